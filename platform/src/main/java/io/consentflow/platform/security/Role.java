@@ -1,0 +1,10 @@
+package io.consentflow.platform.security;
+
+/** Staff roles carried in the JWT {@code roles} claim (DESIGN.md §5). */
+public enum Role {
+    DPO, SUPPORT, MARKETING, ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

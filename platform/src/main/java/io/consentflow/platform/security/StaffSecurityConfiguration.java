@@ -1,0 +1,105 @@
+package io.consentflow.platform.security;
+
+import io.consentflow.platform.PlatformProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Public endpoints (opt-in pages, webhook, probes, API docs) versus staff endpoints behind an OAuth2 resource server.
+ * Staff tokens are JWTs with a {@code roles} claim; each service declares its rules in a {@link StaffAccessRules}
+ * bean, and everything else is denied. Sessions, CSRF tokens and form login do not exist: every call carries its
+ * bearer token, public forms are idempotent or protected by their own single-use tokens.
+ */
+@AutoConfiguration(before = ReactiveWebSecurityAutoConfiguration.class)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(PlatformProperties.class)
+public class StaffSecurityConfiguration {
+
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/**", "/favicon.ico", "/error");
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityWebFilterChain staffSecurityFilterChain(ServerHttpSecurity http, PlatformProperties platform,
+            ObjectProvider<StaffAccessRules> rules, ReactiveJwtDecoder jwtDecoder) {
+        List<String> publicPaths = new java.util.ArrayList<>(ALWAYS_PUBLIC);
+        publicPaths.addAll(platform.security().publicPaths());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    rules.orderedStream().forEach(rule -> rule.declare(exchanges));
+                    exchanges.anyExchange().denyAll();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt
+                        .jwtDecoder(jwtDecoder)
+                        .jwtAuthenticationConverter(rolesConverter())))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ReactiveJwtDecoder staffJwtDecoder(PlatformProperties platform) {
+        PlatformProperties.Jwt jwt = platform.security().jwt();
+        NimbusReactiveJwtDecoder decoder;
+        if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        } else if (jwt.hmacSecret() != null && jwt.hmacSecret().length() >= 32) {
+            var key = new SecretKeySpec(jwt.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        } else {
+            throw new IllegalStateException("staff JWT verification needs consentflow.platform.security.jwt.jwk-set-uri"
+                    + " (CONSENTFLOW_JWT_JWK_SET_URI) or an HMAC secret of at least 32 bytes (CONSENTFLOW_JWT_SECRET)");
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(jwt.issuer())));
+        return decoder;
+    }
+
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(StaffSecurityConfiguration::roleAuthorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    static Collection<GrantedAuthority> roleAuthorities(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream()
+                .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+}
