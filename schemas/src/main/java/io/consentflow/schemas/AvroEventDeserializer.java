@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificData;
@@ -52,7 +51,7 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
                         "record type " + writer.getFullName() + " on " + topic + " is not a ConsentFlow event"));
         try {
             return decoders.computeIfAbsent(type, this::decoderFor).decode(data);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new EventDecodingException("corrupt " + writer.getName() + " body on " + topic, e);
         }
     }
