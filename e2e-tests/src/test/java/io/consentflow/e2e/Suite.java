@@ -1,0 +1,110 @@
+package io.consentflow.e2e;
+
+import io.consentflow.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole suite, once per test JVM: the shared real Kafka broker and MongoDB wire server, the WhatsApp simulator
+ * and the four services as separate processes wired to each other exactly as run-local.sh wires them.
+ */
+final class Suite {
+
+    static final String APP_SECRET = "local-app-secret";
+    static final String PHONE_NUMBER_ID = "100000000000001";
+
+    private static Suite instance;
+
+    final ServiceProcess simulator;
+    final ServiceProcess consent;
+    final ServiceProcess gateway;
+    final ServiceProcess retention;
+    final ServiceProcess audit;
+    final TestInfrastructure infrastructure;
+
+    private Suite() {
+        infrastructure = TestInfrastructure.get();
+        Path root = repositoryRoot();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        int simulatorPort = freePort();
+        int gatewayPort = freePort();
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("MONGODB_URI", infrastructure.mongoUri());
+        common.put("LOG_FORMAT", "ecs");
+        common.put("WHATSAPP_APP_SECRET", APP_SECRET);
+        common.put("WHATSAPP_ACCESS_TOKEN", "local-access-token");
+        common.put("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
+        common.put("WHATSAPP_VERIFY_TOKEN", "local-verify-token");
+        common.put("WHATSAPP_API_VERSION", "v23.0");
+        common.put("WHATSAPP_API_BASE_URL", "http://localhost:" + simulatorPort);
+        common.put("WHATSAPP_WEBHOOK_URL", "http://localhost:" + gatewayPort + "/webhooks/whatsapp");
+        simulator = process(root, logs, "whatsapp-simulator", simulatorPort, common, "SIM_PORT");
+        gateway = process(root, logs, "messaging-gateway", gatewayPort, common, "SERVER_PORT");
+        consent = process(root, logs, "consent-service", freePort(), common, "SERVER_PORT");
+        retention = process(root, logs, "retention-service", freePort(), common, "SERVER_PORT");
+        audit = process(root, logs, "audit-service", freePort(), common, "SERVER_PORT");
+    }
+
+    static synchronized Suite get() {
+        if (instance == null) {
+            instance = new Suite();
+            instance.startAll();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "e2e-suite-shutdown"));
+        }
+        return instance;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(simulator, consent, gateway, retention, audit);
+    }
+
+    private void startAll() {
+        services().forEach(ServiceProcess::start);
+        CompletableFuture.allOf(services().stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(150))))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void stopAll() {
+        services().forEach(ServiceProcess::stop);
+    }
+
+    private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
+            String portVariable) {
+        Map<String, String> environment = new HashMap<>(common);
+        environment.put(portVariable, Integer.toString(port));
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
+        return new ServiceProcess(module, jar, port, environment, logs);
+    }
+
+    private static String version() {
+        return System.getProperty("consentflow.version", "0.1.0-SNAPSHOT");
+    }
+
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("schemas"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run the journeys inside the ConsentFlow repository");
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
