@@ -1,0 +1,77 @@
+package io.consentflow.simulator.control;
+
+import io.consentflow.simulator.cloudapi.SendLimiter;
+import io.consentflow.simulator.phones.PhoneRegistry;
+import io.consentflow.simulator.templates.TemplateCatalog;
+import io.consentflow.simulator.templates.TemplateDefinition;
+import io.consentflow.simulator.webhook.WebhookDelivery;
+import io.consentflow.simulator.webhook.WebhookDispatcher;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Faults, reset and read-only views of templates and webhook deliveries. */
+@RestController
+@RequestMapping("/sim/v1")
+public class SimulatorAdminController {
+
+    private final Faults faults;
+    private final PhoneRegistry phones;
+    private final SendLimiter limiter;
+    private final WebhookDispatcher dispatcher;
+    private final TemplateCatalog templates;
+
+    public SimulatorAdminController(Faults faults, PhoneRegistry phones, SendLimiter limiter,
+            WebhookDispatcher dispatcher, TemplateCatalog templates) {
+        this.faults = faults;
+        this.phones = phones;
+        this.limiter = limiter;
+        this.dispatcher = dispatcher;
+        this.templates = templates;
+    }
+
+    @GetMapping("/faults")
+    public FaultSettings faults() {
+        return faults.current();
+    }
+
+    @PostMapping("/faults")
+    public FaultSettings injectFaults(@Valid @RequestBody FaultSettings settings) {
+        faults.set(settings);
+        return faults.current();
+    }
+
+    @DeleteMapping("/faults")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Forgets all phones, chats, rate-limit state, faults and the webhook history. */
+    @PostMapping("/reset")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void reset() {
+        phones.clear();
+        limiter.reset();
+        faults.clear();
+        dispatcher.clearHistory();
+    }
+
+    @GetMapping("/templates")
+    public List<TemplateDefinition> templates() {
+        return templates.all();
+    }
+
+    /** The latest webhook deliveries, newest first: to see at a glance whether the receiver accepts them. */
+    @GetMapping("/webhooks")
+    public List<WebhookDelivery> webhooks() {
+        return dispatcher.history();
+    }
+}

@@ -1,0 +1,119 @@
+package io.consentflow.simulator.webhook;
+
+import io.consentflow.simulator.SimulatorProperties;
+import io.consentflow.simulator.control.Faults;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POSTs signed webhooks to the configured receiver. Callers subscribe and never wait on the API path; a delivery
+ * is retried with exponential back-off on non-2xx answers and connection failures, at most
+ * simulator.webhook.max-attempts times, and the number of deliveries in flight is capped so a dead receiver
+ * cannot exhaust memory.
+ */
+@Component
+public class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int HISTORY = 200;
+
+    private final SimulatorProperties properties;
+    private final WebhookSigner signer;
+    private final JsonMapper json;
+    private final Faults faults;
+    private final MeterRegistry meters;
+    private final WebClient client;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Deque<WebhookDelivery> history = new ArrayDeque<>();
+
+    public WebhookDispatcher(SimulatorProperties properties, WebhookSigner signer, JsonMapper json, Faults faults,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.signer = signer;
+        this.json = json;
+        this.faults = faults;
+        this.meters = meters;
+        this.client = WebClient.builder().build();
+        meters.gauge("simulator.webhooks.in.flight", inFlight);
+    }
+
+    /** Delivers one payload; completes with true once the receiver answered 2xx, false when it gave up. */
+    public Mono<Boolean> deliver(String kind, String reference, Map<String, Object> payload) {
+        if (faults.current().webhookFailure()) {
+            return Mono.fromSupplier(() -> record(kind, reference, 0, false, "webhookFailure fault injected"));
+        }
+        if (inFlight.get() >= properties.webhook().maxInFlight()) {
+            return Mono.fromSupplier(() -> record(kind, reference, 0, false, "too many deliveries in flight"));
+        }
+        byte[] body = json.writeValueAsBytes(payload);
+        Mono<Boolean> once = send(kind, reference, body);
+        return faults.current().duplicateWebhooks() ? once.then(send(kind, reference, body)) : once;
+    }
+
+    private Mono<Boolean> send(String kind, String reference, byte[] body) {
+        // The signature covers these exact bytes; they are sent unchanged so the receiver can verify them.
+        String signature = signer.sign(body);
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<String> lastError = new AtomicReference<>();
+        SimulatorProperties.WebhookDelivery cfg = properties.webhook();
+        return Mono.defer(() -> {
+                    attempts.incrementAndGet();
+                    return client.post().uri(properties.webhookUrl())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header(WebhookSigner.HEADER, signature)
+                            .bodyValue(body)
+                            .retrieve()
+                            .toBodilessEntity()
+                            .timeout(cfg.timeout())
+                            .doOnError(e -> lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                })
+                .retryWhen(Retry.backoff(Math.max(0, cfg.maxAttempts() - 1), cfg.initialBackoff())
+                        .maxBackoff(cfg.maxBackoff()))
+                .map(ok -> record(kind, reference, attempts.get(), true, null))
+                .onErrorResume(e -> Mono.just(record(kind, reference, attempts.get(), false, lastError.get())))
+                .doOnSubscribe(s -> inFlight.incrementAndGet())
+                .doFinally(s -> inFlight.decrementAndGet());
+    }
+
+    private boolean record(String kind, String reference, int attempts, boolean delivered, String error) {
+        meters.counter("simulator.webhooks", "kind", kind, "outcome", delivered ? "delivered" : "failed")
+                .increment();
+        if (!delivered) {
+            log.warn("webhook {} for {} not delivered after {} attempts: {}", kind, reference, attempts, error);
+        }
+        synchronized (history) {
+            history.addFirst(new WebhookDelivery(Instant.now(), kind, reference, attempts, delivered, error));
+            while (history.size() > HISTORY) {
+                history.removeLast();
+            }
+        }
+        return delivered;
+    }
+
+    /** The latest deliveries, newest first. */
+    public List<WebhookDelivery> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    public void clearHistory() {
+        synchronized (history) {
+            history.clear();
+        }
+    }
+}

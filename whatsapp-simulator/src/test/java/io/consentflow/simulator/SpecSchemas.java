@@ -1,0 +1,77 @@
+package io.consentflow.simulator;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Validates JSON against the component schemas of Meta's Cloud API description, which lives outside the repository
+ * at {@code <repo>/../shared/whatsapp/} (Surefire runs in the module directory, hence two levels up).
+ */
+public final class SpecSchemas {
+
+    public static final Path SPEC = Path.of("..", "..", "shared", "whatsapp", "business-messaging-api_v23.0.yaml");
+
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+    private static volatile JsonNode spec;
+
+    private SpecSchemas() {
+    }
+
+    /** The spec as a tree (loaded once). */
+    public static JsonNode spec() {
+        if (spec == null) {
+            synchronized (SpecSchemas.class) {
+                if (spec == null) {
+                    Path file = SPEC.toAbsolutePath().normalize();
+                    if (!Files.isRegularFile(file)) {
+                        throw new IllegalStateException("Meta's Cloud API spec not found at " + file
+                                + ": the tests expect the shared folder beside the repository"
+                                + " (<repo>/../shared/whatsapp/business-messaging-api_v23.0.yaml)");
+                    }
+                    spec = YAMLMapper.builder().build().readTree(file.toFile());
+                }
+            }
+        }
+        return spec;
+    }
+
+    public static List<String> errors(String schemaName, JsonNode instance) {
+        Schema schema = CACHE.computeIfAbsent(schemaName, SpecSchemas::load);
+        return schema.validate(instance).stream().map(SpecSchemas::describe).toList();
+    }
+
+    public static void assertValid(String schemaName, JsonNode instance) {
+        List<String> errors = errors(schemaName, instance);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("not valid against " + schemaName + ": " + errors + "\n" + instance);
+        }
+    }
+
+    private static Schema load(String schemaName) {
+        ObjectNode components = SpecPatches.apply((ObjectNode) spec().path("components").deepCopy());
+        if (!components.path("schemas").has(schemaName)) {
+            throw new IllegalArgumentException("no schema " + schemaName + " in " + SPEC);
+        }
+        ObjectNode root = YAMLMapper.builder().build().createObjectNode();
+        root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
+        root.put("$ref", "#/components/schemas/" + schemaName);
+        root.set("components", components);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        return registry.getSchema(SchemaLocation.of("https://consentflow.test/cloud-api.json"), root);
+    }
+
+    private static String describe(Error error) {
+        return error.getInstanceLocation() + ": " + error.getMessage();
+    }
+}
