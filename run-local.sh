@@ -1,0 +1,735 @@
+#!/usr/bin/env bash
+# ConsentFlow on one machine: a real Kafka broker (KRaft, single node), a MongoDB wire server persisting to a file,
+# the WhatsApp simulator and the four services. Needs only Java 17 (a JDK) and access to Maven Central.
+#
+#   ./run-local.sh [start] [-d|--detach] [--no-build|--build]   build what is stale, start, wait until ready
+#   ./run-local.sh stop                                         stop everything, services first
+#   ./run-local.sh status                                       one line per component
+#   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
+#   ./run-local.sh token ROLE                                   a staff JWT (DPO, SUPPORT, MARKETING, ADMIN)
+#   ./run-local.sh reset                                        stop, then delete .local (all local data)
+#
+# Everything lives in .local/: data/ (persists across restarts), logs/<name>.log, run/<name>.pid, kafka/.
+# Environment overrides: RUN_LOCAL_TIMEOUT (seconds per component to become ready, default 240),
+# RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), and every service variable below.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+cd "$ROOT"
+
+VERSION="0.1.0-SNAPSHOT"
+LOCAL="$ROOT/.local"
+RUN_DIR="$LOCAL/run"
+LOG_DIR="$LOCAL/logs"
+DATA_DIR="$LOCAL/data"
+KAFKA_DIR="$LOCAL/kafka"
+KAFKA_DATA="$DATA_DIR/kafka"
+MONGO_FILE="$DATA_DIR/mongo/consentflow.mv"
+INFRA_JAR="local-infra/target/local-infra-$VERSION.jar"
+INFRA_LIB="local-infra/target/lib"
+SUPERVISOR_PID="$RUN_DIR/run-local.pid"
+BUILD_STAMP="$RUN_DIR/build.stamp"
+READY_TIMEOUT="${RUN_LOCAL_TIMEOUT:-240}"
+# Marks every process this script starts, so a pid is only ever signalled when it is still ours.
+MARKER="-Dconsentflow.local.root=$ROOT"
+
+# name:port, in start order. Infrastructure first, then the simulator, then the services.
+INFRA=(kafka:9092 mongo:27017)
+APPS=(whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083 audit-service:8084)
+ROLES=(DPO SUPPORT MARKETING ADMIN)
+
+# Service configuration: local development defaults, each overridable from the caller's environment.
+: "${KAFKA_BOOTSTRAP_SERVERS:=localhost:9092}"
+: "${MONGODB_URI:=mongodb://localhost:27017}"
+: "${WHATSAPP_API_BASE_URL:=http://localhost:8089}"
+: "${WHATSAPP_WEBHOOK_URL:=http://localhost:8082/webhooks/whatsapp}"
+: "${WHATSAPP_APP_SECRET:=local-app-secret}"
+: "${WHATSAPP_VERIFY_TOKEN:=local-verify-token}"
+: "${WHATSAPP_ACCESS_TOKEN:=local-access-token}"
+: "${WHATSAPP_PHONE_NUMBER_ID:=100000000000001}"
+: "${WHATSAPP_API_VERSION:=v23.0}"
+: "${CONSENTFLOW_JWT_SECRET:=local-development-jwt-secret-0123456789abcdef0123456789}"
+: "${SPRING_PROFILES_ACTIVE:=local}"
+# Exported rather than put on the command line, so that secrets do not show up in ps.
+export KAFKA_BOOTSTRAP_SERVERS MONGODB_URI WHATSAPP_API_BASE_URL WHATSAPP_WEBHOOK_URL WHATSAPP_APP_SECRET \
+  WHATSAPP_VERIFY_TOKEN WHATSAPP_ACCESS_TOKEN WHATSAPP_PHONE_NUMBER_ID WHATSAPP_API_VERSION CONSENTFLOW_JWT_SECRET \
+  SPRING_PROFILES_ACTIVE
+
+APP_JVM_OPTS=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError
+  -Djava.awt.headless=true)
+KAFKA_JVM_OPTS=(-Xms128m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
+  "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-kafka.xml")
+MONGO_JVM_OPTS=(-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
+  "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-mongo.xml")
+TOOLS_JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1
+  "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-tools.xml")
+
+# ---------------------------------------------------------------------------------------------------------------
+# output
+
+if [[ -t 1 ]]; then
+  BOLD=$'\e[1m'; RED=$'\e[31m'; GREEN=$'\e[32m'; YELLOW=$'\e[33m'; RESET=$'\e[0m'
+else
+  BOLD=""; RED=""; GREEN=""; YELLOW=""; RESET=""
+fi
+info() { printf '%s\n' "$*"; }
+ok()   { printf '%s%s%s\n' "$GREEN" "$*" "$RESET"; }
+warn() { printf '%sWARNING: %s%s\n' "$YELLOW" "$*" "$RESET" >&2; }
+err()  { printf '%sERROR: %s%s\n' "$RED" "$*" "$RESET" >&2; }
+die()  { err "$*"; exit 1; }
+
+now_ms() { local t; t=$(date +%s%N 2>/dev/null || true); [[ "$t" =~ ^[0-9]+$ ]] && echo $((t / 1000000)) || echo $(( $(date +%s) * 1000 )); }
+elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%ds' $((ms / 1000)) $(((ms % 1000) / 100)); }
+
+# ---------------------------------------------------------------------------------------------------------------
+# java
+
+find_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    JAVA="$(command -v java)"
+  else
+    die "no java found: install a Java 17 JDK (or set JAVA_HOME)"
+  fi
+  local version major
+  version="$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)"
+  major="${version%%.*}"
+  [[ "$major" == 1 ]] && major=0
+  if ! [[ "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
+    die "Java 17 or newer is needed; $JAVA is ${version:-unknown}"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# components
+
+port_of() {
+  local entry
+  for entry in "${INFRA[@]}" "${APPS[@]}"; do
+    [[ "${entry%%:*}" == "$1" ]] && { echo "${entry##*:}"; return 0; }
+  done
+  return 1
+}
+all_names() { local e; for e in "${INFRA[@]}" "${APPS[@]}"; do echo "${e%%:*}"; done; }
+app_jar() { echo "$1/target/$1-$VERSION.jar"; }
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The command line of a process, NUL bytes as spaces; empty when it does not exist.
+cmdline_of() {
+  if [[ -r "/proc/$1/cmdline" ]]; then
+    tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" || true
+  else
+    ps -o command= -p "$1" 2>/dev/null || true
+  fi
+}
+
+# True when pid is alive and is the component `name` started by this script from this folder.
+is_ours() {
+  local pid="$1" name="$2" cmd
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  cmd="$(cmdline_of "$pid")"
+  [[ "$cmd" == *"$MARKER "* && "$cmd" == *"-Dconsentflow.local.name=$name "* ]]
+}
+
+# The pid of a running component, or nothing (and a stale pid file is removed).
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file" 2>/dev/null || true)"
+  if is_ours "$pid" "$1"; then
+    echo "$pid"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+http_ok() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
+  else
+    "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$ROOT/scripts/HttpProbe.java" "$1" 2>/dev/null
+  fi
+}
+
+is_ready() {
+  local name="$1" port
+  port="$(port_of "$name")"
+  case "$name" in
+    kafka|mongo) port_open "$port" ;;
+    *) http_ok "http://localhost:$port/actuator/health/readiness" ;;
+  esac
+}
+
+port_owner() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\(.*\)))/\1/p' | head -n 1
+  elif command -v lsof >/dev/null 2>&1; then
+    lsof -nP -iTCP:"$1" -sTCP:LISTEN 2>/dev/null | awk 'NR==2 {print $1" pid="$2}'
+  fi
+}
+
+# Starts a command in the background with its output in the component's log and records its pid.
+# Background jobs of a script ignore SIGINT, so Ctrl-C reaches only this script, which then stops them in order.
+launch() {
+  local name="$1"; shift
+  local log; log="$(log_file "$name")"
+  [[ -f "$log" ]] && mv -f "$log" "$log.1"
+  {
+    printf '# %s started by run-local.sh at %s\n# %s\n' "$name" "$(date '+%Y-%m-%d %H:%M:%S')" "$*"
+  } >"$log"
+  if [[ "$DETACH" == 1 ]]; then
+    nohup "$@" >>"$log" 2>&1 </dev/null &
+  else
+    "$@" >>"$log" 2>&1 </dev/null &
+  fi
+  echo $! >"$(pid_file "$name")"
+  disown "$!" 2>/dev/null || true   # no "Killed" job notices from bash; the pid files track the processes
+  STARTED+=("$name")
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# build
+
+# Sibling modules that a module's pom depends on (schemas, platform, ...): their sources go into its jar.
+module_inputs() {
+  local module="$1" dir
+  echo "pom.xml"
+  echo "$module/pom.xml"
+  [[ -d "$module/src/main" ]] && echo "$module/src/main"
+  for dir in */; do
+    dir="${dir%/}"
+    [[ "$dir" == "$module" || ! -f "$dir/pom.xml" ]] && continue
+    if grep -q "<artifactId>$dir</artifactId>" "$module/pom.xml" 2>/dev/null; then
+      echo "$dir/pom.xml"
+      [[ -d "$dir/src/main" ]] && echo "$dir/src/main"
+    fi
+  done
+}
+
+# True when a module needs building: its jar is missing, or a source is newer than both the jar and the last
+# successful build (the jar plugin does not rewrite an unchanged jar, so the jar alone would say "stale" forever).
+module_stale() {
+  local module="$1" jar="$2" inputs newer
+  if [[ ! -f "$jar" ]]; then
+    [[ -d "$module/src/main" ]]
+    return
+  fi
+  mapfile -t inputs < <(module_inputs "$module")
+  if [[ -f "$BUILD_STAMP" ]]; then
+    newer="$(find "${inputs[@]}" -newer "$jar" -newer "$BUILD_STAMP" -print -quit 2>/dev/null || true)"
+  else
+    newer="$(find "${inputs[@]}" -newer "$jar" -print -quit 2>/dev/null || true)"
+  fi
+  [[ -n "$newer" ]]
+}
+
+infra_stale() {
+  [[ ! -f "$INFRA_JAR" || ! -d "$INFRA_LIB" ]] && return 0
+  compgen -G "$INFRA_LIB/kafka_2.13-*.jar" >/dev/null || return 0
+  module_stale local-infra "$INFRA_JAR"
+}
+
+# A Spring Boot jar has BOOT-INF/ entries; zip entry names are stored uncompressed, so grep finds them.
+runnable_jar() {
+  [[ -f "$1" ]] && grep -qa 'BOOT-INF/classes/' "$1"
+}
+
+build_if_needed() {
+  local stale=() entry name
+  infra_stale && stale+=(local-infra)
+  for entry in "${APPS[@]}"; do
+    name="${entry%%:*}"
+    [[ -d "$name" ]] || continue
+    module_stale "$name" "$(app_jar "$name")" && stale+=("$name")
+  done
+  if [[ "$BUILD" == never ]]; then
+    ((${#stale[@]})) && warn "--no-build: not building ${stale[*]} (jars missing or older than their sources)"
+    return 0
+  fi
+  if [[ "$BUILD" == auto && ${#stale[@]} -eq 0 ]]; then
+    info "Jars are up to date (no build)."
+    return 0
+  fi
+  local log="$LOG_DIR/build.log" t0; t0=$(now_ms)
+  info "Building (${stale[*]:-forced}): ./mvnw -DskipTests package, output in ${log#"$ROOT"/} ..."
+  if ./mvnw -B -fae -DskipTests -Dstyle.color=never package >"$log" 2>&1; then
+    touch "$BUILD_STAMP"
+    ok "Build finished in $(elapsed "$t0")."
+  else
+    err "the build failed after $(elapsed "$t0"); errors from ${log#"$ROOT"/}:"
+    grep -E '^\[ERROR\]' "$log" | grep -v -E '^\[ERROR\] *$|-> \[Help|Re-run Maven|full stack trace|debug logging|^\[ERROR\] For more|^\[ERROR\] After correcting|mvn <args>|Help 1\]' \
+      | head -n 25 >&2 || true
+    BUILD_FAILED=1
+    if [[ ! -f "$INFRA_JAR" ]] || infra_stale; then
+      die "local-infra did not build, so Kafka and MongoDB cannot start"
+    fi
+    warn "continuing with the modules that built; the others are skipped below"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# kafka and mongo
+
+write_kafka_config() {
+  mkdir -p "$KAFKA_DIR" "$KAFKA_DATA/logs"
+  cat >"$KAFKA_DIR/server.properties" <<EOF
+# Written by run-local.sh on every start; edit run-local.sh instead.
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:9093
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$KAFKA_DATA/logs
+num.partitions=1
+default.replication.factor=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+auto.create.topics.enable=false
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+num.network.threads=2
+num.io.threads=4
+EOF
+}
+
+kafka_tool() {
+  "$JAVA" "${TOOLS_JVM_OPTS[@]}" -cp "$ROOT/$INFRA_LIB/*" "$@"
+}
+
+format_kafka_if_needed() {
+  [[ -f "$KAFKA_DATA/logs/meta.properties" ]] && return 0
+  local id
+  if [[ -s "$KAFKA_DATA/cluster.id" ]]; then
+    id="$(cat "$KAFKA_DATA/cluster.id")"
+  else
+    id="$(kafka_tool kafka.tools.StorageTool random-uuid)"
+    echo "$id" >"$KAFKA_DATA/cluster.id"
+  fi
+  info "Formatting Kafka storage (first run, cluster id $id) ..."
+  if ! kafka_tool kafka.tools.StorageTool format --standalone -t "$id" -c "$KAFKA_DIR/server.properties" \
+      >"$LOG_DIR/kafka-format.log" 2>&1; then
+    cat "$LOG_DIR/kafka-format.log" >&2
+    die "formatting the Kafka storage failed (see .local/logs/kafka-format.log)"
+  fi
+}
+
+start_kafka() {
+  write_kafka_config
+  format_kafka_if_needed
+  launch kafka "$JAVA" "${KAFKA_JVM_OPTS[@]}" "$MARKER" -Dconsentflow.local.name=kafka \
+    -cp "$ROOT/$INFRA_LIB/*" kafka.Kafka "$KAFKA_DIR/server.properties"
+}
+
+start_mongo() {
+  mkdir -p "$(dirname "$MONGO_FILE")"
+  launch mongo "$JAVA" "${MONGO_JVM_OPTS[@]}" "$MARKER" -Dconsentflow.local.name=mongo \
+    -cp "$ROOT/$INFRA_JAR:$ROOT/$INFRA_LIB/*" io.consentflow.localinfra.LocalMongoServer "$MONGO_FILE" \
+    --host 127.0.0.1 --port 27017
+}
+
+start_app() {
+  local name="$1" port="$2" jar
+  jar="$(app_jar "$name")"
+  # shellcheck disable=SC2206 # RUN_LOCAL_JAVA_OPTS is a list of flags, split on spaces on purpose
+  local extra=(${RUN_LOCAL_JAVA_OPTS:-})
+  launch "$name" env "SERVER_PORT=$port" "$JAVA" "${APP_JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} "$MARKER" \
+    "-Dconsentflow.local.name=$name" -jar "$ROOT/$jar"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# waiting and stopping
+
+# Waits until every named component is ready; fails fast when one exits, and after READY_TIMEOUT seconds.
+wait_ready() {
+  local t0 pending=("$@") still name pid log
+  t0=$(now_ms)
+  while ((${#pending[@]})); do
+    still=()
+    for name in "${pending[@]}"; do
+      pid="$(cat "$(pid_file "$name")" 2>/dev/null || true)"
+      log="${LOG_DIR#"$ROOT"/}/$name.log"
+      if ! is_ours "$pid" "$name"; then
+        err "$name exited before it was ready. Last lines of $log:"
+        tail -n 30 "$(log_file "$name")" >&2 || true
+        return 1
+      fi
+      if is_ready "$name"; then
+        ok "  $name ready after $(elapsed "$t0") (pid $pid, port $(port_of "$name"))"
+      else
+        still+=("$name")
+      fi
+    done
+    pending=(${still[@]+"${still[@]}"})
+    ((${#pending[@]})) || break
+    if (( $(now_ms) - t0 > READY_TIMEOUT * 1000 )); then
+      for name in "${pending[@]}"; do
+        err "$name was not ready within ${READY_TIMEOUT}s; see ${LOG_DIR#"$ROOT"/}/$name.log. Last lines:"
+        tail -n 20 "$(log_file "$name")" >&2 || true
+      done
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# SIGTERM to each running component of a group, wait up to `timeout` seconds, then SIGKILL what is left.
+stop_group() {
+  local timeout="$1"; shift
+  local name pid pids=() names=() t0 left
+  for name in "$@"; do
+    if pid="$(running_pid "$name")"; then
+      info "  stopping $name (pid $pid) at $(date +%T)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid"); names+=("$name")
+    else
+      rm -f "$(pid_file "$name")"
+    fi
+  done
+  ((${#pids[@]})) || return 0
+  t0=$(now_ms)
+  while :; do
+    left=0
+    for i in "${!pids[@]}"; do
+      is_ours "${pids[$i]}" "${names[$i]}" && left=1
+    done
+    ((left)) || break
+    if (( $(now_ms) - t0 > timeout * 1000 )); then
+      for i in "${!pids[@]}"; do
+        if is_ours "${pids[$i]}" "${names[$i]}"; then
+          warn "${names[$i]} did not stop within ${timeout}s: SIGKILL"
+          kill -KILL "${pids[$i]}" 2>/dev/null || true
+        fi
+      done
+      sleep 0.5
+      break
+    fi
+    sleep 0.2
+  done
+  for name in "${names[@]}"; do rm -f "$(pid_file "$name")"; done
+}
+
+# Processes carrying this folder's marker that no pid file knows (a lost pid file, a crashed script).
+stray_pids() {
+  local file pid cmd
+  if [[ -d /proc ]]; then
+    # One grep over all command lines; candidates are then checked one by one (grep's own line holds the marker).
+    while read -r file; do
+      pid="${file#/proc/}"; pid="${pid%/cmdline}"
+      [[ "$pid" == "$$" || "$pid" == "${BASHPID:-}" ]] && continue
+      cmd="$(cmdline_of "$pid")"
+      [[ "$cmd" == *"$MARKER "* && "$cmd" == *" -Dconsentflow.local.name="* ]] && echo "$pid"
+    done < <(grep -l -a -F -e "$MARKER" /proc/[0-9]*/cmdline 2>/dev/null || true)
+  else
+    ps -axo pid=,command= 2>/dev/null | while read -r pid cmd; do
+      [[ "$cmd" == *"$MARKER "* && "$cmd" == *" -Dconsentflow.local.name="* ]] && echo "$pid"
+    done
+  fi
+  return 0
+}
+
+stop_all() {
+  local app_names=() entry t0
+  t0=$(now_ms)
+  for entry in "${APPS[@]}"; do app_names+=("${entry%%:*}"); done
+  stop_group 30 "${app_names[@]}"
+  stop_group 60 kafka
+  stop_group 20 mongo
+  local strays=()
+  mapfile -t strays < <(stray_pids)
+  if ((${#strays[@]})); then
+    warn "stopping processes of this checkout without a pid file: ${strays[*]}"
+    kill -TERM "${strays[@]}" 2>/dev/null || true
+    sleep 3
+    mapfile -t strays < <(stray_pids)
+    if ((${#strays[@]})); then kill -KILL "${strays[@]}" 2>/dev/null || true; fi
+  fi
+  STOP_TIME="$(elapsed "$t0")"
+  return 0
+}
+
+supervisor_alive() {
+  local pid
+  pid="$(cat "$SUPERVISOR_PID" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ && "$pid" != "$$" ]] && kill -0 "$pid" 2>/dev/null \
+    && [[ "$(cmdline_of "$pid")" == *run-local.sh* ]] && echo "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# commands
+
+print_urls() {
+  local started=" ${STARTED[*]-} "
+  info ""
+  info "${BOLD}ConsentFlow is running${RESET} (logs: .local/logs/<name>.log, data: .local/data)"
+  info "  Kafka                 localhost:9092"
+  info "  MongoDB (wire server) mongodb://localhost:27017"
+  [[ "$started" == *" whatsapp-simulator "* ]] && {
+    info "  Phone UI (simulator)  http://localhost:8089/"
+    info "  Simulator control API http://localhost:8089/sim/v1/phones"
+  }
+  [[ "$started" == *" consent-service "* ]] && {
+    info "  Opt-in form           http://localhost:8081/opt-in"
+    info "  consent-service API   http://localhost:8081/swagger-ui.html"
+  }
+  [[ "$started" == *" messaging-gateway "* ]] && {
+    info "  WhatsApp webhook      http://localhost:8082/webhooks/whatsapp"
+    info "  messaging-gateway API http://localhost:8082/swagger-ui.html"
+  }
+  [[ "$started" == *" retention-service "* ]] && info "  retention-service API http://localhost:8083/swagger-ui.html"
+  [[ "$started" == *" audit-service "* ]] && info "  audit-service API     http://localhost:8084/swagger-ui.html"
+  info "  Health / metrics      http://localhost:<port>/actuator/health/readiness, /actuator/prometheus"
+  info ""
+  info "  Staff token:  ./run-local.sh token DPO      (roles: ${ROLES[*]})"
+  info "     e.g.  curl -H \"Authorization: Bearer \$(./run-local.sh token DPO)\" http://localhost:8084/api/v1/audit/verify"
+  info "  Status: ./run-local.sh status   Logs: ./run-local.sh logs [name]   Stop: ./run-local.sh stop"
+}
+
+cmd_start() {
+  find_java
+  mkdir -p "$RUN_DIR" "$LOG_DIR" "$DATA_DIR"
+
+  local running=() name
+  while read -r name; do
+    running_pid "$name" >/dev/null && running+=("$name")
+  done < <(all_names)
+  if ((${#running[@]})); then
+    info "ConsentFlow is already running (${running[*]}); see ./run-local.sh status, or ./run-local.sh stop first."
+    cmd_status
+    return 0
+  fi
+
+  # Ports must be free before anything starts, or we would wait for somebody else's server.
+  local entry port owner busy=0
+  for entry in "${INFRA[@]}" kafka-controller:9093 "${APPS[@]}"; do
+    port="${entry##*:}"
+    if port_open "$port"; then
+      owner="$(port_owner "$port")"
+      err "port $port (${entry%%:*}) is already in use${owner:+ by $owner}"
+      busy=1
+    fi
+  done
+  ((busy)) && die "free those ports first"
+
+  BUILD_FAILED=0
+  build_if_needed
+
+  # Which services can run: a runnable Spring Boot jar that is not older than its sources after a failed build.
+  local apps=() jar
+  for entry in "${APPS[@]}"; do
+    name="${entry%%:*}"
+    jar="$(app_jar "$name")"
+    if ! runnable_jar "$jar"; then
+      if [[ -f "$jar" ]]; then
+        warn "SKIPPING $name: $jar is not a runnable Spring Boot jar (no main application class yet?)"
+      else
+        warn "SKIPPING $name: $jar does not exist (module not built or not written yet)"
+      fi
+    elif [[ "$BUILD_FAILED" == 1 ]] && module_stale "$name" "$jar"; then
+      warn "SKIPPING $name: it did not build, and its jar is older than its sources (see .local/logs/build.log)"
+    else
+      apps+=("$entry")
+    fi
+  done
+
+  echo $$ >"$SUPERVISOR_PID"
+  STARTED=()
+  trap 'on_signal' INT TERM HUP
+  local t0; t0=$(now_ms)
+
+  info "Starting Kafka and MongoDB ..."
+  start_kafka
+  start_mongo
+  wait_ready kafka mongo || fail_start
+
+  if ((${#apps[@]})); then
+    local names=()
+    info "Starting ${#apps[@]} service(s) ..."
+    for entry in "${apps[@]}"; do
+      start_app "${entry%%:*}" "${entry##*:}"
+      names+=("${entry%%:*}")
+    done
+    wait_ready "${names[@]}" || fail_start
+  fi
+
+  ok "Everything is ready after $(elapsed "$t0")."
+  print_urls
+  local skipped=$(( ${#APPS[@]} - ${#apps[@]} ))
+  ((skipped)) && warn "$skipped of ${#APPS[@]} services were skipped (see the warnings above)"
+
+  if [[ "$DETACH" == 1 ]]; then
+    rm -f "$SUPERVISOR_PID"
+    trap - INT TERM HUP
+    info "Detached. Stop with ./run-local.sh stop"
+    ((skipped)) && exit 3
+    exit 0
+  fi
+
+  info ""
+  info "Press Ctrl-C to stop everything."
+  supervise
+}
+
+fail_start() {
+  err "start failed; stopping what was started"
+  trap - INT TERM HUP
+  stop_all
+  rm -f "$SUPERVISOR_PID"
+  exit 1
+}
+
+SLEEP_PID=""
+on_signal() {
+  trap - INT TERM HUP
+  if [[ -n "$SLEEP_PID" ]]; then kill "$SLEEP_PID" 2>/dev/null || true; fi
+  info ""
+  info "Stopping ConsentFlow (services first, then Kafka, then MongoDB) ..."
+  stop_all
+  rm -f "$SUPERVISOR_PID"
+  ok "Stopped in $STOP_TIME."
+  exit 0
+}
+
+# Foreground: report a component that dies; leave when everything was stopped from elsewhere.
+supervise() {
+  local reported=" " name alive
+  while :; do
+    sleep 2 &
+    SLEEP_PID=$!
+    wait "$SLEEP_PID" 2>/dev/null || true
+    SLEEP_PID=""
+    alive=0
+    for name in "${STARTED[@]}"; do
+      if running_pid "$name" >/dev/null; then
+        alive=1
+      elif [[ "$reported" != *" $name "* ]]; then
+        warn "$name is no longer running; see .local/logs/$name.log"
+        reported+="$name "
+      fi
+    done
+    ((alive)) || { info "All components have stopped."; rm -f "$SUPERVISOR_PID"; exit 0; }
+  done
+}
+
+cmd_stop() {
+  mkdir -p "$RUN_DIR"
+  local sup
+  if sup="$(supervisor_alive)"; then
+    # The foreground ./run-local.sh stops everything in order itself when it gets SIGTERM.
+    info "Asking the foreground run-local.sh (pid $sup) to stop ..."
+    kill -TERM "$sup" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 600; i++)); do supervisor_alive >/dev/null || break; sleep 0.2; done
+  fi
+  info "Stopping ConsentFlow (services first, then Kafka, then MongoDB) ..."
+  stop_all
+  rm -f "$SUPERVISOR_PID"
+  ok "Stopped in $STOP_TIME."
+}
+
+cmd_status() {
+  find_java
+  local name port pid state ready
+  printf '%-20s %-8s %-8s %-6s %-6s %s\n' COMPONENT STATE PID PORT READY LOG
+  while read -r name; do
+    port="$(port_of "$name")"
+    if pid="$(running_pid "$name")"; then
+      state=running
+      is_ready "$name" && ready=yes || ready=no
+    else
+      pid="-"; state=stopped; ready="-"
+      if [[ "$name" != kafka && "$name" != mongo ]] && ! runnable_jar "$(app_jar "$name")"; then
+        state="no-jar"
+      fi
+    fi
+    printf '%-20s %-8s %-8s %-6s %-6s %s\n' "$name" "$state" "$pid" "$port" "$ready" ".local/logs/$name.log"
+  done < <(all_names)
+}
+
+cmd_logs() {
+  local files=() name
+  if (($#)); then
+    for name in "$@"; do
+      port_of "$name" >/dev/null || [[ "$name" == build || "$name" == kafka-format ]] \
+        || die "unknown component '$name' (one of: $(all_names | tr '\n' ' '))"
+      files+=("$(log_file "$name")")
+    done
+  else
+    while read -r name; do
+      [[ -f "$(log_file "$name")" ]] && files+=("$(log_file "$name")")
+    done < <(all_names)
+  fi
+  ((${#files[@]})) || die "no logs yet in .local/logs"
+  exec tail -n 50 -F "${files[@]}"
+}
+
+cmd_token() {
+  (($# == 1)) || die "usage: ./run-local.sh token ROLE   (ROLE: ${ROLES[*]})"
+  local role="$1" r
+  for r in "${ROLES[@]}"; do
+    if [[ "$r" == "$role" ]]; then
+      find_java
+      CONSENTFLOW_JWT_SECRET="$CONSENTFLOW_JWT_SECRET" exec "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+        "$ROOT/scripts/StaffToken.java" "$role"
+    fi
+  done
+  die "unknown role '$role' (one of: ${ROLES[*]})"
+}
+
+cmd_reset() {
+  cmd_stop
+  if [[ -d "$LOCAL" ]]; then
+    info "Deleting $LOCAL (Kafka topics, MongoDB data, logs) ..."
+    rm -rf "$LOCAL"
+  fi
+  ok "Reset done: the next start formats Kafka and begins with an empty database."
+}
+
+usage() {
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+
+DETACH=0
+BUILD=auto
+COMMAND=""
+ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    -d|--detach) DETACH=1 ;;
+    --no-build) BUILD=never ;;
+    --build) BUILD=always ;;
+    -h|--help|help) usage; exit 0 ;;
+    start|stop|status|logs|token|reset)
+      if [[ -z "$COMMAND" ]]; then COMMAND="$arg"; else ARGS+=("$arg"); fi ;;
+    *)
+      if [[ -n "$COMMAND" ]]; then ARGS+=("$arg"); else err "unknown argument: $arg"; usage >&2; exit 2; fi ;;
+  esac
+done
+COMMAND="${COMMAND:-start}"
+
+case "$COMMAND" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  logs) cmd_logs ${ARGS[@]+"${ARGS[@]}"} ;;
+  token) cmd_token ${ARGS[@]+"${ARGS[@]}"} ;;
+  reset) cmd_reset ;;
+esac
