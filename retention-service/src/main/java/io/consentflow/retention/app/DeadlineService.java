@@ -1,0 +1,105 @@
+package io.consentflow.retention.app;
+
+import io.consentflow.retention.domain.Deadline;
+import io.consentflow.retention.domain.DeadlineKey;
+import io.consentflow.retention.domain.DeadlineKind;
+import io.consentflow.retention.domain.DeadlineRules;
+import io.consentflow.retention.domain.Erasure;
+import io.consentflow.retention.domain.Instruction;
+import io.consentflow.retention.domain.RetentionEvent;
+import io.consentflow.retention.mongo.DeadlineStore;
+import io.consentflow.retention.mongo.ErasureStore;
+import io.consentflow.retention.mongo.ProcessedEvents;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Applies consent and message events to the deadlines and receipts, and takes Art. 17 requests. */
+@Service
+public class DeadlineService {
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final DeadlineRules rules;
+    private final DeadlineStore deadlines;
+    private final ErasureStore erasures;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+
+    public DeadlineService(DeadlineRules rules, DeadlineStore deadlines, ErasureStore erasures,
+            ProcessedEvents processed, Clock clock) {
+        this.rules = rules;
+        this.deadlines = deadlines;
+        this.erasures = erasures;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    /** Handles an event once: a redelivered eventId is skipped; a crash half-way is safe to repeat (all steps idempotent). */
+    public Mono<Void> handle(RetentionEvent event) {
+        return processed.seen(event.eventId()).flatMap(seen -> seen ? Mono.<Void>empty()
+                : Flux.fromIterable(rules.instructionsFor(event))
+                        .concatMap(instruction -> apply(instruction, event.eventId()))
+                        .then(recordReceipt(event))
+                        .then(processed.remember(event.eventId(), clock.instant())));
+    }
+
+    /** Art. 17: the subject's erasure falls due now; an erasure of the whole subject still awaiting receipts is reused. */
+    public Mono<Deadline> requestErasure(String subjectId) {
+        DeadlineKey key = DeadlineKey.of(subjectId, DeadlineKind.SUBJECT_REQUEST);
+        return deadlines.find(key)
+                .filter(current -> current.status() != Deadline.Status.CANCELLED
+                        && current.status() != Deadline.Status.COMPLETED)
+                .filterWhen(current -> current.open() || current.status() == Deadline.Status.FIRING
+                        ? Mono.just(true)
+                        : erasures.find(current.erasureId()).map(e -> e.status() == Erasure.Status.AWAITING_RECEIPTS)
+                                .defaultIfEmpty(false))
+                .switchIfEmpty(Mono.defer(() -> apply(rules.subjectRequest(subjectId, clock.instant()),
+                        "art17-" + UUID.randomUUID()).then(deadlines.find(key))));
+    }
+
+    private Mono<Void> apply(Instruction instruction, String eventId) {
+        return Mono.defer(() -> deadlines.find(instruction.key())
+                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(current -> {
+                            Deadline before = current.orElse(null);
+                            Deadline after = Deadline.apply(before, instruction, eventId, clock.instant(),
+                                    () -> UUID.randomUUID().toString());
+                            return after == before ? Mono.just(true) : deadlines.save(after, before);
+                        }))
+                .flatMap(saved -> saved ? Mono.just(true) : Mono.error(new ConcurrentUpdate()))
+                .retryWhen(reactor.util.retry.Retry.max(MAX_ATTEMPTS - 1).filter(ConcurrentUpdate.class::isInstance))
+                .then();
+    }
+
+    private Mono<Void> recordReceipt(RetentionEvent event) {
+        String type = event.receiptType();
+        if (type == null) {
+            return Mono.empty();
+        }
+        Mono<Erasure> byId = event.erasureId() == null ? Mono.empty() : erasures.find(event.erasureId());
+        Flux<String> targets = byId.filter(erasure -> erasure.subjectId().equals(event.subjectId()))
+                .map(Erasure::erasureId).flux()
+                .switchIfEmpty(Flux.defer(() -> erasures.awaitingForSubject(event.subjectId())
+                        .filter(erasure -> erasure.awaits(type)).map(Erasure::erasureId)));
+        return targets.concatMap(erasureId -> addReceipt(erasureId, type, event.eventId())).then();
+    }
+
+    private Mono<Boolean> addReceipt(String erasureId, String type, String receiptEventId) {
+        return Mono.defer(() -> erasures.find(erasureId).flatMap(current -> {
+                    Erasure next = current.withReceipt(type, receiptEventId, clock.instant());
+                    return next == current ? Mono.just(true) : erasures.save(next, current);
+                }))
+                .flatMap(saved -> saved ? Mono.just(true) : Mono.error(new ConcurrentUpdate()))
+                .retryWhen(reactor.util.retry.Retry.max(MAX_ATTEMPTS - 1).filter(ConcurrentUpdate.class::isInstance));
+    }
+
+    /** Another writer changed the document between read and write: read again and reapply. */
+    static final class ConcurrentUpdate extends RuntimeException {
+        ConcurrentUpdate() {
+            super("concurrent update", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.consentflow.retention.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What retention needs from a consent or message event: no phone numbers, no texts, only ids, times and purposes.
+ *
+ * @param purposes  OptInConfirmed: all granted purposes; PreferencesChanged: purposes after the change
+ * @param erasureId receipts only: the ErasureRequested they answer, or null
+ * @param scope     SubjectErased only: what consent-service erased
+ * @param pending   PreferencesChanged only: widening still waits for a confirmation
+ */
+public record RetentionEvent(Type type, String eventId, String subjectId, Instant occurredAt, List<String> purposes,
+        String erasureId, DeadlineKind.Scope scope, boolean pending) {
+
+    public enum Type {
+        OPT_IN_REQUESTED, OPT_IN_CONFIRMED, OPT_IN_EXPIRED, STOP_RECEIVED, PREFERENCES_CHANGED, SUBJECT_ERASED,
+        MESSAGE_RECORDED, MESSAGE_LOG_ERASED
+    }
+
+    public RetentionEvent {
+        purposes = purposes == null ? List.of() : List.copyOf(purposes);
+    }
+
+    public static RetentionEvent of(Type type, String eventId, String subjectId, Instant occurredAt) {
+        return new RetentionEvent(type, eventId, subjectId, occurredAt, List.of(), null, null, false);
+    }
+
+    /** The receipt type this event is, or null. OptInExpired answers a pending opt-in erasure like SubjectErased. */
+    public String receiptType() {
+        return switch (type) {
+            case SUBJECT_ERASED -> DeadlineKind.Receipts.SUBJECT_ERASED;
+            case MESSAGE_LOG_ERASED -> DeadlineKind.Receipts.MESSAGE_LOG_ERASED;
+            case OPT_IN_EXPIRED -> DeadlineKind.Receipts.OPT_IN_EXPIRED;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package io.consentflow.retention.mongo;
+
+import io.consentflow.retention.domain.Deadline;
+import io.consentflow.retention.domain.DeadlineKey;
+import io.consentflow.retention.domain.DeadlineKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deadlines, one document per subject and kind. Every write is a single-document conditional update (no transactions
+ * needed): event handling replaces on the version it read; a scheduler replica claims with findAndModify.
+ */
+@Repository
+public class DeadlineStore {
+
+    static final String COLLECTION = "deadlines";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public DeadlineStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Deadline> find(DeadlineKey key) {
+        return mongo.findById(key.id(), Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+    }
+
+    public Flux<Deadline> bySubject(String subjectId) {
+        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("dueAt")),
+                Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+    }
+
+    public Flux<Deadline> scheduled() {
+        return mongo.find(Query.query(Criteria.where("status").is(Deadline.Status.SCHEDULED.name())),
+                Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+    }
+
+    /** Writes {@code next} if the stored deadline is still {@code previous}; false when another writer came first. */
+    public Mono<Boolean> save(Deadline next, Deadline previous) {
+        Document document = toDocument(next, next.version() + 1);
+        if (previous == null) {
+            return mongo.insert(document, COLLECTION).thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+        }
+        Query sameVersion = Query.query(Criteria.where("_id").is(next.key().id()).and("version").is(previous.version()));
+        return mongo.findAndReplace(sameVersion, document, COLLECTION).hasElement();
+    }
+
+    /**
+     * Claims the most overdue deadline for this replica, or a FIRING one whose owner's lease ran out (that replica
+     * died between claim and FIRED). One atomic findAndModify: two replicas never get the same deadline.
+     */
+    public Mono<Deadline> claimNextDue(Instant now, String owner, Duration lease) {
+        Date at = Date.from(now);
+        Query due = Query.query(new Criteria().orOperator(
+                Criteria.where("status").is(Deadline.Status.SCHEDULED.name()).and("dueAt").lte(at),
+                Criteria.where("status").is(Deadline.Status.FIRING.name()).and("leaseUntil").lt(at)))
+                .with(Sort.by("dueAt"));
+        Update claim = new Update().set("status", Deadline.Status.FIRING.name()).set("owner", owner)
+                .set("leaseUntil", Date.from(now.plus(lease))).set("updatedAt", at).inc("version", 1);
+        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
+                COLLECTION).map(DeadlineStore::fromDocument);
+    }
+
+    /** FIRING -> FIRED, only by the replica that holds the claim. */
+    public Mono<Boolean> markFired(Deadline claimed, String owner, Instant now) {
+        return transition(claimed, owner, Deadline.Status.FIRED, now);
+    }
+
+    /** FIRING -> SCHEDULED after a failed send, so the next round retries at once instead of after the lease. */
+    public Mono<Boolean> release(Deadline claimed, String owner, Instant now) {
+        return transition(claimed, owner, Deadline.Status.SCHEDULED, now);
+    }
+
+    private Mono<Boolean> transition(Deadline claimed, String owner, Deadline.Status next, Instant now) {
+        Query mine = Query.query(Criteria.where("_id").is(claimed.key().id())
+                .and("status").is(Deadline.Status.FIRING.name()).and("owner").is(owner));
+        Update update = new Update().set("status", next.name()).unset("owner").unset("leaseUntil")
+                .set("updatedAt", Date.from(now)).inc("version", 1);
+        return mongo.updateFirst(mine, update, COLLECTION).map(result -> result.getModifiedCount() > 0);
+    }
+
+    static Document toDocument(Deadline deadline, long version) {
+        return new Document("_id", deadline.key().id())
+                .append("subjectId", deadline.key().subjectId())
+                .append("kind", deadline.key().kind().name())
+                .append("purpose", deadline.key().purpose())
+                .append("status", deadline.status().name())
+                .append("dueAt", Date.from(deadline.dueAt()))
+                .append("reason", deadline.reason().name())
+                .append("erasureId", deadline.erasureId())
+                .append("lastEventId", deadline.lastEventId())
+                .append("updatedAt", Date.from(deadline.updatedAt()))
+                .append("version", version);
+    }
+
+    static Deadline fromDocument(Document document) {
+        DeadlineKey key = new DeadlineKey(document.getString("subjectId"),
+                DeadlineKind.valueOf(document.getString("kind")), document.getString("purpose"));
+        return new Deadline(key, Deadline.Status.valueOf(document.getString("status")),
+                document.getDate("dueAt").toInstant(), DeadlineKind.Reason.valueOf(document.getString("reason")),
+                document.getString("erasureId"), document.getString("lastEventId"),
+                document.getDate("updatedAt").toInstant(), ((Number) document.get("version")).longValue());
+    }
+}

@@ -1,0 +1,39 @@
+package io.consentflow.retention.mongo;
+
+import java.time.Duration;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/** The indexes the scheduler, receipt matching and the API query by (plain indexes only: no TTL, see README). */
+@Component
+@Order(0)
+class MongoIndexes implements ApplicationRunner {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoIndexes(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Flux.concat(
+                mongo.indexOps(DeadlineStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                        .on("dueAt", Sort.Direction.ASC).named("status_dueAt")),
+                mongo.indexOps(DeadlineStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
+                        .named("subjectId")),
+                mongo.indexOps(ErasureStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC).named("subjectId_status")),
+                mongo.indexOps(ErasureStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                        .on("overdueAt", Sort.Direction.ASC).named("status_overdueAt")),
+                mongo.indexOps(ProcessedEvents.COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC)
+                        .named("at")))
+                .blockLast(Duration.ofSeconds(30));
+    }
+}
