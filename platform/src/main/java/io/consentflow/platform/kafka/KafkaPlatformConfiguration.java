@@ -45,7 +45,9 @@ public class KafkaPlatformConfiguration {
     @Bean
     @ConditionalOnMissingBean(KafkaTemplate.class)
     public KafkaTemplate<String, SpecificRecord> eventKafkaTemplate(ProducerFactory<String, SpecificRecord> factory) {
-        return new KafkaTemplate<>(factory);
+        var template = new KafkaTemplate<>(factory);
+        template.setProducerListener(new PersonalDataFreeProducerListener<>());
+        return template;
     }
 
     @Bean
@@ -59,6 +61,7 @@ public class KafkaPlatformConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DefaultErrorHandler deadLetterErrorHandler(KafkaProperties properties) {
+        PersonalDataFreeProducerListener.formatConsumerRecordsWithoutPayload();
         return DeadLetters.errorHandler(producerConfig(properties));
     }
 
@@ -82,9 +85,13 @@ public class KafkaPlatformConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
-    /** The topics this service owns, and the dead-letter topics of those it consumes (its error handler writes them). */
+    /**
+     * The topics this service owns or writes (a writer must not wait for the owner to start), and the dead-letter
+     * topics of those it consumes (its error handler writes them). Creating an existing topic is a no-op.
+     */
     static List<TopicSpec> topicsToCreate(String service, PlatformProperties.Kafka kafka) {
-        List<TopicSpec> topics = new ArrayList<>(Topics.ownedBy(service));
+        List<TopicSpec> topics = new ArrayList<>(Topics.ALL.stream()
+                .filter(topic -> topic.owner().equals(service) || topic.writers().contains(service)).toList());
         for (String consumed : kafka.consumedTopics()) {
             TopicSpec source = Topics.byName(consumed).orElseThrow(() -> new IllegalStateException(
                     "consentflow.platform.kafka.consumed-topics names unknown topic '" + consumed + "'"));

@@ -19,7 +19,7 @@ class TopicCreationTests {
         List<TopicSpec> topics = KafkaPlatformConfiguration.topicsToCreate(Services.CONSENT, kafka);
 
         assertThat(topics).extracting(TopicSpec::name).containsExactly("consent-events", "consent-state",
-                "whatsapp-inbound-dlt", "message-events-dlt");
+                "send-requests", "whatsapp-inbound-dlt", "message-events-dlt");
     }
 
     @Test

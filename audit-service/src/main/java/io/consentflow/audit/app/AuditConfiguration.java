@@ -1,0 +1,36 @@
+package io.consentflow.audit.app;
+
+import io.consentflow.audit.domain.PersonalDataScrubber;
+import io.consentflow.audit.domain.SigningKeys;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    SigningKeys auditSigningKeys(AuditProperties properties) {
+        return SigningKeys.fromPkcs8Base64(properties.signingKey());
+    }
+
+    @Bean
+    PersonalDataScrubber personalDataScrubber(AuditProperties properties) {
+        return new PersonalDataScrubber(properties.digestSalt());
+    }
+
+    @Bean
+    Clock auditClock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The platform's guard knows the shared development secrets but not this module's signing key: refuse it here.
+     */
+    @Bean
+    @Profile("prod")
+    DevelopmentKeyGuard developmentKeyGuard(AuditProperties properties) {
+        return new DevelopmentKeyGuard(properties);
+    }
+}

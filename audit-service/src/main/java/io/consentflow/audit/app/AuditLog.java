@@ -1,0 +1,99 @@
+package io.consentflow.audit.app;
+
+import io.consentflow.audit.domain.AuditEntry;
+import io.consentflow.audit.domain.ChainHead;
+import io.consentflow.audit.domain.Chains;
+import io.consentflow.audit.domain.SourceRecord;
+import io.consentflow.audit.mongo.DuplicateEntryException;
+import io.consentflow.audit.mongo.EntryStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appends consumed records to their chains. A chain's head is derived from its last stored entry; this instance
+ * remembers it between batches only as a hint (reading the last entry per batch made appends several times slower).
+ * The hint may be stale after a rebalance or while a zombie consumer still writes: the unique (chainId, sequence)
+ * index then refuses the write of an occupied position, the hint is dropped, the head is re-read from the store and
+ * only what is missing is appended. So the store, never this memory, decides; a restart starts with no hints.
+ */
+@Service
+public class AuditLog implements InitializingBean {
+
+    private static final int ATTEMPTS = 5;
+
+    private final EntryStore store;
+    private final Clock clock;
+    private final Counter appended;
+    private final Counter redelivered;
+    private final AtomicLong sinceCheckpoint = new AtomicLong();
+    private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
+    private volatile Runnable checkpointTrigger = () -> { };
+    private final int checkpointEvery;
+
+    public AuditLog(EntryStore store, Clock clock, MeterRegistry meters, AuditProperties properties) {
+        this.store = store;
+        this.clock = clock;
+        this.appended = meters.counter("audit.entries.appended");
+        this.redelivered = meters.counter("audit.records.redelivered");
+        this.checkpointEvery = Math.max(1, properties.checkpoint().everyEntries());
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        store.ensureIndexes().block(Duration.ofSeconds(30));
+    }
+
+    void onCheckpointDue(Runnable trigger) {
+        this.checkpointTrigger = trigger;
+    }
+
+    /** Appends a batch (any mix of chains); returns the entries written now (redeliveries excluded). Blocking. */
+    public List<AuditEntry> append(List<SourceRecord> records) {
+        Map<String, List<SourceRecord>> byChain = new LinkedHashMap<>();
+        records.forEach(r -> byChain.computeIfAbsent(r.chainId(), c -> new ArrayList<>()).add(r));
+        List<AuditEntry> written = new ArrayList<>();
+        byChain.forEach((chainId, chainRecords) -> written.addAll(appendToChain(chainId, chainRecords)));
+        appended.increment(written.size());
+        redelivered.increment(records.size() - written.size());
+        if (sinceCheckpoint.addAndGet(written.size()) >= checkpointEvery) {
+            sinceCheckpoint.set(0);
+            checkpointTrigger.run();
+        }
+        return written;
+    }
+
+    private List<AuditEntry> appendToChain(String chainId, List<SourceRecord> records) {
+        DuplicateEntryException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ChainHead head = heads.get(chainId);
+            if (head == null) {
+                head = store.head(chainId).block(Duration.ofSeconds(30));
+            }
+            List<AuditEntry> entries = Chains.extend(head, records, clock.instant());
+            try {
+                store.insert(entries).block(Duration.ofSeconds(60));
+            } catch (DuplicateEntryException e) {
+                heads.remove(chainId); // someone else wrote (part of) this: re-read the head, append what is missing
+                last = e;
+                continue;
+            } catch (RuntimeException e) {
+                heads.remove(chainId); // an ordered insert may have stored a prefix: trust only the store
+                throw e;
+            }
+            ChainHead next = entries.isEmpty() ? head : ChainHead.of(entries.get(entries.size() - 1));
+            heads.merge(chainId, next, (known, fresh) -> fresh.count() >= known.count() ? fresh : known);
+            return entries;
+        }
+        throw last;
+    }
+}

@@ -1,0 +1,25 @@
+package io.consentflow.audit.app;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of audit-service under {@code consentflow.audit}.
+ *
+ * @param signingKey Ed25519 private key (PKCS#8 DER, base64) that signs checkpoints
+ * @param digestSalt key of the salted digests (HMAC-SHA256) that stand in for personal data
+ * @param checkpoint how often chain heads are committed to in a signed checkpoint
+ * @param listener   consumer threads of the audit listeners
+ */
+@ConfigurationProperties("consentflow.audit")
+public record AuditProperties(String signingKey, String digestSalt, @DefaultValue Checkpoint checkpoint,
+        @DefaultValue Listener listener) {
+
+    /** A checkpoint is written after {@code everyEntries} appended entries or every {@code interval}, if anything changed. */
+    public record Checkpoint(@DefaultValue("1000") int everyEntries, @DefaultValue("60s") Duration interval) {
+    }
+
+    public record Listener(@DefaultValue("1") int concurrency) {
+    }
+}

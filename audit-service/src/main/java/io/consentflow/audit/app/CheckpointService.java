@@ -1,0 +1,105 @@
+package io.consentflow.audit.app;
+
+import io.consentflow.audit.domain.Checkpoint;
+import io.consentflow.audit.domain.Hashes;
+import io.consentflow.audit.domain.SigningKeys;
+import io.consentflow.audit.mongo.CheckpointStore;
+import io.consentflow.audit.mongo.EntryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+
+/**
+ * Writes a signed checkpoint every {@code interval}, or sooner once {@code everyEntries} entries were appended, when
+ * any chain moved since the last one. Runs on one private thread, so checkpoints of one instance never race; two
+ * instances racing for the same number are settled by the unique {@code _id}.
+ */
+@Service
+public class CheckpointService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
+
+    private final EntryStore entries;
+    private final CheckpointStore checkpoints;
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
+            AuditProperties properties, AuditLog log) {
+        this.entries = entries;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.clock = clock;
+        this.interval = properties.checkpoint().interval();
+        log.onCheckpointDue(this::requestCheckpoint);
+    }
+
+    /** Writes a checkpoint now if any chain moved; empty when nothing changed or another instance won the number. */
+    public synchronized Optional<Checkpoint> checkpointNow() {
+        Optional<Checkpoint> previous = checkpoints.latest().blockOptional(Duration.ofSeconds(30));
+        Map<String, Checkpoint.Head> heads = new TreeMap<>();
+        Flux.fromIterable(entries.chainIds().block(Duration.ofSeconds(30)))
+                .concatMap(entries::head)
+                .filter(head -> head.count() > 0)
+                .doOnNext(head -> heads.put(head.chainId(), new Checkpoint.Head(head.count(), head.hash())))
+                .blockLast(Duration.ofSeconds(60));
+        if (heads.isEmpty() || previous.map(p -> p.heads().equals(heads)).orElse(false)) {
+            return Optional.empty();
+        }
+        Checkpoint next = Checkpoint.sign(previous.map(Checkpoint::number).orElse(0L) + 1, clock.instant(),
+                previous.map(Checkpoint::digest).orElse(Hashes.GENESIS), heads, keys);
+        return Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)))
+                ? Optional.of(next) : Optional.empty();
+    }
+
+    void requestCheckpoint() {
+        ScheduledExecutorService current = executor;
+        if (current != null && !current.isShutdown()) {
+            current.execute(this::safeCheckpoint);
+        }
+    }
+
+    private void safeCheckpoint() {
+        try {
+            checkpointNow();
+        } catch (RuntimeException e) {
+            log.warn("checkpoint failed, retrying at the next interval: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "audit-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1000, interval.toMillis());
+        executor.scheduleWithFixedDelay(this::safeCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

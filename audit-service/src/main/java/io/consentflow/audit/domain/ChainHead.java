@@ -1,0 +1,20 @@
+package io.consentflow.audit.domain;
+
+/**
+ * The last entry of a chain, as far as the store knows it: derived from the stored entries, never kept as a separate
+ * mutable document.
+ *
+ * @param count  entries in the chain (the next sequence number)
+ * @param hash   hash of the last entry ({@link Hashes#GENESIS} for an empty chain)
+ * @param offset source offset of the last entry, -1 for an empty chain
+ */
+public record ChainHead(String chainId, long count, String hash, long offset) {
+
+    public static ChainHead empty(String chainId) {
+        return new ChainHead(chainId, 0, Hashes.GENESIS, -1);
+    }
+
+    public static ChainHead of(AuditEntry last) {
+        return new ChainHead(last.chainId(), last.sequence() + 1, last.hash(), last.offset());
+    }
+}

@@ -1,0 +1,44 @@
+package io.consentflow.audit.kafka;
+
+import io.consentflow.audit.app.AuditLog;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Batch listeners: unwrap, translate, append. Offsets are committed only after the batch is stored, so a crash means
+ * redelivery, which the log absorbs (idempotent on topic-partition-offset).
+ */
+@Component
+class AuditListeners {
+
+    static final String LISTENER_EVENTS = "audit-events";
+    static final String LISTENER_DEAD_LETTERS = "audit-dead-letters";
+    /** consent-state is a compacted projection of consent-events (which is audited in full): not audited. */
+    static final String[] SOURCE_TOPICS = {"consent-events", "send-requests", "message-events", "whatsapp-inbound",
+            "retention-commands"};
+    /** Every catalog topic's DLT, including ones created later by other services (pattern subscription). */
+    static final String DEAD_LETTER_PATTERN =
+            "(consent-events|consent-state|send-requests|message-events|whatsapp-inbound|retention-commands)-dlt";
+
+    private final RecordTranslator translator;
+    private final AuditLog log;
+
+    AuditListeners(RecordTranslator translator, AuditLog log) {
+        this.translator = translator;
+        this.log = log;
+    }
+
+    @KafkaListener(id = LISTENER_EVENTS, topics = {"consent-events", "send-requests", "message-events",
+            "whatsapp-inbound", "retention-commands"}, containerFactory = AuditKafkaConfiguration.FACTORY)
+    void events(List<ConsumerRecord<byte[], byte[]>> records) {
+        log.append(records.stream().map(translator::translate).toList());
+    }
+
+    @KafkaListener(id = LISTENER_DEAD_LETTERS, topicPattern = DEAD_LETTER_PATTERN,
+            containerFactory = AuditKafkaConfiguration.FACTORY)
+    void deadLetters(List<ConsumerRecord<byte[], byte[]>> records) {
+        log.append(records.stream().map(translator::translate).toList());
+    }
+}

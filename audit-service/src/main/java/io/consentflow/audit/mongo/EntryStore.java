@@ -1,0 +1,134 @@
+package io.consentflow.audit.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.audit.domain.AuditEntry;
+import io.consentflow.audit.domain.ChainHead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The entries collection. Insert and find only: there is no update or delete here (an ArchUnit test keeps it so) and
+ * the MongoDB role of the service grants nothing else. {@code _id = topic-partition-offset} makes a redelivered
+ * record a duplicate; the unique (chainId, sequence) index makes a second writer of the same position fail instead
+ * of forking the chain.
+ */
+@Component
+public class EntryStore {
+
+    public static final String COLLECTION = "audit_entries";
+
+    private final ReactiveMongoDatabaseFactory mongo;
+
+    public EntryStore(ReactiveMongoDatabaseFactory mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Void> ensureIndexes() {
+        return collection().flatMapMany(c -> Flux.concat(
+                c.createIndex(Indexes.ascending("chainId", "sequence"), new IndexOptions().unique(true).name("chain_position")),
+                c.createIndex(Indexes.ascending("subjectId", "recordedAt"), new IndexOptions().name("subject_time")),
+                c.createIndex(Indexes.ascending("recordedAt"), new IndexOptions().name("time")),
+                c.createIndex(Indexes.ascending("type", "recordedAt"), new IndexOptions().name("type_time"))))
+                .then();
+    }
+
+    /** The head derived from the chain's last stored entry. */
+    public Mono<ChainHead> head(String chainId) {
+        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("chainId", chainId))
+                        .sort(Sorts.descending("sequence")).limit(1).first()))
+                .map(doc -> ChainHead.of(EntryDocuments.fromDocument(doc)))
+                .defaultIfEmpty(ChainHead.empty(chainId));
+    }
+
+    /** Ordered insert; a clash on id or chain position fails with {@link DuplicateEntryException}. */
+    public Mono<Void> insert(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Document> documents = entries.stream().map(EntryDocuments::toDocument).toList();
+        return collection().flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(true))))
+                .onErrorMap(EntryStore::isDuplicate, DuplicateEntryException::new)
+                .then();
+    }
+
+    public Mono<List<String>> chainIds() {
+        return collection().flatMapMany(c -> c.distinct("chainId", String.class)).collectList()
+                .map(ids -> ids.stream().sorted().toList());
+    }
+
+    /** Entries ordered by chain and position, for verification; {@code chains == null} streams all. */
+    public Flux<AuditEntry> stream(Collection<String> chains) {
+        Bson filter = chains == null ? new Document() : Filters.in("chainId", chains);
+        return collection().flatMapMany(c -> c.find(filter).sort(Sorts.ascending("chainId", "sequence"))
+                .batchSize(2000)).map(EntryDocuments::fromDocument);
+    }
+
+    public Flux<AuditEntry> find(EntryQuery query) {
+        return collection().flatMapMany(c -> c.find(filter(query))
+                .sort(Sorts.ascending("recordedAt", "_id")).skip(query.page() * query.size()).limit(query.size()))
+                .map(EntryDocuments::fromDocument);
+    }
+
+    public Mono<Long> count(EntryQuery query) {
+        return collection().flatMap(c -> Mono.from(c.countDocuments(filter(query))));
+    }
+
+    public Flux<AuditEntry> bySubject(String subjectId) {
+        return collection().flatMapMany(c -> c.find(Filters.eq("subjectId", subjectId))
+                .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
+    }
+
+    /** A time range for export, oldest first. */
+    public Flux<AuditEntry> range(Instant from, Instant to) {
+        return collection().flatMapMany(c -> c.find(Filters.and(Filters.gte("recordedAt", Date.from(from)),
+                        Filters.lt("recordedAt", Date.from(to))))
+                .sort(Sorts.ascending("recordedAt", "_id")).batchSize(2000)).map(EntryDocuments::fromDocument);
+    }
+
+    private static Bson filter(EntryQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.subjectId() != null) {
+            filters.add(Filters.eq("subjectId", query.subjectId()));
+        }
+        if (query.type() != null) {
+            filters.add(Filters.eq("type", query.type()));
+        }
+        if (query.from() != null) {
+            filters.add(Filters.gte("recordedAt", Date.from(query.from())));
+        }
+        if (query.to() != null) {
+            filters.add(Filters.lt("recordedAt", Date.from(query.to())));
+        }
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+
+    private static boolean isDuplicate(Throwable error) {
+        if (error instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                    .anyMatch(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return error instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private Mono<MongoCollection<Document>> collection() {
+        return mongo.getMongoDatabase().map(db -> db.getCollection(COLLECTION));
+    }
+}

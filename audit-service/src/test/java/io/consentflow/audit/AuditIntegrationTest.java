@@ -1,0 +1,87 @@
+package io.consentflow.audit;
+
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.testsupport.KafkaTestClient;
+import io.consentflow.testsupport.StaffTokens;
+import io.consentflow.testsupport.TestInfrastructure;
+import io.consentflow.testsupport.WithTestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One Spring context for every integration test of this module (same annotations: the context cache shares it). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithTestInfrastructure
+abstract class AuditIntegrationTest {
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected ReactiveMongoDatabaseFactory mongo;
+
+    protected final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+
+    protected MongoCollection<Document> collection(String name) {
+        return mongo.getMongoDatabase().block().getCollection(name);
+    }
+
+    protected List<Document> entriesWithEventIds(Collection<String> eventIds) {
+        return Flux.from(collection(EntryStore.COLLECTION).find(Filters.in("eventId", eventIds))).collectList().block();
+    }
+
+    protected List<Document> awaitEntries(Collection<String> eventIds) {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                .until(() -> entriesWithEventIds(eventIds).size() >= eventIds.size());
+        return entriesWithEventIds(eventIds);
+    }
+
+    protected List<Document> allDocuments(String name) {
+        return Flux.from(collection(name).find()).collectList().block();
+    }
+
+    protected long count(String name, org.bson.conversions.Bson filter) {
+        return Mono.from(collection(name).countDocuments(filter)).block();
+    }
+
+    protected WebTestClient.ResponseSpec get(String uri, String role) {
+        return web.get().uri(uri).headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
+    }
+
+    /** A raw record with headers, as spring-kafka's dead-letter recoverer writes it. */
+    protected static void publishRaw(String topic, String key, byte[] value, Map<String, byte[]> headers) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            var record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, bytes) -> record.headers().add(name, bytes));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("publish to " + topic + " failed", e);
+        }
+    }
+
+    protected static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package io.consentflow.audit.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataScrubberTest {
+
+    private final PersonalDataScrubber scrubber = new PersonalDataScrubber("test-salt");
+
+    @Test
+    void sendRequestsKeepOnlyMetadataAndDigestTheNumberAndText() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("eventId", "e1");
+        fields.put("requestId", "r-4915112345678-ok");
+        fields.put("to", "+4915112345678");
+        fields.put("text", "Hallo Erika, ruf an: +49 151 1234 5678");
+        fields.put("category", "MARKETING");
+        fields.put("purpose", "offers");
+        fields.put("campaignId", "c1");
+        fields.put("buttons", List.of(Map.of("payload", "p", "title", "Ja")));
+        fields.put("template", Map.of("name", "confirm", "language", "de",
+                "components", List.of(Map.of("parameters", List.of(Map.of("value", "Erika"))))));
+        Map<String, Object> scrubbed = scrubber.scrub("SendRequest", fields);
+        String all = CanonicalJson.encode(scrubbed);
+        assertThat(all).doesNotContain("4915112345678", "Erika", "151 1234").doesNotContain("buttons");
+        assertThat(scrubbed.get("to")).isEqualTo(scrubber.digest("+4915112345678"));
+        assertThat(scrubbed).containsEntry("category", "MARKETING").containsEntry("purpose", "offers")
+                .containsEntry("campaignId", "c1");
+        assertThat((String) scrubbed.get("requestId")).startsWith("r-sd:").endsWith("-ok");
+    }
+
+    @Test
+    void anyPhoneNumberInAFreeStringIsReplaced() {
+        assertThat(scrubber.scrubText("call 4915112345678 or +1 (415) 555-0100 now"))
+                .doesNotContain("4915112345678", "555-0100").startsWith("call sd:");
+        assertThat(scrubber.scrubText("order 2026-11-29 #12")).isEqualTo("order 2026-11-29 #12");
+    }
+
+    @Test
+    void identifiersAndDigestsStayVerbatimAndDigestsAreSaltedAndStable() {
+        String uuidWithDigits = "123e4567-e89b-12d3-a456-426614174000";
+        Map<String, Object> scrubbed = scrubber.scrub("OptInRequested", Map.of("subjectId", uuidWithDigits,
+                "evidenceDigest", "99999999999999", "noticeVersion", "2026-01"));
+        assertThat(scrubbed).containsEntry("subjectId", uuidWithDigits).containsEntry("evidenceDigest",
+                "99999999999999").containsEntry("noticeVersion", "2026-01");
+        assertThat(scrubber.digest("x")).isEqualTo(scrubber.digest("x"))
+                .isNotEqualTo(new PersonalDataScrubber("other").digest("x"));
+    }
+}

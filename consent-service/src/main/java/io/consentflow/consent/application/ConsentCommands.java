@@ -1,0 +1,90 @@
+package io.consentflow.consent.application;
+
+import io.consentflow.consent.domain.Subject;
+import io.consentflow.consent.outbox.OutboxRelay;
+import io.consentflow.consent.registry.ConcurrentUpdateException;
+import io.consentflow.consent.registry.StoredSubject;
+import io.consentflow.consent.registry.SubjectRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Runs one domain change on one subject: load, apply, write the document (state and outbox together) if its revision
+ * is unchanged, else reload and apply again; then kick the relay. Inbound events are applied at most once per
+ * subject: their eventIds are remembered in the document with the change they caused.
+ */
+@Service
+public class ConsentCommands {
+
+    /** A change to a loaded subject; returns a non-null result for the caller. */
+    @FunctionalInterface
+    public interface Change<T> {
+        T apply(Subject subject, Instant now);
+    }
+
+    private final SubjectRepository subjects;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ConsentCommands(SubjectRepository subjects, OutboxRelay relay, Clock clock) {
+        this.subjects = subjects;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Changes the subject with this number, creating it when {@code createIfMissing}; empty if none or a duplicate. */
+    public <T> Mono<T> onContact(String contactKey, String e164, String locale, boolean createIfMissing,
+            String eventId, Change<T> change) {
+        Supplier<Subject> creator = createIfMissing
+                ? () -> Subject.create(UUID.randomUUID().toString(), contactKey, e164, locale, now()) : null;
+        return run(() -> subjects.byContactKey(contactKey), creator, eventId, change);
+    }
+
+    public <T> Mono<T> onSubjectId(String subjectId, String eventId, Change<T> change) {
+        return run(() -> subjects.byId(subjectId), null, eventId, change);
+    }
+
+    public <T> Mono<T> onTokenHash(String tokenHash, Change<T> change) {
+        return run(() -> subjects.byTokenHash(tokenHash), null, null, change);
+    }
+
+    private <T> Mono<T> run(Supplier<Mono<StoredSubject>> load, Supplier<Subject> creator, String eventId,
+            Change<T> change) {
+        return Mono.defer(() -> load.get()
+                        .switchIfEmpty(Mono.defer(() -> creator == null ? Mono.empty()
+                                : Mono.just(subjects.newSubject(creator.get()))))
+                        .flatMap(stored -> apply(stored, eventId, change)))
+                .retryWhen(Retry.max(20).filter(ConcurrentUpdateException.class::isInstance));
+    }
+
+    private <T> Mono<T> apply(StoredSubject stored, String eventId, Change<T> change) {
+        Subject subject = stored.subject();
+        if (subject.alreadyProcessed(eventId)) {
+            return Mono.empty();
+        }
+        int outboxBefore = subject.outbox().size();
+        long versionBefore = subject.stateVersion();
+        T result = change.apply(subject, now());
+        boolean changed = subject.outbox().size() != outboxBefore || subject.stateVersion() != versionBefore;
+        if (!changed && stored.revision() < 0) {
+            // nothing happened to a number we did not know: store nothing about it
+            return Mono.just(result);
+        }
+        subject.markProcessed(eventId);
+        if (!changed && eventId == null) {
+            return Mono.just(result);
+        }
+        return subjects.save(stored).then(Mono.fromRunnable(() -> relay.kick(subject.subjectId())))
+                .thenReturn(result);
+    }
+}

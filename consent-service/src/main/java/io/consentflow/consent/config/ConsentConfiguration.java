@@ -1,0 +1,48 @@
+package io.consentflow.consent.config;
+
+import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.consent.domain.ConsentPolicy;
+import io.consentflow.consent.domain.Purpose;
+import io.consentflow.consent.registry.ContactKeys;
+import io.consentflow.consent.registry.SubjectCrypto;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the framework-free core from configuration. */
+@Configuration(proxyBeanMethods = false)
+class ConsentConfiguration {
+
+    static final List<Purpose> DEFAULT_PURPOSES = List.of(new Purpose("offers", true),
+            new Purpose("new-collections", true), new Purpose("event-updates", true), new Purpose("support", false));
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConsentPolicy consentPolicy(ConsentProperties properties) {
+        List<Purpose> purposes = properties.purposes().isEmpty() ? DEFAULT_PURPOSES
+                : properties.purposes().stream().map(p -> new Purpose(p.name(), p.marketing())).toList();
+        return new ConsentPolicy(purposes, properties.optInTtl(), properties.brandName(),
+                Set.copyOf(properties.whatsappOptInPurposes()));
+    }
+
+    @Bean
+    ConsentLifecycle consentLifecycle(ConsentPolicy policy) {
+        return new ConsentLifecycle(policy);
+    }
+
+    @Bean
+    ContactKeys contactKeys(ConsentProperties properties) {
+        return new ContactKeys(properties.pepper());
+    }
+
+    @Bean
+    SubjectCrypto subjectCrypto(ConsentProperties properties) {
+        return new SubjectCrypto(properties.masterKey());
+    }
+}

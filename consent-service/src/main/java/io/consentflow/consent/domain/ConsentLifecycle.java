@@ -1,0 +1,255 @@
+package io.consentflow.consent.domain;
+
+import io.consentflow.events.ConfirmationMethod;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.events.OptInConfirmed;
+import io.consentflow.events.OptInExpired;
+import io.consentflow.events.OptInRequested;
+import io.consentflow.events.OptInSource;
+import io.consentflow.events.PreferencesChanged;
+import io.consentflow.events.StopReceived;
+import io.consentflow.events.StopScope;
+import io.consentflow.events.StopTrigger;
+import io.consentflow.events.SubjectErased;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The consent state machine: pending → confirmed → stopped → (new double opt-in) → confirmed; pending → expired;
+ * any → erased. Each transition changes the subject and appends its events to the subject's outbox, so the caller
+ * persists both in one document write.
+ */
+public final class ConsentLifecycle {
+
+    public enum ConfirmResult { CONFIRMED, NOTHING_PENDING, WRONG_TOKEN, EXPIRED }
+
+    private final ConsentPolicy policy;
+
+    public ConsentLifecycle(ConsentPolicy policy) {
+        this.policy = policy;
+    }
+
+    public ConsentPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Starts a double opt-in for {@code purposes}. A confirmed subject asking only for purposes it already has gets
+     * nothing; one asking for more gets a pending widening. Returns the token sent to the phone.
+     */
+    public Optional<ConfirmationToken> requestOptIn(Subject subject, Set<String> purposes, OptInSource source,
+            String locale, Evidence evidence, Instant now) {
+        requireKnown(purposes);
+        if (purposes.isEmpty() || subject.status() == SubjectStatus.ERASED) {
+            throw new IllegalArgumentException("an opt-in needs at least one purpose and a live subject");
+        }
+        boolean confirmed = subject.status() == SubjectStatus.CONFIRMED;
+        if (confirmed && subject.purposes().containsAll(purposes)) {
+            return Optional.empty();
+        }
+        Set<String> wanted = new TreeSet<>(purposes);
+        if (confirmed) {
+            wanted.addAll(subject.purposes());
+        }
+        if (subject.pending() != null) {
+            subject.removeEvidence(subject.pending().optInId());
+        }
+        String optInId = EventFactory.newId();
+        Evidence stored = evidence.forOptIn(optInId);
+        String digest = stored.digest(subject.subjectId());
+        ConfirmationToken token = ConfirmationToken.generate();
+        Instant expiresAt = now.plus(policy.optInTtl());
+        subject.locale(locale);
+        subject.addEvidence(stored);
+        subject.pending(new PendingOptIn(optInId, wanted, token.hash(), now, expiresAt, source.name(), locale,
+                confirmed, digest));
+        String eventId = EventFactory.newId();
+        subject.enqueue(EventFactory.consentEvent(subject, OptInRequested.newBuilder().setEventId(eventId)
+                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
+                .setOptInId(optInId).setPurposes(EventFactory.sorted(wanted)).setSource(source)
+                .setNoticeVersion(String.valueOf(evidence.noticeVersion())).setConsentTextHash(evidence.consentTextHash())
+                .setEvidenceDigest(digest).setLocale(locale).setExpiresAt(expiresAt).build(), eventId));
+        subject.enqueue(source == OptInSource.WHATSAPP
+                ? EventFactory.chatOptIn(subject, evidence.consentText(), token, locale, now, expiresAt)
+                : EventFactory.confirmationTemplate(subject, policy, token, locale, now, expiresAt));
+        subject.record(now, "OptInRequested", "purposes=" + wanted + " source=" + source);
+        if (!confirmed && subject.status() != SubjectStatus.PENDING) {
+            subject.status(SubjectStatus.PENDING);
+            subject.enqueue(EventFactory.snapshot(subject, now));
+        }
+        return Optional.of(token);
+    }
+
+    /** Confirms the pending opt-in; {@code token} is null for a text reply, which the number itself proves. */
+    public ConfirmResult confirm(Subject subject, String token, ConfirmationMethod method, Instant now) {
+        PendingOptIn pending = subject.pending();
+        if (pending == null) {
+            return ConfirmResult.NOTHING_PENDING;
+        }
+        if (token != null && !ConfirmationToken.hashOf(token).equals(pending.tokenHash())) {
+            return ConfirmResult.WRONG_TOKEN;
+        }
+        if (pending.expiredAt(now)) {
+            return ConfirmResult.EXPIRED;
+        }
+        Set<String> before = subject.purposes();
+        subject.purposes(pending.purposes());
+        subject.status(SubjectStatus.CONFIRMED);
+        subject.confirmedAt(now);
+        subject.pending(null);
+        String eventId = EventFactory.newId();
+        subject.enqueue(EventFactory.consentEvent(subject, OptInConfirmed.newBuilder().setEventId(eventId)
+                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
+                .setOptInId(pending.optInId()).setPurposes(EventFactory.sorted(pending.purposes()))
+                .setMethod(EventFactory.method(method)).setEvidenceDigest(pending.evidenceDigest()).build(), eventId));
+        if (pending.widening()) {
+            preferencesChanged(subject, before, pending.purposes(), false, now);
+        }
+        subject.enqueue(EventFactory.snapshot(subject, now));
+        subject.record(now, "OptInConfirmed", "purposes=" + pending.purposes() + " method=" + method);
+        return ConfirmResult.CONFIRMED;
+    }
+
+    /**
+     * Ends an unconfirmed opt-in after its deadline and deletes its data. A subject that never had consent is erased
+     * entirely (nothing about it may stay); otherwise it returns to the state it had.
+     */
+    public boolean expire(Subject subject, Instant now) {
+        PendingOptIn pending = subject.pending();
+        if (pending == null || !pending.expiredAt(now)) {
+            return false;
+        }
+        subject.pending(null);
+        subject.removeEvidence(pending.optInId());
+        String eventId = EventFactory.newId();
+        subject.enqueue(EventFactory.consentEvent(subject, OptInExpired.newBuilder().setEventId(eventId)
+                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
+                .setOptInId(pending.optInId()).build(), eventId));
+        subject.record(now, "OptInExpired", "optInId=" + pending.optInId());
+        if (pending.widening()) {
+            return true;
+        }
+        if (subject.stoppedAt() != null || subject.confirmedAt() != null) {
+            subject.status(subject.purposes().isEmpty() ? SubjectStatus.STOPPED : SubjectStatus.CONFIRMED);
+        } else {
+            subject.status(SubjectStatus.EXPIRED);
+        }
+        subject.enqueue(EventFactory.snapshot(subject, now));
+        if (subject.status() == SubjectStatus.EXPIRED) {
+            subject.erasePersonalData();
+            subject.enqueue(EventFactory.tombstone(subject));
+        }
+        return true;
+    }
+
+    /**
+     * Withdraws consent at once. Scope ALL ends every purpose and any pending opt-in; MARKETING ends the marketing
+     * purposes only. {@code reply} sends the one confirmation message. Returns false when nothing changed.
+     */
+    public boolean stop(Subject subject, StopTrigger trigger, StopScope scope, String language, boolean reply,
+            Instant now) {
+        if (subject.status() == SubjectStatus.ERASED || subject.status() == SubjectStatus.NEW) {
+            return false;
+        }
+        boolean metaFlag = trigger == StopTrigger.META_USER_PREFERENCE || trigger == StopTrigger.SEND_ERROR_131050;
+        Set<String> withdrawn = new TreeSet<>();
+        Set<String> remaining = new TreeSet<>();
+        for (String purpose : subject.purposes()) {
+            (scope == StopScope.MARKETING && !policy.isMarketing(purpose) ? remaining : withdrawn).add(purpose);
+        }
+        PendingOptIn pending = subject.pending();
+        if (pending != null) {
+            pending.purposes().stream().filter(p -> !remaining.contains(p)).forEach(withdrawn::add);
+            subject.pending(null);
+            subject.removeEvidence(pending.optInId());
+        }
+        boolean flagChanged = metaFlag && !subject.marketingStoppedAtMeta();
+        if (withdrawn.isEmpty() && pending == null && subject.status() != SubjectStatus.PENDING) {
+            if (flagChanged) {
+                subject.marketingStoppedAtMeta(true);
+                subject.enqueue(EventFactory.snapshot(subject, now));
+            }
+            return flagChanged;
+        }
+        subject.marketingStoppedAtMeta(subject.marketingStoppedAtMeta() || metaFlag);
+        subject.purposes(remaining);
+        subject.status(remaining.isEmpty() ? SubjectStatus.STOPPED : SubjectStatus.CONFIRMED);
+        subject.stoppedAt(now);
+        String eventId = EventFactory.newId();
+        subject.enqueue(EventFactory.consentEvent(subject, StopReceived.newBuilder().setEventId(eventId)
+                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
+                .setTrigger(trigger).setScope(scope).setPurposesWithdrawn(EventFactory.sorted(withdrawn))
+                .setLanguage(language).build(), eventId));
+        subject.enqueue(EventFactory.snapshot(subject, now));
+        if (reply) {
+            subject.enqueue(EventFactory.serviceText(subject,
+                    Texts.stopConfirmation(language != null ? language : subject.locale()), now));
+        }
+        subject.record(now, "StopReceived", "trigger=" + trigger + " scope=" + scope + " withdrawn=" + withdrawn);
+        return true;
+    }
+
+    /** Meta's {@code resume}: the flag clears, but consent returns only through a new double opt-in. */
+    public void clearMetaMarketingStop(Subject subject, Instant now) {
+        if (subject.marketingStoppedAtMeta() && subject.status() != SubjectStatus.ERASED) {
+            subject.marketingStoppedAtMeta(false);
+            subject.enqueue(EventFactory.snapshot(subject, now));
+        }
+    }
+
+    /** Narrowing takes effect at once; any added purpose waits for a confirmation in WhatsApp. */
+    public Optional<ConfirmationToken> changePreferences(Subject subject, Set<String> wanted, Evidence evidence,
+            Instant now) {
+        requireKnown(wanted);
+        if (subject.status() != SubjectStatus.CONFIRMED) {
+            throw new ConsentRuleViolation("preferences can only change for a confirmed consent");
+        }
+        Set<String> before = subject.purposes();
+        Set<String> kept = new TreeSet<>(before);
+        kept.retainAll(wanted);
+        Set<String> added = new TreeSet<>(wanted);
+        added.removeAll(before);
+        if (!kept.equals(before)) {
+            subject.purposes(kept);
+            if (kept.isEmpty()) {
+                subject.status(SubjectStatus.STOPPED);
+                subject.stoppedAt(now);
+            }
+            preferencesChanged(subject, before, kept, !added.isEmpty(), now);
+            subject.enqueue(EventFactory.snapshot(subject, now));
+        }
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        return requestOptIn(subject, wanted, OptInSource.API, subject.locale(), evidence, now);
+    }
+
+    /** Art. 17 or a retention deadline; see {@link Erasure}. */
+    public void erase(Subject subject, String erasureId, ErasureScope scope, Instant now) {
+        Erasure.erase(subject, erasureId, scope, now);
+    }
+
+    /** The SubjectErased receipt for a subject that no longer exists here (an earlier erasure or expiry). */
+    public static SubjectErased receiptForUnknown(String subjectId, String erasureId, ErasureScope scope,
+            Instant now) {
+        return Erasure.receipt(subjectId, erasureId, scope, now);
+    }
+
+    private void preferencesChanged(Subject subject, Set<String> before, Set<String> after, boolean pending,
+            Instant now) {
+        String eventId = EventFactory.newId();
+        subject.enqueue(EventFactory.consentEvent(subject, PreferencesChanged.newBuilder().setEventId(eventId)
+                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
+                .setPurposesBefore(EventFactory.sorted(before)).setPurposesAfter(EventFactory.sorted(after))
+                .setPendingConfirmation(pending).build(), eventId));
+        subject.record(now, "PreferencesChanged", before + " -> " + after + (pending ? " (widening pending)" : ""));
+    }
+
+    private void requireKnown(Set<String> purposes) {
+        if (!policy.unknown(purposes).isEmpty()) {
+            throw new IllegalArgumentException("unknown purpose");
+        }
+    }
+}

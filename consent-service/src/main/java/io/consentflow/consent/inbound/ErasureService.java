@@ -1,0 +1,59 @@
+package io.consentflow.consent.inbound;
+
+import io.consentflow.consent.application.ConsentCommands;
+import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.events.ErasureRequested;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.events.SubjectErased;
+import io.consentflow.schemas.Topics;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Art. 17 and retention deadlines: erase, then answer with SubjectErased (the receipt) and a consent-state tombstone. */
+@Service
+public class ErasureService {
+
+    private static final Set<ErasureScope> OURS = EnumSet.of(ErasureScope.SUBJECT, ErasureScope.PENDING_OPT_IN,
+            ErasureScope.CONSENT_PROOF);
+
+    private final ConsentCommands commands;
+    private final ConsentLifecycle lifecycle;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    public ErasureService(ConsentCommands commands, ConsentLifecycle lifecycle,
+            KafkaTemplate<String, SpecificRecord> kafka) {
+        this.commands = commands;
+        this.lifecycle = lifecycle;
+        this.kafka = kafka;
+    }
+
+    public Mono<?> onErasureRequested(ErasureRequested request) {
+        if (!OURS.contains(request.getScope())) {
+            return Mono.empty();
+        }
+        return commands.onSubjectId(request.getSubjectId(), request.getEventId(), (s, now) -> {
+                    lifecycle.erase(s, request.getErasureId(), request.getScope(), now);
+                    return Boolean.TRUE;
+                })
+                // already gone (erased or expired before): the receipt is still owed, and no state changes with it
+                .switchIfEmpty(Mono.fromCallable(() -> {
+                    SubjectErased receipt = ConsentLifecycle.receiptForUnknown(request.getSubjectId(),
+                            request.getErasureId(), request.getScope(), commands.now());
+                    kafka.send(Topics.CONSENT_EVENTS.name(), receipt.getSubjectId(), receipt).get();
+                    return Boolean.TRUE;
+                }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** Staff-initiated erasure (until retention-service orchestrates it): erases locally at once. */
+    public Mono<Boolean> eraseByContact(String contactKey, String e164, String erasureId) {
+        return commands.onContact(contactKey, e164, null, false, null, (s, now) -> {
+            lifecycle.erase(s, erasureId, ErasureScope.SUBJECT, now);
+            return Boolean.TRUE;
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package io.consentflow.consent.inbound;
+
+import io.consentflow.events.ErasureRequested;
+import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MarketingPreferenceChanged;
+import io.consentflow.events.MessageFailed;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kafka adapters: unwrap, call one service method, wait for it (so the offset is committed only after the subject
+ * document — with the eventId that makes redelivery harmless — is written).
+ */
+@Component
+class InboundListeners {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final InboundService inbound;
+    private final ErasureService erasure;
+
+    InboundListeners(InboundService inbound, ErasureService erasure) {
+        this.inbound = inbound;
+        this.erasure = erasure;
+    }
+
+    @KafkaListener(id = "consent-whatsapp-inbound", topics = "whatsapp-inbound", idIsGroup = false)
+    void whatsappInbound(SpecificRecord event) {
+        if (event instanceof InboundMessage message) {
+            inbound.onMessage(message).block(TIMEOUT);
+        } else if (event instanceof MarketingPreferenceChanged change) {
+            inbound.onPreference(change).block(TIMEOUT);
+        }
+    }
+
+    @KafkaListener(id = "consent-message-events", topics = "message-events", idIsGroup = false)
+    void messageEvents(SpecificRecord event) {
+        if (event instanceof MessageFailed failed) {
+            inbound.onMessageFailed(failed).block(TIMEOUT);
+        }
+    }
+
+    @KafkaListener(id = "consent-retention-commands", topics = "retention-commands", idIsGroup = false)
+    void retentionCommands(SpecificRecord event) {
+        if (event instanceof ErasureRequested request) {
+            erasure.onErasureRequested(request).block(TIMEOUT);
+        }
+    }
+}

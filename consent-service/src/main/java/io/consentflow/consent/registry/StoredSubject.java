@@ -1,0 +1,11 @@
+package io.consentflow.consent.registry;
+
+import io.consentflow.consent.domain.Subject;
+import javax.crypto.SecretKey;
+
+/**
+ * A subject as loaded from MongoDB: the aggregate, the document revision (optimistic concurrency) and its unwrapped
+ * data key (null once erased).
+ */
+public record StoredSubject(Subject subject, long revision, SecretKey dataKey, String wrappedKey) {
+}

@@ -1,0 +1,329 @@
+package io.consentflow.consent.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.events.ConfirmationMethod;
+import io.consentflow.events.ConsentSnapshot;
+import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.events.MessageCategory;
+import io.consentflow.events.OptInConfirmed;
+import io.consentflow.events.OptInExpired;
+import io.consentflow.events.OptInRequested;
+import io.consentflow.events.OptInSource;
+import io.consentflow.events.PreferencesChanged;
+import io.consentflow.events.SendRequest;
+import io.consentflow.events.StopReceived;
+import io.consentflow.events.StopScope;
+import io.consentflow.events.StopTrigger;
+import io.consentflow.events.SubjectErased;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class ConsentLifecycleTest {
+
+    static final ConsentPolicy POLICY = new ConsentPolicy(List.of(new Purpose("offers", true),
+            new Purpose("new-collections", true), new Purpose("event-updates", true), new Purpose("support", false)),
+            Duration.ofHours(48), "Musterladen", Set.of("offers", "new-collections"));
+    static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
+    static final String NUMBER = "+4915112345678";
+
+    final ConsentLifecycle lifecycle = new ConsentLifecycle(POLICY);
+    final Subject subject = Subject.create("subject-1", "contact-key-1", NUMBER, "de", T0);
+
+    static Evidence evidence() {
+        return new Evidence(null, T0, "WEB_FORM", "203.0.113.9", "Firefox", "https://shop.example/opt-in", "v7",
+                "Ich willige ein ...", Evidence.sha256Hex("Ich willige ein ..."), null);
+    }
+
+    ConfirmationToken optIn(Set<String> purposes, Instant at) {
+        return lifecycle.requestOptIn(subject, purposes, OptInSource.WEB_FORM, "de", evidence(), at).orElseThrow();
+    }
+
+    <T extends SpecificRecord> List<T> queued(Class<T> type) {
+        return subject.outbox().stream().map(OutboxEntry::value).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    ConsentSnapshot lastSnapshot() {
+        List<ConsentSnapshot> snapshots = queued(ConsentSnapshot.class);
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    @Test
+    void optInIsPendingWithEvidenceAndAsksForConfirmationWithANeutralTemplate() {
+        ConfirmationToken token = optIn(Set.of("offers"), T0);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
+        assertThat(subject.purposes()).isEmpty();
+        assertThat(subject.pending().tokenHash()).isEqualTo(token.hash()).isNotEqualTo(token.value());
+        assertThat(subject.pending().expiresAt()).isEqualTo(T0.plus(Duration.ofHours(48)));
+        assertThat(subject.evidence()).singleElement().satisfies(e -> assertThat(e.optInId())
+                .isEqualTo(subject.pending().optInId()));
+        OptInRequested requested = queued(OptInRequested.class).get(0);
+        assertThat(requested.getPurposes()).containsExactly("offers");
+        assertThat(requested.getNoticeVersion()).isEqualTo("v7");
+        assertThat(requested.getEvidenceDigest()).isEqualTo(subject.evidence().get(0).digest("subject-1"));
+        SendRequest send = queued(SendRequest.class).get(0);
+        assertThat(send.getCategory()).isEqualTo(MessageCategory.UTILITY);
+        assertThat(send.getTo()).isEqualTo(NUMBER);
+        assertThat(send.getSubjectId()).isEqualTo("subject-1");
+        assertThat(send.getTemplate().getName()).isEqualTo("optin_confirmation");
+        assertThat(send.getTemplate().getLanguage()).isEqualTo("de");
+        assertThat(send.getTemplate().getComponents().get(0).getParameters().get(0).getValue()).isEqualTo("Musterladen");
+        assertThat(send.getTemplate().getComponents().get(1).getSubType()).isEqualTo("quick_reply");
+        assertThat(send.getTemplate().getComponents().get(1).getParameters().get(0).getValue())
+                .isEqualTo("CONFIRM:" + token.value());
+        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.PENDING);
+        assertThat(subject.outbox()).filteredOn(e -> e.topic().equals("send-requests"))
+                .allSatisfy(e -> assertThat(e.key()).isEqualTo(NUMBER));
+        assertThat(subject.outbox()).filteredOn(e -> e.topic().equals("consent-state"))
+                .allSatisfy(e -> assertThat(e.key()).isEqualTo("contact-key-1"));
+    }
+
+    @Test
+    void tokensAreRandomAndLong() {
+        ConfirmationToken a = ConfirmationToken.generate();
+        ConfirmationToken b = ConfirmationToken.generate();
+        assertThat(a.value()).isNotEqualTo(b.value()).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void confirmationWithTheTokenConfirmsOnceOnly() {
+        ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
+
+        assertThat(lifecycle.confirm(subject, "wrong", ConfirmationMethod.QUICK_REPLY, T0)).isEqualTo(
+                ConfirmResult.WRONG_TOKEN);
+        assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
+        assertThat(lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0.plusSeconds(60)))
+                .isEqualTo(ConfirmResult.CONFIRMED);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(subject.purposes()).containsExactly("offers", "support");
+        assertThat(queued(OptInConfirmed.class)).singleElement().satisfies(c -> {
+            assertThat(c.getMethod()).isEqualTo(ConfirmationMethod.QUICK_REPLY);
+            assertThat(c.getPurposes()).containsExactly("offers", "support");
+        });
+        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.CONFIRMED);
+        assertThat(lastSnapshot().getVersion()).isEqualTo(2);
+        assertThat(lifecycle.confirm(subject, token.value(), ConfirmationMethod.WEB_PAGE, T0.plusSeconds(61)))
+                .isEqualTo(ConfirmResult.NOTHING_PENDING);
+    }
+
+    @Test
+    void anExpiredTokenDoesNotConfirm() {
+        ConfirmationToken token = optIn(Set.of("offers"), T0);
+        assertThat(lifecycle.confirm(subject, token.value(), ConfirmationMethod.WEB_PAGE, T0.plus(Duration.ofHours(48))))
+                .isEqualTo(ConfirmResult.EXPIRED);
+        assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
+    }
+
+    @Test
+    void aTextReplyConfirmsWithoutToken() {
+        optIn(Set.of("offers"), T0);
+        assertThat(lifecycle.confirm(subject, null, ConfirmationMethod.TEXT_REPLY, T0)).isEqualTo(
+                ConfirmResult.CONFIRMED);
+        assertThat(queued(OptInConfirmed.class).get(0).getMethod()).isEqualTo(ConfirmationMethod.TEXT_REPLY);
+    }
+
+    @Test
+    void stopWithdrawsEverythingRepliesOnceAndReOptInNeedsANewConfirmation() {
+        ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        int before = subject.outbox().size();
+
+        assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "fr", true, T0.plusSeconds(5)))
+                .isTrue();
+        assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
+        assertThat(subject.purposes()).isEmpty();
+        StopReceived stop = queued(StopReceived.class).get(0);
+        assertThat(stop.getTrigger()).isEqualTo(StopTrigger.KEYWORD);
+        assertThat(stop.getScope()).isEqualTo(StopScope.ALL);
+        assertThat(stop.getLanguage()).isEqualTo("fr");
+        assertThat(stop.getPurposesWithdrawn()).containsExactly("offers", "support");
+        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.STOPPED);
+        assertThat(lastSnapshot().getStoppedAt()).isEqualTo(T0.plusSeconds(5));
+        List<SendRequest> replies = queued(SendRequest.class).stream()
+                .filter(s -> s.getCategory() == MessageCategory.SERVICE).toList();
+        assertThat(replies).singleElement().satisfies(reply -> {
+            assertThat(reply.getText()).contains("START").startsWith("Vous ne recevrez plus");
+            assertThat(reply.getSubjectId()).isEqualTo("subject-1");
+        });
+        assertThat(subject.outbox()).hasSize(before + 3);
+
+        assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0.plusSeconds(6)))
+                .as("a second STOP changes nothing and sends no second reply").isFalse();
+        assertThat(subject.outbox()).hasSize(before + 3);
+
+        ConfirmationToken again = optIn(Set.of("offers"), T0.plusSeconds(10));
+        assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
+        assertThat(subject.purposes()).as("never silently restored").isEmpty();
+        lifecycle.confirm(subject, again.value(), ConfirmationMethod.WEB_PAGE, T0.plusSeconds(20));
+        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(subject.purposes()).containsExactly("offers");
+        assertThat(subject.evidence()).hasSize(2);
+    }
+
+    @Test
+    void marketingStopKeepsNonMarketingPurposesAndFlagsMeta() {
+        ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+
+        lifecycle.stop(subject, StopTrigger.META_USER_PREFERENCE, StopScope.MARKETING, null, true, T0);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(subject.purposes()).containsExactly("support");
+        assertThat(subject.marketingStoppedAtMeta()).isTrue();
+        assertThat(lastSnapshot().getMarketingStoppedAtMeta()).isTrue();
+        assertThat(queued(StopReceived.class).get(0).getPurposesWithdrawn()).containsExactly("offers");
+    }
+
+    @Test
+    void stopDuringPendingCancelsTheOptIn() {
+        optIn(Set.of("offers"), T0);
+        lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0);
+        assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
+        assertThat(subject.pending()).isNull();
+        assertThat(subject.evidence()).isEmpty();
+    }
+
+    @Test
+    void anUnconfirmedOptInExpiresAndItsDataIsDeleted() {
+        optIn(Set.of("offers"), T0);
+        assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(47)))).isFalse();
+        assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(48)))).isTrue();
+
+        assertThat(queued(OptInExpired.class)).hasSize(1);
+        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.EXPIRED);
+        assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
+        assertThat(subject.e164()).isNull();
+        assertThat(subject.evidence()).isEmpty();
+        assertThat(subject.pending()).isNull();
+        assertThat(subject.outbox()).as("the confirmation message no longer needs sending")
+                .noneMatch(e -> e.topic().equals("send-requests"));
+        assertThat(subject.outbox().get(subject.outbox().size() - 1).value()).as("consent-state tombstone").isNull();
+    }
+
+    @Test
+    void anExpiredReOptInReturnsToStoppedAndKeepsTheEarlierProof() {
+        ConfirmationToken first = optIn(Set.of("offers"), T0);
+        lifecycle.confirm(subject, first.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0);
+        optIn(Set.of("offers"), T0.plusSeconds(100));
+
+        assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(49)))).isTrue();
+        assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
+        assertThat(subject.evidence()).hasSize(1);
+        assertThat(subject.e164()).isEqualTo(NUMBER);
+    }
+
+    @Test
+    void narrowingTakesEffectAtOnceAndWideningWaitsForConfirmation() {
+        ConfirmationToken token = optIn(Set.of("offers", "new-collections"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+
+        assertThat(lifecycle.changePreferences(subject, Set.of("offers"), evidence(), T0)).isEmpty();
+        assertThat(subject.purposes()).containsExactly("offers");
+        PreferencesChanged narrowed = queued(PreferencesChanged.class).get(0);
+        assertThat(narrowed.getPurposesAfter()).containsExactly("offers");
+        assertThat(narrowed.getPendingConfirmation()).isFalse();
+
+        ConfirmationToken widen = lifecycle.changePreferences(subject, Set.of("offers", "support"), evidence(), T0)
+                .orElseThrow();
+        assertThat(subject.purposes()).as("not yet widened").containsExactly("offers");
+        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(subject.pending().widening()).isTrue();
+        lifecycle.confirm(subject, widen.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        assertThat(subject.purposes()).containsExactly("offers", "support");
+        assertThat(queued(PreferencesChanged.class)).last().satisfies(p -> assertThat(p.getPurposesAfter())
+                .containsExactly("offers", "support"));
+    }
+
+    @Test
+    void preferencesOfAnUnconfirmedSubjectCannotChange() {
+        optIn(Set.of("offers"), T0);
+        assertThatThrownBy(() -> lifecycle.changePreferences(subject, Set.of("support"), evidence(), T0))
+                .isInstanceOf(ConsentRuleViolation.class);
+    }
+
+    @Test
+    void erasureForgetsEverythingPersonalAndQueuesReceiptAndTombstone() {
+        ConfirmationToken token = optIn(Set.of("offers"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0);
+
+        lifecycle.erase(subject, "erasure-1", ErasureScope.SUBJECT, T0);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
+        assertThat(subject.e164()).isNull();
+        assertThat(subject.evidence()).isEmpty();
+        assertThat(subject.history()).isEmpty();
+        assertThat(subject.outbox()).noneMatch(e -> e.topic().equals("send-requests"));
+        assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
+            assertThat(e.getErasureId()).isEqualTo("erasure-1");
+            assertThat(e.getScope()).isEqualTo(ErasureScope.SUBJECT);
+        });
+        OutboxEntry last = subject.outbox().get(subject.outbox().size() - 1);
+        assertThat(last.topic()).isEqualTo("consent-state");
+        assertThat(last.key()).isEqualTo("contact-key-1");
+        assertThat(last.value()).isNull();
+    }
+
+    @Test
+    void pendingOptInErasureKeepsAnEarlierConsent() {
+        ConfirmationToken token = optIn(Set.of("offers"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        lifecycle.changePreferences(subject, Set.of("offers", "support"), evidence(), T0);
+
+        lifecycle.erase(subject, "erasure-2", ErasureScope.PENDING_OPT_IN, T0);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(subject.pending()).isNull();
+        assertThat(subject.e164()).isEqualTo(NUMBER);
+        assertThat(queued(SubjectErased.class)).singleElement()
+                .satisfies(e -> assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN));
+    }
+
+    @Test
+    void anOptInStartedInWhatsAppSendsTheConsentTextWithAConfirmButton() {
+        ConfirmationToken token = lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.WHATSAPP, "en",
+                new Evidence(null, T0, "WHATSAPP", null, null, null, "v7", "text", Evidence.sha256Hex("text"),
+                        "wamid.1"), T0).orElseThrow();
+        SendRequest send = queued(SendRequest.class).get(0);
+        assertThat(send.getCategory()).isEqualTo(MessageCategory.SERVICE);
+        assertThat(send.getText()).isEqualTo("text");
+        assertThat(send.getButtons()).singleElement().satisfies(b -> {
+            assertThat(b.getPayload()).isEqualTo("CONFIRM:" + token.value());
+            assertThat(b.getTitle()).isEqualTo("Yes, confirm");
+        });
+    }
+
+    @Test
+    void askingAgainForGrantedPurposesChangesNothing() {
+        ConfirmationToken token = optIn(Set.of("offers"), T0);
+        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
+        int before = subject.outbox().size();
+        assertThat(lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.API, "de", evidence(), T0)).isEmpty();
+        assertThat(subject.outbox()).hasSize(before);
+    }
+
+    @Test
+    void unknownPurposesAreRefused() {
+        assertThatThrownBy(() -> optIn(Set.of("lottery"), T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void processedEventIdsAreRememberedBoundedly() {
+        for (int i = 0; i < Subject.PROCESSED_IDS_KEPT + 10; i++) {
+            subject.markProcessed("event-" + i);
+        }
+        assertThat(subject.alreadyProcessed("event-" + (Subject.PROCESSED_IDS_KEPT + 9))).isTrue();
+        assertThat(subject.alreadyProcessed("event-0")).isFalse();
+        assertThat(subject.processedEventIds()).hasSize(Subject.PROCESSED_IDS_KEPT);
+    }
+}

@@ -1,0 +1,127 @@
+package io.consentflow.consent.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.events.ErasureReason;
+import io.consentflow.events.ErasureRequested;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.events.PreferencesChanged;
+import io.consentflow.events.SendRequest;
+import io.consentflow.events.StopReceived;
+import io.consentflow.events.StopTrigger;
+import io.consentflow.events.SubjectErased;
+import io.consentflow.schemas.Events;
+import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.StaffTokens;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class StaffAndErasureTests extends IntegrationTestSupport {
+
+    private void awaitDocumentGone(String subjectId) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (subjects.rawDocument(subjectId).blockOptional().isPresent()) {
+            assertThat(Instant.now()).as("subject document deleted in time").isBefore(deadline);
+            pause();
+        }
+    }
+
+    private void awaitTombstone(String number) {
+        String key = contactKeys.of(number);
+        assertThat(kafka.awaitRecords(Topics.CONSENT_STATE.name(), r -> key.equals(r.key()) && r.value() == null, 1,
+                WAIT)).hasSize(1);
+    }
+
+    @Test
+    void staffErasureDeletesTheSubjectAndPublishesReceiptAndTombstone() {
+        String number = randomNumber();
+        String subjectId = confirmedSubject(number, List.of("offers"));
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange().expectStatus().isForbidden();
+
+        String erasureId = web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody().get("erasureId").toString();
+
+        SubjectErased erased = kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
+                e -> e.getSubjectId().equals(subjectId), WAIT);
+        assertThat(erased.getErasureId()).isEqualTo(erasureId);
+        assertThat(erased.getScope()).isEqualTo(ErasureScope.SUBJECT);
+        awaitTombstone(number);
+        awaitDocumentGone(subjectId);
+        web.get().uri("/api/v1/subjects/{e164}/export", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anErasureRequestedByRetentionIsReceiptedAlsoWhenRepeated() {
+        String number = randomNumber();
+        String subjectId = confirmedSubject(number, List.of("offers"));
+        ErasureRequested request = ErasureRequested.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setProducer("retention-service").setErasureId("erasure-" + subjectId)
+                .setSubjectId(subjectId).setScope(ErasureScope.SUBJECT).setReason(ErasureReason.SUBJECT_REQUEST)
+                .setDueAt(Instant.now()).setRequiredReceipts(List.of("SubjectErased")).build();
+        kafka.publish(Topics.RETENTION_COMMANDS.name(), subjectId, request);
+
+        awaitTombstone(number);
+        awaitDocumentGone(subjectId);
+        ErasureRequested again = ErasureRequested.newBuilder(request).setEventId(Events.newEventId()).build();
+        kafka.publish(Topics.RETENTION_COMMANDS.name(), subjectId, again);
+        assertThat(kafka.awaitRecords(Topics.CONSENT_EVENTS.name(), r -> r.value() instanceof SubjectErased e
+                && e.getSubjectId().equals(subjectId) && e.getErasureId().equals("erasure-" + subjectId), 2, WAIT))
+                .hasSize(2);
+    }
+
+    @Test
+    void staffNarrowsAtOnceWidensOnlyWithConfirmationAndWithdraws() {
+        String number = randomNumber();
+        String subjectId = confirmedSubject(number, List.of("offers", "new-collections"));
+        String token = StaffTokens.forRole("SUPPORT");
+
+        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.purposes.length()").isEqualTo(1);
+        PreferencesChanged narrowed = kafka.await(Topics.CONSENT_EVENTS.name(), PreferencesChanged.class,
+                e -> e.getSubjectId().equals(subjectId), WAIT);
+        assertThat(narrowed.getPurposesAfter()).containsExactly("offers");
+
+        web.put().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers", "support")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.purposes.length()").isEqualTo(1)
+                .jsonPath("$.pending.widening").isEqualTo(true);
+        List<SendRequest> confirmations = kafka.awaitRecords(Topics.SEND_REQUESTS.name(),
+                r -> r.value() instanceof SendRequest s && s.getTo().equals(number) && s.getTemplate() != null, 2,
+                WAIT).stream().map(r -> (SendRequest) r.value()).toList();
+        assertThat(confirmations).hasSize(2);
+
+        web.put().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("lottery")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("purposes");
+
+        web.post().uri("/api/v1/subjects/{e164}/stop", number).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("STOPPED");
+        StopReceived stop = kafka.await(Topics.CONSENT_EVENTS.name(), StopReceived.class,
+                e -> e.getSubjectId().equals(subjectId), WAIT);
+        assertThat(stop.getTrigger()).isEqualTo(StopTrigger.STAFF_API);
+        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers")))
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void staffCallsWithABadNumberOrAnUnknownOneAnswerClearly() {
+        String token = StaffTokens.forRole("DPO");
+        web.get().uri("/api/v1/subjects/{e164}/consent", "12345").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("e164");
+        web.get().uri("/api/v1/subjects/{e164}/consent", randomNumber()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/subjects/{e164}/erasure", randomNumber()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isNotFound();
+    }
+}
