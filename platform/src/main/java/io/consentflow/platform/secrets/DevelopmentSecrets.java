@@ -18,8 +18,12 @@ public final class DevelopmentSecrets {
     /** Salt of the digests that stand in for personal data in audit entries. */
     public static final String AUDIT_DIGEST_SALT = "local-development-audit-salt";
 
+    /** PKCS#8 (base64) Ed25519 key that signs audit checkpoints in local runs. */
+    public static final String AUDIT_SIGNING_KEY =
+            "MC4CAQAwBQYDK2VwBCIEINCSywBKE2LxCe/uJQ2UO3Ueac8KTGfkFUqCrO/4ORaU";
+
     public static final Set<String> ALL = Set.of(JWT_SECRET, PEPPER, MASTER_KEY, APP_SECRET, VERIFY_TOKEN,
-            ACCESS_TOKEN, AUDIT_DIGEST_SALT);
+            ACCESS_TOKEN, AUDIT_DIGEST_SALT, AUDIT_SIGNING_KEY);
 
     private DevelopmentSecrets() {
     }

@@ -1,51 +1,72 @@
 package io.consentflow.platform.web;
 
+import java.net.URI;
 import java.util.List;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Mono;
 
 /**
- * Turns bad input into {@code application/problem+json} with an {@code errors} array of field-level reasons. The
- * rejected values are never echoed: they may be phone numbers.
+ * Every error is {@code application/problem+json}; bad input carries an {@code errors} array of field-level reasons.
+ * Rejected values are never echoed, and neither is the request path: staff paths hold phone numbers
+ * ({@code /api/v1/subjects/{e164}/...}), so {@code instance} is the matched route pattern, never the concrete path.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice {
-
-    @ExceptionHandler(WebExchangeBindException.class)
-    ProblemDetail invalidBody(WebExchangeBindException e) {
-        List<FieldError> errors = e.getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-                .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", errors);
-    }
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.errors());
+    Mono<ResponseEntity<Object>> invalidInput(InvalidInputException e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.errors()), exchange);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
-    ProblemDetail tooLarge(DataBufferLimitException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                List.of(new FieldError("body", "exceeds the size limit")));
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
+        return respond(tooLargeProblem(), exchange);
     }
 
-    @ExceptionHandler(ServerWebInputException.class)
-    ProblemDetail unreadable(ServerWebInputException e) {
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldError> errors = e.getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", errors), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (hasCause(e, DataBufferLimitException.class)) {
-            return tooLarge(null);
+            return respond(tooLargeProblem(), exchange);
         }
         String field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 ? e.getMethodParameter().getParameterName() : "body";
         String reason = hasCause(e, DecodingException.class) ? "is not readable JSON of the expected shape"
                 : "is missing or malformed";
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldError(field, reason)));
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldError(field, reason))),
+                exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setInstance(routeOf(exchange));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, List<FieldError> errors) {
@@ -55,6 +76,22 @@ public class ProblemDetailsAdvice {
                 .reduce((a, b) -> a + "; " + b).orElse(title));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The route template that matched ({@code /api/v1/subjects/{e164}/export}), or nothing when none did. */
+    static URI routeOf(ServerWebExchange exchange) {
+        Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String route = pattern instanceof PathPattern path ? path.getPatternString() : "about:blank";
+        return URI.create(route.replace("{", "%7B").replace("}", "%7D"));
+    }
+
+    private Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), exchange);
+    }
+
+    private static ProblemDetail tooLargeProblem() {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                List.of(new FieldError("body", "exceeds the size limit")));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
