@@ -1,0 +1,52 @@
+package io.consentflow.gateway.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code consentflow.gateway}.
+ *
+ * @param pepper      HMAC key of contact keys (CONSENTFLOW_PEPPER), shared with consent-service
+ * @param whatsapp    Cloud API endpoint, credentials and webhook secrets
+ * @param send        throughput and resilience of the send pipeline
+ * @param gate        quiet hours, frequency cap, customer-service window
+ * @param consentView sizing of the in-memory consent view
+ */
+@ConfigurationProperties("consentflow.gateway")
+public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, @DefaultValue Send send,
+        @DefaultValue Gate gate, @DefaultValue ConsentView consentView) {
+
+    public record WhatsApp(@DefaultValue("http://localhost:8089") String baseUrl,
+            @DefaultValue("v23.0") String apiVersion, @DefaultValue("100000000000001") String phoneNumberId,
+            String accessToken, String appSecret, String appSecretPrevious, String verifyToken,
+            @DefaultValue("10s") Duration responseTimeout) {
+    }
+
+    /**
+     * @param rateLimitPerSecond messages per second per sender number (Meta: 80 by default, up to 1,000)
+     * @param recipientSpacing   minimum gap between two messages to the same recipient
+     * @param concurrency        Cloud API calls in flight per listener
+     */
+    public record Send(@DefaultValue("80") int rateLimitPerSecond, @DefaultValue("6s") Duration recipientSpacing,
+            @DefaultValue("256") int concurrency, @DefaultValue Retry retry,
+            @DefaultValue CircuitBreaker circuitBreaker) {
+    }
+
+    public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("200ms") Duration firstBackoff,
+            @DefaultValue("10s") Duration maxBackoff) {
+    }
+
+    public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("50") int slidingWindowSize, @DefaultValue("10s") Duration waitInOpenState) {
+    }
+
+    public record Gate(@DefaultValue("20:00") LocalTime quietFrom, @DefaultValue("08:00") LocalTime quietUntil,
+            @DefaultValue("3") int frequencyCapMax, @DefaultValue("7d") Duration frequencyCapWindow,
+            @DefaultValue("24h") Duration serviceWindow) {
+    }
+
+    public record ConsentView(@DefaultValue("100000") int expectedSubjects) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.consentflow.gateway.consent;
+
+import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MarketingPreference;
+import io.consentflow.events.MarketingPreferenceChanged;
+import io.consentflow.gateway.domain.ConsentTable;
+import io.consentflow.gateway.domain.ServiceWindows;
+import io.consentflow.schemas.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the consent view ({@code consent-state}, compacted, from the beginning) and the customer-service windows
+ * ({@code whatsapp-inbound}, the last 24 hours) in memory. Readiness is DOWN until both caught up with the end
+ * offsets seen at start; the send pipeline starts only then, so no message is judged on a half-loaded view.
+ */
+@Component("consentView")
+public class ConsentView implements SmartLifecycle, HealthIndicator {
+
+    private final ConsentTable table;
+    private final ServiceWindows windows;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final CountDownLatch caughtUp = new CountDownLatch(2);
+    private final List<Runnable> whenReady = new CopyOnWriteArrayList<>();
+    private final List<TopicFollower> followers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+
+    ConsentView(ConsentTable table, ServiceWindows windows, Clock clock,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        this.table = table;
+        this.windows = windows;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Runs the action once both topics are caught up (at once if they already are). */
+    public void whenReady(Runnable action) {
+        if (ready()) {
+            action.run();
+        } else {
+            whenReady.add(action);
+        }
+    }
+
+    public boolean ready() {
+        return caughtUp.getCount() == 0;
+    }
+
+    public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+        return caughtUp.await(timeout, unit);
+    }
+
+    @Override
+    public Health health() {
+        return ready() ? Health.up().withDetail("subjects", table.size()).build()
+                : Health.outOfService().withDetail("reason", "consent view bootstrapping").build();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Instant windowStart = clock.instant().minus(java.time.Duration.ofHours(24));
+        follow(new TopicFollower(Topics.CONSENT_STATE.name(), bootstrapServers, kafka -> {
+            kafka.seekToBeginning(kafka.assignment());
+            return null;
+        }, this::onConsentState, this::caughtUp));
+        follow(new TopicFollower(Topics.WHATSAPP_INBOUND.name(), bootstrapServers, kafka -> {
+            Map<TopicPartition, Long> query = new HashMap<>();
+            kafka.assignment().forEach(p -> query.put(p, windowStart.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = kafka.offsetsForTimes(query);
+            Map<TopicPartition, Long> end = kafka.endOffsets(kafka.assignment());
+            found.forEach((p, offset) -> kafka.seek(p, offset == null ? end.get(p) : offset.offset()));
+            return null;
+        }, this::onInbound, this::caughtUp));
+    }
+
+    private void follow(TopicFollower follower) {
+        followers.add(follower);
+        Thread thread = new Thread(follower, "follow-" + followers.size());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void caughtUp() {
+        caughtUp.countDown();
+        if (ready()) {
+            whenReady.forEach(Runnable::run);
+            whenReady.clear();
+        }
+    }
+
+    void onConsentState(String contactKey, SpecificRecord value) {
+        ConsentViewBootstrap.apply(table, contactKey, value);
+    }
+
+    void onInbound(String contactKey, SpecificRecord value) {
+        if (value instanceof InboundMessage message) {
+            windows.inbound(contactKey, message.getReceivedAt());
+        } else if (value instanceof MarketingPreferenceChanged change) {
+            // consent-service republishes the snapshot; this closes the gap until it does
+            table.setMarketingStoppedAtMeta(contactKey, change.getValue() == MarketingPreference.STOP);
+        }
+    }
+
+    @Override
+    public void stop() {
+        followers.forEach(TopicFollower::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // before the listener containers (which start in the default phase) so the gate never runs on an empty view
+        return Integer.MIN_VALUE + 100;
+    }
+}

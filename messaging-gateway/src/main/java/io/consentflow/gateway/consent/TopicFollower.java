@@ -1,0 +1,120 @@
+package io.consentflow.gateway.consent;
+
+import io.consentflow.schemas.AvroEventDeserializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads ALL partitions of a topic into memory on its own thread (no consumer group: every instance needs the whole
+ * view because send-requests are partitioned by number, not by contactKey), from a start position to the end, then
+ * follows. Reports when it has caught up with the end offsets it saw at start.
+ */
+final class TopicFollower implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+
+    private final String topic;
+    private final Map<String, Object> config;
+    private final Function<KafkaConsumer<String, byte[]>, Void> seek;
+    private final BiConsumer<String, SpecificRecord> handler;
+    private final Runnable onCaughtUp;
+    private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    TopicFollower(String topic, String bootstrapServers, Function<KafkaConsumer<String, byte[]>, Void> seek,
+            BiConsumer<String, SpecificRecord> handler, Runnable onCaughtUp) {
+        this.topic = topic;
+        this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        this.seek = seek;
+        this.handler = handler;
+        this.onCaughtUp = onCaughtUp;
+    }
+
+    @Override
+    public void run() {
+        try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            List<TopicPartition> partitions = awaitPartitions(kafka);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            kafka.assign(partitions);
+            seek.apply(kafka);
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+            boolean caughtUp = false;
+            while (running) {
+                for (var record : kafka.poll(Duration.ofMillis(500))) {
+                    handle(record.key(), record.value());
+                }
+                if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
+                    caughtUp = true;
+                    onCaughtUp.run();
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            log.error("following {} failed", topic, e);
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
+        while (running) {
+            // the topic's owner creates it: wait for it rather than failing the start
+            var infos = kafka.listTopics(Duration.ofSeconds(10)).get(topic);
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                return partitions;
+            }
+            log.info("waiting for topic {}", topic);
+            sleep();
+        }
+        return List.of();
+    }
+
+    private void handle(String key, byte[] value) {
+        if (key == null) {
+            return;
+        }
+        try {
+            handler.accept(key, value == null ? null : deserializer.deserialize(topic, value));
+        } catch (RuntimeException e) {
+            // no payload in the log: it may carry personal data
+            log.warn("skipped an unreadable record on {}: {}", topic, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop() {
+        running = false;
+        var kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.consentflow.gateway.domain;
+
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The consent gate of DESIGN.md §4 "Send": a message leaves only when every rule holds, otherwise it is refused with
+ * the first rule that failed. Pure: all facts are passed in, so each rule is unit-testable.
+ */
+public final class Gate {
+
+    private final GatePolicy policy;
+
+    public Gate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    public GatePolicy policy() {
+        return policy;
+    }
+
+    /**
+     * @param message              the message to decide on
+     * @param consent              the contact's consent, null when consent-state knows the contact not
+     * @param lastInbound          when the contact last wrote to us (null: never, as far as we know)
+     * @param marketingSentInCap   marketing messages sent to the contact within the frequency-cap window
+     * @param now                  the decision time
+     */
+    public Decision decide(Outgoing message, ConsentFacts consent, Instant lastInbound, int marketingSentInCap,
+            Instant now) {
+        Optional<PhoneNumber> number = PhoneNumbers.parse(message.to());
+        if (number.isEmpty()) {
+            return Decision.refuse(Refusal.INVALID_NUMBER, "not a valid E.164 number");
+        }
+        if (message.notAfter() != null && now.isAfter(message.notAfter())) {
+            return Decision.refuse(Refusal.EXPIRED, "notAfter has passed");
+        }
+        boolean inServiceWindow = lastInbound != null && !now.isAfter(lastInbound.plus(policy.serviceWindow()));
+        if (!message.template() && (!inServiceWindow || message.category() == Category.MARKETING)) {
+            return Decision.refuse(Refusal.TEMPLATE_REQUIRED, message.category() == Category.MARKETING
+                    ? "marketing messages must be templates" : "outside the 24-hour customer-service window");
+        }
+        if (isConsentServiceConfirmation(message) || (message.category() == Category.SERVICE && inServiceWindow)) {
+            // the double opt-in confirmation and replies to the contact's own message need no marketing consent
+            return Decision.send();
+        }
+        if (consent == null) {
+            return Decision.refuse(Refusal.NO_CONSENT, "no consent known for this contact");
+        }
+        if (consent.status() == ConsentStatus.STOPPED) {
+            return Decision.refuse(Refusal.STOPPED, "the contact sent STOP");
+        }
+        if (consent.status() != ConsentStatus.CONFIRMED) {
+            return Decision.refuse(Refusal.NO_CONSENT, "consent is " + consent.status());
+        }
+        if (message.purpose() == null || !consent.purposes().contains(message.purpose())) {
+            return Decision.refuse(Refusal.PURPOSE_NOT_GRANTED, "purpose not granted");
+        }
+        if (message.category() == Category.MARKETING) {
+            return marketingRules(number.get(), consent, marketingSentInCap, now);
+        }
+        return Decision.send();
+    }
+
+    private Decision marketingRules(PhoneNumber number, ConsentFacts consent, int sentInCap, Instant now) {
+        if (consent.marketingStoppedAtMeta()) {
+            return Decision.refuse(Refusal.MARKETING_STOPPED_AT_META, "marketing stopped in WhatsApp");
+        }
+        for (ZoneId zone : PhoneNumbers.zones(number)) {
+            // a number whose region spans several zones is quiet when it is quiet in any of them
+            if (policy.quiet(now.atZone(zone).toLocalTime())) {
+                return Decision.refuse(Refusal.QUIET_HOURS, "quiet hours in " + zone.getId());
+            }
+        }
+        if (sentInCap >= policy.frequencyCapMax()) {
+            return Decision.refuse(Refusal.FREQUENCY_CAP, policy.frequencyCapMax() + " per "
+                    + policy.frequencyCapWindow());
+        }
+        return Decision.send();
+    }
+
+    private static boolean isConsentServiceConfirmation(Outgoing message) {
+        return message.category() == Category.UTILITY && message.template() && message.subjectId() != null;
+    }
+}

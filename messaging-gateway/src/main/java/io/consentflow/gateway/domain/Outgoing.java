@@ -1,0 +1,17 @@
+package io.consentflow.gateway.domain;
+
+import java.time.Instant;
+
+/**
+ * A message the gate decides on.
+ *
+ * @param to          recipient in E.164 (with '+'), only ever held in memory
+ * @param category    WhatsApp category
+ * @param purpose     consent purpose the message serves (null: none named)
+ * @param template    true when the message is a pre-approved template, false for free text
+ * @param subjectId   set by consent-service for its own messages (confirmation templates)
+ * @param notAfter    do not send after this instant (null: no limit)
+ */
+public record Outgoing(String to, Category category, String purpose, boolean template, String subjectId,
+        Instant notAfter) {
+}

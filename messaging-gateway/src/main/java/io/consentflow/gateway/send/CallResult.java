@@ -1,0 +1,36 @@
+package io.consentflow.gateway.send;
+
+import java.time.Instant;
+
+/**
+ * What became of one Cloud API call.
+ *
+ * @param wamid         Meta's message id when accepted
+ * @param httpStatus    HTTP status (0: no answer)
+ * @param errorCode     Meta's error code (0 when accepted; -1 when the request never left: circuit open, no connection)
+ * @param errorTitle    Meta's error text with digit runs removed (no numbers in events)
+ * @param retryable     the caller may ask again with a new request
+ * @param ambiguous     the request may have reached Meta: never re-sent blindly
+ * @param deferredUntil for 131049: not before this instant
+ */
+record CallResult(String wamid, int httpStatus, int errorCode, String errorTitle, boolean retryable, boolean ambiguous,
+        Instant deferredUntil) {
+
+    static final int NOT_SENT = -1;
+
+    static CallResult sent(String wamid) {
+        return new CallResult(wamid, 200, 0, null, false, false, null);
+    }
+
+    boolean accepted() {
+        return wamid != null;
+    }
+
+    static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = text.replaceAll("\\+?\\d[\\d ()-]{4,}\\d", "#");
+        return redacted.length() > 200 ? redacted.substring(0, 200) : redacted;
+    }
+}

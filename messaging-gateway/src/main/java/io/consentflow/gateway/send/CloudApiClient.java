@@ -1,0 +1,165 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.events.MessageCategory;
+import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.config.GatewayProperties;
+import io.consentflow.gateway.domain.CloudApiOutcome;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Meta's Cloud API send endpoints, non-blocking, behind a per-sender-number rate limiter and a circuit breaker.
+ * Retries (exponential back-off) only throttling (130429, 131056) and 5xx answers, and requests that never left;
+ * permanent errors and ambiguous outcomes (a timeout after the request left) are final.
+ */
+@Component
+public class CloudApiClient {
+
+    private final WebClient web;
+    private final GatewayProperties.WhatsApp whatsapp;
+    private final GatewayProperties.Send send;
+    private final RateLimiter senderLimiter;
+    private final CircuitBreaker breaker;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CloudApiClient(GatewayProperties properties, ObjectMapper json, Clock clock) {
+        this.whatsapp = properties.whatsapp();
+        this.send = properties.send();
+        this.json = json;
+        this.clock = clock;
+        var pool = ConnectionProvider.builder("cloud-api").maxConnections(Math.max(16, send.concurrency()))
+                .pendingAcquireMaxCount(-1).build();
+        this.web = WebClient.builder().baseUrl(whatsapp.baseUrl())
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+                .defaultHeaders(h -> h.setBearerAuth(whatsapp.accessToken())).build();
+        this.senderLimiter = RateLimiter.of("sender-" + whatsapp.phoneNumberId(), RateLimiterConfig.custom()
+                .limitForPeriod(send.rateLimitPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
+                // wait for a permit instead of failing: throttling is backpressure, not loss
+                .timeoutDuration(Duration.ofMinutes(10)).build());
+        this.breaker = CircuitBreaker.of("cloud-api", CircuitBreakerConfig.custom()
+                .failureRateThreshold(send.circuitBreaker().failureRateThreshold())
+                .slidingWindowSize(send.circuitBreaker().slidingWindowSize())
+                .minimumNumberOfCalls(Math.min(10, send.circuitBreaker().slidingWindowSize()))
+                .waitDurationInOpenState(send.circuitBreaker().waitInOpenState())
+                .recordException(CloudApiClient::countsAgainstMeta).build());
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    Mono<CallResult> send(SendRequest request) {
+        boolean marketing = request.getCategory() == MessageCategory.MARKETING && request.getTemplate() != null;
+        String path = "/" + whatsapp.apiVersion() + "/" + whatsapp.phoneNumberId()
+                + (marketing ? "/marketing_messages" : "/messages");
+        Object body = CloudApiRequests.body(request);
+        Mono<CallResult> attempt = Mono.defer(() -> web.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                                .map(text -> interpret(response.statusCode().value(), text)))
+                        .timeout(whatsapp.responseTimeout()))
+                .flatMap(result -> !result.accepted() && result.retryable() && result.deferredUntil() == null
+                        ? Mono.<CallResult>error(new RetryableAnswer(result)) : Mono.just(result))
+                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .transformDeferred(RateLimiterOperator.of(senderLimiter));
+        var retry = send.retry();
+        return attempt
+                .retryWhen(Retry.backoff(Math.max(0, retry.maxAttempts() - 1), retry.firstBackoff())
+                        .maxBackoff(retry.maxBackoff()).filter(CloudApiClient::retryable)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorResume(this::finalOutcome);
+    }
+
+    private CallResult interpret(int status, String text) {
+        if (status >= 200 && status < 300) {
+            JsonNode id = json.readTree(text).path("messages").path(0).path("id");
+            if (id.isString() && !id.asString().isBlank()) {
+                return CallResult.sent(id.asString());
+            }
+            // Meta said yes but named no message: it may or may not go out
+            return new CallResult(null, status, 0, "accepted without a message id", false, true, null);
+        }
+        int code = 0;
+        String title = null;
+        try {
+            JsonNode error = json.readTree(text).path("error");
+            code = error.path("code").asInt(0);
+            title = CallResult.redact(error.path("message").asString(null));
+        } catch (RuntimeException e) {
+            title = "unreadable error body";
+        }
+        if (code == CloudApiOutcome.DEFERRED) {
+            return new CallResult(null, status, code, title, true, false,
+                    clock.instant().plus(CloudApiOutcome.DEFER_FOR));
+        }
+        return new CallResult(null, status, code, title, CloudApiOutcome.retryNow(status, code), false, null);
+    }
+
+    private Mono<CallResult> finalOutcome(Throwable error) {
+        if (error instanceof RetryableAnswer answer) {
+            return Mono.just(answer.result);
+        }
+        if (neverLeft(error)) {
+            return Mono.just(new CallResult(null, 0, CallResult.NOT_SENT, "not sent: " + error.getClass()
+                    .getSimpleName(), true, false, null));
+        }
+        // a timeout or a broken connection after the request was written: Meta may have sent it
+        return Mono.just(new CallResult(null, 0, 0, "no answer: " + error.getClass().getSimpleName(), false, true,
+                null));
+    }
+
+    private static boolean retryable(Throwable error) {
+        return error instanceof RetryableAnswer || neverLeft(error);
+    }
+
+    private static boolean neverLeft(Throwable error) {
+        return error instanceof CallNotPermittedException || error instanceof RequestNotPermitted
+                || (error instanceof WebClientRequestException && hasCause(error, ConnectException.class));
+    }
+
+    private static boolean countsAgainstMeta(Throwable error) {
+        return (error instanceof RetryableAnswer answer && answer.result.httpStatus() >= 500)
+                || error instanceof TimeoutException || error instanceof WebClientRequestException;
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A throttling or 5xx answer, carried through the retry operator. */
+    static final class RetryableAnswer extends RuntimeException {
+        final transient CallResult result;
+
+        RetryableAnswer(CallResult result) {
+            super("cloud api " + result.httpStatus() + " / " + result.errorCode(), null, false, false);
+            this.result = result;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.schemas.Events;
+import io.consentflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Publishes to message-events, keyed by subjectId when known, else by requestId (DESIGN.md §3). */
+@Component
+public class MessageEvents {
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    MessageEvents(KafkaTemplate<String, SpecificRecord> kafka) {
+        this.kafka = kafka;
+    }
+
+    public Mono<Void> publish(SpecificRecord event, String requestId) {
+        String subjectId = Events.subjectId(event);
+        String key = subjectId != null ? subjectId : requestId;
+        return Mono.fromFuture(() -> kafka.send(Topics.MESSAGE_EVENTS.name(), key, event)).then();
+    }
+}

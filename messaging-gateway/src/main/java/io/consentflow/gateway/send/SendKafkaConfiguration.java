@@ -1,0 +1,23 @@
+package io.consentflow.gateway.send;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/** A batch listener factory for send-requests, with the platform's consumer settings and DLT error handler. */
+@Configuration(proxyBeanMethods = false)
+class SendKafkaConfiguration {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> sendRequestsFactory(
+            ConsumerFactory<String, SpecificRecord> consumerFactory, DefaultErrorHandler errorHandler) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setCommonErrorHandler(errorHandler);
+        factory.setBatchListener(true);
+        return factory;
+    }
+}

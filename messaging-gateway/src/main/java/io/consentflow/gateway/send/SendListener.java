@@ -1,0 +1,74 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.config.GatewayProperties;
+import io.consentflow.gateway.consent.ConsentView;
+import io.consentflow.schemas.kafka.PoisonRecordException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Consumes send-requests a batch at a time and sends the batch concurrently; offsets are committed only after every
+ * request of the batch has its outcome, so a slow or throttled Cloud API slows consumption down instead of losing
+ * requests. A malformed request goes to {@code send-requests-dlt} with its reason; the ones before it are handled.
+ * The container starts only after the consent view has caught up.
+ */
+@Component
+class SendListener {
+
+    static final String ID = "send-requests";
+
+    private final SendPipeline pipeline;
+    private final int concurrency;
+    private final KafkaListenerEndpointRegistry registry;
+    private final ConsentView view;
+    private final MessageLog log;
+
+    SendListener(SendPipeline pipeline, GatewayProperties properties, KafkaListenerEndpointRegistry registry,
+            ConsentView view, MessageLog log) {
+        this.pipeline = pipeline;
+        this.concurrency = properties.send().concurrency();
+        this.registry = registry;
+        this.view = view;
+        this.log = log;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startWhenViewIsReady() {
+        log.createIndexes().block();
+        view.whenReady(() -> registry.getListenerContainer(ID).start());
+    }
+
+    @KafkaListener(id = ID, topics = "send-requests", containerFactory = "sendRequestsFactory", autoStartup = "false")
+    void onBatch(List<ConsumerRecord<String, SpecificRecord>> records) {
+        List<SendRequest> valid = new ArrayList<>(records.size());
+        RuntimeException poison = null;
+        int poisonIndex = -1;
+        for (int i = 0; i < records.size() && poison == null; i++) {
+            try {
+                if (!(records.get(i).value() instanceof SendRequest request)) {
+                    throw new PoisonRecordException("value: not a SendRequest");
+                }
+                SendRequests.validate(request);
+                valid.add(request);
+            } catch (PoisonRecordException e) {
+                poison = e;
+                poisonIndex = i;
+            }
+        }
+        Flux.fromIterable(valid).flatMap(pipeline::process, concurrency).then().block();
+        if (poison != null) {
+            // handled records before it are committed, the poison one goes to the DLT, the rest is redelivered
+            throw new BatchListenerFailedException(poison.getMessage(), poison, poisonIndex);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.events.MessageCategory;
+import io.consentflow.events.SendRequest;
+import io.consentflow.events.TemplateComponent;
+import io.consentflow.events.TemplateParameter;
+import io.consentflow.gateway.domain.Category;
+import io.consentflow.gateway.domain.Outgoing;
+import io.consentflow.schemas.kafka.PoisonRecordException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Structural checks of a SendRequest: a record failing them can never be sent and goes to the DLT. */
+final class SendRequests {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button", "footer");
+
+    private SendRequests() {
+    }
+
+    /** Throws PoisonRecordException with a field-level reason (never the number or the text). */
+    static void validate(SendRequest request) {
+        if (request.getRequestId() == null || !REQUEST_ID.matcher(request.getRequestId()).matches()) {
+            throw new PoisonRecordException("requestId: missing or not an id");
+        }
+        if (request.getCategory() == null || request.getCategory() == MessageCategory.UNKNOWN) {
+            throw new PoisonRecordException("category: unknown");
+        }
+        if (request.getTo() == null || request.getTo().isBlank()) {
+            throw new PoisonRecordException("to: missing");
+        }
+        boolean hasTemplate = request.getTemplate() != null;
+        boolean hasText = request.getText() != null && !request.getText().isBlank();
+        if (hasTemplate == hasText) {
+            throw new PoisonRecordException("template/text: exactly one of them is required");
+        }
+        if (hasText && request.getText().length() > 4096) {
+            throw new PoisonRecordException("text: longer than 4096 characters");
+        }
+        if (!request.getButtons().isEmpty() && (hasTemplate || request.getButtons().size() > 3)) {
+            throw new PoisonRecordException("buttons: at most 3, and only under free text");
+        }
+        if (hasTemplate) {
+            var template = request.getTemplate();
+            if (template.getName() == null || template.getName().isBlank() || template.getLanguage() == null
+                    || template.getLanguage().isBlank()) {
+                throw new PoisonRecordException("template: name and language are required");
+            }
+            for (TemplateComponent component : template.getComponents()) {
+                if (!COMPONENT_TYPES.contains(component.getType())) {
+                    throw new PoisonRecordException("template.components.type: unknown");
+                }
+                for (TemplateParameter parameter : component.getParameters()) {
+                    if (!Set.of("text", "payload").contains(parameter.getType())) {
+                        throw new PoisonRecordException("template.components.parameters.type: text or payload");
+                    }
+                }
+            }
+        }
+    }
+
+    static Outgoing outgoing(SendRequest request) {
+        return new Outgoing(request.getTo(), Category.valueOf(request.getCategory().name()), request.getPurpose(),
+                request.getTemplate() != null, request.getSubjectId(), request.getNotAfter());
+    }
+}

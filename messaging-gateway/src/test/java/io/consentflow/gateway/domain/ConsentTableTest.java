@@ -1,0 +1,67 @@
+package io.consentflow.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ConsentTableTest {
+
+    private final ContactKeys keys = new ContactKeys("test-pepper");
+
+    @Test
+    void storesReplacesAndRemovesContacts() {
+        var table = new ConsentTable(4);
+        String key = keys.of("+4915112345678");
+        String subject = UUID.randomUUID().toString();
+        table.put(key, new ConsentFacts(subject, ConsentStatus.CONFIRMED, Set.of("offers", "support"), false));
+        assertThat(table.get(key)).isEqualTo(new ConsentFacts(subject, ConsentStatus.CONFIRMED,
+                Set.of("offers", "support"), false));
+        table.put(key, new ConsentFacts(subject, ConsentStatus.STOPPED, Set.of(), true));
+        assertThat(table.get(key)).isEqualTo(new ConsentFacts(subject, ConsentStatus.STOPPED, Set.of(), true));
+        table.setMarketingStoppedAtMeta(key, false);
+        assertThat(table.get(key).marketingStoppedAtMeta()).isFalse();
+        table.remove(key);
+        assertThat(table.get(key)).isNull();
+        assertThat(table.size()).isZero();
+    }
+
+    @Test
+    void keepsNonUuidSubjectIds() {
+        var table = new ConsentTable(4);
+        String key = keys.of("+4915112345679");
+        table.put(key, new ConsentFacts("subject-7", ConsentStatus.PENDING, Set.of(), false));
+        assertThat(table.get(key).subjectId()).isEqualTo("subject-7");
+    }
+
+    @Test
+    void agreesWithAHashMapUnderRandomPutsAndRemovesThroughGrowth() {
+        var table = new ConsentTable(8);
+        Map<String, ConsentFacts> reference = new HashMap<>();
+        Random random = new Random(42);
+        String[] purposes = {"offers", "new-collections", "event-updates", "support"};
+        for (int i = 0; i < 50_000; i++) {
+            String key = keys.of("+49151" + (1_000_000 + random.nextInt(20_000)));
+            if (random.nextInt(4) == 0) {
+                table.remove(key);
+                reference.remove(key);
+            } else {
+                var facts = new ConsentFacts(UUID.randomUUID().toString(),
+                        ConsentStatus.values()[random.nextInt(5)], Set.of(purposes[random.nextInt(4)]),
+                        random.nextBoolean());
+                table.put(key, facts);
+                reference.put(key, facts);
+            }
+        }
+        assertThat(table.size()).isEqualTo(reference.size());
+        reference.forEach((key, facts) -> assertThat(table.get(key)).isEqualTo(facts));
+        for (int i = 0; i < 1000; i++) {
+            String absent = keys.of("+33612" + (100_000 + i));
+            assertThat(table.get(absent)).isNull();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.consentflow.gateway.support;
+
+import io.consentflow.events.ConsentSnapshot;
+import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.MessageCategory;
+import io.consentflow.events.SendRequest;
+import io.consentflow.events.TemplateMessage;
+import io.consentflow.gateway.domain.ContactKeys;
+import io.consentflow.platform.secrets.DevelopmentSecrets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Random numbers, subjects and events for integration tests (unique per test: the broker is shared). */
+public final class Fixtures {
+
+    public static final ContactKeys KEYS = new ContactKeys(DevelopmentSecrets.PEPPER);
+
+    private Fixtures() {
+    }
+
+    /** A valid German mobile number in E.164. */
+    public static String randomNumber() {
+        return "+49151" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    public static String digits(String e164) {
+        return e164.substring(1);
+    }
+
+    public static ConsentSnapshot snapshot(String e164, String subjectId, ConsentStatus status, List<String> purposes) {
+        return ConsentSnapshot.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setProducer("consent-service").setSubjectId(subjectId).setContactKey(KEYS.of(e164))
+                .setStatus(status).setPurposes(purposes).setMarketingStoppedAtMeta(false).setVersion(1).build();
+    }
+
+    public static SendRequest.Builder marketing(String e164) {
+        return SendRequest.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setProducer("campaigns").setRequestId("req-" + UUID.randomUUID()).setTo(e164)
+                .setCategory(MessageCategory.MARKETING).setPurpose("offers").setCampaignId("black-friday")
+                .setTemplate(TemplateMessage.newBuilder().setName("offer").setLanguage("de").build());
+    }
+}
