@@ -30,12 +30,17 @@ final class ServiceProcess {
         this.name = name;
         this.jar = jar;
         this.port = port;
-        this.environment = Map.copyOf(environment);
+        this.environment = new java.util.HashMap<>(environment);
         this.log = logDirectory.resolve(name + ".log");
     }
 
     String name() {
         return name;
+    }
+
+    /** The process environment; changes apply from the next start. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     String baseUrl() {

@@ -20,6 +20,8 @@ final class Suite {
 
     static final String APP_SECRET = "local-app-secret";
     static final String PHONE_NUMBER_ID = "100000000000001";
+    /** Short enough for the expiry journey, long enough for every other journey to confirm in time. */
+    static final int OPT_IN_TTL_SECONDS = 20;
 
     private static Suite instance;
 
@@ -50,6 +52,10 @@ final class Suite {
         simulator = process(root, logs, "whatsapp-simulator", simulatorPort, common, "SIM_PORT");
         gateway = process(root, logs, "messaging-gateway", gatewayPort, common, "SERVER_PORT");
         consent = process(root, logs, "consent-service", freePort(), common, "SERVER_PORT");
+        consent.environment().put("CONSENTFLOW_OPT_IN_TTL", OPT_IN_TTL_SECONDS + "s");
+        consent.environment().put("CONSENTFLOW_CONSENT_EXPIRYSCANINTERVAL", "2s");
+        // every journey's browser is 127.0.0.1: the per-address abuse guard would otherwise throttle the campaign set-up
+        consent.environment().put("CONSENTFLOW_CONSENT_RATELIMIT_PERCLIENTADDRESS", "100000");
         retention = process(root, logs, "retention-service", freePort(), common, "SERVER_PORT");
         audit = process(root, logs, "audit-service", freePort(), common, "SERVER_PORT");
     }

@@ -1,0 +1,73 @@
+package io.consentflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.events.MessageLogErased;
+import io.consentflow.events.MessageSent;
+import io.consentflow.events.SubjectErased;
+import io.consentflow.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Journey 5: Art. 15 export returns what is held; Art. 17 erasure removes every trace of the number, every service
+ * answers with a receipt, and the audit chain still verifies.
+ */
+class DataSubjectRightsJourneyIT extends JourneySupport {
+
+    @Test
+    void exportThenErasureLeavesNoTraceAndTheAuditChainStillVerifies() {
+        Phone phone = Phone.create(suite);
+        String subjectId = optInAndConfirm(phone, List.of("offers", "new-collections"));
+        assertThat(awaitOutcome(sendMarketing(phone, "offers"))).isInstanceOf(MessageSent.class);
+        String dpo = staffToken("DPO");
+
+        var export = Http.get(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/export", dpo);
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode held = export.json();
+        assertThat(held.path("phoneNumber").asString()).isEqualTo(phone.e164());
+        assertThat(held.path("subjectId").asString()).isEqualTo(subjectId);
+        assertThat(export.body()).contains("offers", "new-collections", "2026-11");
+
+        var erasure = Http.postJson(suite.retention.baseUrl() + "/api/v1/retention/erasures",
+                Map.of("subjectId", subjectId), dpo);
+        assertThat(erasure.status()).as(erasure.body()).isIn(200, 201, 202);
+        String erasureId = erasure.json().path("erasureId").asString();
+
+        kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
+                receipt -> receipt.getSubjectId().equals(subjectId) && erasureId.equals(receipt.getErasureId()),
+                PATIENCE);
+        kafka.await(Topics.MESSAGE_EVENTS.name(), MessageLogErased.class,
+                receipt -> receipt.getSubjectId().equals(subjectId) && erasureId.equals(receipt.getErasureId()),
+                PATIENCE);
+        messageEvents.awaitCondition(() -> erasureCompleted(subjectId, dpo), PATIENCE,
+                () -> "retention-service never saw all receipts: " + deadlines(subjectId, dpo));
+
+        String contactKey = Contacts.contactKey(phone.e164());
+        assertThat(MongoScan.placesContaining(suite.infrastructure.mongoUri(), List.of(phone.digits(), contactKey)))
+                .as("no trace of the number or its contact key in any service's database").isEmpty();
+        var latest = kafka.readAllRaw(Topics.CONSENT_STATE.name(), Duration.ofSeconds(10)).stream()
+                .filter(record -> contactKey.equals(record.key())).reduce((first, second) -> second).orElseThrow();
+        assertThat(latest.value()).as("consent-state ends in a tombstone for the contact").isNull();
+        assertThat(Http.get(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/export", dpo).status())
+                .isEqualTo(404);
+
+        var verify = Http.get(suite.audit.baseUrl() + "/api/v1/audit/verify", dpo);
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.json().path("valid").asBoolean()).as(verify.body()).isTrue();
+    }
+
+    private boolean erasureCompleted(String subjectId, String token) {
+        var response = Http.get(suite.retention.baseUrl() + "/api/v1/retention/deadlines?subjectId=" + subjectId,
+                token);
+        return response.status() == 200 && response.body().contains("DONE");
+    }
+
+    private String deadlines(String subjectId, String token) {
+        return Http.get(suite.retention.baseUrl() + "/api/v1/retention/deadlines?subjectId=" + subjectId, token)
+                .body();
+    }
+}
