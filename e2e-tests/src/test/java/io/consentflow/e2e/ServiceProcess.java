@@ -88,6 +88,13 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
+    /** Sends SIGTERM without waiting. */
+    synchronized void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** SIGTERM, as Kubernetes does on a rollout; SIGKILL only if it does not stop in time. */
     synchronized void stop() {
         if (process == null) {
@@ -95,7 +102,7 @@ final class ServiceProcess {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

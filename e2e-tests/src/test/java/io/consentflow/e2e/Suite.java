@@ -80,7 +80,9 @@ final class Suite {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
+    /** SIGTERM to all at once, then wait: sequential stops would outlast the test JVM's shutdown grace period. */
     private void stopAll() {
+        services().forEach(ServiceProcess::signalStop);
         services().forEach(ServiceProcess::stop);
     }
 
