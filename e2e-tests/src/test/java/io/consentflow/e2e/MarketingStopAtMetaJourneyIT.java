@@ -27,9 +27,12 @@ class MarketingStopAtMetaJourneyIT extends JourneySupport {
         Phone phone = Phone.create(suite, Phone.randomGermanMobile(), true, true);
         optInAndConfirm(phone, List.of("offers"));
 
-        var first = awaitOutcome(sendMarketing(phone, "offers"));
-        assertThat(first).isInstanceOfSatisfying(MessageFailed.class,
-                failed -> assertThat(failed.getErrorCode()).isEqualTo(131050));
+        // as at Meta, the send is accepted and the 131050 arrives later in a failed status webhook
+        String first = sendMarketing(phone, "offers");
+        MessageFailed failed = messageEvents.await(MessageFailed.class,
+                candidate -> first.equals(candidate.getRequestId()), PATIENCE);
+        assertThat(failed.getErrorCode()).isEqualTo(131050);
+        assertThat(failed.getRetryable()).isFalse();
 
         messageEvents.awaitCondition(() -> blockReason(awaitOutcome(sendMarketing(phone, "offers"))).isPresent(),
                 PATIENCE, () -> "marketing still attempted after a 131050 failure");

@@ -56,6 +56,9 @@ final class Suite {
         consent.environment().put("CONSENTFLOW_CONSENT_EXPIRYSCANINTERVAL", "2s");
         // every journey's browser is 127.0.0.1: the per-address abuse guard would otherwise throttle the campaign set-up
         consent.environment().put("CONSENTFLOW_CONSENT_RATELIMIT_PERCLIENTADDRESS", "100000");
+        // journeys run at any hour: quiet hours (recipient's local night) would block their marketing sends
+        gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETFROM", "00:00");
+        gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
         retention = process(root, logs, "retention-service", freePort(), common, "SERVER_PORT");
         audit = process(root, logs, "audit-service", freePort(), common, "SERVER_PORT");
     }
