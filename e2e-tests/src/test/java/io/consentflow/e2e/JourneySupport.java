@@ -124,12 +124,19 @@ abstract class JourneySupport {
         return outcomes(requestId).get(0);
     }
 
+    /**
+     * The distinct outcome events of a request. A redelivered event keeps its eventId (consumers dedupe on it,
+     * DESIGN.md §3), so a replay after a crash is one outcome, not two.
+     */
     List<SpecificRecord> outcomes(String requestId) {
-        List<SpecificRecord> found = new java.util.ArrayList<>();
-        found.addAll(messageEvents.all(MessageSent.class, e -> e.getRequestId().equals(requestId)));
-        found.addAll(messageEvents.all(MessageBlocked.class, e -> e.getRequestId().equals(requestId)));
-        found.addAll(messageEvents.all(MessageFailed.class, e -> requestId.equals(e.getRequestId())));
-        return found;
+        Map<String, SpecificRecord> byEventId = new java.util.LinkedHashMap<>();
+        messageEvents.all(MessageSent.class, e -> e.getRequestId().equals(requestId))
+                .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
+        messageEvents.all(MessageBlocked.class, e -> e.getRequestId().equals(requestId))
+                .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
+        messageEvents.all(MessageFailed.class, e -> requestId.equals(e.getRequestId()))
+                .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
+        return List.copyOf(byEventId.values());
     }
 
     static Optional<String> blockReason(SpecificRecord outcome) {
