@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CampaignJourneyIT extends JourneySupport {
 
-    private static final int CONSENTED = 60;
-    private static final int STOPPED = 20;
-    private static final int UNCONSENTED = 60;
+    private static final int CONSENTED = 40;
+    private static final int STOPPED = 15;
+    private static final int UNCONSENTED = 40;
 
     private final List<Phone> consented = new ArrayList<>();
     private final List<Phone> stopped = new ArrayList<>();
