@@ -1,15 +1,25 @@
 package io.consentflow.gateway.send;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -48,28 +58,89 @@ public class MessageLog {
         }
     }
 
-    /** Inserts the claim unless the requestId was claimed before (unique _id: atomic, also across instances). */
-    Mono<Claim> claim(String requestId, String subjectId, String category, String purpose, String campaignId,
-            Instant now) {
-        Document doc = new Document("_id", requestId).append("subjectId", subjectId).append("category", category)
+    /** A claim document; {@code claimToken} tells this attempt's own inserts from older claims of the same id. */
+    static Document claimDocument(String requestId, String subjectId, String category, String purpose,
+            String campaignId, Instant now) {
+        return new Document("_id", requestId).append("subjectId", subjectId).append("category", category)
                 .append("purpose", purpose).append("campaignId", campaignId).append("state", "CLAIMED")
                 .append("claimedAt", Date.from(now))
                 .append("timeline", List.of(entry(now, "CLAIMED", null)));
+    }
+
+    /** Inserts the claim unless the requestId was claimed before (unique _id: atomic, also across instances). */
+    Mono<Claim> claim(Document doc) {
         return collection().flatMap(c -> Mono.from(c.insertOne(doc))).thenReturn(new Claim(null))
                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? find(requestId).map(Claim::new) : Mono.error(e));
+                        ? find(doc.getString("_id")).map(Claim::new) : Mono.error(e));
+    }
+
+    /**
+     * Claims distinct requestIds with one unordered insertMany (one round trip). On duplicate keys the documents of
+     * the whole batch are read back once: a document carrying this attempt's token is our own claim, any other was
+     * claimed before. A document that is absent (the server did not attempt it) is claimed on its own.
+     */
+    Mono<Map<String, Claim>> claimAll(List<Document> docs) {
+        if (docs.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        String token = UUID.randomUUID().toString();
+        docs.forEach(doc -> doc.append("claimToken", token));
+        return collection().flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false)))
+                .then(Mono.fromSupplier(() -> {
+                    Map<String, Claim> claims = new HashMap<>();
+                    docs.forEach(doc -> claims.put(doc.getString("_id"), new Claim(null)));
+                    return claims;
+                }))
+                .onErrorResume(MongoBulkWriteException.class, e -> resolve(c, docs, token, e)));
+    }
+
+    private Mono<Map<String, Claim>> resolve(MongoCollection<Document> c, List<Document> docs, String token,
+            MongoBulkWriteException e) {
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                return Mono.error(e);
+            }
+        }
+        List<String> ids = docs.stream().map(doc -> doc.getString("_id")).toList();
+        return Flux.from(c.find(Filters.in("_id", ids))).collectMap(doc -> doc.getString("_id")).flatMap(found -> {
+            Map<String, Claim> claims = new HashMap<>();
+            List<Document> missing = new ArrayList<>();
+            for (Document doc : docs) {
+                Document stored = found.get(doc.getString("_id"));
+                if (stored == null) {
+                    missing.add(doc);
+                } else {
+                    claims.put(doc.getString("_id"),
+                            new Claim(token.equals(stored.getString("claimToken")) ? null : stored));
+                }
+            }
+            return Flux.fromIterable(missing).concatMap(doc -> claim(doc).doOnNext(
+                    claim -> claims.put(doc.getString("_id"), claim))).then(Mono.just(claims));
+        });
     }
 
     Mono<Document> find(String requestId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", requestId)).first()));
     }
 
-    /** Records the final outcome and the event that announces it (same eventId on every re-publish). */
-    Mono<Void> outcome(String requestId, String state, Document outcome, String wamid, Instant now) {
-        var updates = Updates.combine(Updates.set("state", state), Updates.set("outcome", outcome),
-                wamid == null ? Updates.unset("wamid") : Updates.set("wamid", wamid),
-                Updates.push("timeline", entry(now, state, outcome.getString("detail"))));
-        return collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", requestId), updates))).then();
+    /** One final outcome to record, and the event that announces it (same eventId on every re-publish). */
+    record Outcome(String requestId, String state, Document outcome, String wamid, Instant at) {
+    }
+
+    /** Records the final outcomes of a batch with one unordered bulkWrite (each an update of its own document). */
+    Mono<Void> outcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", o.requestId()), Updates.combine(
+                    Updates.set("state", o.state()), Updates.set("outcome", o.outcome()),
+                    o.wamid() == null ? Updates.unset("wamid") : Updates.set("wamid", o.wamid()),
+                    Updates.push("timeline", entry(o.at(), o.state(), o.outcome().getString("detail"))))));
+        }
+        return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
     }
 
     /** The request a wamid belongs to, for status webhooks. */

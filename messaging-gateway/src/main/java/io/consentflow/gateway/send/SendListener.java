@@ -1,7 +1,6 @@
 package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
-import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.consent.ConsentView;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /**
  * Consumes send-requests a batch at a time and sends the batch concurrently; offsets are committed only after every
@@ -28,15 +26,12 @@ class SendListener {
     static final String ID = "send-requests";
 
     private final SendPipeline pipeline;
-    private final int concurrency;
     private final KafkaListenerEndpointRegistry registry;
     private final ConsentView view;
     private final MessageLog log;
 
-    SendListener(SendPipeline pipeline, GatewayProperties properties, KafkaListenerEndpointRegistry registry,
-            ConsentView view, MessageLog log) {
+    SendListener(SendPipeline pipeline, KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log) {
         this.pipeline = pipeline;
-        this.concurrency = properties.send().concurrency();
         this.registry = registry;
         this.view = view;
         this.log = log;
@@ -65,7 +60,7 @@ class SendListener {
                 poisonIndex = i;
             }
         }
-        Flux.fromIterable(valid).flatMap(pipeline::process, concurrency).then().block();
+        pipeline.processBatch(valid).block();
         if (poison != null) {
             // handled records before it are committed, the poison one goes to the DLT, the rest is redelivered
             throw new BatchListenerFailedException(poison.getMessage(), poison, poisonIndex);

@@ -10,6 +10,7 @@ import io.consentflow.gateway.domain.FrequencyLedger;
 import io.consentflow.gateway.domain.Gate;
 import io.consentflow.gateway.domain.Outgoing;
 import io.consentflow.gateway.domain.RecipientPacer;
+import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.schemas.Events;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +18,15 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +36,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class SendPipeline {
 
+    /** Outcomes are stored and published in chunks of at most this many, or after this linger. */
+    private static final int OUTCOME_CHUNK = 500;
+    private static final Duration OUTCOME_LINGER = Duration.ofMillis(20);
+
     private final MessageLog log;
+    private final int concurrency;
     private final MessageEvents events;
     private final CloudApiClient cloudApi;
     private final Gate gate;
@@ -43,8 +56,9 @@ public class SendPipeline {
 
     SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentTable consents,
             ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, GatewayProperties properties) {
         this.log = log;
+        this.concurrency = properties.send().concurrency();
         this.events = events;
         this.cloudApi = cloudApi;
         this.gate = gate;
@@ -59,38 +73,92 @@ public class SendPipeline {
                 .register(meters);
     }
 
+    /** A single request; see {@link #processBatch(List)}. */
     public Mono<Void> process(SendRequest request) {
+        return processBatch(List.of(request));
+    }
+
+    /**
+     * A batch of requests: one insertMany claims every distinct requestId before anything leaves; gate and Cloud API
+     * calls run concurrently (within the rate limiter and {@code concurrency}); outcomes are stored with one
+     * bulkWrite per chunk of completed requests and only then published; the returned Mono completes once the broker
+     * acknowledged every event of the batch, so the caller may commit the offsets. A requestId repeated inside the
+     * batch is handled after the first one has its outcome: it re-publishes that outcome and is never sent again.
+     */
+    public Mono<Void> processBatch(List<SendRequest> requests) {
+        Map<String, Prepared> firsts = new LinkedHashMap<>();
+        List<SendRequest> repeats = new ArrayList<>();
+        Instant claimedAt = clock.instant();
+        for (SendRequest request : requests) {
+            if (firsts.containsKey(request.getRequestId())) {
+                repeats.add(request);
+            } else {
+                firsts.put(request.getRequestId(), prepare(request, claimedAt));
+            }
+        }
+        if (firsts.isEmpty()) {
+            return Mono.empty();
+        }
+        List<CompletableFuture<?>> published = new ArrayList<>(firsts.size());
+        return log.claimAll(firsts.values().stream().map(Prepared::claim).toList())
+                .flatMapMany(claims -> Flux.fromIterable(firsts.values()).flatMap(prepared -> {
+                    MessageLog.Claim claim = claims.get(prepared.claim().getString("_id"));
+                    return claim.first() ? firstDelivery(prepared) : redelivered(claim.previous());
+                }, concurrency))
+                .bufferTimeout(OUTCOME_CHUNK, OUTCOME_LINGER, true)
+                .concatMap(chunk -> record(chunk, published))
+                .then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
+                        published.toArray(CompletableFuture[]::new)))))
+                .then(Mono.defer(() -> processBatch(repeats)));
+    }
+
+    /** The claim (and log document) of a request, with what the gate needs, computed before the claim. */
+    private record Prepared(SendRequest request, String contactKey, ConsentFacts consent, Document claim) {
+    }
+
+    /** What a request ends with: an outcome to store (state != null) and the event to publish. */
+    private record Done(MessageLog.Outcome stored, SpecificRecord event, String requestId) {
+    }
+
+    private Prepared prepare(SendRequest request, Instant claimedAt) {
         String contactKey = contactKeys.of(request.getTo());
         ConsentFacts consent = consents.get(contactKey);
         String subjectId = request.getSubjectId() != null ? request.getSubjectId()
                 : consent == null ? null : consent.subjectId();
-        Instant claimedAt = clock.instant();
-        return log.claim(request.getRequestId(), subjectId, request.getCategory().name(), request.getPurpose(),
-                        request.getCampaignId(), claimedAt)
-                .flatMap(claim -> claim.first() ? firstDelivery(request, contactKey, consent, subjectId)
-                        : redelivered(claim.previous()));
+        return new Prepared(request, contactKey, consent, MessageLog.claimDocument(request.getRequestId(), subjectId,
+                request.getCategory().name(), request.getPurpose(), request.getCampaignId(), claimedAt));
+    }
+
+    /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */
+    private Mono<Void> record(List<Done> chunk, List<CompletableFuture<?>> published) {
+        List<MessageLog.Outcome> stored = chunk.stream().map(Done::stored).filter(o -> o != null).toList();
+        return log.outcomes(stored).then(Mono.fromRunnable(() -> {
+            for (Done done : chunk) {
+                published.add(events.send(done.event(), done.requestId()));
+            }
+        }));
     }
 
     /** Claimed before: re-publish the stored outcome, or declare it ambiguous; never call Meta again. */
-    private Mono<Void> redelivered(Document existing) {
+    private Mono<Done> redelivered(Document existing) {
         meters.counter("consentflow.gateway.send.redelivered").increment();
         Document outcome = existing.get("outcome", Document.class);
         if (outcome == null) {
             outcome = Outcomes.unknownAfterClaim(Events.newEventId(), clock.instant());
-            return finish(existing, Outcomes.AMBIGUOUS, outcome, null);
+            return Mono.just(finish(existing, Outcomes.AMBIGUOUS, outcome, null));
         }
-        return events.publish(Outcomes.event(existing, outcome), existing.getString("_id"));
+        return Mono.just(new Done(null, Outcomes.event(existing, outcome), existing.getString("_id")));
     }
 
-    private Mono<Void> firstDelivery(SendRequest request, String contactKey, ConsentFacts consent, String subjectId) {
-        Document logDoc = new Document("_id", request.getRequestId()).append("subjectId", subjectId)
-                .append("category", request.getCategory().name()).append("purpose", request.getPurpose())
-                .append("campaignId", request.getCampaignId());
+    private Mono<Done> firstDelivery(Prepared prepared) {
+        SendRequest request = prepared.request();
+        String contactKey = prepared.contactKey();
+        Document logDoc = prepared.claim();
         Outgoing outgoing = SendRequests.outgoing(request);
         Instant now = clock.instant();
         long started = System.nanoTime();
         boolean marketing = outgoing.category() == Category.MARKETING;
-        Decision decision = gate.decide(outgoing, consent, windows.lastInbound(contactKey),
+        Decision decision = gate.decide(outgoing, prepared.consent(), windows.lastInbound(contactKey),
                 marketing ? ledger.count(contactKey, now) : 0, now);
         if (decision.allowed() && marketing) {
             // counted before the call so concurrent requests cannot overshoot the cap
@@ -99,13 +167,13 @@ public class SendPipeline {
         gateTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (!decision.allowed()) {
             meters.counter("consentflow.gateway.send.blocked", "reason", decision.refusal().name()).increment();
-            return finish(logDoc, Outcomes.BLOCKED, Outcomes.blocked(Events.newEventId(), decision.refusal().name(),
-                    decision.detail(), now), null);
+            return Mono.just(finish(logDoc, Outcomes.BLOCKED, Outcomes.blocked(Events.newEventId(),
+                    decision.refusal().name(), decision.detail(), now), null));
         }
         Duration wait = pacer.reserve(contactKey, now);
         Mono<CallResult> call = cloudApi.send(request);
         return (wait.isZero() ? call : Mono.delay(wait).then(call))
-                .flatMap(result -> {
+                .map(result -> {
                     meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
                             : result.ambiguous() ? "ambiguous" : "failed").increment();
                     Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());
@@ -113,9 +181,9 @@ public class SendPipeline {
                 });
     }
 
-    private Mono<Void> finish(Document logDoc, String state, Document outcome, String wamid) {
+    private static Done finish(Document logDoc, String state, Document outcome, String wamid) {
         String requestId = logDoc.getString("_id");
-        return log.outcome(requestId, state, outcome, wamid, outcome.getDate("at").toInstant())
-                .then(events.publish(Outcomes.event(logDoc, outcome), requestId));
+        return new Done(new MessageLog.Outcome(requestId, state, outcome, wamid, outcome.getDate("at").toInstant()),
+                Outcomes.event(logDoc, outcome), requestId);
     }
 }

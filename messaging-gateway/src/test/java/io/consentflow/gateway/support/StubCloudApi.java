@@ -1,10 +1,6 @@
 package io.consentflow.gateway.support;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -12,14 +8,19 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for Meta's Cloud API over real HTTP (JDK HttpServer): answers like Meta (success body with contacts and a
- * wamid; error bodies {@code {"error":{"message","type","code","error_data","fbtrace_id"}}}), with scripted answers
+ * A stand-in for Meta's Cloud API over real HTTP (a reactor-netty server on its own event loops, so it is no
+ * bottleneck of the benchmark): answers like Meta (success body with contacts and a wamid; error bodies {@code {"error":{"message","type","code","error_data","fbtrace_id"}}}), with scripted answers
  * per recipient, and records every call.
  */
 public final class StubCloudApi implements AutoCloseable {
@@ -33,31 +34,25 @@ public final class StubCloudApi implements AutoCloseable {
     public record Answer(int status, String body, long delayMillis) {
     }
 
-    static {
-        // the JDK server closes keep-alive connections beyond 200 idle ones, which a pooled client sees as resets
-        System.setProperty("sun.net.httpserver.maxIdleConnections", "4000");
-    }
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpServer server;
+    private final LoopResources loops = LoopResources.create("stub-cloud-api", 2, true);
+    private final DisposableServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsPerRecipient = new ConcurrentHashMap<>();
     private volatile boolean recordBodies = true;
 
     public StubCloudApi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(64));
-        server.start();
+        // its own event loops, like a remote server: the client's loops do not serve the stub
+        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
+                .handle((request, response) -> request.receive().aggregate().asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .flatMap(raw -> answer(request, response, raw)))
+                .bindNow();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     public void recordBodies(boolean record) {
@@ -92,39 +87,30 @@ public final class StubCloudApi implements AutoCloseable {
         return callsPerRecipient.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = JSON.readTree(raw);
-            String to = body.path("to").asString("");
-            callsPerRecipient.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
-            if (recordBodies) {
-                calls.add(new Call(exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
-            }
-            Queue<Answer> queue = scripted.get(to);
-            Answer answer = queue == null ? null : queue.poll();
-            if (answer != null && answer.delayMillis() > 0) {
-                Thread.sleep(answer.delayMillis());
-            }
-            int status = answer == null ? 200 : answer.status();
-            String response = answer == null || answer.body() == null
-                    ? "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
-                    + "\"}],\"messages\":[{\"id\":\"wamid." + UUID.randomUUID() + "\"}]}"
-                    : answer.body();
-            byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client gave up (timeout tests)
+    private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, byte[] raw) {
+        JsonNode body = JSON.readTree(raw);
+        String to = body.path("to").asString("");
+        callsPerRecipient.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
+        if (recordBodies) {
+            calls.add(new Call(request.fullPath(), request.requestHeaders().get("Authorization"), body));
         }
+        Queue<Answer> queue = scripted.get(to);
+        Answer answer = queue == null ? null : queue.poll();
+        int status = answer == null ? 200 : answer.status();
+        String text = answer == null || answer.body() == null
+                ? "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
+                + "\"}],\"messages\":[{\"id\":\"wamid." + UUID.randomUUID() + "\"}]}"
+                : answer.body();
+        Mono<Void> send = response.status(status).header("Content-Type", "application/json")
+                .sendString(Mono.just(text)).then()
+                .onErrorResume(error -> Mono.empty()); // the client gave up (timeout tests)
+        return answer != null && answer.delayMillis() > 0
+                ? Mono.delay(Duration.ofMillis(answer.delayMillis())).then(send) : send;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.disposeNow();
+        loops.disposeLater().block(Duration.ofSeconds(10));
     }
 }
