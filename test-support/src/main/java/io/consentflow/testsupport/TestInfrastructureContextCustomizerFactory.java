@@ -30,6 +30,9 @@ public class TestInfrastructureContextCustomizerFactory implements ContextCustom
                     Map.of("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                             "spring.mongodb.uri", infrastructure.mongoUri(),
                             "LOG_FORMAT", "",
+                            // a 2-core CI machine running a broker, a wire server and Chromium beside the service
+                            // can exceed WebTestClient's 5 s default on a first request; correctness, not speed, is asserted
+                            "spring.test.webtestclient.timeout", "30s",
                             "logging.level.org.apache.kafka", "WARN",
                             "logging.level.kafka", "WARN",
                             "logging.level.state.change.logger", "WARN",
