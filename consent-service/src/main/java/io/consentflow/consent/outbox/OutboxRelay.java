@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -51,7 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(SubjectRepository subjects, KafkaTemplate<String, SpecificRecord> kafka,
             ConsentProperties properties) {
         this.subjects = subjects;
-        this.kafka = quiet(kafka);
+        this.kafka = kafka;
         this.settings = properties.outbox();
     }
 
@@ -81,17 +80,6 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return executor != null;
-    }
-
-    /**
-     * The same producer, but without the default listener that logs a failed record's key and value: send-requests
-     * records carry the phone number in both.
-     */
-    private static KafkaTemplate<String, SpecificRecord> quiet(KafkaTemplate<String, SpecificRecord> template) {
-        var quiet = new KafkaTemplate<>(template.getProducerFactory());
-        quiet.setProducerListener(new ProducerListener<>() {
-        });
-        return quiet;
     }
 
     /** A subject was just written: publish its events now rather than at the next scan. */
