@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class DevelopmentKeyGuardTest {
 
     private static AuditProperties withKey(String key) {
-        return new AuditProperties(key, "salt", new AuditProperties.Checkpoint(10, Duration.ofSeconds(5)),
+        return new AuditProperties(key, "salt", new AuditProperties.Signing(java.util.List.of()),
+                new AuditProperties.Checkpoint(10, Duration.ofSeconds(5)),
                 new AuditProperties.Listener(1));
     }
 

@@ -51,6 +51,15 @@ final class ComposeFile {
         return result;
     }
 
+    /** The build arguments of a service built from the repository's Dockerfile (empty when it is not built). */
+    static Map<String, String> buildArguments(String name) {
+        Map<String, String> result = new java.util.TreeMap<>();
+        if (service(name).get("build") instanceof Map<?, ?> build && build.get("args") instanceof Map<?, ?> args) {
+            args.forEach((key, value) -> result.put(String.valueOf(key), String.valueOf(value)));
+        }
+        return result;
+    }
+
     /** Variables interpolated from .env anywhere in the file, with the operator used (":?", ":-", "?", "-" or ""). */
     static Map<String, String> interpolations() {
         Map<String, String> found = new java.util.TreeMap<>();

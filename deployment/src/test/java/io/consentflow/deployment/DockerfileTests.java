@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One image per deployable: multi-stage, layered Spring Boot jar, JRE runtime, non-root user, health check. */
+/**
+ * The one image recipe of every deployable (compose passes SERVICE and PORT): multi-stage, layered Spring Boot jar,
+ * JRE runtime, non-root user, health check; and a build context that holds nothing but the jars.
+ */
 class DockerfileTests {
 
     private static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
@@ -21,7 +24,8 @@ class DockerfileTests {
     }
 
     private static Dockerfile dockerfile(String module) {
-        return Dockerfile.parse(Repo.read(module + "/Dockerfile"));
+        // one recipe; `module` only names the assertion
+        return Dockerfile.parse(Repo.read("Dockerfile"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,7 +35,9 @@ class DockerfileTests {
         assertThat(dockerfile.stages()).as("%s stages", module).hasSizeGreaterThanOrEqualTo(2);
         Dockerfile.Stage builder = dockerfile.stages().get(0);
         assertThat(builder.alias()).isEqualTo("builder");
-        assertThat(builder.arguments("ARG")).contains("JAR_FILE=target/" + module + "-0.1.0-SNAPSHOT.jar");
+        assertThat(builder.arguments("ARG")).contains("SERVICE", "VERSION=0.1.0-SNAPSHOT");
+        assertThat(builder.arguments("COPY")).containsExactly(
+                "${SERVICE}/target/${SERVICE}-${VERSION}.jar application.jar");
         assertThat(builder.arguments("RUN")).anySatisfy(run -> assertThat(run)
                 .contains("java -Djarmode=tools -jar application.jar extract")
                 .contains("--layers").contains("--launcher").contains("--destination extracted"));
@@ -48,7 +54,10 @@ class DockerfileTests {
                 LAYERS.stream().map(layer -> "--from=builder /builder/extracted/" + layer + "/ ./").toList());
         assertThat(runtime.arguments("ENTRYPOINT")).containsExactly(
                 "[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
-        assertThat(runtime.arguments("EXPOSE")).containsExactly(String.valueOf(port));
+        assertThat(runtime.arguments("ARG")).containsExactly("PORT");
+        assertThat(runtime.arguments("EXPOSE")).containsExactly("${PORT}");
+        assertThat(ComposeFile.buildArguments(module)).as("%s compose build arguments", module)
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("SERVICE", module, "PORT", String.valueOf(port)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,8 +74,18 @@ class DockerfileTests {
                 .filter(i -> i.keyword().equals("USER")).reduce((a, b) -> b).orElseThrow());
         assertThat(runtime.instructions().subList(userIndex, runtime.instructions().size()))
                 .as("nothing runs as root after USER").noneMatch(i -> i.keyword().equals("RUN"));
+        assertThat(runtime.arguments("ENV")).contains("HEALTHCHECK_PORT=${PORT}");
         assertThat(runtime.arguments("HEALTHCHECK")).singleElement().asString()
-                .contains("http://127.0.0.1:" + port + "/actuator/health/readiness");
+                .contains("http://127.0.0.1:${HEALTHCHECK_PORT}/actuator/health/readiness");
+    }
+
+    @Test
+    void buildContextAdmitsOnlyTheServicesJars() {
+        List<String> rules = Repo.read(".dockerignore").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(rules.get(0)).as("everything is excluded first").isEqualTo("*");
+        assertThat(rules.subList(1, rules.size())).containsExactlyInAnyOrderElementsOf(ServiceContract.allDeployables()
+                .stream().map(s -> "!" + s.name() + "/target/" + s.name() + "-*.jar").toList());
     }
 
     @Test

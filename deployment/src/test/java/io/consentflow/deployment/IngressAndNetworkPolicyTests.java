@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +120,53 @@ class IngressAndNetworkPolicyTests {
                     .contains(53, 9092, 27017);
         }
         softly.assertAll();
+    }
+
+    /** consent-service's Art. 15 export and Art. 17 hand-over call the peers' staff APIs; nobody else does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void onlyConsentServiceReachesThePeersStaffApis(String variant) {
+        Manifests manifests = Manifests.of(variant);
+        List<NetworkPolicy> policies = manifests.ofType(NetworkPolicy.class);
+        Map<String, Integer> peers = Map.of("messaging-gateway", 8082, "retention-service", 8083,
+                "audit-service", 8084);
+        SoftAssertions softly = new SoftAssertions();
+        for (ServiceContract caller : ServiceContract.SERVICES) {
+            Map<String, String> callerLabels = podLabels(manifests, caller.name());
+            peers.forEach((peer, port) -> {
+                boolean egress = allowsEgress(policies, callerLabels, podLabels(manifests, peer), port);
+                boolean ingress = allowsIngress(policies, podLabels(manifests, peer), callerLabels, port);
+                boolean expected = caller.name().equals("consent-service");
+                softly.assertThat(egress && ingress).as("%s: %s -> %s:%d", variant, caller.name(), peer, port)
+                        .isEqualTo(expected);
+            });
+        }
+        softly.assertAll();
+    }
+
+    private static boolean allowsEgress(List<NetworkPolicy> policies, Map<String, String> from,
+            Map<String, String> to, int port) {
+        return selecting(policies, from).stream().flatMap(policy -> nullSafe(policy.getSpec().getEgress()).stream())
+                .anyMatch(rule -> hasPort(rule.getPorts(), port) && nullSafe(rule.getTo()).stream()
+                        .anyMatch(peer -> podPeerSelects(peer, to)));
+    }
+
+    private static boolean allowsIngress(List<NetworkPolicy> policies, Map<String, String> to,
+            Map<String, String> from, int port) {
+        return selecting(policies, to).stream().flatMap(policy -> nullSafe(policy.getSpec().getIngress()).stream())
+                .anyMatch(rule -> hasPort(rule.getPorts(), port) && nullSafe(rule.getFrom()).stream()
+                        .anyMatch(peer -> podPeerSelects(peer, from)));
+    }
+
+    private static boolean hasPort(List<NetworkPolicyPort> ports,
+            int port) {
+        return nullSafe(ports).stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null
+                && p.getPort().getIntVal() == port);
+    }
+
+    private static boolean podPeerSelects(NetworkPolicyPeer peer, Map<String, String> labels) {
+        return peer.getIpBlock() == null && peer.getNamespaceSelector() == null && peer.getPodSelector() != null
+                && selects(peer.getPodSelector(), labels);
     }
 
     private boolean isIngressController(NetworkPolicyPeer peer) {

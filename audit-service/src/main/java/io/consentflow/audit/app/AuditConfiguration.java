@@ -2,6 +2,7 @@ package io.consentflow.audit.app;
 
 import io.consentflow.audit.domain.PersonalDataScrubber;
 import io.consentflow.audit.domain.SigningKeys;
+import io.consentflow.audit.domain.VerificationKeys;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,16 @@ class AuditConfiguration {
     @Bean
     SigningKeys auditSigningKeys(AuditProperties properties) {
         return SigningKeys.fromPkcs8Base64(properties.signingKey());
+    }
+
+    /** The current key and the previous ones still listed: what verification trusts. */
+    @Bean
+    VerificationKeys auditVerificationKeys(SigningKeys signingKeys, AuditProperties properties) {
+        try {
+            return VerificationKeys.of(signingKeys.publicKey(), properties.signing().previousPublicKeys());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("consentflow.audit.signing.previous-public-keys: " + e.getMessage());
+        }
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,12 @@ import org.springframework.stereotype.Service;
 /**
  * Appends consumed records to their chains. A chain's head is derived from its last stored entry; this instance
  * remembers it between batches only as a hint (reading the last entry per batch made appends several times slower).
- * The hint may be stale after a rebalance or while a zombie consumer still writes: the unique (chainId, sequence)
- * index then refuses the write of an occupied position, the hint is dropped, the head is re-read from the store and
- * only what is missing is appended. So the store, never this memory, decides; a restart starts with no hints.
+ * A handover drops the hints of the partitions concerned ({@link #forget}, called on every assignment and
+ * revocation), so a partition that comes back after another instance extended its chain starts from the store. A
+ * hint can still be stale while a zombie consumer writes (it lost the partition without noticing): the unique
+ * (chainId, sequence) index then refuses the write of an occupied position, the hint is dropped, the head is re-read
+ * from the store and only what is missing is appended ({@code audit.chain.head.conflicts} counts these). So the
+ * store, never this memory, decides; a restart starts with no hints.
  */
 @Service
 public class AuditLog implements InitializingBean {
@@ -35,6 +39,7 @@ public class AuditLog implements InitializingBean {
     private final Clock clock;
     private final Counter appended;
     private final Counter redelivered;
+    private final Counter conflicts;
     private final AtomicLong sinceCheckpoint = new AtomicLong();
     private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
     private volatile Runnable checkpointTrigger = () -> { };
@@ -45,6 +50,7 @@ public class AuditLog implements InitializingBean {
         this.clock = clock;
         this.appended = meters.counter("audit.entries.appended");
         this.redelivered = meters.counter("audit.records.redelivered");
+        this.conflicts = meters.counter("audit.chain.head.conflicts");
         this.checkpointEvery = Math.max(1, properties.checkpoint().everyEntries());
     }
 
@@ -55,6 +61,11 @@ public class AuditLog implements InitializingBean {
 
     void onCheckpointDue(Runnable trigger) {
         this.checkpointTrigger = trigger;
+    }
+
+    /** Drops the head hints of these chains: their partitions were handed over, another instance may extend them. */
+    public void forget(Collection<String> chainIds) {
+        chainIds.forEach(heads::remove);
     }
 
     /** Appends a batch (any mix of chains); returns the entries written now (redeliveries excluded). Blocking. */
@@ -84,6 +95,7 @@ public class AuditLog implements InitializingBean {
                 store.insert(entries).block(Duration.ofSeconds(60));
             } catch (DuplicateEntryException e) {
                 heads.remove(chainId); // someone else wrote (part of) this: re-read the head, append what is missing
+                conflicts.increment();
                 last = e;
                 continue;
             } catch (RuntimeException e) {

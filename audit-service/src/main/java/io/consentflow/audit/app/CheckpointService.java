@@ -5,6 +5,7 @@ import io.consentflow.audit.domain.Hashes;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Writes a signed checkpoint every {@code interval}, or sooner once {@code everyEntries} entries were appended, when
- * any chain moved since the last one. Runs on one private thread, so checkpoints of one instance never race; two
+ * any chain moved since the last one. When nothing moved, nothing is written: a checkpoint is a commitment to heads,
+ * and signing the same heads again would add only a timestamp (and an unbounded series of identical documents in a
+ * collection nothing may delete from). Runs on one private thread, so checkpoints of one instance never race; two
  * instances racing for the same number are settled by the unique {@code _id}.
  */
 @Service
@@ -34,15 +37,17 @@ public class CheckpointService implements SmartLifecycle {
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration interval;
+    private final MeterRegistry meters;
     private ScheduledExecutorService executor;
 
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
-            AuditProperties properties, AuditLog log) {
+            AuditProperties properties, AuditLog log, MeterRegistry meters) {
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.keys = keys;
         this.clock = clock;
         this.interval = properties.checkpoint().interval();
+        this.meters = meters;
         log.onCheckpointDue(this::requestCheckpoint);
     }
 
@@ -56,12 +61,19 @@ public class CheckpointService implements SmartLifecycle {
                 .doOnNext(head -> heads.put(head.chainId(), new Checkpoint.Head(head.count(), head.hash())))
                 .blockLast(Duration.ofSeconds(60));
         if (heads.isEmpty() || previous.map(p -> p.heads().equals(heads)).orElse(false)) {
+            outcome("unchanged");
             return Optional.empty();
         }
         Checkpoint next = Checkpoint.sign(previous.map(Checkpoint::number).orElse(0L) + 1, clock.instant(),
                 previous.map(Checkpoint::digest).orElse(Hashes.GENESIS), heads, keys);
-        return Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)))
-                ? Optional.of(next) : Optional.empty();
+        boolean written = Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)));
+        outcome(written ? "written" : "lost-race");
+        return written ? Optional.of(next) : Optional.empty();
+    }
+
+    /** Each attempt, by outcome: written, unchanged (no chain moved: nothing to sign), lost-race (another instance). */
+    private void outcome(String outcome) {
+        meters.counter("audit.checkpoint.runs", "outcome", outcome).increment();
     }
 
     void requestCheckpoint() {

@@ -2,7 +2,7 @@ package io.consentflow.audit.domain;
 
 import io.consentflow.audit.domain.VerificationResult.Failure;
 import io.consentflow.audit.domain.VerificationResult.Kind;
-import java.security.PublicKey;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,22 +39,20 @@ public final class ChainVerifier {
      * @param checkpoints every stored checkpoint, ascending by number
      * @param chains      the chains that will be streamed (all of them: {@code chain -> true})
      */
-    public static ChainVerifier start(List<Checkpoint> checkpoints, PublicKey key, String keyId,
-            Predicate<String> chains) {
+    public static ChainVerifier start(List<Checkpoint> checkpoints, VerificationKeys keys, Predicate<String> chains) {
         ChainVerifier verifier = new ChainVerifier();
-        verifier.checkCheckpoints(checkpoints, key, keyId, chains);
+        verifier.checkCheckpoints(checkpoints, keys, chains);
         return verifier;
     }
 
-    private void checkCheckpoints(List<Checkpoint> checkpoints, PublicKey key, String keyId, Predicate<String> chains) {
+    private void checkCheckpoints(List<Checkpoint> checkpoints, VerificationKeys keys, Predicate<String> chains) {
         String previousDigest = Hashes.GENESIS;
         for (int i = 0; i < checkpoints.size(); i++) {
             Checkpoint checkpoint = checkpoints.get(i);
             latestCheckpoint = checkpoint.number();
-            if (!keyId.equals(checkpoint.keyId()) || checkpoint.signature() == null
-                    || !SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
-                fail(new Failure(Kind.BAD_CHECKPOINT_SIGNATURE, null, -1, null, checkpoint.number(),
-                        "checkpoint " + checkpoint.number() + " does not carry a valid signature of key " + keyId));
+            Signed signed = checkSignature(checkpoint, keys);
+            if (signed.failure() != null) {
+                fail(signed.failure());
                 return;
             }
             if (checkpoint.number() != i + 1 || !previousDigest.equals(checkpoint.previousDigest())) {
@@ -76,6 +74,47 @@ public final class ChainVerifier {
                 }
             });
         }
+    }
+
+    /**
+     * The key that verified a checkpoint, or why none did. The order of keys in the series is not enforced: during a
+     * rolling key rotation old and new instances sign checkpoints alternately, and an append-only store could never
+     * repair a series refused for that.
+     */
+    private record Signed(VerificationKeys.Key key, Failure failure) {
+    }
+
+    /**
+     * A checkpoint names its key; only that listed key is tried (the id is signed too, so a checkpoint relabelled with
+     * another listed key fails). One without a key id predates key ids: the current key is tried first, then the
+     * listed previous ones, since it was signed by whichever key was current then.
+     */
+    private static Signed checkSignature(Checkpoint checkpoint, VerificationKeys keys) {
+        long number = checkpoint.number();
+        if (checkpoint.keyId() == null) {
+            return keys.all().stream().filter(key -> checkpoint.signature() != null
+                            && SigningKeys.verify(key.publicKey(), checkpoint.signedBytes(), checkpoint.signature()))
+                    .findFirst().map(key -> new Signed(key, null))
+                    .orElseGet(() -> new Signed(null, new Failure(Kind.BAD_CHECKPOINT_SIGNATURE, null, -1, null,
+                            number, "checkpoint " + number + " names no key and no configured key verifies it")));
+        }
+        Optional<VerificationKeys.Key> key = keys.key(checkpoint.keyId());
+        if (key.isEmpty()) {
+            return new Signed(null, new Failure(Kind.UNKNOWN_CHECKPOINT_KEY, null, -1, null, number, "checkpoint "
+                    + number + " is signed by key " + printable(checkpoint.keyId()) + ", which is neither the "
+                    + "current key nor a listed previous key"));
+        }
+        if (checkpoint.signature() == null
+                || !SigningKeys.verify(key.get().publicKey(), checkpoint.signedBytes(), checkpoint.signature())) {
+            return new Signed(null, new Failure(Kind.BAD_CHECKPOINT_SIGNATURE, null, -1, null, number, "checkpoint "
+                    + number + " does not carry a valid signature of the key it names, " + checkpoint.keyId()));
+        }
+        return new Signed(key.get(), null);
+    }
+
+    /** A stored key id is data from the store: echo it only when it has the shape of one. */
+    private static String printable(String keyId) {
+        return keyId.matches("[0-9a-f]{16}") ? keyId : "(malformed id)";
     }
 
     /** Checks the next entry; false once the log is known to be broken (stop streaming). */

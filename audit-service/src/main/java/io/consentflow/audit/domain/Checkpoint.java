@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * A signed commitment to every chain head at one moment. Checkpoints are numbered 1, 2, ... and each names the digest
  * of its predecessor, so a checkpoint removed from the middle of the series is noticed as well.
  *
+ * @param keyId        id of the signing key ({@link SigningKeys#keyIdOf}); null only in a checkpoint written before
+ *                     checkpoints named their key, which is then checked with the configured keys
  * @param heads        chainId -> (count, hash of the entry at count-1)
  * @param signature    Ed25519 over {@link #signedBytes()}, base64
  */
@@ -38,7 +40,10 @@ public record Checkpoint(long number, Instant createdAt, String previousDigest, 
         fields.put("number", number);
         fields.put("createdAt", createdAt.toEpochMilli());
         fields.put("previousDigest", previousDigest);
-        fields.put("keyId", keyId);
+        if (keyId != null) {
+            // absent only in a checkpoint stored without a key id (the format before key ids): sign what it signed
+            fields.put("keyId", keyId);
+        }
         fields.put("totalEntries", totalEntries);
         Map<String, Object> encodedHeads = new TreeMap<>();
         heads.forEach((chain, head) -> encodedHeads.put(chain, Map.of("count", head.count(), "hash", head.hash())));

@@ -26,7 +26,12 @@ public final class SigningKeys {
 
     private SigningKeys(KeyPair keyPair) {
         this.keyPair = keyPair;
-        this.keyId = Hashes.sha256Hex(keyPair.getPublic().getEncoded()).substring(0, 16);
+        this.keyId = keyIdOf(keyPair.getPublic());
+    }
+
+    /** The first 16 hex digits of SHA-256 over the X.509 encoding of the public key: what a checkpoint names. */
+    public static String keyIdOf(PublicKey publicKey) {
+        return Hashes.sha256Hex(publicKey.getEncoded()).substring(0, 16);
     }
 
     /** Reads a PKCS#8 base64 Ed25519 private key and derives its public key. Never puts the key in a message. */
@@ -88,9 +93,12 @@ public final class SigningKeys {
 
     public static PublicKey publicKeyFromBase64(String x509Base64) {
         try {
+            if (x509Base64 == null) {
+                throw new IllegalArgumentException("not an Ed25519 public key");
+            }
             return KeyFactory.getInstance("Ed25519").generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(x509Base64)));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key");
         }
     }

@@ -13,7 +13,9 @@ public record VerificationResult(boolean valid, long entriesChecked, int chains,
 
     public enum Kind {
         CHANGED_ENTRY, MISSING_ENTRY, UNEXPECTED_ENTRY, BROKEN_LINK, TRUNCATED_CHAIN, CHECKPOINT_MISMATCH,
-        BAD_CHECKPOINT_SIGNATURE, CHECKPOINT_SERIES_BROKEN, MALFORMED_ENTRY
+        BAD_CHECKPOINT_SIGNATURE, CHECKPOINT_SERIES_BROKEN, MALFORMED_ENTRY,
+        /** a checkpoint names a key that is neither the current one nor a listed previous one */
+        UNKNOWN_CHECKPOINT_KEY
     }
 
     /**

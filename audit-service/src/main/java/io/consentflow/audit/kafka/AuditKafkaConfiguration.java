@@ -1,16 +1,22 @@
 package io.consentflow.audit.kafka;
 
+import io.consentflow.audit.app.AuditLog;
 import io.consentflow.audit.app.AuditProperties;
+import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.schemas.kafka.KafkaClientDefaults;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -27,7 +33,7 @@ class AuditKafkaConfiguration {
 
     @Bean(name = FACTORY)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> auditContainerFactory(KafkaProperties kafka,
-            AuditProperties audit) {
+            AuditProperties audit, AuditLog log) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.putAll(KafkaClientDefaults.consumer());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -38,6 +44,7 @@ class AuditKafkaConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setBatchListener(true);
+        factory.getContainerProperties().setConsumerRebalanceListener(new HandoverListener(log));
         factory.setConcurrency(Math.max(1, audit.listener().concurrency()));
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
@@ -46,5 +53,31 @@ class AuditKafkaConfiguration {
             throw new IllegalStateException("audit records are never skipped", exception);
         }, backOff));
         return factory;
+    }
+
+    /**
+     * A partition that changes hands may be extended by another instance before it comes back: its head hint is
+     * dropped on every revocation, loss and assignment, so the next append reads the head from the store.
+     */
+    record HandoverListener(AuditLog log) implements ConsumerAwareRebalanceListener {
+
+        @Override
+        public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            log.forget(partitions.stream().map(p -> AuditEntry.chainId(p.topic(), p.partition())).toList());
+        }
     }
 }

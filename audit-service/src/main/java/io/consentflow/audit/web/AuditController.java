@@ -3,12 +3,13 @@ package io.consentflow.audit.web;
 import io.consentflow.audit.app.VerificationService;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.audit.domain.SigningKeys;
+import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryQuery;
 import io.consentflow.audit.mongo.EntryStore;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,10 @@ class AuditController {
     private final EntryStore entries;
     private final CheckpointStore checkpoints;
     private final VerificationService verification;
-    private final SigningKeys keys;
+    private final VerificationKeys keys;
 
     AuditController(EntryStore entries, CheckpointStore checkpoints, VerificationService verification,
-            SigningKeys keys) {
+            VerificationKeys keys) {
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.verification = verification;
@@ -48,7 +49,17 @@ class AuditController {
     record EntryPage(int page, int size, long total, List<EntryView> entries) {
     }
 
-    record PublicKeyView(String algorithm, String keyId, String format, String publicKey, String pem) {
+    /** The current key at the top level (as before key rotation existed), every trusted key in {@code keys}. */
+    record PublicKeyView(String algorithm, String keyId, String format, String publicKey, String pem,
+            List<KeyView> keys) {
+    }
+
+    record KeyView(String keyId, String status, String publicKey, String pem) {
+        static KeyView of(VerificationKeys.Key key) {
+            String base64 = Base64.getEncoder().encodeToString(key.publicKey().getEncoded());
+            return new KeyView(key.keyId(), key.current() ? "current" : "previous", base64,
+                    "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
+        }
     }
 
     @GetMapping("/entries")
@@ -79,8 +90,9 @@ class AuditController {
 
     @GetMapping("/checkpoints/key")
     PublicKeyView key() {
-        String base64 = keys.publicKeyBase64();
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
-        return new PublicKeyView("Ed25519", keys.keyId(), "X.509 SubjectPublicKeyInfo, base64", base64, pem);
+        List<KeyView> all = keys.all().stream().map(KeyView::of).toList();
+        KeyView current = all.get(0);
+        return new PublicKeyView("Ed25519", current.keyId(), "X.509 SubjectPublicKeyInfo, base64",
+                current.publicKey(), current.pem(), all);
     }
 }

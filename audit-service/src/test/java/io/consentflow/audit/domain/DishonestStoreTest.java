@@ -29,8 +29,12 @@ class DishonestStoreTest {
     enum Tamper {
         CHANGE_FIELD, CHANGE_AND_REHASH, REMOVE_ENTRY, REMOVE_AND_REHASH, INSERT_ENTRY, INSERT_AND_REHASH,
         SWAP_ENTRIES, SWAP_AND_REHASH, TRUNCATE_TAIL, BAD_CHECKPOINT_SIGNATURE, CHECKPOINT_CONTENT_CHANGED,
-        CHECKPOINT_REMOVED, CHECKPOINT_FROM_OTHER_KEY
+        CHECKPOINT_REMOVED, CHECKPOINT_FROM_OTHER_KEY, CHECKPOINT_KEY_ID_REMOVED, CHECKPOINT_RELABELLED_TO_PREVIOUS_KEY
     }
+
+    /** The verifier also trusts a listed previous key, so relabelling a checkpoint to a trusted key is tried too. */
+    static final VerificationKeys KEYS = VerificationKeys.of(RandomLogs.KEYS.publicKey(),
+            List.of(KeyRotationTest.OLD.publicKeyBase64()));
 
     @Test
     void anUntamperedLogAlwaysVerifies() {
@@ -73,8 +77,7 @@ class DishonestStoreTest {
     }
 
     static VerificationResult verify(List<AuditEntry> entries, List<Checkpoint> checkpoints) {
-        ChainVerifier verifier = ChainVerifier.start(checkpoints, RandomLogs.KEYS.publicKey(), RandomLogs.KEYS.keyId(),
-                chain -> true);
+        ChainVerifier verifier = ChainVerifier.start(checkpoints, KEYS, chain -> true);
         // what the store's query does: order by (chainId, sequence); a stable sort keeps duplicates as stored
         List<AuditEntry> ordered = entries.stream().sorted(Comparator.comparing((AuditEntry e) -> e.chainId())
                 .thenComparingLong(AuditEntry::sequence)).toList();
@@ -186,6 +189,13 @@ class DishonestStoreTest {
                 Checkpoint c = checkpoints.get(checkpoints.size() - 1);
                 checkpoints.set(checkpoints.size() - 1, Checkpoint.sign(c.number(), c.createdAt(),
                         c.previousDigest(), new TreeMap<>(Map.of()), other));
+            }
+            case CHECKPOINT_KEY_ID_REMOVED, CHECKPOINT_RELABELLED_TO_PREVIOUS_KEY -> {
+                int i = random.nextInt(checkpoints.size());
+                Checkpoint c = checkpoints.get(i);
+                checkpoints.set(i, new Checkpoint(c.number(), c.createdAt(), c.previousDigest(),
+                        tamper == Tamper.CHECKPOINT_KEY_ID_REMOVED ? null : KeyRotationTest.OLD.keyId(), c.heads(),
+                        c.totalEntries(), c.signature()));
             }
             default -> throw new IllegalStateException();
         }

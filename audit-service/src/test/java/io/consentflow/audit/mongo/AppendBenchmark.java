@@ -50,7 +50,7 @@ class AppendBenchmark {
             var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
             var entries = new EntryStore(factory);
             var properties = new AuditProperties(SigningKeys.DEVELOPMENT_KEY, "bench-salt",
-                    new AuditProperties.Checkpoint(Integer.MAX_VALUE, Duration.ofHours(1)),
+                    new AuditProperties.Signing(java.util.List.of()), new AuditProperties.Checkpoint(Integer.MAX_VALUE, Duration.ofHours(1)),
                     new AuditProperties.Listener(1));
             var log = new AuditLog(entries, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
             log.afterPropertiesSet();
@@ -66,7 +66,8 @@ class AppendBenchmark {
             double chainedRate = runChained(log, "bench", RECORDS);
 
             var verification = new VerificationService(entries, new CheckpointStore(factory),
-                    SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY));
+                    io.consentflow.audit.domain.VerificationKeys.currentOnly(
+                            SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY).publicKey()));
             long started = System.nanoTime();
             VerificationResult result = verification.verifyAll().block();
             double verifySeconds = (System.nanoTime() - started) / 1e9;

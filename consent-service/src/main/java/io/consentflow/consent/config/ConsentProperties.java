@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param whatsappOptInPurposes  purposes an opt-in started in WhatsApp (START) asks for
  * @param optInTtl               how long a confirmation stays valid (48 h)
  * @param expiryScanInterval     how often pending opt-ins are checked for expiry
- * @param rateLimit              confirmation requests per number and per client address
+ * @param rateLimit              confirmation requests per number and per client address, START per number
  * @param outbox                 relay settings
+ * @param peers                  the other services the Art. 15 export and the Art. 17 request call over HTTP
  */
 @ConfigurationProperties("consentflow.consent")
 public record ConsentProperties(
@@ -31,13 +32,42 @@ public record ConsentProperties(
         @DefaultValue("1m") Duration expiryScanInterval,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Outbox outbox,
-        @DefaultValue("4000") int maxConsentTextLength) {
+        @DefaultValue("4000") int maxConsentTextLength,
+        @DefaultValue Peers peers) {
 
     public record PurposeProperties(String name, @DefaultValue("true") boolean marketing) {
     }
 
+    /**
+     * Fixed-window counters shared by all instances (MongoDB).
+     *
+     * @param perNumber        confirmation requests from the web/API per number and window
+     * @param perClientAddress confirmation requests per client address and window
+     * @param startPerNumber   START / Meta resume per number and window (each sends the consent text)
+     * @param window           window length
+     * @param sweepInterval    how often finished windows are deleted
+     */
     public record RateLimit(@DefaultValue("3") int perNumber, @DefaultValue("20") int perClientAddress,
-            @DefaultValue("1h") Duration window) {
+            @DefaultValue("3") int startPerNumber, @DefaultValue("1h") Duration window,
+            @DefaultValue("10m") Duration sweepInterval) {
+    }
+
+    /**
+     * @param gatewayUrl      messaging-gateway base URL (GATEWAY_URL)
+     * @param retentionUrl    retention-service base URL (RETENTION_URL)
+     * @param auditUrl        audit-service base URL (AUDIT_URL)
+     * @param timeout         per HTTP call (connect + response); a slower peer is marked UNAVAILABLE
+     * @param auditPageSize   audit entries per page fetched (audit-service allows 1..500)
+     * @param auditMaxPages   more pages than this and the audit part is marked UNAVAILABLE instead of truncated
+     * @param maxResponseBytes largest peer response body accepted
+     */
+    public record Peers(@DefaultValue("http://localhost:8082") String gatewayUrl,
+            @DefaultValue("http://localhost:8083") String retentionUrl,
+            @DefaultValue("http://localhost:8084") String auditUrl,
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("200") int auditPageSize,
+            @DefaultValue("500") int auditMaxPages,
+            @DefaultValue("16777216") int maxResponseBytes) {
     }
 
     /** @param enabled false only in tests that simulate a crash between the write and the publish */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Art. 17 and retention deadlines: erase, then answer with SubjectErased (the receipt) and a consent-state tombstone. */
+/** Art. 17 (requested through retention-service) and retention deadlines: erase, then answer with SubjectErased (the receipt) and a consent-state tombstone. */
 @Service
 public class ErasureService {
 
@@ -47,13 +47,5 @@ public class ErasureService {
                     kafka.send(Topics.CONSENT_EVENTS.name(), receipt.getSubjectId(), receipt).get();
                     return Boolean.TRUE;
                 }).subscribeOn(Schedulers.boundedElastic()));
-    }
-
-    /** Staff-initiated erasure (until retention-service orchestrates it): erases locally at once. */
-    public Mono<Boolean> eraseByContact(String contactKey, String e164, String erasureId) {
-        return commands.onContact(contactKey, e164, null, false, null, (s, now) -> {
-            lifecycle.erase(s, erasureId, ErasureScope.SUBJECT, now);
-            return Boolean.TRUE;
-        });
     }
 }

@@ -10,6 +10,7 @@ import io.consentflow.consent.domain.InboundIntent;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.consent.domain.Texts;
+import io.consentflow.consent.ratelimit.RateLimiter;
 import io.consentflow.consent.registry.ContactKeys;
 import io.consentflow.consent.registry.PhoneNumbers;
 import io.consentflow.events.ConfirmationMethod;
@@ -39,13 +40,15 @@ public class InboundService {
     private final ConsentLifecycle lifecycle;
     private final ContactKeys contactKeys;
     private final ConsentProperties properties;
+    private final RateLimiter rateLimiter;
 
     public InboundService(ConsentCommands commands, ConsentLifecycle lifecycle, ContactKeys contactKeys,
-            ConsentProperties properties) {
+            ConsentProperties properties, RateLimiter rateLimiter) {
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.contactKeys = contactKeys;
         this.properties = properties;
+        this.rateLimiter = rateLimiter;
     }
 
     public Mono<?> onMessage(InboundMessage message) {
@@ -71,8 +74,11 @@ public class InboundService {
                     ? lifecycle.confirm(s, intent.token(), ConfirmationMethod.QUICK_REPLY, now)
                     : s.pending() == null ? ConfirmResult.NOTHING_PENDING
                             : lifecycle.confirm(s, null, ConfirmationMethod.TEXT_REPLY, now));
-            case START -> commands.onContact(key, number, Texts.chatLanguage(intent.language()), true, eventId,
-                    (s, now) -> startInChat(s, Texts.chatLanguage(intent.language()), message.getWamid(), now));
+            // every START sends the consent text: a flood from one number is cut off here, with a metric and no reply
+            case START -> rateLimiter.acquireStart(key).flatMap(allowed -> allowed
+                    ? commands.onContact(key, number, Texts.chatLanguage(intent.language()), true, eventId,
+                            (s, now) -> startInChat(s, Texts.chatLanguage(intent.language()), message.getWamid(), now))
+                    : ignoredStart(eventId));
             case NONE -> Mono.empty();
         };
     }
@@ -87,10 +93,13 @@ public class InboundService {
             return commands.onContact(key, e164.get(), null, false, change.getEventId(), (s, now) ->
                     lifecycle.stop(s, StopTrigger.META_USER_PREFERENCE, StopScope.MARKETING, null, true, now));
         }
-        return commands.onContact(key, e164.get(), "de", true, change.getEventId(), (s, now) -> {
-            lifecycle.clearMetaMarketingStop(s, now);
-            return startInChat(s, s.locale() == null ? "de" : s.locale(), null, now);
-        });
+        // resume always clears Meta's flag; the consent text it triggers counts against the same START limit
+        return rateLimiter.acquireStart(key).flatMap(allowed -> commands.onContact(key, e164.get(), "de", true,
+                change.getEventId(), (s, now) -> {
+                    lifecycle.clearMetaMarketingStop(s, now);
+                    return allowed ? startInChat(s, s.locale() == null ? "de" : s.locale(), null, now)
+                            : Optional.<ConfirmationToken>empty();
+                }));
     }
 
     public Mono<?> onMessageFailed(MessageFailed failed) {
@@ -99,6 +108,11 @@ public class InboundService {
         }
         return commands.onSubjectId(failed.getSubjectId(), failed.getEventId(), (s, now) ->
                 lifecycle.stop(s, StopTrigger.SEND_ERROR_131050, StopScope.MARKETING, null, false, now));
+    }
+
+    private static Mono<Optional<ConfirmationToken>> ignoredStart(String eventId) {
+        log.info("START {} over the per-number limit: ignored, no reply", eventId);
+        return Mono.empty();
     }
 
     /** START or resume: a new double opt-in in the chat, never a silent restore of an earlier consent. */

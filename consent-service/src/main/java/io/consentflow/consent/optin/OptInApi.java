@@ -2,6 +2,7 @@ package io.consentflow.consent.optin;
 
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
 import io.consentflow.consent.domain.ConsentRuleViolation;
+import io.consentflow.consent.web.Problems;
 import io.consentflow.platform.web.FieldError;
 import io.consentflow.platform.web.ProblemDetailsAdvice;
 import java.net.InetSocketAddress;
@@ -57,11 +58,10 @@ class OptInApi {
     }
 
     @ExceptionHandler(ConsentRuleViolation.class)
-    ResponseEntity<ProblemDetail> conflict(ConsentRuleViolation e) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "Not possible in this state",
-                List.of(new FieldError("subject", e.getMessage())));
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    ResponseEntity<ProblemDetail> conflict(ConsentRuleViolation e, ServerWebExchange exchange) {
+        // staff paths hold the number: the problem's instance is the route template, never the concrete path
+        return Problems.builder(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT,
+                "Not possible in this state", "subject", e.getMessage(), exchange));
     }
 
     static ClientContext client(ServerWebExchange exchange) {

@@ -6,6 +6,7 @@ import io.consentflow.consent.domain.ConfirmationToken;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
 import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.ratelimit.RateLimiter;
 import io.consentflow.consent.registry.ContactKeys;
 import io.consentflow.consent.registry.PhoneNumbers;
 import io.consentflow.events.ConfirmationMethod;
@@ -51,17 +52,16 @@ class OptInService {
         return Mono.defer(() -> {
             Valid valid = validate(request);
             String contactKey = contactKeys.of(valid.e164());
-            rateLimiter.acquire(contactKey, client.clientAddress()).ifPresent(wait -> {
-                throw new RateLimitedException(wait);
-            });
             String text = request.consentText();
             Evidence evidence = new Evidence(null, commands.now(), valid.source().name(), client.clientAddress(),
                     truncate(client.userAgent()), truncate(client.pageUrl()), request.noticeVersion(), text,
                     Evidence.sha256Hex(text), null);
-            return commands.onContact(contactKey, valid.e164(), valid.locale(), true, null,
-                    (subject, now) -> lifecycle.requestOptIn(subject, valid.purposes(), valid.source(),
-                            valid.locale(), evidence, now))
-                    .map(token -> token.isPresent() ? Outcome.CONFIRMATION_SENT : Outcome.ALREADY_CONFIRMED);
+            return rateLimiter.acquireConfirmation(contactKey, client.clientAddress()).flatMap(wait -> wait.isPresent()
+                    ? Mono.error(new RateLimitedException(wait.get()))
+                    : commands.onContact(contactKey, valid.e164(), valid.locale(), true, null,
+                                    (subject, now) -> lifecycle.requestOptIn(subject, valid.purposes(),
+                                            valid.source(), valid.locale(), evidence, now))
+                            .map(token -> token.isPresent() ? Outcome.CONFIRMATION_SENT : Outcome.ALREADY_CONFIRMED));
         });
     }
 

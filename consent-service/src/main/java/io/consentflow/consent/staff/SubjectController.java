@@ -4,21 +4,31 @@ import io.consentflow.consent.application.ConsentCommands;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentRuleViolation;
 import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
-import io.consentflow.consent.inbound.ErasureService;
+import io.consentflow.consent.peers.ErasureOutcome;
+import io.consentflow.consent.peers.PeerClient;
+import io.consentflow.consent.peers.PeerData;
 import io.consentflow.consent.registry.ContactKeys;
 import io.consentflow.consent.registry.PhoneNumbers;
 import io.consentflow.consent.registry.SubjectRepository;
+import io.consentflow.consent.web.Problems;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
 import io.consentflow.platform.web.FieldError;
 import io.consentflow.platform.web.InvalidInputException;
+import io.consentflow.schemas.Services;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +37,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Staff API for one subject, addressed by number (roles in ConsentAccessRules). */
@@ -42,29 +53,43 @@ class SubjectController {
     private final ConsentCommands commands;
     private final ConsentLifecycle lifecycle;
     private final ContactKeys contactKeys;
-    private final ErasureService erasure;
+    private final PeerClient peers;
 
     SubjectController(SubjectRepository subjects, ConsentCommands commands, ConsentLifecycle lifecycle,
-            ContactKeys contactKeys, ErasureService erasure) {
+            ContactKeys contactKeys, PeerClient peers) {
         this.subjects = subjects;
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.contactKeys = contactKeys;
-        this.erasure = erasure;
+        this.peers = peers;
     }
 
     @GetMapping("/consent")
     Mono<ResponseEntity<SubjectViews.Consent>> consent(@PathVariable String e164) {
-        return subjects.byContactKey(key(e164)).filter(s -> s.subject().status() != SubjectStatus.ERASED)
-                .map(s -> ResponseEntity.ok(SubjectViews.Consent.of(s.subject())))
+        return live(e164).map(s -> ResponseEntity.ok(SubjectViews.Consent.of(s)))
                 .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
+    /**
+     * Art. 15: what consent-service holds plus, fetched in parallel with the caller's own token, what the gateway,
+     * retention-service and audit-service hold. A peer that fails is marked, never fails the export.
+     */
     @GetMapping("/export")
-    Mono<ResponseEntity<SubjectViews.Export>> export(@PathVariable String e164) {
-        return subjects.byContactKey(key(e164)).filter(s -> s.subject().status() != SubjectStatus.ERASED)
-                .map(s -> ResponseEntity.ok(SubjectViews.Export.of(s.subject(), lifecycle.policy().purposes(),
-                        commands.now())))
+    Mono<ResponseEntity<SubjectViews.Export>> export(@PathVariable String e164, @AuthenticationPrincipal Jwt caller) {
+        return live(e164).flatMap(s -> {
+                    String bearer = caller.getTokenValue();
+                    return Mono.zip(peers.messageLog(s.subjectId(), bearer),
+                                    peers.retentionDeadlines(s.subjectId(), bearer),
+                                    peers.auditEntries(s.subjectId(), bearer))
+                            .map(answers -> {
+                                Map<String, PeerData> others = new LinkedHashMap<>();
+                                others.put(Services.GATEWAY, answers.getT1());
+                                others.put(Services.RETENTION, answers.getT2());
+                                others.put(Services.AUDIT, answers.getT3());
+                                return ResponseEntity.ok(SubjectViews.Export.of(s, lifecycle.policy().purposes(),
+                                        commands.now(), others));
+                            });
+                })
                 .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
@@ -89,13 +114,33 @@ class SubjectController {
         return preferences(e164, body);
     }
 
+    /**
+     * Art. 17 is handed to retention-service, which owns the erasure and collects every service's receipt; its
+     * ErasureRequested comes back to this service and is carried out there. Without retention-service there is no
+     * receipt, so nothing is erased here and the caller gets 503 to retry.
+     */
     @PostMapping("/erasure")
-    Mono<ResponseEntity<Map<String, String>>> erase(@PathVariable String e164) {
-        String number = number(e164);
-        String erasureId = UUID.randomUUID().toString();
-        return erasure.eraseByContact(contactKeys.of(number), number, erasureId)
-                .map(done -> ResponseEntity.accepted().body(Map.of("erasureId", erasureId, "status", "ERASED")))
+    Mono<ResponseEntity<Object>> erase(@PathVariable String e164, @AuthenticationPrincipal Jwt caller,
+            ServerWebExchange exchange) {
+        return live(e164).flatMap(s -> peers.requestErasure(s.subjectId(), caller.getTokenValue()))
+                .map(outcome -> erasureAnswer(outcome, exchange))
                 .defaultIfEmpty(ResponseEntity.notFound().build());
+    }
+
+    private static ResponseEntity<Object> erasureAnswer(ErasureOutcome outcome, ServerWebExchange exchange) {
+        return switch (outcome.status()) {
+            case OK -> ResponseEntity.accepted().location(URI.create(outcome.location()))
+                    .body(Map.of("erasureId", outcome.erasureId(), "status",
+                            outcome.erasureStatus() == null ? "REQUESTED" : outcome.erasureStatus(),
+                            "location", outcome.location()));
+            case DENIED -> Problems.builder(HttpStatus.FORBIDDEN).body(Problems.problem(HttpStatus.FORBIDDEN,
+                    "Erasure refused by retention-service", "erasure",
+                    "retention-service does not allow this caller to request an erasure", exchange));
+            case UNAVAILABLE -> Problems.builder(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "retention-service unavailable",
+                            "erasure", "retention-service did not accept the request; nothing was erased, retry later",
+                            exchange));
+        };
     }
 
     private Mono<ResponseEntity<SubjectViews.Consent>> preferences(String e164, PreferencesRequest body) {
@@ -116,8 +161,10 @@ class SubjectController {
                 }).map(ResponseEntity::ok).defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
-    private String key(String e164) {
-        return contactKeys.of(number(e164));
+    /** The subject with this number, unless unknown or already erased. */
+    private Mono<Subject> live(String e164) {
+        return subjects.byContactKey(contactKeys.of(number(e164))).map(stored -> stored.subject())
+                .filter(s -> s.status() != SubjectStatus.ERASED);
     }
 
     private static String number(String e164) {

@@ -5,8 +5,11 @@ import io.consentflow.consent.domain.HistoryEntry;
 import io.consentflow.consent.domain.PendingOptIn;
 import io.consentflow.consent.domain.Purpose;
 import io.consentflow.consent.domain.Subject;
+import io.consentflow.consent.peers.PeerData;
+import io.consentflow.consent.peers.PeerStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** JSON views of a subject for staff. */
@@ -32,17 +35,20 @@ final class SubjectViews {
         }
     }
 
-    /** Art. 15: everything consent-service holds about the number, evidence decrypted. */
+    /**
+     * Art. 15: everything consent-service holds about the number, evidence decrypted, plus what the other services
+     * hold ({@code otherServices}, by service name); {@code complete} is false when any of them did not answer OK.
+     */
     record Export(Instant exportedAt, String subjectId, String contactKey, String phoneNumber, String locale,
             String status, Set<String> purposes, List<Purpose> purposeCatalogue, Pending pending,
             boolean marketingStoppedAtMeta, Instant createdAt, Instant confirmedAt, Instant stoppedAt,
-            List<Evidence> evidence, List<HistoryEntry> history, List<String> otherServices) {
-        static Export of(Subject s, List<Purpose> catalogue, Instant now) {
+            List<Evidence> evidence, List<HistoryEntry> history, Map<String, PeerData> otherServices,
+            boolean complete) {
+        static Export of(Subject s, List<Purpose> catalogue, Instant now, Map<String, PeerData> others) {
             return new Export(now, s.subjectId(), s.contactKey(), s.e164(), s.locale(), s.status().name(),
                     s.purposes(), catalogue, Pending.of(s.pending()), s.marketingStoppedAtMeta(), s.createdAt(),
-                    s.confirmedAt(), s.stoppedAt(), s.evidence(), s.history(),
-                    List.of("messaging-gateway message log: not yet included (no internal export endpoint yet)",
-                            "audit-service entries: keyed by subjectId, without personal data"));
+                    s.confirmedAt(), s.stoppedAt(), s.evidence(), s.history(), others,
+                    others.values().stream().allMatch(peer -> peer.status() == PeerStatus.OK));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.consentflow.consent.IntegrationTestSupport;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
 import io.consentflow.consent.domain.Subject;
+import io.consentflow.consent.ratelimit.RateLimiter;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
@@ -52,12 +53,15 @@ class ConsentBenchmark extends IntegrationTestSupport {
     private static final int OPT_INS = 600;
     private static final int CONCURRENCY = 16;
     private static final int STOPS = 200;
+    private static final int LIMITS = 500;
 
     @LocalServerPort
     int port;
     private double acceptedPerSecond;
     @Autowired
     ConsentLifecycle lifecycle;
+    @Autowired
+    RateLimiter rateLimiter;
 
     @Test
     void measure() throws Exception {
@@ -65,6 +69,9 @@ class ConsentBenchmark extends IntegrationTestSupport {
         long[] latencies = stopLatencies();
         long p50 = latencies[latencies.length / 2];
         long p99 = latencies[(int) Math.ceil(latencies.length * 0.99) - 1];
+        long[] limiter = rateLimitLatencies();
+        long limiterP50 = limiter[limiter.length / 2];
+        long limiterP99 = limiter[(int) Math.ceil(limiter.length * 0.99) - 1];
         System.out.println("| benchmark                                   | value        |");
         System.out.println("|---------------------------------------------|--------------|");
         System.out.printf("| opt-in requests/s end to end (%d, conc %d) | %8.1f /s  |%n", OPT_INS, CONCURRENCY,
@@ -72,12 +79,16 @@ class ConsentBenchmark extends IntegrationTestSupport {
         System.out.printf("| opt-in requests/s HTTP 202 only             | %8.1f /s  |%n", acceptedPerSecond);
         System.out.printf("| inbound STOP -> consent-state p50 (%d)      | %8d ms  |%n", STOPS, p50);
         System.out.printf("| inbound STOP -> consent-state p99 (%d)      | %8d ms  |%n", STOPS, p99);
+        System.out.printf("| shared rate limit, both keys, p50 (%d)      | %8d us  |%n", LIMITS, limiterP50);
+        System.out.printf("| shared rate limit, both keys, p99 (%d)      | %8d us  |%n", LIMITS, limiterP99);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/bench.json"), String.format(java.util.Locale.ROOT,
                 "{\"optInRequestsPerSecondEndToEnd\": %.1f, \"optInAcceptedPerSecond\": %.1f, \"optIns\": %d, \"concurrency\": %d,"
                         + " \"stopToConsentStateP50Ms\": %d, \"stopToConsentStateP99Ms\": %d, \"stops\": %d,"
+                        + " \"rateLimitAcquireP50Micros\": %d, \"rateLimitAcquireP99Micros\": %d,"
                         + " \"infrastructure\": \"%s\"}%n",
-                optInsPerSecond, acceptedPerSecond, OPT_INS, CONCURRENCY, p50, p99, STOPS, TestInfrastructure.get().mode()));
+                optInsPerSecond, acceptedPerSecond, OPT_INS, CONCURRENCY, p50, p99, STOPS, limiterP50, limiterP99,
+                TestInfrastructure.get().mode()));
         assertThat(latencies).hasSize(STOPS);
     }
 
@@ -106,6 +117,20 @@ class ConsentBenchmark extends IntegrationTestSupport {
             assertThat(waiting).as("every confirmation published").isEmpty();
             return OPT_INS / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
         }
+    }
+
+    /** One acquireConfirmation (two atomic $inc upserts on MongoDB) at a time, fresh keys each. */
+    private long[] rateLimitLatencies() {
+        long[] micros = new long[LIMITS];
+        for (int i = 0; i < LIMITS; i++) {
+            String contactKey = contactKeys.of(randomNumber());
+            String address = randomAddress();
+            long start = System.nanoTime();
+            assertThat(rateLimiter.acquireConfirmation(contactKey, address).block()).isEmpty();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        java.util.Arrays.sort(micros);
+        return micros;
     }
 
     private long[] stopLatencies() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
 import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.ErasureScope;
 import io.consentflow.events.MessageCategory;
@@ -15,45 +14,14 @@ import io.consentflow.events.OptInRequested;
 import io.consentflow.events.OptInSource;
 import io.consentflow.events.PreferencesChanged;
 import io.consentflow.events.SendRequest;
-import io.consentflow.events.StopReceived;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
 import io.consentflow.events.SubjectErased;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-class ConsentLifecycleTest {
-
-    static final ConsentPolicy POLICY = new ConsentPolicy(List.of(new Purpose("offers", true),
-            new Purpose("new-collections", true), new Purpose("event-updates", true), new Purpose("support", false)),
-            Duration.ofHours(48), "Musterladen", Set.of("offers", "new-collections"));
-    static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
-    static final String NUMBER = "+4915112345678";
-
-    final ConsentLifecycle lifecycle = new ConsentLifecycle(POLICY);
-    final Subject subject = Subject.create("subject-1", "contact-key-1", NUMBER, "de", T0);
-
-    static Evidence evidence() {
-        return new Evidence(null, T0, "WEB_FORM", "203.0.113.9", "Firefox", "https://shop.example/opt-in", "v7",
-                "Ich willige ein ...", Evidence.sha256Hex("Ich willige ein ..."), null);
-    }
-
-    ConfirmationToken optIn(Set<String> purposes, Instant at) {
-        return lifecycle.requestOptIn(subject, purposes, OptInSource.WEB_FORM, "de", evidence(), at).orElseThrow();
-    }
-
-    <T extends SpecificRecord> List<T> queued(Class<T> type) {
-        return subject.outbox().stream().map(OutboxEntry::value).filter(type::isInstance).map(type::cast).toList();
-    }
-
-    ConsentSnapshot lastSnapshot() {
-        List<ConsentSnapshot> snapshots = queued(ConsentSnapshot.class);
-        return snapshots.get(snapshots.size() - 1);
-    }
+class ConsentLifecycleTest extends LifecycleFixture {
 
     @Test
     void optInIsPendingWithEvidenceAndAsksForConfirmationWithANeutralTemplate() {
@@ -129,67 +97,6 @@ class ConsentLifecycleTest {
         assertThat(lifecycle.confirm(subject, null, ConfirmationMethod.TEXT_REPLY, T0)).isEqualTo(
                 ConfirmResult.CONFIRMED);
         assertThat(queued(OptInConfirmed.class).get(0).getMethod()).isEqualTo(ConfirmationMethod.TEXT_REPLY);
-    }
-
-    @Test
-    void stopWithdrawsEverythingRepliesOnceAndReOptInNeedsANewConfirmation() {
-        ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
-        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
-        int before = subject.outbox().size();
-
-        assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "fr", true, T0.plusSeconds(5)))
-                .isTrue();
-        assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
-        assertThat(subject.purposes()).isEmpty();
-        StopReceived stop = queued(StopReceived.class).get(0);
-        assertThat(stop.getTrigger()).isEqualTo(StopTrigger.KEYWORD);
-        assertThat(stop.getScope()).isEqualTo(StopScope.ALL);
-        assertThat(stop.getLanguage()).isEqualTo("fr");
-        assertThat(stop.getPurposesWithdrawn()).containsExactly("offers", "support");
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.STOPPED);
-        assertThat(lastSnapshot().getStoppedAt()).isEqualTo(T0.plusSeconds(5));
-        List<SendRequest> replies = queued(SendRequest.class).stream()
-                .filter(s -> s.getCategory() == MessageCategory.SERVICE).toList();
-        assertThat(replies).singleElement().satisfies(reply -> {
-            assertThat(reply.getText()).contains("START").startsWith("Vous ne recevrez plus");
-            assertThat(reply.getSubjectId()).isEqualTo("subject-1");
-        });
-        assertThat(subject.outbox()).hasSize(before + 3);
-
-        assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0.plusSeconds(6)))
-                .as("a second STOP changes nothing and sends no second reply").isFalse();
-        assertThat(subject.outbox()).hasSize(before + 3);
-
-        ConfirmationToken again = optIn(Set.of("offers"), T0.plusSeconds(10));
-        assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
-        assertThat(subject.purposes()).as("never silently restored").isEmpty();
-        lifecycle.confirm(subject, again.value(), ConfirmationMethod.WEB_PAGE, T0.plusSeconds(20));
-        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
-        assertThat(subject.purposes()).containsExactly("offers");
-        assertThat(subject.evidence()).hasSize(2);
-    }
-
-    @Test
-    void marketingStopKeepsNonMarketingPurposesAndFlagsMeta() {
-        ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
-        lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
-
-        lifecycle.stop(subject, StopTrigger.META_USER_PREFERENCE, StopScope.MARKETING, null, true, T0);
-
-        assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
-        assertThat(subject.purposes()).containsExactly("support");
-        assertThat(subject.marketingStoppedAtMeta()).isTrue();
-        assertThat(lastSnapshot().getMarketingStoppedAtMeta()).isTrue();
-        assertThat(queued(StopReceived.class).get(0).getPurposesWithdrawn()).containsExactly("offers");
-    }
-
-    @Test
-    void stopDuringPendingCancelsTheOptIn() {
-        optIn(Set.of("offers"), T0);
-        lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0);
-        assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
-        assertThat(subject.pending()).isNull();
-        assertThat(subject.evidence()).isEmpty();
     }
 
     @Test

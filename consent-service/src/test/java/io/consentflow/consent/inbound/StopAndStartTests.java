@@ -3,6 +3,7 @@ package io.consentflow.consent.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.config.ConsentProperties;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
@@ -22,9 +23,17 @@ import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import java.time.Instant;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class StopAndStartTests extends IntegrationTestSupport {
+
+    @Autowired
+    private MeterRegistry meters;
+    @Autowired
+    private ConsentProperties properties;
 
     @Test
     void stopWithdrawsAtOnceRepliesExactlyOnceAndStartNeedsANewDoubleOptIn() {
@@ -136,6 +145,29 @@ class StopAndStartTests extends IntegrationTestSupport {
                 e -> e.getSubjectId().equals(subjectId), WAIT);
         assertThat(received.getTrigger()).isEqualTo(StopTrigger.SEND_ERROR_131050);
         assertThat(awaitSnapshot(number, ConsentStatus.STOPPED).getMarketingStoppedAtMeta()).isTrue();
+    }
+
+    @Test
+    void aStartFloodFromOneNumberSendsAtMostTheLimitOfConsentTexts() {
+        String number = randomNumber();
+        int limit = properties.rateLimit().startPerNumber();
+        int flood = limit + 5;
+        Counter ignored = meters.counter("consent.rate_limit.refused", "limit", "start");
+        double ignoredBefore = ignored.count();
+        for (int i = 0; i < flood; i++) {
+            publishInbound(inbound(number, "START", null));
+        }
+
+        Instant deadline = Instant.now().plus(WAIT);
+        while (ignored.count() < ignoredBefore + flood - limit) {
+            assertThat(Instant.now()).as("the over-limit STARTs are counted").isBefore(deadline);
+            pause();
+        }
+        // the allowed STARTs came first on the partition; wait for their messages, then check there are no more
+        kafka.awaitRecords(Topics.SEND_REQUESTS.name(), r -> r.value() instanceof SendRequest s
+                && s.getTo().equals(number), limit, WAIT);
+        List<SendRequest> sent = allOf(Topics.SEND_REQUESTS.name(), SendRequest.class, s -> s.getTo().equals(number));
+        assertThat(sent).hasSize(limit).allSatisfy(s -> assertThat(s.getButtons()).isNotEmpty());
     }
 
     private static MarketingPreferenceChanged preference(String number, MarketingPreference value) {

@@ -3,6 +3,7 @@ package io.consentflow.consent.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.PeerStubs;
 import io.consentflow.events.ErasureReason;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
@@ -37,24 +38,66 @@ class StaffAndErasureTests extends IntegrationTestSupport {
     }
 
     @Test
-    void staffErasureDeletesTheSubjectAndPublishesReceiptAndTombstone() {
+    void staffErasureIsHandedToRetentionServiceAndItsErasureRequestedErasesWithThatErasureId() {
         String number = randomNumber();
         String subjectId = confirmedSubject(number, List.of("offers"));
         web.post().uri("/api/v1/subjects/{e164}/erasure", number)
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange().expectStatus().isForbidden();
 
-        String erasureId = web.post().uri("/api/v1/subjects/{e164}/erasure", number)
-                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody().get("erasureId").toString();
+        String dpo = StaffTokens.forRole("DPO");
+        var answer = web.post().uri("/api/v1/subjects/{e164}/erasure", number).headers(h -> h.setBearerAuth(dpo))
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult();
+        String erasureId = answer.getResponseBody().get("erasureId").toString();
+        assertThat(answer.getResponseHeaders().getLocation()).hasToString(
+                PeerStubs.get().baseUrl() + "/api/v1/retention/erasures/" + erasureId);
+        List<PeerStubs.Call> calls = PeerStubs.get().calls(subjectId).stream()
+                .filter(c -> c.peer() == PeerStubs.Peer.ERASURE).toList();
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.authorization()).isEqualTo("Bearer " + dpo);
+        });
+        assertThat(subjects.rawDocument(subjectId).blockOptional()).as("nothing erased before retention asks")
+                .isPresent();
 
+        // retention-service's part: it emits ErasureRequested with its erasureId, which this service carries out
+        kafka.publish(Topics.RETENTION_COMMANDS.name(), subjectId, ErasureRequested.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setProducer("retention-service")
+                .setErasureId(erasureId).setSubjectId(subjectId).setScope(ErasureScope.SUBJECT)
+                .setReason(ErasureReason.SUBJECT_REQUEST).setDueAt(Instant.now())
+                .setRequiredReceipts(List.of("SubjectErased")).build());
         SubjectErased erased = kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
                 e -> e.getSubjectId().equals(subjectId), WAIT);
         assertThat(erased.getErasureId()).isEqualTo(erasureId);
         assertThat(erased.getScope()).isEqualTo(ErasureScope.SUBJECT);
         awaitTombstone(number);
         awaitDocumentGone(subjectId);
-        web.get().uri("/api/v1/subjects/{e164}/export", number)
-                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/subjects/{e164}/export", number).headers(h -> h.setBearerAuth(dpo)).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void withoutRetentionServiceTheErasureIsRefusedWith503AndNothingIsErased() {
+        String number = randomNumber();
+        String subjectId = confirmedSubject(number, List.of("offers"));
+        PeerStubs.get().behave(subjectId, PeerStubs.Peer.ERASURE, PeerStubs.Behaviour.DOWN);
+
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody(String.class).value(problem -> assertThat(problem).doesNotContain(number.substring(3))
+                        .contains("\"field\":\"erasure\""));
+        PeerStubs.get().behave(subjectId, PeerStubs.Peer.ERASURE, PeerStubs.Behaviour.DENIED);
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("ADMIN"))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(subjects.byContactKey(contactKeys.of(number)).block().subject().status().name())
+                .isEqualTo("CONFIRMED");
+        assertThat(allOf(Topics.CONSENT_EVENTS.name(), SubjectErased.class, e -> e.getSubjectId().equals(subjectId)))
+                .as("no receipt-less local erasure").isEmpty();
     }
 
     @Test
@@ -111,7 +154,9 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         assertThat(stop.getTrigger()).isEqualTo(StopTrigger.STAFF_API);
         web.patch().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers")))
-                .exchange().expectStatus().isEqualTo(409);
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class)
+                .value(problem -> assertThat(problem).as("no number in the problem's instance")
+                        .doesNotContain(number.substring(3)));
     }
 
     @Test

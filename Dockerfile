@@ -1,18 +1,22 @@
 # syntax=docker/dockerfile:1
-# whatsapp-simulator image. Build the jar first (./mvnw -pl whatsapp-simulator -am package -DskipTests), then, from the repository root:
-#   docker build -t consentflow/whatsapp-simulator:0.1.0-SNAPSHOT whatsapp-simulator
-# The build context is this module directory; only target/whatsapp-simulator-0.1.0-SNAPSHOT.jar is copied.
+# The one image recipe of every deployable (consent-service, messaging-gateway, retention-service, audit-service,
+# whatsapp-simulator): they differ only in the jar and the port. Build the jars first, then, from the repository root:
+#   ./mvnw -q package -DskipTests
+#   docker build --build-arg SERVICE=consent-service --build-arg PORT=8081 -t consentflow/consent-service:0.1.0-SNAPSHOT .
+# docker-compose.yml passes the same arguments. .dockerignore limits the context to the services' jars.
 
 # Stage 1: split the Spring Boot jar into its layers (dependencies change rarely, application code often),
 # so a rebuild after a code change only ships the small application layer.
 FROM eclipse-temurin:17-jre-noble AS builder
+ARG SERVICE
+ARG VERSION=0.1.0-SNAPSHOT
 WORKDIR /builder
-ARG JAR_FILE=target/whatsapp-simulator-0.1.0-SNAPSHOT.jar
-COPY ${JAR_FILE} application.jar
+COPY ${SERVICE}/target/${SERVICE}-${VERSION}.jar application.jar
 RUN java -Djarmode=tools -jar application.jar extract --layers --launcher --destination extracted
 
 # Stage 2: the runtime image: a JRE only (no JDK, no build tools), running as an unprivileged user.
 FROM eclipse-temurin:17-jre-noble
+ARG PORT
 RUN groupadd --system --gid 10001 consentflow \
  && useradd --system --uid 10001 --gid consentflow --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin consentflow
@@ -23,11 +27,13 @@ COPY --from=builder /builder/extracted/snapshot-dependencies/ ./
 COPY --from=builder /builder/extracted/application/ ./
 # Numeric ids, so Kubernetes' runAsNonRoot can verify the user without reading /etc/passwd.
 USER 10001:10001
-EXPOSE 8089
+EXPOSE ${PORT}
+# HEALTHCHECK cannot read build arguments; the port is kept for it in the image's environment.
+ENV HEALTHCHECK_PORT=${PORT}
 # The root filesystem is read-only in Kubernetes: temp files go to /tmp (an emptyDir), no perf-data file is written,
 # the heap follows the container's memory limit, and an OutOfMemoryError ends the process so it is restarted.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/tmp"
 # For docker / compose; Kubernetes ignores it and uses the liveness and readiness probes of the Deployment.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8089/actuator/health/readiness || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${HEALTHCHECK_PORT}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,57 @@
+package io.consentflow.audit.app;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.consentflow.audit.domain.SigningKeys;
+import io.consentflow.audit.domain.VerificationKeys;
+import io.consentflow.audit.mongo.CheckpointStore;
+import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+
+/**
+ * The production append, checkpoint and verification services wired by hand onto a database of their own on the
+ * shared MongoDB wire server: for tests that need a quiet store or other keys than the shared Spring context has.
+ */
+final class IsolatedAudit implements AutoCloseable {
+
+    final MongoClient client;
+    final EntryStore entries;
+    final CheckpointStore checkpoints;
+    final AuditLog log;
+    final CheckpointService checkpointService;
+    final VerificationService verification;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    IsolatedAudit(String database, String signingKey, List<String> previousPublicKeys, int everyEntries,
+            Duration interval) {
+        client = MongoClients.create(TestInfrastructure.get().mongoUri());
+        var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
+        entries = new EntryStore(factory);
+        checkpoints = new CheckpointStore(factory);
+        var properties = new AuditProperties(signingKey, "test-salt", new AuditProperties.Signing(previousPublicKeys),
+                new AuditProperties.Checkpoint(everyEntries, interval), new AuditProperties.Listener(1));
+        SigningKeys keys = SigningKeys.fromPkcs8Base64(signingKey);
+        log = new AuditLog(entries, Clock.systemUTC(), meters, properties);
+        log.afterPropertiesSet();
+        checkpointService = new CheckpointService(entries, checkpoints, keys, Clock.systemUTC(), properties, log,
+                meters);
+        verification = new VerificationService(entries, checkpoints,
+                VerificationKeys.of(keys.publicKey(), previousPublicKeys));
+    }
+
+    double runs(String outcome) {
+        var counter = meters.find("audit.checkpoint.runs").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        checkpointService.stop();
+        client.close();
+    }
+}
