@@ -9,6 +9,7 @@ import io.consentflow.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,20 +23,40 @@ class DataSubjectRightsJourneyIT extends JourneySupport {
     void exportThenErasureLeavesNoTraceAndTheAuditChainStillVerifies() {
         Phone phone = Phone.create(suite);
         String subjectId = optInAndConfirm(phone, List.of("offers", "new-collections"));
-        assertThat(awaitOutcome(sendMarketing(phone, "offers"))).isInstanceOf(MessageSent.class);
+        String requestId = sendMarketing(phone, "offers");
+        assertThat(awaitOutcome(requestId)).isInstanceOf(MessageSent.class);
         String dpo = staffToken("DPO");
 
-        var export = Http.get(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/export", dpo);
-        assertThat(export.status()).isEqualTo(200);
-        JsonNode held = export.json();
+        // the export gathers what every service holds; audit-service appends asynchronously, so wait for it
+        AtomicReference<Http.Response> export = new AtomicReference<>();
+        messageEvents.awaitCondition(() -> {
+            export.set(Http.get(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/export", dpo));
+            return export.get().status() == 200 && export.get().json().path("complete").asBoolean()
+                    && export.get().json().path("otherServices").path("audit-service").path("data").toString()
+                            .contains("OptInConfirmed");
+        }, PATIENCE, () -> "the export never held every service's data: " + export.get());
+        JsonNode held = export.get().json();
         assertThat(held.path("phoneNumber").asString()).isEqualTo(phone.e164());
         assertThat(held.path("subjectId").asString()).isEqualTo(subjectId);
-        assertThat(export.body()).contains("offers", "new-collections", "2026-11");
+        assertThat(export.get().body()).contains("offers", "new-collections", "2026-11");
+        JsonNode others = held.path("otherServices");
+        assertThat(others.path("messaging-gateway").path("status").asString()).isEqualTo("OK");
+        assertThat(others.path("messaging-gateway").path("data").path("messages").toString())
+                .as("the gateway's message log of the subject").contains(requestId);
+        assertThat(others.path("retention-service").path("status").asString()).isEqualTo("OK");
+        assertThat(others.path("retention-service").path("data").path("subjectId").asString()).isEqualTo(subjectId);
+        assertThat(others.path("retention-service").path("data").path("deadlines").size())
+                .as("retention deadlines of the subject").isPositive();
+        assertThat(others.path("audit-service").path("status").asString()).isEqualTo("OK");
+        assertThat(others.path("audit-service").path("data").path("entries").size()).isPositive();
 
-        var erasure = Http.postJson(suite.retention.baseUrl() + "/api/v1/retention/erasures",
-                Map.of("subjectId", subjectId), dpo);
-        assertThat(erasure.status()).as(erasure.body()).isIn(200, 201, 202);
+        // Art. 17 asked of consent-service is handed to retention-service, whose erasureId the receipts carry
+        var erasure = Http.postJson(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/erasure",
+                Map.of(), dpo);
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
         String erasureId = erasure.json().path("erasureId").asString();
+        assertThat(Http.get(suite.retention.baseUrl() + "/api/v1/retention/erasures/" + erasureId, dpo).status())
+                .isEqualTo(200);
 
         kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
                 receipt -> receipt.getSubjectId().equals(subjectId) && erasureId.equals(receipt.getErasureId()),

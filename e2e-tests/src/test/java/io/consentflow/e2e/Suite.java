@@ -32,12 +32,17 @@ final class Suite {
     final ServiceProcess audit;
     final TestInfrastructure infrastructure;
 
-    private Suite() {
+    private final Map<String, Map<String, String>> overrides;
+
+    private Suite(Map<String, Map<String, String>> overrides) {
+        this.overrides = Map.copyOf(overrides);
         infrastructure = TestInfrastructure.get();
         Path root = repositoryRoot();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         int simulatorPort = freePort();
         int gatewayPort = freePort();
+        int retentionPort = freePort();
+        int auditPort = freePort();
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         common.put("MONGODB_URI", infrastructure.mongoUri());
@@ -56,18 +61,43 @@ final class Suite {
         consent.environment().put("CONSENTFLOW_CONSENT_EXPIRYSCANINTERVAL", "2s");
         // every journey's browser is 127.0.0.1: the per-address abuse guard would otherwise throttle the campaign set-up
         consent.environment().put("CONSENTFLOW_CONSENT_RATELIMIT_PERCLIENTADDRESS", "100000");
+        // the Art. 15 export gathers what the other services hold about the subject
+        consent.environment().put("GATEWAY_URL", "http://localhost:" + gatewayPort);
+        consent.environment().put("RETENTION_URL", "http://localhost:" + retentionPort);
+        consent.environment().put("AUDIT_URL", "http://localhost:" + auditPort);
         // journeys run at any hour: quiet hours (recipient's local night) would block their marketing sends
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETFROM", "00:00");
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
-        retention = process(root, logs, "retention-service", freePort(), common, "SERVER_PORT");
-        audit = process(root, logs, "audit-service", freePort(), common, "SERVER_PORT");
+        retention = process(root, logs, "retention-service", retentionPort, common, "SERVER_PORT");
+        audit = process(root, logs, "audit-service", auditPort, common, "SERVER_PORT");
+        for (ServiceProcess service : services()) {
+            service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
+        }
     }
 
-    static synchronized Suite get() {
+    /** The suite as the journeys use it. */
+    static Suite get() {
+        return get(Map.of());
+    }
+
+    /**
+     * The suite with extra environment per service (module name → variables), for the benchmark's documented
+     * bench-only settings. One suite per JVM: asking for different settings than the running suite has is a bug.
+     */
+    static synchronized Suite get(Map<String, Map<String, String>> overrides) {
         if (instance == null) {
-            instance = new Suite();
-            instance.startAll();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "e2e-suite-shutdown"));
+            Suite suite = new Suite(overrides);
+            // before starting: a service that fails to start must not leave the others running after the JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-suite-shutdown"));
+            try {
+                suite.startAll();
+            } catch (RuntimeException e) {
+                suite.stopAll();
+                throw e;
+            }
+            instance = suite;
+        } else if (!instance.overrides.equals(overrides)) {
+            throw new IllegalStateException("the suite already runs with other settings: " + instance.overrides);
         }
         return instance;
     }

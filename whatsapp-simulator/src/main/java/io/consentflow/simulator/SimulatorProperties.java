@@ -55,12 +55,17 @@ public record SimulatorProperties(
             @DefaultValue("6s") Duration interval) {
     }
 
-    /** Webhook delivery: bounded retries with exponential back-off, never on the API's request path. */
+    /**
+     * Webhook delivery: bounded retries with exponential back-off, never on the API's request path. Meta retries a
+     * failed delivery for up to seven days; the simulator keeps trying for minutes, long enough to ride out a
+     * receiver that is busy or restarting.
+     */
     public record WebhookDelivery(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("5s") Duration timeout,
-            @DefaultValue("10000") int maxInFlight) {
+            @DefaultValue("10000") int maxInFlight,
+            @DefaultValue("64") int maxConnections) {
     }
 }

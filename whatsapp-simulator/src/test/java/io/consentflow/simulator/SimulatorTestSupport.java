@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP with the JDK client. All test classes using the defaults share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "simulator.webhook.max-attempts=5",
         "simulator.webhook.initial-backoff=50ms",
         "simulator.webhook.max-backoff=200ms",
         "simulator.webhook.timeout=2s"})

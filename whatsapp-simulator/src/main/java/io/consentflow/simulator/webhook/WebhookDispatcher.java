@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +50,19 @@ public class WebhookDispatcher {
         this.json = json;
         this.faults = faults;
         this.meters = meters;
-        this.client = WebClient.builder().build();
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(
+                connections(properties.webhook())))).build();
         meters.gauge("simulator.webhooks.in.flight", inFlight);
+    }
+
+    /**
+     * Deliveries are already bounded by max-in-flight; the default pool (16 connections, a pending queue of 2× that)
+     * made a burst of status webhooks fail at the pool long before the receiver was slow, and an inbound STOP queued
+     * behind them was lost with them.
+     */
+    private static ConnectionProvider connections(SimulatorProperties.WebhookDelivery cfg) {
+        return ConnectionProvider.builder("simulator-webhooks").maxConnections(cfg.maxConnections())
+                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(cfg.maxBackoff().multipliedBy(2)).build();
     }
 
     /** Delivers one payload; completes with true once the receiver answered 2xx, false when it gave up. */

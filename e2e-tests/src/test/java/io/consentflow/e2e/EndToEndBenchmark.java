@@ -1,0 +1,187 @@
+package io.consentflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite's end-to-end figures (issue 8), on the same harness as the journeys: real embedded KRaft broker, MongoDB
+ * wire server, simulator and the four services as processes from their jars, driven only through HTTP and Kafka.
+ * Phases: web double opt-ins (latency, rate; they also make the consented audience), a send burst (throughput,
+ * latency), a steady 1,000 sends/s with STOPs sent in the middle of it (STOP-to-block), and audit-service's append
+ * rate over all of it. Prints a table and writes target/bench.json. Not a pass/fail on timings: it fails only
+ * when the suite loses requests or never blocks a stopped number.
+ */
+class EndToEndBenchmark {
+
+    /** Sizes: the defaults are the reference run; -Dbench.* overrides them (printed with the figures). */
+    static final int AUDIENCE = Integer.getInteger("bench.audience", 300);
+    static final int STOP_PHONES = Integer.getInteger("bench.stops", 40);
+    static final int OPT_IN_CONCURRENCY = 16;
+    static final int WARM_UP = Integer.getInteger("bench.warmUp", 1_000);
+    static final int BURST = Integer.getInteger("bench.burst", 10_000);
+    static final int STEADY_PER_SECOND = Integer.getInteger("bench.steadyRate", 1_000);
+    static final Duration STEADY_MIN = Duration.ofSeconds(Integer.getInteger("bench.steadySeconds", 60));
+    static final Duration STOP_INTERVAL = Duration.ofSeconds(1);
+    static final long STOP_TARGET_P99_MILLIS = 200;
+    /** How long outcomes may trail the end of a phase before the rest counts as backlog (keeps a run bounded). */
+    static final Duration DRAIN = Duration.ofSeconds(Integer.getInteger("bench.drainSeconds", 120));
+
+    /** Bench-only settings, printed with the figures: without them the gateway would rightly refuse this load. */
+    static final Map<String, Map<String, String>> OVERRIDES = Map.of(
+            "messaging-gateway", Map.of(
+                    // default 3 per 7 days: each audience number gets ~200 marketing messages in this run
+                    "CONSENTFLOW_FREQUENCY_CAP_MAX", "1000000",
+                    // default 6 s: 1,000/s over 300 numbers is one message per number every 300 ms
+                    "CONSENTFLOW_GATEWAY_SEND_RECIPIENTSPACING", "50ms",
+                    // default 80/s; 1,000/s is Meta's maximum per business number
+                    "CONSENTFLOW_SEND_RATE_LIMIT", "1000"),
+            // real read receipts trickle in over hours, not 20 ms after every send inside the measured window
+            "whatsapp-simulator", Map.of("SIM_AUTO_READ", "false"));
+
+    @Test
+    void endToEnd() throws Exception {
+        BenchReport report = new BenchReport();
+        List<String> problems = new ArrayList<>();
+        report.setting("machine", Runtime.getRuntime().availableProcessors() + " cores, load average at start "
+                + loadAverage());
+        report.setting("sizes", "audience=" + AUDIENCE + " stops=" + STOP_PHONES + " warmUp=" + WARM_UP + " burst="
+                + BURST + " steadyRate=" + STEADY_PER_SECOND + "/s steadySeconds=" + STEADY_MIN.toSeconds()
+                + " drainSeconds=" + DRAIN.toSeconds());
+        Suite suite = Suite.get(OVERRIDES);
+        OVERRIDES.forEach((service, env) -> env.forEach((key, value) ->
+                report.setting("[bench-only] " + service + " " + key, value)));
+        report.setting("timestamps", "Kafka record timestamps (CreateTime, set by the producing process; all "
+                + "processes share this machine's clock); phone-side times are the test JVM's wall clock");
+        try (var topics = new TimedTopics(suite.infrastructure.kafkaBootstrapServers());
+                var sends = new SendLoad(suite.infrastructure.kafkaBootstrapServers());
+                var audit = new AuditMeter(suite)) {
+            progress("suite ready; opt-ins");
+            var optIns = new OptInLoad(suite, topics).run(AUDIENCE + STOP_PHONES, OPT_IN_CONCURRENCY,
+                    List.of("offers", "support"));
+            assertThat(optIns.phones()).as("confirmed opt-ins").hasSizeGreaterThan(AUDIENCE);
+            List<Phone> audience = optIns.phones().subList(0, AUDIENCE);
+            List<Phone> stopping = optIns.phones().subList(AUDIENCE, optIns.phones().size());
+            reportOptIns(report, optIns);
+
+            progress("warm-up and burst");
+            SendPhase.awaitOutcomes(topics, sends.burst(audience, WARM_UP), DRAIN);
+            long auditFrom = System.currentTimeMillis();
+            var burst = SendPhase.measure(topics, sends, sends.burst(audience, BURST), DRAIN);
+            report.setting("burst", BURST + " requests (80% MARKETING offers, 20% UTILITY support) over "
+                    + AUDIENCE + " consented numbers, published at once, after a " + WARM_UP + "-request warm-up");
+            burst.report(report, "burst", "published at once");
+            check(problems, burst.missing() == 0, burst.missing() + " burst requests without an outcome");
+
+            progress("steady load with STOPs");
+            var steadyRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
+            long steadyStart = System.currentTimeMillis();
+            var steadyIds = CompletableFuture.supplyAsync(
+                    () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
+            Bench.sleep(5_000); // the STOPs land in the established load, not in its ramp
+            var stops = new StopProbe(topics, sends).run(stopping, STOP_INTERVAL);
+            Bench.sleep(Math.max(0, steadyStart + STEADY_MIN.toMillis() - System.currentTimeMillis()));
+            steadyRunning.set(false);
+            List<String> steady = steadyIds.get();
+            long steadyMillis = System.currentTimeMillis() - steadyStart;
+            progress("steady load ended; draining");
+            var steadyResult = SendPhase.measure(topics, sends, steady, DRAIN);
+            report.setting("steady", steady.size() + " requests in " + steadyMillis + " ms = "
+                    + Bench.perSecond(steady.size(), steadyMillis) + "/s offered, paced; " + stopping.size()
+                    + " STOPs, one every " + STOP_INTERVAL.toMillis() + " ms, from other consented numbers");
+            steadyResult.report(report, "steady", "paced at " + STEADY_PER_SECOND + "/s");
+            reportStops(report, stops);
+            check(problems, stops.timeouts() == 0, stops.timeouts() + " stopped numbers never blocked in 30 s");
+
+            progress("waiting for audit-service to catch up");
+            reportAudit(report, audit, auditFrom);
+        } finally {
+            report.setting("load average at end", loadAverage());
+            System.out.println(report.table());
+            report.write(Suite.repositoryRoot().resolve("e2e-tests/target/bench.json"));
+        }
+        // not a timing verdict: the run is only invalid when the suite lost requests or never blocked a STOP
+        assertThat(problems).as("problems of this run").isEmpty();
+    }
+
+    private static void check(List<String> problems, boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+
+    private static void reportOptIns(BenchReport report, OptInLoad.Result optIns) {
+        report.setting("opt-ins", optIns.phones().size() + " confirmed of " + (AUDIENCE + STOP_PHONES) + ", "
+                + OPT_IN_CONCURRENCY + " at a time, purposes offers+support");
+        report.figure("optin_to_confirmed_p50", Bench.percentile(optIns.totalMillis(), 50), "ms",
+                "POST /api/v1/opt-ins sent -> template on phone -> tap -> consent-state CONFIRMED record");
+        report.figure("optin_to_confirmed_p99", Bench.percentile(optIns.totalMillis(), 99), "ms", "same, p99");
+        report.figure("optin_to_phone_p50", Bench.percentile(optIns.toPhoneMillis(), 50), "ms",
+                "POST sent -> confirmation template seen in the phone's chat (polled every 50 ms)");
+        report.figure("optins_per_second", Bench.perSecond(optIns.phones().size(), optIns.wallMillis()), "/s",
+                "confirmed opt-ins / phase wall time, " + OPT_IN_CONCURRENCY + " browsers+phones in parallel");
+    }
+
+    private static void reportStops(BenchReport report, StopProbe.Result stops) {
+        long p99 = Bench.percentile(stops.toBlockedMillis(), 99);
+        report.figure("stop_to_block_p50", Bench.percentile(stops.toBlockedMillis(), 50), "ms",
+                "STOP webhook sent (simulator POST returned) -> first MessageBlocked{STOPPED} record of a probe "
+                        + "(probe send requests every " + StopProbe.PROBE_INTERVAL_MILLIS + " ms), under the steady load");
+        boolean met = stops.timeouts() == 0 && p99 >= 0 && p99 <= STOP_TARGET_P99_MILLIS;
+        report.figure("stop_to_block_p99", p99, "ms", "same, p99 (target <= " + STOP_TARGET_P99_MILLIS + " ms: "
+                + (met ? "MET" : "NOT MET") + ")");
+        report.figure("stop_blocked_within_30s", stops.toBlockedMillis().size() + "/"
+                + (stops.toBlockedMillis().size() + stops.timeouts()), "phones",
+                "stopped phones whose probes were blocked within 30 s (the percentiles cover only these)");
+        report.figure("stop_to_state_p50", Bench.percentile(stops.toStateMillis(), 50), "ms",
+                "STOP webhook sent -> consent-state STOPPED record (consent-service's part)");
+        report.figure("stop_to_state_p99", Bench.percentile(stops.toStateMillis(), 99), "ms", "same, p99");
+        report.figure("stop_reached_state", stops.toStateMillis().size() + "/"
+                + (stops.toBlockedMillis().size() + stops.timeouts()), "phones",
+                "stopped phones with a STOPPED snapshot on consent-state by the end of the phase");
+        report.figure("stop_probe_trip_p50", Bench.percentile(stops.probeTripMillis(), 50), "ms",
+                "the blocking probe's own send-request -> MessageBlocked time (queueing in the gateway)");
+        report.figure("stop_sent_after_stop", stops.sentAfterStop(), "msgs",
+                "probes still sent after the STOP webhook (in flight before the STOP took effect)");
+    }
+
+    private static void reportAudit(BenchReport report, AuditMeter audit, long fromMillis) {
+        long target = audit.recordsToAudit();
+        long deadline = System.currentTimeMillis() + DRAIN.toMillis() / 2;
+        while (System.currentTimeMillis() < deadline
+                && audit.latest().map(s -> s.totalEntries() < target - 1_000).orElse(true)) {
+            Bench.sleep(1_000);
+        }
+        List<AuditMeter.Sample> samples = new ArrayList<>(audit.samples());
+        samples.removeIf(s -> s.createdAt().toEpochMilli() < fromMillis);
+        long latest = audit.latest().map(AuditMeter.Sample::totalEntries).orElse(0L);
+        if (samples.size() >= 2) {
+            var first = samples.get(0);
+            var last = samples.get(samples.size() - 1);
+            report.figure("audit_entries_per_second", Bench.perSecond(last.totalEntries() - first.totalEntries(),
+                    last.createdAt().toEpochMilli() - first.createdAt().toEpochMilli()), "/s",
+                    "slope of signed checkpoints' totalEntries over createdAt, from the burst to the end");
+        }
+        report.figure("audit_backlog_at_end", Math.max(0, target - latest), "records",
+                "records on audited topics not yet in the latest checkpoint, at most drainSeconds/2 after the load (<=1000: caught up, checkpoint granularity)");
+    }
+
+    private static void progress(String phase) {
+        System.out.printf("[bench %tT] %s (load %s)%n", System.currentTimeMillis(), phase, loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.consentflow.e2e;
+
+import io.consentflow.events.ConsentStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Web double opt-ins as many browsers and phones would do them: POST /api/v1/opt-ins, the confirmation template
+ * arrives on the simulated phone, the phone taps "Ja, bestätigen" at once, consent-state shows CONFIRMED.
+ */
+final class OptInLoad {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    /**
+     * @param phones       the confirmed phones, in completion order
+     * @param totalMillis  POST sent → CONFIRMED snapshot's record timestamp, per opt-in
+     * @param toPhoneMillis POST sent → the confirmation template seen in the phone's chat (polled every 50 ms)
+     * @param wallMillis   the whole phase, first POST to last CONFIRMED seen
+     */
+    record Result(List<Phone> phones, List<Long> totalMillis, List<Long> toPhoneMillis, long wallMillis,
+            int failures) {
+    }
+
+    private final Suite suite;
+    private final TimedTopics topics;
+
+    OptInLoad(Suite suite, TimedTopics topics) {
+        this.suite = suite;
+        this.topics = topics;
+    }
+
+    Result run(int count, int concurrency, List<String> purposes) throws InterruptedException {
+        // phones exist before the clock starts: creating them is the simulator's set-up, not the opt-in
+        List<Phone> created = IntStream.range(0, count).parallel().mapToObj(i -> Phone.create(suite)).toList();
+        var confirmed = new ConcurrentLinkedQueue<Phone>();
+        var totals = new ConcurrentLinkedQueue<Long>();
+        var toPhone = new ConcurrentLinkedQueue<Long>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.currentTimeMillis();
+        List<Future<?>> tasks = created.stream().<Future<?>>map(phone -> pool.submit(() -> {
+            long posted = System.currentTimeMillis();
+            Http.Response response = request(phone, purposes);
+            if (response.status() != 202) {
+                throw new IllegalStateException("opt-in answered " + response.status() + ": " + response.body());
+            }
+            String payload = awaitConfirmationPayload(phone);
+            toPhone.add(System.currentTimeMillis() - posted);
+            phone.tap(payload);
+            long confirmedAt = awaitConfirmed(phone);
+            totals.add(confirmedAt - posted);
+            confirmed.add(phone);
+        })).toList();
+        int failures = 0;
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures++;
+                System.err.println("opt-in failed: " + e.getCause());
+            }
+        }
+        long wall = System.currentTimeMillis() - start;
+        pool.shutdown();
+        return new Result(List.copyOf(confirmed), List.copyOf(totals), List.copyOf(toPhone), wall, failures);
+    }
+
+    private Http.Response request(Phone phone, List<String> purposes) {
+        return Http.postJson(suite.consent.baseUrl() + "/api/v1/opt-ins", Map.of(
+                "phoneNumber", phone.e164(), "purposes", purposes, "locale", "de", "noticeVersion", "2026-11",
+                "consentText", "Ja, ich möchte Angebote per WhatsApp erhalten. Abmeldung jederzeit mit STOP.",
+                "source", "WEB_FORM"), null);
+    }
+
+    private static String awaitConfirmationPayload(Phone phone) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode message : phone.outbound()) {
+                if (message.path("buttons").size() > 0) {
+                    return message.path("buttons").get(0).path("payload").asString();
+                }
+            }
+            Bench.sleep(50);
+        }
+        throw new IllegalStateException("no confirmation request reached the phone");
+    }
+
+    /** The CONFIRMED snapshot's record timestamp. */
+    private long awaitConfirmed(Phone phone) {
+        String contactKey = Contacts.contactKey(phone.e164());
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long at = topics.statusAt(contactKey, ConsentStatus.CONFIRMED);
+            if (at != null) {
+                return at;
+            }
+            Bench.sleep(10);
+        }
+        throw new IllegalStateException("consent-state never showed CONFIRMED");
+    }
+}

@@ -1,0 +1,159 @@
+package io.consentflow.e2e;
+
+import io.consentflow.events.ConsentStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * STOP-to-block, measured per phone: the phone writes "STOP" (t0 = the simulator's POST returned, i.e. the signed
+ * webhook is on its way to the gateway), then a marketing send request to that number is published at once and
+ * every 25 ms (at most 4 awaiting their outcome) until one comes back "blocked STOPPED". The latency ends at the earliest record timestamp of a
+ * MessageBlocked{STOPPED} probe: from then on the suite demonstrably refuses to message the number. It bounds from above
+ * the moment the gateway's consent view flipped, and it includes the probe's own trip through send-requests, the
+ * gateway and message-events, under whatever backlog the background load has built.
+ */
+final class StopProbe {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int MAX_OUTSTANDING = 4;
+    /** A new probe every 25 ms until one is blocked: the resolution of the measurement. */
+    static final long PROBE_INTERVAL_MILLIS = 25;
+
+    /**
+     * @param toBlockedMillis t0 → MessageBlocked{STOPPED} record timestamp
+     * @param toStateMillis   t0 → consent-state STOPPED record timestamp
+     * @param probeTripMillis request timestamp → outcome timestamp of the blocking probe
+     * @param sentAfterStop   probes that were still sent after t0 (the window in which STOP had not yet arrived)
+     * @param timeouts        phones never blocked within the patience
+     */
+    record Result(List<Long> toBlockedMillis, List<Long> toStateMillis, List<Long> probeTripMillis,
+            int sentAfterStop, int timeouts) {
+    }
+
+    private final TimedTopics topics;
+    private final SendLoad sends;
+
+    StopProbe(TimedTopics topics, SendLoad sends) {
+        this.topics = topics;
+        this.sends = sends;
+    }
+
+    /** One phone's STOP and its probes. */
+    private static final class Stopping {
+        final Phone phone;
+        final List<String> probes = new ArrayList<>();
+        long t0;
+        long lastProbe;
+        String blocking;
+        boolean done;
+
+        Stopping(Phone phone) {
+            this.phone = phone;
+        }
+    }
+
+    /**
+     * One STOP every {@code interval} on schedule, whatever the backlog; each stopped phone is probed until blocked
+     * (at most {@link #MAX_OUTSTANDING} probes without outcome at a time, so a slow gateway is not flooded).
+     */
+    Result run(List<Phone> phones, Duration interval) {
+        List<Stopping> all = phones.stream().map(Stopping::new).toList();
+        long start = System.currentTimeMillis();
+        int started = 0;
+        while (started < all.size() || all.stream().anyMatch(s -> !s.done)) {
+            long now = System.currentTimeMillis();
+            if (started < all.size() && now >= start + started * interval.toMillis()) {
+                Stopping next = all.get(started++);
+                next.phone.sendText("STOP");
+                next.t0 = System.currentTimeMillis();
+            }
+            for (Stopping stopping : all.subList(0, started)) {
+                if (!stopping.done) {
+                    probe(stopping);
+                }
+            }
+            Bench.sleep(2);
+        }
+        return collect(all);
+    }
+
+    private void probe(Stopping stopping) {
+        long now = System.currentTimeMillis();
+        stopping.blocking = firstBlocked(stopping.probes);
+        if (stopping.blocking != null || now > stopping.t0 + PATIENCE.toMillis()) {
+            stopping.done = true;
+            return;
+        }
+        long outstanding = stopping.probes.stream().filter(id -> topics.outcome(id) == null).count();
+        if (outstanding < MAX_OUTSTANDING && now - stopping.lastProbe >= PROBE_INTERVAL_MILLIS) {
+            stopping.probes.add(sends.publish(stopping.phone.e164(), true));
+            stopping.lastProbe = now;
+        }
+    }
+
+    private Result collect(List<Stopping> all) {
+        List<Long> toBlocked = new ArrayList<>();
+        List<Long> toState = new ArrayList<>();
+        List<Long> probeTrips = new ArrayList<>();
+        int sentAfterStop = 0;
+        int timeouts = 0;
+        long deadline = System.currentTimeMillis() + 10_000;
+        for (Stopping stopping : all) {
+            if (stopping.blocking == null) {
+                timeouts++;
+            } else {
+                long blockedAt = topics.outcome(stopping.blocking).timestamp();
+                toBlocked.add(blockedAt - stopping.t0);
+                probeTrips.add(blockedAt - sends.published.get(stopping.blocking));
+            }
+            for (String probe : stopping.probes) {
+                TimedTopics.Outcome outcome = awaitOutcome(probe, deadline);
+                if (outcome != null && outcome.sent()) {
+                    sentAfterStop++;
+                }
+            }
+            Long stateAt = awaitState(stopping.phone, deadline);
+            if (stateAt != null) {
+                toState.add(stateAt - stopping.t0);
+            }
+        }
+        return new Result(toBlocked, toState, probeTrips, sentAfterStop, timeouts);
+    }
+
+    /** The blocked-as-STOPPED probe with the earliest outcome timestamp, or null. */
+    private String firstBlocked(List<String> probes) {
+        String first = null;
+        for (String probe : probes) {
+            TimedTopics.Outcome outcome = topics.outcome(probe);
+            if (outcome != null && outcome.blockedAs("STOPPED")
+                    && (first == null || outcome.timestamp() < topics.outcome(first).timestamp())) {
+                first = probe;
+            }
+        }
+        return first;
+    }
+
+    private TimedTopics.Outcome awaitOutcome(String requestId, long deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            TimedTopics.Outcome outcome = topics.outcome(requestId);
+            if (outcome != null) {
+                return outcome;
+            }
+            Bench.sleep(2);
+        }
+        return null;
+    }
+
+    private Long awaitState(Phone phone, long deadline) {
+        String contactKey = Contacts.contactKey(phone.e164());
+        while (System.currentTimeMillis() < deadline) {
+            Long at = topics.statusAt(contactKey, ConsentStatus.STOPPED);
+            if (at != null) {
+                return at;
+            }
+            Bench.sleep(5);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.consentflow.e2e;
+
+import io.consentflow.events.ConsentSnapshot;
+import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.MessageBlocked;
+import io.consentflow.events.MessageFailed;
+import io.consentflow.events.MessageSent;
+import io.consentflow.schemas.AvroEventDeserializer;
+import io.consentflow.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A downstream consumer of message-events and consent-state that keeps, per send request and per contactKey, the
+ * first outcome and the Kafka record timestamp (CreateTime: the producing service's clock when it handed the record
+ * to its producer). Indexed instead of listed, so tens of thousands of outcomes stay cheap to look up.
+ */
+final class TimedTopics implements AutoCloseable {
+
+    /** The first terminal outcome of a request (redeliveries keep their eventId and are ignored). */
+    record Outcome(SpecificRecord event, long timestamp) {
+        boolean sent() {
+            return event instanceof MessageSent;
+        }
+
+        boolean blockedAs(String reason) {
+            return event instanceof MessageBlocked blocked && blocked.getReason().name().equals(reason);
+        }
+    }
+
+    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** contactKey + status → timestamp of the first snapshot with that status. */
+    private final Map<String, Long> firstStatus = new ConcurrentHashMap<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    TimedTopics(String bootstrapServers) {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
+                new StringDeserializer(), new AvroEventDeserializer());
+        consumer.subscribe(List.of(Topics.MESSAGE_EVENTS.name(), Topics.CONSENT_STATE.name()));
+        poller = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(20)).forEach(this::record);
+                }
+            }
+        }, "e2e-bench-recorder");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void record(ConsumerRecord<String, SpecificRecord> record) {
+        SpecificRecord value = record.value();
+        long timestamp = record.timestamp();
+        if (value instanceof MessageSent sent) {
+            outcomes.putIfAbsent(sent.getRequestId(), new Outcome(sent, timestamp));
+        } else if (value instanceof MessageBlocked blocked) {
+            outcomes.putIfAbsent(blocked.getRequestId(), new Outcome(blocked, timestamp));
+        } else if (value instanceof MessageFailed failed && failed.getRequestId() != null) {
+            outcomes.putIfAbsent(failed.getRequestId(), new Outcome(failed, timestamp));
+        } else if (value instanceof ConsentSnapshot snapshot) {
+            firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(), timestamp);
+        }
+    }
+
+    Outcome outcome(String requestId) {
+        return outcomes.get(requestId);
+    }
+
+    /** Record timestamp of the first consent-state snapshot of this contact with this status, or null. */
+    Long statusAt(String contactKey, ConsentStatus status) {
+        return firstStatus.get(contactKey + "/" + status);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.join(5_000);
+    }
+}
