@@ -14,6 +14,10 @@ public final class FrequencyLedger {
         this.window = window;
     }
 
+    public Duration window() {
+        return window;
+    }
+
     public int count(String contactKey, Instant now) {
         long[] times = sent.get(contactKey);
         if (times == null) {

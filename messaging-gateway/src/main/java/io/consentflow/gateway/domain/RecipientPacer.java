@@ -25,6 +25,16 @@ public final class RecipientPacer {
         return Duration.ofMillis(Math.max(0, slot - nowMillis));
     }
 
+    /** After a restart: a message went to the contact at {@code sentAt}, so the next slot is no earlier than that. */
+    public void restore(String contactKey, Instant sentAt) {
+        long next = sentAt.toEpochMilli() + spacingMillis;
+        nextSlot.merge(contactKey, next, Math::max);
+    }
+
+    public Duration spacing() {
+        return Duration.ofMillis(spacingMillis);
+    }
+
     public void prune(Instant now) {
         long nowMillis = now.toEpochMilli();
         nextSlot.values().removeIf(next -> next <= nowMillis);

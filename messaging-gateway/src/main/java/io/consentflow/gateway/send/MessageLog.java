@@ -13,6 +13,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.events.SendRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,8 +48,11 @@ public class MessageLog {
 
     public Mono<Void> createIndexes() {
         return collection().flatMap(c -> Flux.concat(
-                Mono.from(c.createIndex(Indexes.ascending("wamid"), new IndexOptions().sparse(true))),
-                Mono.from(c.createIndex(Indexes.ascending("subjectId")))).then());
+                // unique (Meta's ids are), so status webhooks find their request through the index also on the
+                // MongoDB wire server used locally, which answers only unique-index queries without a full scan
+                Mono.from(c.createIndex(Indexes.ascending("wamid"), new IndexOptions().unique(true).sparse(true))),
+                Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
+                Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then());
     }
 
     /** The claim of a requestId: {@code previous} is the existing document when it had been claimed before. */
@@ -58,11 +62,17 @@ public class MessageLog {
         }
     }
 
-    /** A claim document; {@code claimToken} tells this attempt's own inserts from older claims of the same id. */
-    static Document claimDocument(String requestId, String subjectId, String category, String purpose,
-            String campaignId, Instant now) {
-        return new Document("_id", requestId).append("subjectId", subjectId).append("category", category)
-                .append("purpose", purpose).append("campaignId", campaignId).append("state", "CLAIMED")
+    /**
+     * A claim document. It keeps the contactKey (the HMAC pseudonym, never the number) so the frequency ledger and
+     * the recipient pacer can be rebuilt from the log after a restart; {@code claimToken} (added by
+     * {@link #claimAll}) tells this attempt's own inserts from older claims of the same id.
+     */
+    static Document claimDocument(SendRequest request, String subjectId, String contactKey, Instant now) {
+        return new Document("_id", request.getRequestId()).append("subjectId", subjectId)
+                .append("contactKey", contactKey).append("category", request.getCategory().name())
+                .append("purpose", request.getPurpose())
+                .append("template", request.getTemplate() == null ? null : request.getTemplate().getName())
+                .append("campaignId", request.getCampaignId()).append("state", "CLAIMED")
                 .append("claimedAt", Date.from(now))
                 .append("timeline", List.of(entry(now, "CLAIMED", null)));
     }
@@ -143,6 +153,19 @@ public class MessageLog {
                 .then();
     }
 
+    /**
+     * The requests that were let through (not BLOCKED) since {@code pacingSince} in any category, and since
+     * {@code marketingSince} for MARKETING: what the frequency ledger and the recipient pacer were built from before
+     * a restart. Only contactKey, category and claimedAt are read.
+     */
+    Flux<Document> recentSends(Instant marketingSince, Instant pacingSince) {
+        var filter = Filters.and(Filters.ne("state", Outcomes.BLOCKED), Filters.exists("contactKey"), Filters.or(
+                Filters.and(Filters.eq("category", "MARKETING"), Filters.gte("claimedAt", Date.from(marketingSince))),
+                Filters.gte("claimedAt", Date.from(pacingSince))));
+        return collection().flatMapMany(c -> Flux.from(c.find(filter)
+                .projection(new Document("contactKey", 1).append("category", 1).append("claimedAt", 1))));
+    }
+
     /** The request a wamid belongs to, for status webhooks. */
     public Mono<Document> byWamid(String wamid) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("wamid", wamid)).first()));
@@ -156,6 +179,12 @@ public class MessageLog {
 
     public Mono<Document> timeline(String requestId) {
         return find(requestId);
+    }
+
+    /** Every log record of a subject, oldest claim first (Art. 15 export; uses the subjectId index). */
+    public Flux<Document> bySubject(String subjectId) {
+        return collection().flatMapMany(c -> Flux.from(c.find(Filters.eq("subjectId", subjectId))
+                .sort(Indexes.ascending("claimedAt"))));
     }
 
     /** Erasure: deletes every log record of the subject; returns how many. */

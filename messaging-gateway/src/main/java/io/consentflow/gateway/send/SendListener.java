@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Consumes send-requests a batch at a time and sends the batch concurrently; offsets are committed only after every
  * request of the batch has its outcome, so a slow or throttled Cloud API slows consumption down instead of losing
  * requests. A malformed request goes to {@code send-requests-dlt} with its reason; the ones before it are handled.
- * The container starts only after the consent view has caught up.
+ * The container starts only after the consent view has caught up and the frequency ledger was restored.
  */
 @Component
 class SendListener {
@@ -29,17 +29,21 @@ class SendListener {
     private final KafkaListenerEndpointRegistry registry;
     private final ConsentView view;
     private final MessageLog log;
+    private final SendHistory history;
 
-    SendListener(SendPipeline pipeline, KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log) {
+    SendListener(SendPipeline pipeline, KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log,
+            SendHistory history) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.view = view;
         this.log = log;
+        this.history = history;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void startWhenViewIsReady() {
-        log.createIndexes().block();
+        // the frequency cap and recipient pacing of the sends before a restart, before the first new one is judged
+        log.createIndexes().then(history.restore()).block();
         view.whenReady(() -> registry.getListenerContainer(ID).start());
     }
 

@@ -125,8 +125,8 @@ public class SendPipeline {
         ConsentFacts consent = consents.get(contactKey);
         String subjectId = request.getSubjectId() != null ? request.getSubjectId()
                 : consent == null ? null : consent.subjectId();
-        return new Prepared(request, contactKey, consent, MessageLog.claimDocument(request.getRequestId(), subjectId,
-                request.getCategory().name(), request.getPurpose(), request.getCampaignId(), claimedAt));
+        return new Prepared(request, contactKey, consent,
+                MessageLog.claimDocument(request, subjectId, contactKey, claimedAt));
     }
 
     /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */

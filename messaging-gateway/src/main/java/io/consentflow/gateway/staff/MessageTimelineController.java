@@ -37,11 +37,12 @@ class MessageTimelineController {
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no such request")));
     }
 
-    private static Timeline view(Document doc) {
+    static Timeline view(Document doc) {
         List<Entry> entries = doc.getList("timeline", Document.class, List.of()).stream()
                 .map(e -> new Entry(instant(e.getDate("at")), e.getString("kind"), e.getString("detail"))).toList();
         return new Timeline(doc.getString("_id"), doc.getString("subjectId"), doc.getString("category"),
-                doc.getString("purpose"), doc.getString("campaignId"), doc.getString("state"),
+                doc.getString("purpose"), doc.getString("template"), doc.getString("campaignId"),
+                doc.getString("state"),
                 doc.getString("wamid"), entries);
     }
 
@@ -49,8 +50,8 @@ class MessageTimelineController {
         return date == null ? null : date.toInstant();
     }
 
-    record Timeline(String requestId, String subjectId, String category, String purpose, String campaignId,
-            String state, String wamid, List<Entry> timeline) {
+    record Timeline(String requestId, String subjectId, String category, String purpose, String template,
+            String campaignId, String state, String wamid, List<Entry> timeline) {
     }
 
     record Entry(Instant at, String kind, String detail) {
