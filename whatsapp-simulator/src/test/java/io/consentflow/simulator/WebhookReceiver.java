@@ -33,6 +33,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile String failMarker = "";
     private final AtomicLong stallMillis = new AtomicLong();
+    private volatile String holdMarker = null;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
 
     public WebhookReceiver() {
         try {
@@ -47,6 +49,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             sleep(stallMillis.get());
+            String marker = holdMarker;
+            if (marker != null && new String(body, StandardCharsets.UTF_8).contains(marker)) {
+                awaitRelease();
+            }
             boolean targeted = new String(body, StandardCharsets.UTF_8).contains(failMarker);
             int status = targeted && failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
             received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
@@ -68,6 +74,25 @@ public final class WebhookReceiver implements AutoCloseable {
     public void failNext(String marker, int n) {
         failMarker = marker;
         failNext.set(n);
+    }
+
+    /** Requests whose body contains {@code marker} are not answered until {@link #release()}. */
+    public void hold(String marker) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        holdMarker = marker;
+    }
+
+    public void release() {
+        holdMarker = null;
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every request is answered only after this delay (0 to stop stalling). */
@@ -104,6 +129,7 @@ public final class WebhookReceiver implements AutoCloseable {
         failNext.set(0);
         failMarker = "";
         stallMillis.set(0);
+        release();
     }
 
     @Override

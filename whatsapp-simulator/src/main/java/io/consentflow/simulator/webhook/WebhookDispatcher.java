@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * POSTs signed webhooks to the configured receiver. Callers subscribe and never wait on the API path; a delivery
  * is retried with exponential back-off on non-2xx answers and connection failures, at most
  * simulator.webhook.max-attempts times, and the number of deliveries in flight is capped so a dead receiver
- * cannot exhaust memory.
+ * cannot exhaust memory. What the user does (messages, taps, marketing preferences) travels in its own lane, with
+ * its own connections and cap: at Meta a business's flood of delivery statuses does not hold back a customer's STOP,
+ * and here it must not either.
  */
 @Component
 public class WebhookDispatcher {
@@ -39,8 +41,8 @@ public class WebhookDispatcher {
     private final JsonMapper json;
     private final Faults faults;
     private final MeterRegistry meters;
-    private final WebClient client;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Lane statuses;
+    private final Lane userActions;
     private final Deque<WebhookDelivery> history = new ArrayDeque<>();
 
     public WebhookDispatcher(SimulatorProperties properties, WebhookSigner signer, JsonMapper json, Faults faults,
@@ -50,9 +52,23 @@ public class WebhookDispatcher {
         this.json = json;
         this.faults = faults;
         this.meters = meters;
-        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(
-                connections(properties.webhook())))).build();
-        meters.gauge("simulator.webhooks.in.flight", inFlight);
+        this.statuses = new Lane("statuses", properties.webhook(), meters);
+        this.userActions = new Lane("user-actions", properties.webhook(), meters);
+    }
+
+    /** A connection pool and an in-flight count of its own. */
+    private record Lane(WebClient client, AtomicInteger inFlight) {
+
+        Lane(String name, SimulatorProperties.WebhookDelivery cfg, MeterRegistry meters) {
+            this(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(
+                    connections(name, cfg)))).build(), new AtomicInteger());
+            meters.gauge("simulator.webhooks.in.flight", List.of(io.micrometer.core.instrument.Tag.of("lane", name)),
+                    inFlight);
+        }
+    }
+
+    private Lane lane(String kind) {
+        return "status".equals(kind) ? statuses : userActions;
     }
 
     /**
@@ -60,8 +76,8 @@ public class WebhookDispatcher {
      * made a burst of status webhooks fail at the pool long before the receiver was slow, and an inbound STOP queued
      * behind them was lost with them.
      */
-    private static ConnectionProvider connections(SimulatorProperties.WebhookDelivery cfg) {
-        return ConnectionProvider.builder("simulator-webhooks").maxConnections(cfg.maxConnections())
+    private static ConnectionProvider connections(String lane, SimulatorProperties.WebhookDelivery cfg) {
+        return ConnectionProvider.builder("simulator-webhooks-" + lane).maxConnections(cfg.maxConnections())
                 .pendingAcquireMaxCount(-1).pendingAcquireTimeout(cfg.maxBackoff().multipliedBy(2)).build();
     }
 
@@ -70,7 +86,7 @@ public class WebhookDispatcher {
         if (faults.current().webhookFailure()) {
             return Mono.fromSupplier(() -> record(kind, reference, 0, false, "webhookFailure fault injected"));
         }
-        if (inFlight.get() >= properties.webhook().maxInFlight()) {
+        if (lane(kind).inFlight().get() >= properties.webhook().maxInFlight()) {
             return Mono.fromSupplier(() -> record(kind, reference, 0, false, "too many deliveries in flight"));
         }
         byte[] body = json.writeValueAsBytes(payload);
@@ -84,9 +100,10 @@ public class WebhookDispatcher {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<String> lastError = new AtomicReference<>();
         SimulatorProperties.WebhookDelivery cfg = properties.webhook();
+        Lane lane = lane(kind);
         return Mono.defer(() -> {
                     attempts.incrementAndGet();
-                    return client.post().uri(properties.webhookUrl())
+                    return lane.client().post().uri(properties.webhookUrl())
                             .contentType(MediaType.APPLICATION_JSON)
                             .header(WebhookSigner.HEADER, signature)
                             .bodyValue(body)
@@ -99,8 +116,8 @@ public class WebhookDispatcher {
                         .maxBackoff(cfg.maxBackoff()))
                 .map(ok -> record(kind, reference, attempts.get(), true, null))
                 .onErrorResume(e -> Mono.just(record(kind, reference, attempts.get(), false, lastError.get())))
-                .doOnSubscribe(s -> inFlight.incrementAndGet())
-                .doFinally(s -> inFlight.decrementAndGet());
+                .doOnSubscribe(s -> lane.inFlight().incrementAndGet())
+                .doFinally(s -> lane.inFlight().decrementAndGet());
     }
 
     private boolean record(String kind, String reference, int attempts, boolean delivered, String error) {

@@ -1,0 +1,45 @@
+package io.consentflow.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What the user does travels in its own webhook lane. The client timeout is longer than the test, so a status
+ * connection the receiver holds is never freed by a timeout: a customer's message can only arrive if it does not
+ * need one.
+ */
+@TestPropertySource(properties = "simulator.webhook.timeout=60s")
+class WebhookLaneTests extends SimulatorTestSupport {
+
+    @Test
+    void aFloodOfStatusesDoesNotHoldBackWhatThePhoneSends() {
+        String customer = freshNumber();
+        createPhone(customer, true, false);
+        // every status connection is taken by a delivery the receiver does not answer yet, and more wait behind
+        // (statuses of one phone go out in order, so the campaign goes to many phones)
+        List<String> campaignPhones = IntStream.range(0, 80).mapToObj(i -> freshNumber()).toList();
+        campaignPhones.forEach(number -> createPhone(number, true, false));
+        RECEIVER.hold("\"statuses\"");
+        try {
+            for (String number : campaignPhones) {
+                assertThat(cloudApi("messages", CloudApiSendTests.template("+" + number, "new_collection", "en",
+                        List.of("Autumn"))).status()).isEqualTo(200);
+            }
+            String wamid = post("/sim/v1/phones/" + customer + "/messages", Map.of("text", "STOP")).json()
+                    .path("wamid").asString();
+
+            RECEIVER.await(wamid, 1, Duration.ofSeconds(10));
+            assertThat(RECEIVER.matching(r -> r.text().contains("\"statuses\"")))
+                    .as("no status was answered: the customer's message did not wait for them").isEmpty();
+        } finally {
+            RECEIVER.release();
+        }
+        campaignPhones.forEach(number -> RECEIVER.await(number, 1, Duration.ofSeconds(30)));
+    }
+}
