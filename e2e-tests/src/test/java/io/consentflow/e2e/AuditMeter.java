@@ -40,7 +40,7 @@ final class AuditMeter implements AutoCloseable {
             while (running) {
                 latest().filter(s -> samples.isEmpty() || samples.get(samples.size() - 1).totalEntries()
                         != s.totalEntries()).ifPresent(samples::add);
-                Bench.sleep(500);
+                ServiceProcess.sleep(500);
             }
         }, "e2e-bench-audit");
         sampler.setDaemon(true);

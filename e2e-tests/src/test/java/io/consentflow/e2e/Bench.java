@@ -23,13 +23,4 @@ final class Bench {
     static double perSecond(long count, long millis) {
         return millis <= 0 ? 0 : Math.round(count * 10_000.0 / millis) / 10.0;
     }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -85,9 +85,9 @@ class EndToEndBenchmark {
             long steadyStart = System.currentTimeMillis();
             var steadyIds = CompletableFuture.supplyAsync(
                     () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
-            Bench.sleep(5_000); // the STOPs land in the established load, not in its ramp
+            ServiceProcess.sleep(5_000); // the STOPs land in the established load, not in its ramp
             var stops = new StopProbe(topics, sends).run(stopping, STOP_INTERVAL);
-            Bench.sleep(Math.max(0, steadyStart + STEADY_MIN.toMillis() - System.currentTimeMillis()));
+            ServiceProcess.sleep(Math.max(0, steadyStart + STEADY_MIN.toMillis() - System.currentTimeMillis()));
             steadyRunning.set(false);
             List<String> steady = steadyIds.get();
             long steadyMillis = System.currentTimeMillis() - steadyStart;
@@ -157,7 +157,7 @@ class EndToEndBenchmark {
         long deadline = System.currentTimeMillis() + DRAIN.toMillis() / 2;
         while (System.currentTimeMillis() < deadline
                 && audit.latest().map(s -> s.totalEntries() < target - 1_000).orElse(true)) {
-            Bench.sleep(1_000);
+            ServiceProcess.sleep(1_000);
         }
         List<AuditMeter.Sample> samples = new ArrayList<>(audit.samples());
         samples.removeIf(s -> s.createdAt().toEpochMilli() < fromMillis);

@@ -87,7 +87,7 @@ final class OptInLoad {
                     return message.path("buttons").get(0).path("payload").asString();
                 }
             }
-            Bench.sleep(50);
+            ServiceProcess.sleep(50);
         }
         throw new IllegalStateException("no confirmation request reached the phone");
     }
@@ -101,7 +101,7 @@ final class OptInLoad {
             if (at != null) {
                 return at;
             }
-            Bench.sleep(10);
+            ServiceProcess.sleep(10);
         }
         throw new IllegalStateException("consent-state never showed CONFIRMED");
     }

@@ -71,7 +71,7 @@ final class SendLoad implements AutoCloseable {
             while (ids.size() < due) {
                 ids.add(publish(audience.get(ids.size() % audience.size()).e164(), sequence++ % 5 != 0));
             }
-            Bench.sleep(1);
+            ServiceProcess.sleep(1);
         }
         producer.flush();
         return ids;

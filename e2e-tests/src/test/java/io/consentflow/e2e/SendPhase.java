@@ -23,7 +23,7 @@ record SendPhase(int requests, int sent, Map<String, Integer> otherOutcomes, Lis
             if (missing == 0) {
                 break;
             }
-            Bench.sleep(200);
+            ServiceProcess.sleep(200);
         }
         return missing;
     }

@@ -73,7 +73,7 @@ final class StopProbe {
                     probe(stopping);
                 }
             }
-            Bench.sleep(2);
+            ServiceProcess.sleep(2);
         }
         return collect(all);
     }
@@ -140,7 +140,7 @@ final class StopProbe {
             if (outcome != null) {
                 return outcome;
             }
-            Bench.sleep(2);
+            ServiceProcess.sleep(2);
         }
         return null;
     }
@@ -152,7 +152,7 @@ final class StopProbe {
             if (at != null) {
                 return at;
             }
-            Bench.sleep(5);
+            ServiceProcess.sleep(5);
         }
         return null;
     }

@@ -4,13 +4,9 @@ import io.consentflow.consent.application.ConsentCommands;
 import io.consentflow.consent.config.ConsentProperties;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.registry.SubjectRepository;
+import io.consentflow.consent.scheduling.PeriodicTask;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -19,18 +15,16 @@ import reactor.core.publisher.Flux;
  * periodic: MongoDB TTL indexes are not the mechanism (DESIGN.md §4), and the wire server in tests has none.
  */
 @Component
-public class ExpiryScheduler implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(ExpiryScheduler.class);
+public class ExpiryScheduler extends PeriodicTask {
 
     private final SubjectRepository subjects;
     private final ConsentCommands commands;
     private final ConsentLifecycle lifecycle;
     private final ConsentProperties properties;
-    private volatile ScheduledExecutorService executor;
 
     public ExpiryScheduler(SubjectRepository subjects, ConsentCommands commands, ConsentLifecycle lifecycle,
             ConsentProperties properties) {
+        super("opt-in-expiry");
         this.subjects = subjects;
         this.commands = commands;
         this.lifecycle = lifecycle;
@@ -50,29 +44,17 @@ public class ExpiryScheduler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    protected void beforeFirstRun() {
         subjects.createIndexes().block();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "opt-in-expiry"));
-        long interval = properties.expiryScanInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                expireDue();
-            } catch (RuntimeException e) {
-                log.warn("opt-in expiry scan failed: {}", e.getClass().getSimpleName());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    protected Duration interval() {
+        return properties.expiryScanInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        expireDue();
     }
 }
