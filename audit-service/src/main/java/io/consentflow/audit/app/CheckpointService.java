@@ -11,12 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.consentflow.platform.scheduling.PeriodicTask;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 
@@ -28,9 +23,7 @@ import reactor.core.publisher.Flux;
  * instances racing for the same number are settled by the unique {@code _id}.
  */
 @Service
-public class CheckpointService implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
+public class CheckpointService extends PeriodicTask {
 
     private final EntryStore entries;
     private final CheckpointStore checkpoints;
@@ -38,10 +31,10 @@ public class CheckpointService implements SmartLifecycle {
     private final Clock clock;
     private final Duration interval;
     private final MeterRegistry meters;
-    private ScheduledExecutorService executor;
 
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
             AuditProperties properties, AuditLog log, MeterRegistry meters) {
+        super("audit-checkpoints");
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.keys = keys;
@@ -77,41 +70,16 @@ public class CheckpointService implements SmartLifecycle {
     }
 
     void requestCheckpoint() {
-        ScheduledExecutorService current = executor;
-        if (current != null && !current.isShutdown()) {
-            current.execute(this::safeCheckpoint);
-        }
-    }
-
-    private void safeCheckpoint() {
-        try {
-            checkpointNow();
-        } catch (RuntimeException e) {
-            log.warn("checkpoint failed, retrying at the next interval: {}", e.getClass().getSimpleName());
-        }
+        runSoon();
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "audit-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(1000, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::safeCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
+    protected Duration interval() {
+        return interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        checkpointNow();
     }
 }

@@ -4,7 +4,7 @@ import io.consentflow.consent.application.ConsentCommands;
 import io.consentflow.consent.config.ConsentProperties;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.registry.SubjectRepository;
-import io.consentflow.consent.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.PeriodicTask;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;

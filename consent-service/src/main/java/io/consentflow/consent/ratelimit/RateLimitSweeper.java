@@ -1,6 +1,6 @@
 package io.consentflow.consent.ratelimit;
 
-import io.consentflow.consent.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.PeriodicTask;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

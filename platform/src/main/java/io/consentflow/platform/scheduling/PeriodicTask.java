@@ -1,4 +1,4 @@
-package io.consentflow.consent.scheduling;
+package io.consentflow.platform.scheduling;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work the service does on its own clock (expiring opt-ins, sweeping rate-limit windows): explicit and periodic,
- * because MongoDB TTL indexes are not the mechanism (DESIGN.md §4) and the wire server has none. One thread per
- * task, started and stopped with the application context; a failed run is logged by kind only and retried at the
- * next interval.
+ * Work a service does on its own clock (expiring opt-ins, sweeping rate-limit windows, signing audit checkpoints):
+ * explicit and periodic, because MongoDB TTL indexes are not the mechanism (DESIGN.md §4) and the wire server has
+ * none. One thread per task, so runs of one instance never overlap; started and stopped with the application
+ * context; a failed run is logged by kind only (never its message, which may carry data) and retried at the next
+ * interval.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
@@ -38,13 +39,23 @@ public abstract class PeriodicTask implements SmartLifecycle {
         beforeFirstRun();
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name));
         long interval = Math.max(1, interval().toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("{} failed: {}", name, e.getClass().getSimpleName());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::safeRun, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** An extra run on the task's thread, as soon as it is free; ignored when the task is not running. */
+    protected final void runSoon() {
+        ScheduledExecutorService current = executor;
+        if (current != null && !current.isShutdown()) {
+            current.execute(this::safeRun);
+        }
+    }
+
+    private void safeRun() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.warn("{} failed, retrying at the next interval: {}", name, e.getClass().getSimpleName());
+        }
     }
 
     @Override
