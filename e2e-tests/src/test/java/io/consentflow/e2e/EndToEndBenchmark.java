@@ -25,7 +25,7 @@ class EndToEndBenchmark {
     static final int AUDIENCE = Integer.getInteger("bench.audience", 300);
     static final int STOP_PHONES = Integer.getInteger("bench.stops", 40);
     static final int OPT_IN_CONCURRENCY = 16;
-    static final int WARM_UP = Integer.getInteger("bench.warmUp", 1_000);
+    static final int WARM_UP = Integer.getInteger("bench.warmUp", 5_000);
     static final int BURST = Integer.getInteger("bench.burst", 10_000);
     static final int STEADY_PER_SECOND = Integer.getInteger("bench.steadyRate", 1_000);
     static final Duration STEADY_MIN = Duration.ofSeconds(Integer.getInteger("bench.steadySeconds", 60));
@@ -74,7 +74,9 @@ class EndToEndBenchmark {
             progress("warm-up and burst");
             SendPhase.awaitOutcomes(topics, sends.burst(audience, WARM_UP), DRAIN);
             long auditFrom = System.currentTimeMillis();
+            var burstCpu = new ProcessCpu();
             var burst = SendPhase.measure(topics, sends, sends.burst(audience, BURST), DRAIN);
+            burstCpu.report(report, "burst", BURST, System.currentTimeMillis() - auditFrom);
             report.setting("burst", BURST + " requests (80% MARKETING offers, 20% UTILITY support) over "
                     + AUDIENCE + " consented numbers, published at once, after a " + WARM_UP + "-request warm-up");
             burst.report(report, "burst", "published at once");
@@ -83,6 +85,7 @@ class EndToEndBenchmark {
             progress("steady load with STOPs");
             var steadyRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
             long steadyStart = System.currentTimeMillis();
+            var steadyCpu = new ProcessCpu();
             var steadyIds = CompletableFuture.supplyAsync(
                     () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
             ServiceProcess.sleep(5_000); // the STOPs land in the established load, not in its ramp
@@ -93,6 +96,7 @@ class EndToEndBenchmark {
             long steadyMillis = System.currentTimeMillis() - steadyStart;
             progress("steady load ended; draining");
             var steadyResult = SendPhase.measure(topics, sends, steady, DRAIN);
+            steadyCpu.report(report, "steady", steady.size(), System.currentTimeMillis() - steadyStart);
             report.setting("steady", steady.size() + " requests in " + steadyMillis + " ms = "
                     + Bench.perSecond(steady.size(), steadyMillis) + "/s offered, paced; " + stopping.size()
                     + " STOPs, one every " + STOP_INTERVAL.toMillis() + " ms, from other consented numbers");

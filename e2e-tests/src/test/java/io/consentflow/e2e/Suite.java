@@ -131,6 +131,11 @@ final class Suite {
         return System.getProperty("consentflow.version", "0.1.0-SNAPSHOT");
     }
 
+    /** True when the broker and the Mongo wire server live in this JVM (embedded), not in their own processes. */
+    static boolean infrastructureInProcess() {
+        return TestInfrastructure.get().mode() == TestInfrastructure.Mode.EMBEDDED;
+    }
+
     static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("schemas"))) {

@@ -15,6 +15,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * spring-kafka-test's embedded KRaft broker and the mongo-java-server wire server, in this JVM. With Docker (or
  * {@code CONSENTFLOW_TEST_INFRA=containers}): Testcontainers Kafka and a MongoDB replica set. The same test classes
  * run on both; {@code CONSENTFLOW_TEST_INFRA=embedded} forces the in-JVM pair.
+ * {@code CONSENTFLOW_TEST_INFRA=processes} runs that same pair (a real KRaft broker, the in-memory wire server) each
+ * in its own child JVM, so benchmarks measure the service without the broker's and the Mongo server's heaps and GC
+ * pauses; see {@link ProcessInfrastructure}. The system property {@code consentflow.test.infra} works like the
+ * variable when the variable is unset.
  */
 public final class TestInfrastructure {
 
@@ -28,7 +32,7 @@ public final class TestInfrastructure {
     private final String mongoUri;
     private final Mode mode;
 
-    public enum Mode { EMBEDDED, CONTAINERS }
+    public enum Mode { EMBEDDED, CONTAINERS, PROCESSES }
 
     private TestInfrastructure(String kafkaBootstrapServers, String mongoUri, Mode mode) {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -61,11 +65,15 @@ public final class TestInfrastructure {
     }
 
     static Mode chooseMode() {
-        String forced = System.getenv().getOrDefault("CONSENTFLOW_TEST_INFRA",
-                System.getProperty("consentflow.test.infra", "auto"));
+        return modeFor(System.getenv().getOrDefault("CONSENTFLOW_TEST_INFRA",
+                System.getProperty("consentflow.test.infra", "auto")));
+    }
+
+    static Mode modeFor(String forced) {
         return switch (forced) {
             case "embedded" -> Mode.EMBEDDED;
             case "containers" -> Mode.CONTAINERS;
+            case "processes" -> Mode.PROCESSES;
             default -> dockerAvailable() ? Mode.CONTAINERS : Mode.EMBEDDED;
         };
     }
@@ -80,7 +88,21 @@ public final class TestInfrastructure {
 
     private static TestInfrastructure start(Mode mode) {
         log.info("starting test infrastructure: {}", mode);
-        return mode == Mode.CONTAINERS ? startContainers() : startEmbedded();
+        return switch (mode) {
+            case CONTAINERS -> startContainers();
+            case PROCESSES -> startProcesses();
+            case EMBEDDED -> startEmbedded();
+        };
+    }
+
+    /** The children stop in the shutdown hook {@link ProcessInfrastructure#start()} registers. */
+    private static TestInfrastructure startProcesses() {
+        long started = System.nanoTime();
+        var processes = ProcessInfrastructure.start();
+        log.info("test infrastructure processes ready in {} ms (kafka {}, mongo {}, folder {})",
+                (System.nanoTime() - started) / 1_000_000, processes.kafkaBootstrapServers(), processes.mongoUri(),
+                processes.workDir());
+        return new TestInfrastructure(processes.kafkaBootstrapServers(), processes.mongoUri(), Mode.PROCESSES);
     }
 
     private static TestInfrastructure startEmbedded() {

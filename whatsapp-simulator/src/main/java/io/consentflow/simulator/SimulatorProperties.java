@@ -59,6 +59,11 @@ public record SimulatorProperties(
      * Webhook delivery: bounded retries with exponential back-off, never on the API's request path. Meta retries a
      * failed delivery for up to seven days; the simulator keeps trying for minutes, long enough to ride out a
      * receiver that is busy or restarting.
+     *
+     * @param batchWindow   status updates that become due within this window go out in one webhook, as Meta
+     *                      bundles statuses; user actions are never batched
+     * @param batchMax      at most this many statuses per webhook
+     * @param batchMaxBytes at most this many bytes per status webhook (the gateway reads bodies up to 64 KB)
      */
     public record WebhookDelivery(
             @DefaultValue("5") int maxAttempts,
@@ -66,6 +71,15 @@ public record SimulatorProperties(
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("5s") Duration timeout,
             @DefaultValue("10000") int maxInFlight,
-            @DefaultValue("64") int maxConnections) {
+            @DefaultValue("64") int maxConnections,
+            @DefaultValue("20ms") Duration batchWindow,
+            @DefaultValue("100") int batchMax,
+            @DefaultValue("60000") int batchMaxBytes) {
+
+        public WebhookDelivery {
+            batchMax = Math.max(1, batchMax);
+            batchMaxBytes = Math.max(1024, batchMaxBytes);
+            batchWindow = batchWindow == null || batchWindow.isNegative() ? Duration.ZERO : batchWindow;
+        }
     }
 }

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
@@ -120,6 +123,51 @@ public abstract class SimulatorTestSupport {
         JsonNode payload = json.readTree(received.body());
         SpecSchemas.assertValid("WebhookPayload", payload);
         return payload;
+    }
+
+    /**
+     * The status updates of one message in the order they arrived, read from every webhook the receiver accepted
+     * (a batched webhook carries the statuses of several messages); each such webhook is checked for signature and
+     * spec conformance.
+     */
+    protected List<JsonNode> awaitStatuses(String wamid, int count) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            List<WebhookReceiver.Received> hooks = RECEIVER.matching(r -> r.answered() == 200
+                    && r.text().contains(wamid));
+            List<JsonNode> statuses = new ArrayList<>();
+            for (WebhookReceiver.Received hook : hooks) {
+                statuses.addAll(statusesOf(json.readTree(hook.body()), wamid));
+            }
+            if (statuses.size() >= count) {
+                hooks.forEach(this::verifiedWebhook);
+                return statuses;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("expected " + count + " statuses of " + wamid + " but got " + statuses);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The statuses of one message in a webhook payload, in array order ({@code wamid} null: all of them). */
+    protected static List<JsonNode> statusesOf(JsonNode payload, String wamid) {
+        List<JsonNode> statuses = new ArrayList<>();
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                for (JsonNode status : change.path("value").path("statuses")) {
+                    if (wamid == null || wamid.equals(status.path("id").asString())) {
+                        statuses.add(status);
+                    }
+                }
+            }
+        }
+        return statuses;
     }
 
     public record Response(int status, String contentType, String body, JsonMapper mapper) {

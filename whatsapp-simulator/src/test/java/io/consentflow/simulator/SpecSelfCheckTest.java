@@ -78,6 +78,27 @@ class SpecSelfCheckTest {
         assertThat(SpecSchemas.errors("ErrorResponse", badError)).isNotEmpty();
     }
 
+    /**
+     * Meta delivers several status updates in one POST; the schema takes statuses[] of any length and checks every
+     * item, so the simulator's batched payloads are held to the same rules as single ones.
+     */
+    @Test
+    void multiStatusPayloadsAreValidAndEveryItemIsChecked() {
+        String batch = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":
+                {"messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"2"},
+                "statuses":[
+                {"id":"wamid.a","status":"sent","timestamp":"1","recipient_id":"49",
+                 "pricing":{"billable":true,"pricing_model":"PMP","category":"marketing"}},
+                {"id":"wamid.b","status":"failed","timestamp":"1","recipient_id":"49","errors":[{"code":131050,
+                 "title":"t","message":"m","error_data":{"details":"d"},"href":"https://example.test"}]},
+                {"id":"wamid.a","status":"%s","timestamp":"2","recipient_id":"49",
+                 "pricing":{"billable":true,"pricing_model":"PMP","category":"marketing"}}]}}]}]}""";
+        assertThat(SpecSchemas.errors("WebhookPayload", json.readTree(batch.formatted("delivered")))).isEmpty();
+        assertThat(SpecSchemas.errors("WebhookPayload", json.readTree(batch.formatted("seen"))))
+                .as("a bad third status is found").isNotEmpty();
+    }
+
     private static JsonNode example(String name) {
         return SpecSchemas.spec().path("paths").path("/whatsapp/webhooks").path("post").path("requestBody")
                 .path("content").path("application/json").path("examples").path(name).path("value");

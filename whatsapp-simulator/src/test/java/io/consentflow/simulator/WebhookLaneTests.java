@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
  * connection the receiver holds is never freed by a timeout: a customer's message can only arrive if it does not
  * need one.
  */
-@TestPropertySource(properties = "simulator.webhook.timeout=60s")
+// one status per payload, so the statuses really take every connection of their lane, as unbatched webhooks would
+@TestPropertySource(properties = {"simulator.webhook.timeout=60s", "simulator.webhook.batch-max=1"})
 class WebhookLaneTests extends SimulatorTestSupport {
 
     @Test

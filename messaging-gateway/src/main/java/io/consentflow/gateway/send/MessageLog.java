@@ -16,6 +16,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.events.SendRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -166,15 +167,35 @@ public class MessageLog {
                 .projection(new Document("contactKey", 1).append("category", 1).append("claimedAt", 1))));
     }
 
-    /** The request a wamid belongs to, for status webhooks. */
-    public Mono<Document> byWamid(String wamid) {
-        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("wamid", wamid)).first()));
+    /**
+     * The requests these wamids belong to (one query on the unique wamid index), for status webhooks: wamid → a
+     * document with _id, subjectId and category. Unknown wamids are absent.
+     */
+    public Mono<Map<String, Document>> byWamids(Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return collection().flatMapMany(c -> Flux.from(c.find(Filters.in("wamid", wamids))
+                        .projection(new Document("wamid", 1).append("subjectId", 1).append("category", 1))))
+                .collectMap(doc -> doc.getString("wamid"));
     }
 
-    public Mono<Void> status(String requestId, String status, Instant at, Integer errorCode) {
-        return collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", requestId),
-                Updates.push("timeline", entry(at, "STATUS_" + status,
-                        errorCode == null ? null : "error " + errorCode))))).then();
+    /** A delivery status reported by a webhook, for the timeline of its request. */
+    public record StatusEntry(String requestId, String status, Instant at, Integer errorCode) {
+    }
+
+    /** Appends the statuses of one webhook delivery to their requests' timelines (one unordered bulkWrite). */
+    public Mono<Void> statuses(List<StatusEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+        for (StatusEntry e : entries) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", e.requestId()), Updates.push("timeline",
+                    entry(e.at(), "STATUS_" + e.status(), e.errorCode() == null ? null : "error " + e.errorCode()))));
+        }
+        return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
     }
 
     public Mono<Document> timeline(String requestId) {

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,11 @@ public class SendPipeline {
 
     /** Outcomes are stored and published in chunks of at most this many, or after this linger. */
     private static final int OUTCOME_CHUNK = 500;
-    private static final Duration OUTCOME_LINGER = Duration.ofMillis(20);
+    private static final Duration OUTCOME_LINGER = Duration.ofMillis(50);
+    /** Requests claimed with one insertMany, and how many such claims may run ahead of the calls. */
+    private static final int CLAIM_CHUNK = 250;
+    private static final int CLAIMS_AHEAD = 2;
+    private static final int OUTCOME_WRITES_IN_FLIGHT = 2;
 
     private final MessageLog log;
     private final int concurrency;
@@ -52,6 +58,10 @@ public class SendPipeline {
     private final ContactKeys contactKeys;
     private final Clock clock;
     private final Timer gateTimer;
+    private final Timer claimTimer;
+    private final Timer outcomeTimer;
+    private final Timer ackTimer;
+    private final Timer batchTimer;
     private final MeterRegistry meters;
 
     SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentTable consents,
@@ -71,6 +81,10 @@ public class SendPipeline {
         this.meters = meters;
         this.gateTimer = Timer.builder("consentflow.gateway.gate.latency").publishPercentiles(0.5, 0.99)
                 .register(meters);
+        this.claimTimer = stage("claim", meters);
+        this.outcomeTimer = stage("store_outcomes", meters);
+        this.ackTimer = stage("await_acks", meters);
+        this.batchTimer = stage("batch", meters);
     }
 
     /** A single request; see {@link #processBatch(List)}. */
@@ -79,7 +93,7 @@ public class SendPipeline {
     }
 
     /**
-     * A batch of requests: one insertMany claims every distinct requestId before anything leaves; gate and Cloud API
+     * A batch of requests: every distinct requestId is claimed (one insertMany per chunk) before it leaves; gate and Cloud API
      * calls run concurrently (within the rate limiter and {@code concurrency}); outcomes are stored with one
      * bulkWrite per chunk of completed requests and only then published; the returned Mono completes once the broker
      * acknowledged every event of the batch, so the caller may commit the offsets. A requestId repeated inside the
@@ -99,17 +113,52 @@ public class SendPipeline {
         if (firsts.isEmpty()) {
             return Mono.empty();
         }
-        List<CompletableFuture<?>> published = new ArrayList<>(firsts.size());
-        return log.claimAll(firsts.values().stream().map(Prepared::claim).toList())
-                .flatMapMany(claims -> Flux.fromIterable(firsts.values()).flatMap(prepared -> {
-                    MessageLog.Claim claim = claims.get(prepared.claim().getString("_id"));
-                    return claim.first() ? firstDelivery(prepared) : redelivered(claim.previous());
-                }, concurrency))
+        Queue<CompletableFuture<?>> published = new ConcurrentLinkedQueue<>();
+        // claims go in chunks, the next ones while the calls of the previous chunk are in flight: the calls do not
+        // wait for one large insert, and few requests are claimed but not yet called when the process dies
+        return Flux.fromIterable(chunks(List.copyOf(firsts.values())))
+                .flatMapSequential(this::claimChunk, CLAIMS_AHEAD)
+                .concatMapIterable(claimed -> claimed)
+                .flatMap(claimed -> claimed.claim().first() ? firstDelivery(claimed.prepared())
+                        : redelivered(claimed.claim().previous()), concurrency)
                 .bufferTimeout(OUTCOME_CHUNK, OUTCOME_LINGER, true)
-                .concatMap(chunk -> record(chunk, published))
-                .then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
-                        published.toArray(CompletableFuture[]::new)))))
+                // chunks are stored concurrently: each is a few updates of distinct documents
+                .flatMap(chunk -> record(chunk, published), OUTCOME_WRITES_IN_FLIGHT)
+                .then(timed(ackTimer, Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
+                        published.toArray(CompletableFuture[]::new))))))
+                .transform(batch -> timed(batchTimer, batch.then()))
                 .then(Mono.defer(() -> processBatch(repeats)));
+    }
+
+    private Mono<List<Claimed>> claimChunk(List<Prepared> chunk) {
+        return timed(claimTimer, log.claimAll(chunk.stream().map(Prepared::claim).toList())).map(claims -> chunk
+                .stream().map(prepared -> new Claimed(prepared, claims.get(prepared.claim().getString("_id"))))
+                .toList());
+    }
+
+    /** How long each stage of a batch takes: where a batch waits, for operators and the benchmark. */
+    private static Timer stage(String stage, MeterRegistry meters) {
+        return Timer.builder("consentflow.gateway.send.stage").tag("stage", stage).register(meters);
+    }
+
+    private static <T> Mono<T> timed(Timer timer, Mono<T> stage) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return stage.doFinally(signal -> timer.record(System.nanoTime() - started,
+                    java.util.concurrent.TimeUnit.NANOSECONDS));
+        });
+    }
+
+    private static List<List<Prepared>> chunks(List<Prepared> all) {
+        List<List<Prepared>> chunks = new ArrayList<>(all.size() / CLAIM_CHUNK + 1);
+        for (int from = 0; from < all.size(); from += CLAIM_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CLAIM_CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** A prepared request and what its claim found. */
+    private record Claimed(Prepared prepared, MessageLog.Claim claim) {
     }
 
     /** The claim (and log document) of a request, with what the gate needs, computed before the claim. */
@@ -130,9 +179,9 @@ public class SendPipeline {
     }
 
     /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */
-    private Mono<Void> record(List<Done> chunk, List<CompletableFuture<?>> published) {
+    private Mono<Void> record(List<Done> chunk, Queue<CompletableFuture<?>> published) {
         List<MessageLog.Outcome> stored = chunk.stream().map(Done::stored).filter(o -> o != null).toList();
-        return log.outcomes(stored).then(Mono.fromRunnable(() -> {
+        return timed(outcomeTimer, log.outcomes(stored)).then(Mono.fromRunnable(() -> {
             for (Done done : chunk) {
                 published.add(events.send(done.event(), done.requestId()));
             }

@@ -10,18 +10,20 @@ import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.ServiceWindows;
-import io.consentflow.gateway.send.MessageEvents;
 import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
@@ -32,25 +34,29 @@ class WebhookIngress {
     private final WebhookParser parser;
     private final WebhookReceipts receipts;
     private final KafkaTemplate<String, SpecificRecord> kafka;
-    private final MessageEvents messageEvents;
     private final MessageLog log;
     private final ContactKeys contactKeys;
     private final ServiceWindows windows;
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
-            MessageEvents messageEvents, MessageLog log, ContactKeys contactKeys, ServiceWindows windows, Clock clock) {
+            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
-        this.messageEvents = messageEvents;
         this.log = log;
         this.contactKeys = contactKeys;
         this.windows = windows;
         this.clock = clock;
     }
 
-    /** Parses (lenient) and publishes every new item; a malformed body yields nothing. */
+    /**
+     * Parses (lenient) and publishes every new item; a malformed body yields nothing. A delivery costs a fixed
+     * number of round trips however many items it carries (Meta batches statuses): one receipts insertMany, one
+     * wamid lookup, one timeline bulkWrite, then every event handed to the producer in the delivery's order, so the
+     * statuses of a message keep their order on its partition. When publishing fails, the receipts of this delivery
+     * are forgotten and the error answers 5xx, so Meta's retry is processed.
+     */
     Mono<Void> accept(byte[] body) {
         List<WebhookItem> items;
         try {
@@ -58,23 +64,51 @@ class WebhookIngress {
         } catch (RuntimeException e) {
             return Mono.empty();
         }
-        return Flux.fromIterable(items).concatMap(item -> receipts.firstTime(item.dedupeKey())
-                .filter(Boolean::booleanValue)
-                .flatMap(fresh -> publish(item).onErrorResume(error -> receipts.forget(item.dedupeKey())
-                        .then(Mono.error(error))))).then();
+        if (items.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> keys = items.stream().map(WebhookItem::dedupeKey).toList();
+        return receipts.firstTime(keys).flatMap(fresh -> {
+            List<WebhookItem> news = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                if (fresh[i]) {
+                    news.add(items.get(i));
+                }
+            }
+            return publish(news).onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
+        });
     }
 
-    private Mono<Void> publish(WebhookItem item) {
-        if (item instanceof WebhookItem.Inbound inbound) {
-            return inbound(inbound);
-        }
-        if (item instanceof WebhookItem.Status status) {
-            return status(status);
-        }
-        return preference((WebhookItem.Preference) item);
+    /** An event for a topic and key. */
+    private record Pending(String topic, String key, SpecificRecord event) {
     }
 
-    private Mono<Void> inbound(WebhookItem.Inbound item) {
+    private Mono<Void> publish(List<WebhookItem> items) {
+        Set<String> wamids = new HashSet<>();
+        items.forEach(item -> {
+            if (item instanceof WebhookItem.Status status) {
+                wamids.add(status.wamid());
+            }
+        });
+        return log.byWamids(wamids).flatMap(requests -> {
+            List<Pending> events = new ArrayList<>(items.size() + 1);
+            List<MessageLog.StatusEntry> timeline = new ArrayList<>();
+            for (WebhookItem item : items) {
+                if (item instanceof WebhookItem.Inbound inbound) {
+                    events.add(inbound(inbound));
+                } else if (item instanceof WebhookItem.Status status) {
+                    status(status, requests.get(status.wamid()), events, timeline);
+                } else {
+                    events.add(preference((WebhookItem.Preference) item));
+                }
+            }
+            return log.statuses(timeline).then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(events
+                    .stream().map(e -> kafka.send(e.topic(), e.key(), e.event())).toArray(CompletableFuture[]::new)))))
+                    .then();
+        });
+    }
+
+    private Pending inbound(WebhookItem.Inbound item) {
         String e164 = "+" + item.waId();
         String contactKey = contactKeys.of(e164);
         windows.inbound(contactKey, item.at());
@@ -83,10 +117,10 @@ class WebhookIngress {
                 .setType(item.type()).setText(item.text()).setButtonPayload(item.buttonPayload())
                 .setButtonTitle(item.buttonTitle()).setReceivedAt(item.at()).setPhoneNumberId(item.phoneNumberId())
                 .build();
-        return send(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
+        return new Pending(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
     }
 
-    private Mono<Void> preference(WebhookItem.Preference item) {
+    private Pending preference(WebhookItem.Preference item) {
         MarketingPreference value = switch (item.value().toLowerCase()) {
             case "stop" -> MarketingPreference.STOP;
             case "resume" -> MarketingPreference.RESUME;
@@ -97,10 +131,12 @@ class WebhookIngress {
         var event = MarketingPreferenceChanged.newBuilder().setEventId(Events.newEventId())
                 .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setFrom(e164).setContactKey(contactKey)
                 .setValue(value).setChangedAt(item.at()).build();
-        return send(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
+        return new Pending(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
     }
 
-    private Mono<Void> status(WebhookItem.Status item) {
+    /** A status becomes MessageStatusChanged (and a timeline entry); a failed 131050 also a MessageFailed. */
+    private void status(WebhookItem.Status item, Document request, List<Pending> events,
+            List<MessageLog.StatusEntry> timeline) {
         DeliveryStatus status = switch (item.status().toLowerCase()) {
             case "sent" -> DeliveryStatus.SENT;
             case "delivered" -> DeliveryStatus.DELIVERED;
@@ -108,35 +144,25 @@ class WebhookIngress {
             case "failed" -> DeliveryStatus.FAILED;
             default -> DeliveryStatus.UNKNOWN;
         };
-        return log.byWamid(item.wamid()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(found -> {
-                    Document request = found.orElse(null);
-                    String requestId = request == null ? null : request.getString("_id");
-                    String subjectId = request == null ? null : request.getString("subjectId");
-                    var changed = MessageStatusChanged.newBuilder().setEventId(Events.newEventId())
-                            .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setWamid(item.wamid())
-                            .setRequestId(requestId).setSubjectId(subjectId).setStatus(status).setStatusAt(item.at())
-                            .setErrorCode(item.errorCode()).build();
-                    String key = subjectId != null ? subjectId : requestId != null ? requestId : item.wamid();
-                    Mono<Void> timeline = requestId == null ? Mono.empty()
-                            : log.status(requestId, status.name(), item.at(), item.errorCode());
-                    Mono<Void> stop = Mono.empty();
-                    if (status == DeliveryStatus.FAILED && item.errorCode() != null
-                            && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
-                        // consent-service treats 131050 as the user's marketing STOP
-                        var failed = MessageFailed.newBuilder().setEventId(Events.newEventId())
-                                .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setRequestId(requestId)
-                                .setSubjectId(subjectId).setWamid(item.wamid())
-                                .setErrorCode(CloudApiOutcome.MARKETING_STOPPED).setErrorTitle("marketing stopped")
-                                .setRetryable(false).setCategory(request == null ? null
-                                        : MessageCategory.valueOf(request.getString("category"))).build();
-                        stop = send(Topics.MESSAGE_EVENTS.name(), key, failed);
-                    }
-                    return timeline.then(send(Topics.MESSAGE_EVENTS.name(), key, changed)).then(stop);
-                });
-    }
-
-    private Mono<Void> send(String topic, String key, SpecificRecord event) {
-        return Mono.fromFuture(() -> kafka.send(topic, key, event)).then();
+        String requestId = request == null ? null : request.getString("_id");
+        String subjectId = request == null ? null : request.getString("subjectId");
+        String key = subjectId != null ? subjectId : requestId != null ? requestId : item.wamid();
+        if (requestId != null) {
+            timeline.add(new MessageLog.StatusEntry(requestId, status.name(), item.at(), item.errorCode()));
+        }
+        events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageStatusChanged.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
+                .setWamid(item.wamid()).setRequestId(requestId).setSubjectId(subjectId).setStatus(status)
+                .setStatusAt(item.at()).setErrorCode(item.errorCode()).build()));
+        if (status == DeliveryStatus.FAILED && item.errorCode() != null
+                && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
+            // consent-service treats 131050 as the user's marketing STOP
+            events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
+                    .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
+                    .setRequestId(requestId).setSubjectId(subjectId).setWamid(item.wamid())
+                    .setErrorCode(CloudApiOutcome.MARKETING_STOPPED).setErrorTitle("marketing stopped")
+                    .setRetryable(false).setCategory(request == null || request.getString("category") == null ? null
+                            : MessageCategory.valueOf(request.getString("category"))).build()));
+        }
     }
 }

@@ -1,15 +1,20 @@
 package io.consentflow.gateway.webhook;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,18 +36,41 @@ class WebhookReceipts {
         this.mongo = mongo;
     }
 
-    /** True when this item is new (and is now recorded), false for a redelivery. */
-    Mono<Boolean> firstTime(String dedupeKey) {
-        Document doc = new Document("_id", digest(dedupeKey)).append("at", new Date());
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.insertOne(doc))).thenReturn(true)
-                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? Mono.just(false) : Mono.error(e));
+    /**
+     * Records a delivery's items with one unordered insertMany; element i is true when item i is new (and is now
+     * recorded), false for a redelivery, or a repeat of an earlier item of the same delivery.
+     */
+    Mono<boolean[]> firstTime(List<String> dedupeKeys) {
+        List<Document> docs = new ArrayList<>(dedupeKeys.size());
+        Date now = new Date();
+        dedupeKeys.forEach(key -> docs.add(new Document("_id", digest(key)).append("at", now)));
+        boolean[] fresh = new boolean[docs.size()];
+        Arrays.fill(fresh, true);
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
+                .thenReturn(fresh)
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        fresh[error.getIndex()] = false;
+                        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                            // the ones recorded now must not stay recorded: Meta's retry would skip them
+                            return forget(dedupeKeys, fresh).then(Mono.error(e));
+                        }
+                    }
+                    return Mono.just(fresh);
+                });
     }
 
-    /** Publishing failed: forget the item so Meta's retry is processed. */
-    Mono<Void> forget(String dedupeKey) {
-        return mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", digest(dedupeKey))))).then();
+    /** Publishing failed: forget the items recorded by this delivery, so Meta's retry is processed. */
+    Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
+        List<String> digests = new ArrayList<>();
+        for (int i = 0; i < dedupeKeys.size(); i++) {
+            if (recorded[i]) {
+                digests.add(digest(dedupeKeys.get(i)));
+            }
+        }
+        return digests.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", digests)))).then();
     }
 
     @Scheduled(fixedDelayString = "PT1H")

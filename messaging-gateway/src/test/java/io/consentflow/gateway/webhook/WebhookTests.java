@@ -18,6 +18,7 @@ import io.consentflow.events.MessageSent;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.ConsentTable;
+import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.domain.WebhookSignature;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,8 @@ class WebhookTests {
     WebTestClient web;
     @Autowired
     ConsentTable consents;
+    @Autowired
+    MessageLog log;
 
     private WebTestClient.ResponseSpec post(String body, String signature) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -196,6 +200,74 @@ class WebhookTests {
         assertThat(stop.getErrorCode()).isEqualTo(131050);
         assertThat(stop.getSubjectId()).isEqualTo(subject);
         assertThat(stop.getCategory()).isEqualTo(MessageCategory.MARKETING);
+    }
+
+    /** One delivery carrying several statuses, as Meta batches them: {@code statuses} is "wamid:status,...". */
+    static String statuses(String... wamidAndStatus) {
+        StringBuilder items = new StringBuilder();
+        for (String pair : wamidAndStatus) {
+            String[] parts = pair.split(" ");
+            items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"").append(parts[0])
+                    .append("\",\"status\":\"").append(parts[1]).append("\",\"timestamp\":\"")
+                    .append(Instant.now().getEpochSecond()).append("\",\"recipient_id\":\"1\"}");
+        }
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"100000000000001\"},\"statuses\":[" + items + "]},\"field\":\"messages\"}]}]}";
+    }
+
+    @Test
+    void aBatchOfStatusesIsPublishedOnceEachInOrderAndReachesEveryTimeline() {
+        MessageSent first = sendConsented();
+        MessageSent second = sendConsented();
+        String unknown = "wamid." + UUID.randomUUID();
+        String batch = statuses(first.getWamid() + " sent", first.getWamid() + " delivered", second.getWamid()
+                + " delivered", first.getWamid() + " delivered", unknown + " read");
+        signed(batch).expectStatus().isOk();
+        signed(batch).expectStatus().isOk(); // Meta's redelivery of the whole batch
+        signed(statuses(second.getWamid() + " read")).expectStatus().isOk(); // sentinel, after both
+        kafka.await(Topics.MESSAGE_EVENTS.name(), MessageStatusChanged.class,
+                s -> s.getWamid().equals(second.getWamid()) && s.getStatus() == DeliveryStatus.READ, WAIT);
+
+        List<MessageStatusChanged> published = statusEvents(Set.of(first.getWamid(), second.getWamid(), unknown));
+        // the order that counts is per message: its statuses share a key, hence a partition
+        Map<String, List<String>> byWamid = published.stream().collect(java.util.stream.Collectors.groupingBy(
+                MessageStatusChanged::getWamid, java.util.stream.Collectors.mapping(s -> s.getStatus().name(),
+                        java.util.stream.Collectors.toList())));
+        assertThat(byWamid).containsOnly(Map.entry(first.getWamid(), List.of("SENT", "DELIVERED")),
+                Map.entry(second.getWamid(), List.of("DELIVERED", "READ")), Map.entry(unknown, List.of("READ")));
+        assertThat(published).allSatisfy(s -> assertThat(s.getRequestId()).isEqualTo(
+                s.getWamid().equals(first.getWamid()) ? first.getRequestId()
+                        : s.getWamid().equals(second.getWamid()) ? second.getRequestId() : null));
+        assertThat(timelineKinds(first.getRequestId())).containsSubsequence("SENT", "STATUS_SENT", "STATUS_DELIVERED")
+                .doesNotHaveDuplicates();
+        assertThat(timelineKinds(second.getRequestId())).containsSubsequence("SENT", "STATUS_DELIVERED",
+                "STATUS_READ");
+    }
+
+    private MessageSent sendConsented() {
+        String number = randomNumber();
+        kafka.publish(Topics.CONSENT_STATE.name(), Fixtures.KEYS.of(number),
+                snapshot(number, UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, List.of("offers")));
+        await().atMost(WAIT).until(() -> consents.get(Fixtures.KEYS.of(number)) != null);
+        SendRequest request = marketing(number).build();
+        kafka.publish(Topics.SEND_REQUESTS.name(), number, request);
+        return kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
+                m -> m.getRequestId().equals(request.getRequestId()), WAIT);
+    }
+
+    /** The MessageStatusChanged events of these wamids, each partition in offset order. */
+    private List<MessageStatusChanged> statusEvents(Set<String> wamids) {
+        var deserializer = new AvroEventDeserializer();
+        return kafka.readAllRaw(Topics.MESSAGE_EVENTS.name(), Duration.ofSeconds(10)).stream()
+                .map(r -> deserializer.deserialize(r.topic(), r.value()))
+                .filter(MessageStatusChanged.class::isInstance).map(MessageStatusChanged.class::cast)
+                .filter(s -> wamids.contains(s.getWamid())).toList();
+    }
+
+    private List<String> timelineKinds(String requestId) {
+        return log.timeline(requestId).block().getList("timeline", org.bson.Document.class).stream()
+                .map(entry -> entry.getString("kind")).toList();
     }
 
     @Test

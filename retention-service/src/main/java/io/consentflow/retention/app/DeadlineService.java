@@ -3,6 +3,7 @@ package io.consentflow.retention.app;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
 import io.consentflow.retention.domain.DeadlineKind;
+import io.consentflow.retention.domain.DeadlinePlan;
 import io.consentflow.retention.domain.DeadlineRules;
 import io.consentflow.retention.domain.Erasure;
 import io.consentflow.retention.domain.Instruction;
@@ -11,6 +12,12 @@ import io.consentflow.retention.mongo.DeadlineStore;
 import io.consentflow.retention.mongo.ErasureStore;
 import io.consentflow.retention.mongo.ProcessedEvents;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -39,11 +46,51 @@ public class DeadlineService {
 
     /** Handles an event once: a redelivered eventId is skipped; a crash half-way is safe to repeat (all steps idempotent). */
     public Mono<Void> handle(RetentionEvent event) {
-        return processed.seen(event.eventId()).flatMap(seen -> seen ? Mono.<Void>empty()
-                : Flux.fromIterable(rules.instructionsFor(event))
-                        .concatMap(instruction -> apply(instruction, event.eventId()))
-                        .then(recordReceipt(event))
-                        .then(processed.remember(event.eventId(), clock.instant())));
+        return handleAll(List.of(event));
+    }
+
+    /**
+     * Handles a batch as if its events came one by one, in order, each once: eventIds seen before (or twice in the
+     * batch) are skipped; the rest become one plan per deadline, read in one query and written in one bulk write;
+     * receipts are matched per event (rare); then all eventIds are remembered in one insert. A crash half-way is safe
+     * to repeat: nothing is remembered before the deadlines are written, and reapplying a plan is idempotent.
+     */
+    public Mono<Void> handleAll(List<RetentionEvent> batch) {
+        Map<String, RetentionEvent> unique = new LinkedHashMap<>();
+        batch.forEach(event -> unique.putIfAbsent(event.eventId(), event));
+        if (unique.isEmpty()) {
+            return Mono.empty();
+        }
+        return processed.seenAmong(unique.keySet()).flatMap(seen -> {
+            List<RetentionEvent> fresh = unique.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
+            if (fresh.isEmpty()) {
+                return Mono.<Void>empty();
+            }
+            DeadlinePlan plan = DeadlinePlan.of(rules, fresh);
+            return write(plan, plan.keys(), 1)
+                    .then(Flux.fromIterable(fresh).filter(e -> e.receiptType() != null)
+                            .concatMap(this::recordReceipt).then())
+                    .then(processed.rememberAll(fresh.stream().map(RetentionEvent::eventId).toList(),
+                            clock.instant()));
+        });
+    }
+
+    /** Reads the keys' deadlines, applies the plan and writes the changed ones; rereads only what raced. */
+    private Mono<Void> write(DeadlinePlan plan, Set<DeadlineKey> keys, int attempt) {
+        return deadlines.findAll(keys).flatMap(current -> {
+            Instant now = clock.instant();
+            List<DeadlineStore.Change> changes = new ArrayList<>();
+            for (var key : keys) {
+                Deadline before = current.get(key);
+                Deadline after = plan.apply(key, before, now, () -> UUID.randomUUID().toString());
+                if (after != before) {
+                    changes.add(new DeadlineStore.Change(after, before));
+                }
+            }
+            return deadlines.saveAll(changes);
+        }).flatMap(raced -> raced.isEmpty() ? Mono.<Void>empty()
+                : attempt >= MAX_ATTEMPTS ? Mono.<Void>error(new ConcurrentUpdate())
+                : write(plan, raced, attempt + 1));
     }
 
     /** Art. 17: the subject's erasure falls due now; an erasure of the whole subject still awaiting receipts is reused. */

@@ -7,6 +7,7 @@ import io.consentflow.retention.mongo.ProcessedEvents;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,14 @@ public class SchedulingConfiguration {
 
         private static final Logger log = LoggerFactory.getLogger(Rounds.class);
         private static final Duration PROCESSED_EVENT_MEMORY = Duration.ofDays(30);
+        /** Ids are kept 30 days: purging hourly is plenty, and each purge is a range delete over all of them. */
+        private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
         private final ErasureScheduler scheduler;
         private final OverdueMonitor overdue;
         private final ProcessedEvents processed;
         private final Clock clock;
+        private Instant lastPurge = Instant.MIN;
 
         Rounds(ErasureScheduler scheduler, OverdueMonitor overdue, ProcessedEvents processed, Clock clock) {
             this.scheduler = scheduler;
@@ -62,7 +66,11 @@ public class SchedulingConfiguration {
             try {
                 scheduler.fireDue().block(Duration.ofMinutes(5));
                 overdue.check().block(Duration.ofMinutes(1));
-                processed.purgeBefore(clock.instant().minus(PROCESSED_EVENT_MEMORY)).block(Duration.ofMinutes(1));
+                Instant now = clock.instant();
+                if (!now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+                    processed.purgeBefore(now.minus(PROCESSED_EVENT_MEMORY)).block(Duration.ofMinutes(1));
+                    lastPurge = now;
+                }
             } catch (RuntimeException e) {
                 // the next round retries; never let one failure stop the schedule
                 log.error("retention round failed: {}", e.toString());

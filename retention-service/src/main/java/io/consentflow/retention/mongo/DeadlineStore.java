@@ -3,9 +3,21 @@ package io.consentflow.retention.mongo;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
 import io.consentflow.retention.domain.DeadlineKind;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -45,6 +57,55 @@ public class DeadlineStore {
     public Flux<Deadline> scheduled() {
         return mongo.find(Query.query(Criteria.where("status").is(Deadline.Status.SCHEDULED.name())),
                 Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+    }
+
+    /** The stored deadlines among {@code keys}, in one query. */
+    public Mono<Map<DeadlineKey, Deadline>> findAll(Collection<DeadlineKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(keys.stream().map(DeadlineKey::id).toList())),
+                Document.class, COLLECTION).map(DeadlineStore::fromDocument).collectMap(Deadline::key);
+    }
+
+    /** A deadline to write, replacing {@code previous} (null: not stored yet). */
+    public record Change(Deadline next, Deadline previous) {
+    }
+
+    /**
+     * {@link #save} for many deadlines in one unordered bulk write. Returns the keys another writer changed since
+     * they were read (those were not written; read and reapply them). A replace is an upsert on (_id, version): when
+     * the version moved on it tries to insert the existing _id and fails with a duplicate key error that names its
+     * index, so every conflict is known without reading back (the bulk result itself only has counts).
+     */
+    public Mono<Set<DeadlineKey>> saveAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        List<WriteModel<Document>> writes = changes.stream().map(DeadlineStore::write).toList();
+        return mongo.getCollection(COLLECTION)
+                .flatMap(collection -> Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .map(result -> Set.<DeadlineKey>of())
+                .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
+                        .allMatch(DeadlineStore::isDuplicateKey)
+                        ? Mono.just(e.getWriteErrors().stream().map(error -> changes.get(error.getIndex()).next().key())
+                                .collect(Collectors.toSet()))
+                        : Mono.error(e));
+    }
+
+    private static WriteModel<Document> write(Change change) {
+        Document document = toDocument(change.next(), change.next().version() + 1);
+        if (change.previous() == null) {
+            return new InsertOneModel<>(document);
+        }
+        // a flat {_id, version} filter (Filters.and renders $and, which no index of the wire server serves)
+        Document sameVersion = new Document("_id", change.next().key().id())
+                .append("version", change.previous().version());
+        return new ReplaceOneModel<>(sameVersion, document, new ReplaceOptions().upsert(true));
+    }
+
+    static boolean isDuplicateKey(BulkWriteError error) {
+        return error.getCode() == 11000;
     }
 
     /** Writes {@code next} if the stored deadline is still {@code previous}; false when another writer came first. */

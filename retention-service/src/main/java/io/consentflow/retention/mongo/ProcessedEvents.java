@@ -1,13 +1,22 @@
 package io.consentflow.retention.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,6 +41,32 @@ public class ProcessedEvents {
     public Mono<Void> remember(String eventId, Instant now) {
         return mongo.insert(new Document("_id", eventId).append("at", Date.from(now)), COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
+    }
+
+    /** Which of {@code eventIds} were handled before, in one query. */
+    public Mono<Set<String>> seenAmong(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(collection -> Flux.from(collection.find(Filters.in("_id", eventIds))
+                        .projection(Projections.include("_id")).batchSize(eventIds.size())))
+                .map(document -> document.getString("_id")).collect(Collectors.toSet());
+    }
+
+    /** Remembers all of {@code eventIds} in one unordered insert; ids remembered before are fine. */
+    public Mono<Void> rememberAll(Collection<String> eventIds, Instant now) {
+        if (eventIds.isEmpty()) {
+            return Mono.empty();
+        }
+        Date at = Date.from(now);
+        List<Document> documents = eventIds.stream().map(id -> new Document("_id", id).append("at", at)).toList();
+        return mongo.getCollection(COLLECTION)
+                .flatMap(collection -> Mono.from(collection.insertMany(documents,
+                        new InsertManyOptions().ordered(false))))
+                .then()
+                .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
+                        .allMatch(DeadlineStore::isDuplicateKey) ? Mono.empty() : Mono.error(e));
     }
 
     public Mono<Long> purgeBefore(Instant cutoff) {

@@ -3,80 +3,60 @@ package io.consentflow.simulator.webhook;
 import io.consentflow.simulator.SimulatorProperties;
 import io.consentflow.simulator.phones.ChatEntry;
 import io.consentflow.simulator.phones.Phone;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Plays an outbound message's life on the phone: sent, delivered and (with simulator.auto-read) read, or failed
- * with an error. Each step updates the chat and queues its status webhook; the webhooks of one message are
- * delivered one after the other so the receiver sees them in order, as it usually does with Meta.
+ * with an error. Each step updates the chat and produces its status webhook; statuses of many messages that become
+ * due close together travel in one batched webhook, the statuses of one message always in order
+ * ({@link StatusBatcher}).
  */
 @Component
 public class StatusLifecycle {
 
-    private final SimulatorProperties properties;
-    private final WebhookPayloads payloads;
-    private final WebhookDispatcher dispatcher;
-    private final Clock clock;
+    private static final String[] SENT_DELIVERED = {"sent", "delivered"};
+    private static final String[] SENT_DELIVERED_READ = {"sent", "delivered", "read"};
+    private static final String[] FAILED = {"failed"};
+    private static final String[] READ = {"read"};
 
-    public StatusLifecycle(SimulatorProperties properties, WebhookPayloads payloads, WebhookDispatcher dispatcher,
-            Clock clock) {
+    private final SimulatorProperties properties;
+    private final StatusBatcher batcher;
+    private final long[] acceptedDelays;
+    private final long[] failedDelays;
+
+    public StatusLifecycle(SimulatorProperties properties, WebhookDispatcher dispatcher, Clock clock) {
         this.properties = properties;
-        this.payloads = payloads;
-        this.dispatcher = dispatcher;
-        this.clock = clock;
+        this.batcher = new StatusBatcher(properties, dispatcher, clock);
+        SimulatorProperties.StatusDelays delays = properties.statusDelays();
+        this.acceptedDelays = new long[] {delays.sent().toNanos(), delays.delivered().toNanos(),
+                delays.read().toNanos()};
+        this.failedDelays = new long[] {delays.sent().toNanos()};
     }
 
     public void accepted(Phone phone, String wamid, String category) {
-        SimulatorProperties.StatusDelays delays = properties.statusDelays();
-        List<Mono<Map<String, Object>>> steps = new ArrayList<>(List.of(
-                step(delays.sent(), phone, wamid, "sent", category),
-                step(delays.delivered(), phone, wamid, "delivered", category)));
-        if (properties.autoRead()) {
-            steps.add(step(delays.read(), phone, wamid, "read", category));
-        }
-        // The phone moves on by its own timers; concatMap only serialises the webhooks, so a slow or failing
-        // receiver delays the notifications, never the message itself.
-        Flux.concat(steps)
-                .concatMap(payload -> dispatcher.deliver("status", wamid, payload))
-                .subscribe();
+        batcher.submit(new StatusBatcher.Plan(phone, wamid, phone.number(), category, null,
+                properties.autoRead() ? SENT_DELIVERED_READ : SENT_DELIVERED, acceptedDelays));
     }
 
     /** Reports a failed message; {@code phone} is null when the recipient is no simulated phone at all. */
     public void failed(Phone phone, String recipient, String wamid, StatusError error) {
-        Mono.delay(properties.statusDelays().sent())
-                .then(Mono.defer(() -> {
-                    if (phone != null) {
-                        phone.updateStatus(wamid, "failed", error.code());
-                    }
-                    return dispatcher.deliver("status", wamid,
-                            payloads.status(wamid, recipient, "failed", clock.instant(), null, error));
-                }))
-                .subscribe();
+        batcher.submit(new StatusBatcher.Plan(phone, wamid, recipient, null, error, FAILED, failedDelays));
     }
 
     /** The user opened the chat: every delivered message becomes read (used when auto-read is off). */
     public void markRead(Phone phone) {
         for (ChatEntry entry : phone.chat()) {
             if (ChatEntry.OUT.equals(entry.direction()) && "delivered".equals(entry.status())) {
-                step(Duration.ZERO, phone, entry.wamid(), "read", entry.category())
-                        .flatMap(payload -> dispatcher.deliver("status", entry.wamid(), payload))
-                        .subscribe();
+                batcher.submit(new StatusBatcher.Plan(phone, entry.wamid(), phone.number(), entry.category(), null,
+                        READ, new long[] {0}));
             }
         }
     }
 
-    private Mono<Map<String, Object>> step(Duration delay, Phone phone, String wamid, String status,
-            String category) {
-        return Mono.delay(delay).map(tick -> {
-            phone.updateStatus(wamid, status, null);
-            return payloads.status(wamid, phone.number(), status, clock.instant(), category, null);
-        });
+    @PreDestroy
+    void stop() {
+        batcher.close();
     }
 }

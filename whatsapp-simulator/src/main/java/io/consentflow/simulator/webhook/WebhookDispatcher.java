@@ -35,6 +35,8 @@ public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int HISTORY = 200;
+    /** The kind of status webhooks; every other kind is a user action and travels in the user lane. */
+    public static final String STATUS = "status";
 
     private final SimulatorProperties properties;
     private final WebhookSigner signer;
@@ -68,7 +70,7 @@ public class WebhookDispatcher {
     }
 
     private Lane lane(String kind) {
-        return "status".equals(kind) ? statuses : userActions;
+        return STATUS.equals(kind) ? statuses : userActions;
     }
 
     /**
@@ -83,13 +85,17 @@ public class WebhookDispatcher {
 
     /** Delivers one payload; completes with true once the receiver answered 2xx, false when it gave up. */
     public Mono<Boolean> deliver(String kind, String reference, Map<String, Object> payload) {
+        return deliverRaw(kind, reference, json.writeValueAsBytes(payload));
+    }
+
+    /** Delivers these exact bytes (signed as they are); every attempt sends them unchanged. */
+    public Mono<Boolean> deliverRaw(String kind, String reference, byte[] body) {
         if (faults.current().webhookFailure()) {
             return Mono.fromSupplier(() -> record(kind, reference, 0, false, "webhookFailure fault injected"));
         }
         if (lane(kind).inFlight().get() >= properties.webhook().maxInFlight()) {
             return Mono.fromSupplier(() -> record(kind, reference, 0, false, "too many deliveries in flight"));
         }
-        byte[] body = json.writeValueAsBytes(payload);
         Mono<Boolean> once = send(kind, reference, body);
         return faults.current().duplicateWebhooks() ? once.then(send(kind, reference, body)) : once;
     }

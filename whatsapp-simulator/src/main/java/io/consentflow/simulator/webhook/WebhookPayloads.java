@@ -4,13 +4,13 @@ import io.consentflow.simulator.SimulatorProperties;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds webhook payloads in the shape of the spec's webhook examples: object whatsapp_business_account,
  * entry[].changes[].value with messaging_product and metadata, and field "messages" or "user_preferences".
+ * Status webhooks are written by {@link StatusJson}.
  * Ordered maps keep the JSON readable in logs and in the receiver.
  */
 @Component
@@ -20,27 +20,6 @@ public class WebhookPayloads {
 
     public WebhookPayloads(SimulatorProperties properties) {
         this.properties = properties;
-    }
-
-    public Map<String, Object> status(String wamid, String recipient, String status, Instant at, String category,
-            StatusError error) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", wamid);
-        s.put("status", status);
-        s.put("timestamp", epoch(at));
-        s.put("recipient_id", recipient);
-        if (error == null) {
-            if (category != null && !"read".equals(status)) {
-                s.put("pricing", Map.of("billable", true, "pricing_model", "PMP",
-                        "category", category.toLowerCase(Locale.ROOT)));
-            }
-        } else {
-            s.put("errors", List.of(Map.of("code", error.code(), "title", error.title(), "message", error.message(),
-                    "error_data", Map.of("details", error.details()), "href", StatusError.HREF)));
-        }
-        Map<String, Object> value = value();
-        value.put("statuses", List.of(s));
-        return envelope(value, "messages");
     }
 
     public Map<String, Object> inboundText(String from, String name, String wamid, Instant at, String body) {

@@ -15,16 +15,24 @@ public class WebhookSigner {
     public static final String HEADER = "X-Hub-Signature-256";
 
     private final SecretKeySpec key;
+    /** One initialised Mac per thread: looking the algorithm up for every webhook showed in the profile. */
+    private final ThreadLocal<Mac> macs;
 
     public WebhookSigner(SimulatorProperties properties) {
         this.key = new SecretKeySpec(properties.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String sign(byte[] rawBody) {
+        // doFinal resets the Mac for the next body
+        return "sha256=" + HexFormat.of().formatHex(macs.get().doFinal(rawBody));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(rawBody));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

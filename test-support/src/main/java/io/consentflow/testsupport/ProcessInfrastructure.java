@@ -1,0 +1,207 @@
+package io.consentflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * {@code CONSENTFLOW_TEST_INFRA=processes}: the same real KRaft broker and mongo-java-server wire server as the
+ * embedded mode, each in its own child JVM ({@link KafkaServerProcess}, {@link WireServerProcess}), so a benchmark's
+ * heap and GC pauses are those of the service under test alone. Everything lives in one temp folder (config, Kafka
+ * logs, the children's output), removed on {@link #close()}; a shutdown hook closes, and the children halt by
+ * themselves when this JVM dies without it ({@link ParentWatchdog}).
+ */
+final class ProcessInfrastructure implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final List<String> KAFKA_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
+    private static final List<String> MONGO_JVM = List.of("-Xmx2g", "-XX:+UseParallelGC");
+
+    private final Path workDir;
+    private final ChildJvm kafka;
+    private final ChildJvm mongo;
+    private final String kafkaBootstrapServers;
+    private final Thread shutdownHook = new Thread(this::close, "test-processes-shutdown");
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String mongoUri;
+
+    private ProcessInfrastructure(Path workDir, ChildJvm kafka, ChildJvm mongo, String kafkaBootstrapServers) {
+        this.workDir = workDir;
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+    }
+
+    /** Starts both children side by side and returns once both serve; throws with the failing child's log tail. */
+    static ProcessInfrastructure start() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Path workDir = createWorkDir();
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        while (controllerPort == brokerPort) {
+            controllerPort = freePort();
+        }
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        Path config = workDir.resolve("server.properties");
+        write(config, kafkaConfig(brokerPort, controllerPort, workDir.resolve("kafka-data")));
+        ChildJvm mongo = ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, "0");
+        ChildJvm kafka;
+        try {
+            kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
+                    config.toString(), Uuid.randomUuid().toString());
+        } catch (RuntimeException e) {
+            mongo.requestStop();
+            throw e;
+        }
+        var infra = new ProcessInfrastructure(workDir, kafka, mongo, bootstrap);
+        Runtime.getRuntime().addShutdownHook(infra.shutdownHook);
+        try {
+            String ready = mongo.awaitLine(WireServerProcess.READY_MARKER, deadline);
+            String port = ready.substring(ready.indexOf(WireServerProcess.READY_MARKER)
+                    + WireServerProcess.READY_MARKER.length()).trim();
+            infra.mongoUri = "mongodb://127.0.0.1:" + port;
+            awaitBroker(kafka, brokerPort, bootstrap, deadline);
+            return infra;
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    String mongoUri() {
+        return mongoUri;
+    }
+
+    List<ProcessHandle> processes() {
+        return List.of(kafka.handle(), mongo.handle());
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** SIGTERM to both, a few seconds' grace, then SIGKILL; then the temp folder goes. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        kafka.requestStop();
+        mongo.requestStop();
+        kafka.awaitStopped(STOP_GRACE);
+        mongo.awaitStopped(STOP_GRACE);
+        ChildJvm.deleteQuietly(workDir);
+    }
+
+    /** Ready when the port accepts connections and an Admin client sees the broker in the cluster. */
+    private static void awaitBroker(ChildJvm kafka, int port, String bootstrap, Instant deadline) {
+        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        while (true) {
+            kafka.checkRunning(deadline);
+            if (accepts(port)) {
+                try (Admin admin = Admin.create(adminConfig)) {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // listening but not serving yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw kafka.failure("was interrupted while waiting for it");
+                }
+            }
+            ChildJvm.pause();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** KRaft combined mode, single node, as run-local.sh's write_kafka_config. */
+    private static String kafkaConfig(int brokerPort, int controllerPort, Path dataDir) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=1
+                default.replication.factor=1
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=10
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=10
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                auto.create.topics.enable=false
+                group.initial.rebalance.delay.ms=0
+                log.cleaner.backoff.ms=1000
+                num.network.threads=2
+                num.io.threads=4
+                """.formatted(brokerPort, controllerPort, dataDir);
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("consentflow-test-infra-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the test infrastructure folder", e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** A port free now; the broker binds it a second later, so a clash is possible but unlikely on a test machine. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
