@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.InitializingBean;
@@ -42,6 +43,8 @@ public class AuditLog implements InitializingBean {
     private final Counter conflicts;
     private final AtomicLong sinceCheckpoint = new AtomicLong();
     private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
+    /** Every chain this instance has seen in the store or written to; never forgotten (a few dozen ids). */
+    private final Set<String> chains = ConcurrentHashMap.newKeySet();
     private volatile Runnable checkpointTrigger = () -> { };
     private final int checkpointEvery;
 
@@ -57,6 +60,8 @@ public class AuditLog implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         store.ensureIndexes().block(Duration.ofSeconds(30));
+        // one scan at start: chains written before a restart but never checkpointed are not lost to checkpoints
+        chains.addAll(store.chainIds().block(Duration.ofSeconds(60)));
     }
 
     void onCheckpointDue(Runnable trigger) {
@@ -68,11 +73,23 @@ public class AuditLog implements InitializingBean {
         chainIds.forEach(heads::remove);
     }
 
+    /** The chains known to this instance: the stored ones at start and every chain appended to since. */
+    public Set<String> chains() {
+        return Set.copyOf(chains);
+    }
+
+    /** Entries this instance knows are stored in the chain (its head hint), 0 when it has none: a lower bound. */
+    public long knownCount(String chainId) {
+        ChainHead hint = heads.get(chainId);
+        return hint == null ? 0 : hint.count();
+    }
+
     /** Appends a batch (any mix of chains); returns the entries written now (redeliveries excluded). Blocking. */
     public List<AuditEntry> append(List<SourceRecord> records) {
         Map<String, List<SourceRecord>> byChain = new LinkedHashMap<>();
         records.forEach(r -> byChain.computeIfAbsent(r.chainId(), c -> new ArrayList<>()).add(r));
         List<AuditEntry> written = new ArrayList<>();
+        chains.addAll(byChain.keySet());
         byChain.forEach((chainId, chainRecords) -> written.addAll(appendToChain(chainId, chainRecords)));
         appended.increment(written.size());
         redelivered.increment(records.size() - written.size());

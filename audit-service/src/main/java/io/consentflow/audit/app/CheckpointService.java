@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import io.consentflow.platform.scheduling.PeriodicTask;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Flux;
 public class CheckpointService extends PeriodicTask {
 
     private final EntryStore entries;
+    private final AuditLog log;
     private final CheckpointStore checkpoints;
     private final SigningKeys keys;
     private final Clock clock;
@@ -36,6 +39,7 @@ public class CheckpointService extends PeriodicTask {
             AuditProperties properties, AuditLog log, MeterRegistry meters) {
         super("audit-checkpoints");
         this.entries = entries;
+        this.log = log;
         this.checkpoints = checkpoints;
         this.keys = keys;
         this.clock = clock;
@@ -47,9 +51,17 @@ public class CheckpointService extends PeriodicTask {
     /** Writes a checkpoint now if any chain moved; empty when nothing changed or another instance won the number. */
     public synchronized Optional<Checkpoint> checkpointNow() {
         Optional<Checkpoint> previous = checkpoints.latest().blockOptional(Duration.ofSeconds(30));
+        Map<String, Checkpoint.Head> before = previous.<Map<String, Checkpoint.Head>>map(Checkpoint::heads)
+                .orElse(Map.of());
+        // the chains of the last checkpoint (whoever wrote it) and those this instance knows: a chain is never
+        // dropped, and one another instance created appears with that instance's next checkpoint
+        Set<String> chainIds = new TreeSet<>(before.keySet());
+        chainIds.addAll(log.chains());
         Map<String, Checkpoint.Head> heads = new TreeMap<>();
-        Flux.fromIterable(entries.chainIds().block(Duration.ofSeconds(30)))
-                .concatMap(entries::head)
+        Flux.fromIterable(chainIds)
+                // probing from the best known lower bound: this instance's own head hint is usually exact
+                .concatMap(chainId -> entries.head(chainId, Math.max(log.knownCount(chainId),
+                        before.containsKey(chainId) ? before.get(chainId).count() : 0)))
                 .filter(head -> head.count() > 0)
                 .doOnNext(head -> heads.put(head.chainId(), new Checkpoint.Head(head.count(), head.hash())))
                 .blockLast(Duration.ofSeconds(60));

@@ -51,10 +51,51 @@ public class EntryStore {
 
     /** The head derived from the chain's last stored entry. */
     public Mono<ChainHead> head(String chainId) {
-        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("chainId", chainId))
-                        .sort(Sorts.descending("sequence")).limit(1).first()))
-                .map(doc -> ChainHead.of(EntryDocuments.fromDocument(doc)))
-                .defaultIfEmpty(ChainHead.empty(chainId));
+        return head(chainId, 0);
+    }
+
+    /**
+     * The head derived from the chain's last stored entry, when the chain is known to hold at least {@code atLeast}
+     * entries (a previous checkpoint's count). A chain's positions are contiguous from 0, so its last one is found by
+     * exact-position probes on the unique (chainId, sequence) index, galloping up from what is known and then
+     * bisecting: a few index lookups per call. A sorted "last by chainId" query would do on MongoDB, but the local
+     * wire server serves only exact matches from an index and scanned every entry for it, once per chain per
+     * checkpoint.
+     */
+    public Mono<ChainHead> head(String chainId, long atLeast) {
+        long known = atLeast - 1;
+        Mono<Long> start = known < 0 ? Mono.just(-1L)
+                : exists(chainId, known).map(found -> found ? known : -1L); // fewer than claimed: from the start
+        return start.flatMap(from -> last(chainId, from, 1))
+                .flatMap(last -> last < 0 ? Mono.just(ChainHead.empty(chainId))
+                        : collection().flatMap(c -> Mono.from(c.find(position(chainId, last)).first()))
+                                .map(doc -> ChainHead.of(EntryDocuments.fromDocument(doc))));
+    }
+
+    /** The last existing position at or after {@code known} (which exists, or is -1), probing known + step. */
+    private Mono<Long> last(String chainId, long known, long step) {
+        return exists(chainId, known + step).flatMap(found -> found ? last(chainId, known + step, step * 2)
+                : bisect(chainId, known, known + step));
+    }
+
+    /** {@code known} exists (or is -1), {@code missing} does not: the last existing position between them. */
+    private Mono<Long> bisect(String chainId, long known, long missing) {
+        if (missing - known <= 1) {
+            return Mono.just(known);
+        }
+        long middle = known + (missing - known) / 2;
+        return exists(chainId, middle).flatMap(found -> found ? bisect(chainId, middle, missing)
+                : bisect(chainId, known, middle));
+    }
+
+    private Mono<Boolean> exists(String chainId, long sequence) {
+        return collection().flatMap(c -> Mono.from(c.find(position(chainId, sequence))
+                .projection(new Document("_id", 1)).first())).hasElement();
+    }
+
+    /** Exactly the keys of the unique chain_position index (no $and), so every server answers from the index. */
+    private static Bson position(String chainId, long sequence) {
+        return new Document("chainId", chainId).append("sequence", sequence);
     }
 
     /** Ordered insert; a clash on id or chain position fails with {@link DuplicateEntryException}. */
