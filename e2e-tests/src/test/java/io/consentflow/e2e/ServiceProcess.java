@@ -88,12 +88,6 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
-    /** CPU time the running process has used so far (zero when it is not running or the OS does not say). */
-    synchronized java.time.Duration cpuTime() {
-        return process == null ? java.time.Duration.ZERO
-                : process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
-    }
-
     /** Sends SIGTERM without waiting. */
     synchronized void signalStop() {
         if (process != null) {
