@@ -2,7 +2,6 @@ package io.consentflow.audit.app;
 
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.ChainHead;
-import io.consentflow.audit.domain.Chains;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.mongo.DuplicateEntryException;
 import io.consentflow.audit.mongo.EntryStore;
@@ -12,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,9 @@ import org.springframework.stereotype.Service;
  * hint can still be stale while a zombie consumer writes (it lost the partition without noticing): the unique
  * (chainId, sequence) index then refuses the write of an occupied position, the hint is dropped, the head is re-read
  * from the store and only what is missing is appended ({@code audit.chain.head.conflicts} counts these). So the
- * store, never this memory, decides; a restart starts with no hints.
+ * store, never this memory, decides; a restart starts with no hints. A poll's chains are written with one ordered
+ * insert: the index of the refused document says which chains are stored, which one must be re-read and which were
+ * not attempted (see {@link #appendAll}).
  */
 @Service
 public class AuditLog implements InitializingBean {
@@ -84,13 +86,15 @@ public class AuditLog implements InitializingBean {
         return hint == null ? 0 : hint.count();
     }
 
-    /** Appends a batch (any mix of chains); returns the entries written now (redeliveries excluded). Blocking. */
+    /**
+     * Appends a batch (any mix of chains) with one ordered insert for all of them; returns the entries written now
+     * (redeliveries excluded), chain after chain in the order the chains first occur. Blocking.
+     */
     public List<AuditEntry> append(List<SourceRecord> records) {
         Map<String, List<SourceRecord>> byChain = new LinkedHashMap<>();
         records.forEach(r -> byChain.computeIfAbsent(r.chainId(), c -> new ArrayList<>()).add(r));
-        List<AuditEntry> written = new ArrayList<>();
         chains.addAll(byChain.keySet());
-        byChain.forEach((chainId, chainRecords) -> written.addAll(appendToChain(chainId, chainRecords)));
+        List<AuditEntry> written = appendAll(byChain);
         appended.increment(written.size());
         redelivered.increment(records.size() - written.size());
         if (sinceCheckpoint.addAndGet(written.size()) >= checkpointEvery) {
@@ -100,29 +104,71 @@ public class AuditLog implements InitializingBean {
         return written;
     }
 
-    private List<AuditEntry> appendToChain(String chainId, List<SourceRecord> records) {
-        DuplicateEntryException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ChainHead head = heads.get(chainId);
-            if (head == null) {
-                head = store.head(chainId).block(Duration.ofSeconds(30));
-            }
-            List<AuditEntry> entries = Chains.extend(head, records, clock.instant());
+    /**
+     * One insert command per attempt instead of one per chain: the wire server pays per command (and locks the
+     * collection per command), so a poll spread over ~40 chains cost ~40 sequential round trips. After a refused
+     * document only its chain is re-read from the store; chains stored before it advance, chains after it were not
+     * attempted and go into the next attempt with their hints. Each chain may be refused {@link #ATTEMPTS} times.
+     */
+    private List<AuditEntry> appendAll(Map<String, List<SourceRecord>> byChain) {
+        Map<String, List<SourceRecord>> pending = new LinkedHashMap<>(byChain);
+        Map<String, List<AuditEntry>> written = new LinkedHashMap<>();
+        byChain.keySet().forEach(chainId -> written.put(chainId, new ArrayList<>()));
+        Map<String, Integer> refusals = new HashMap<>();
+        while (!pending.isEmpty()) {
+            PollBatch batch = PollBatch.extend(pending, this::head, clock.instant());
             try {
-                store.insert(entries).block(Duration.ofSeconds(60));
+                store.insert(batch.entries()).block(Duration.ofSeconds(60));
             } catch (DuplicateEntryException e) {
-                heads.remove(chainId); // someone else wrote (part of) this: re-read the head, append what is missing
                 conflicts.increment();
-                last = e;
+                settle(batch, e, pending, written, refusals);
                 continue;
             } catch (RuntimeException e) {
-                heads.remove(chainId); // an ordered insert may have stored a prefix: trust only the store
+                forget(byChain.keySet()); // an ordered insert may have stored a prefix: trust only the store
                 throw e;
             }
-            ChainHead next = entries.isEmpty() ? head : ChainHead.of(entries.get(entries.size() - 1));
-            heads.merge(chainId, next, (known, fresh) -> fresh.count() >= known.count() ? fresh : known);
-            return entries;
+            batch.parts().forEach(part -> stored(part, written));
+            pending.clear();
         }
-        throw last;
+        return written.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** After a refused insert: books what was stored, leaves in {@code pending} what is still to write. */
+    private void settle(PollBatch batch, DuplicateEntryException refused, Map<String, List<SourceRecord>> pending,
+            Map<String, List<AuditEntry>> written, Map<String, Integer> refusals) {
+        int failed = refused.failedIndex();
+        if (failed < 0) { // nothing known about what was stored: no hint of this attempt can be trusted
+            batch.parts().forEach(part -> heads.remove(part.chainId()));
+        }
+        for (PollBatch.Part part : batch.parts()) {
+            if (failed >= 0 && part.end() <= failed) { // stored completely (or had nothing to store)
+                stored(part, written);
+                pending.remove(part.chainId());
+            } else if (failed < 0 || part.start() <= failed) {
+                // the refused chain (or, index unknown, every chain): its stored prefix is ours, the rest of its
+                // head is in the store only (someone else wrote there); re-read it and append what is missing
+                if (failed >= 0) {
+                    written.get(part.chainId()).addAll(part.storedBefore(failed));
+                }
+                heads.remove(part.chainId());
+                if (refusals.merge(part.chainId(), 1, Integer::sum) >= ATTEMPTS) {
+                    throw refused;
+                }
+            } // else: after the refused document, not attempted; its hint is as valid as before
+        }
+    }
+
+    private void stored(PollBatch.Part part, Map<String, List<AuditEntry>> written) {
+        List<AuditEntry> entries = part.entries();
+        written.get(part.chainId()).addAll(entries);
+        if (!entries.isEmpty()) {
+            heads.merge(part.chainId(), ChainHead.of(entries.get(entries.size() - 1)),
+                    (known, fresh) -> fresh.count() >= known.count() ? fresh : known);
+        }
+    }
+
+    private ChainHead head(String chainId) {
+        ChainHead hint = heads.get(chainId);
+        return hint != null ? hint : store.head(chainId).block(Duration.ofSeconds(30));
     }
 }

@@ -3,6 +3,7 @@ package io.consentflow.audit.mongo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -14,6 +15,7 @@ import io.consentflow.audit.domain.ChainHead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -98,14 +100,18 @@ public class EntryStore {
         return new Document("chainId", chainId).append("sequence", sequence);
     }
 
-    /** Ordered insert; a clash on id or chain position fails with {@link DuplicateEntryException}. */
+    /**
+     * Ordered insert, one command for the whole list (the driver splits only beyond its message size limits, keeping
+     * the indexes of the whole list). A clash on id or chain position fails with {@link DuplicateEntryException}
+     * carrying the index of the refused document: ordered means everything before it is stored, nothing after it.
+     */
     public Mono<Void> insert(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         List<Document> documents = entries.stream().map(EntryDocuments::toDocument).toList();
         return collection().flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(true))))
-                .onErrorMap(EntryStore::isDuplicate, DuplicateEntryException::new)
+                .onErrorMap(EntryStore::isDuplicate, e -> new DuplicateEntryException(e, failedIndex(e)))
                 .then();
     }
 
@@ -160,13 +166,21 @@ public class EntryStore {
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
+    /** The first refused document is a duplicate (an ordered insert stops there, so it is the only error). */
     private static boolean isDuplicate(Throwable error) {
         if (error instanceof MongoBulkWriteException bulk) {
-            return bulk.getWriteErrors().stream()
-                    .anyMatch(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            return bulk.getWriteErrors().stream().min(Comparator.comparingInt(BulkWriteError::getIndex))
+                    .filter(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY)
+                    .isPresent();
         }
         return error instanceof MongoWriteException write
                 && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static int failedIndex(Throwable error) {
+        return error instanceof MongoBulkWriteException bulk
+                ? bulk.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(-1)
+                : -1;
     }
 
     private Mono<MongoCollection<Document>> collection() {

@@ -1,5 +1,9 @@
 package io.consentflow.audit.app;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.consentflow.audit.domain.SigningKeys;
@@ -11,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 
 /**
@@ -26,10 +31,22 @@ final class IsolatedAudit implements AutoCloseable {
     final CheckpointService checkpointService;
     final VerificationService verification;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** insert commands this client sent to the entries collection, as the driver puts them on the wire */
+    final AtomicInteger entryInserts = new AtomicInteger();
 
     IsolatedAudit(String database, String signingKey, List<String> previousPublicKeys, int everyEntries,
             Duration interval) {
-        client = MongoClients.create(TestInfrastructure.get().mongoUri());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.get().mongoUri()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("insert") && database.equals(event.getDatabaseName())
+                                && EntryStore.COLLECTION.equals(event.getCommand().getString("insert").getValue())) {
+                            entryInserts.incrementAndGet();
+                        }
+                    }
+                }).build());
         var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
         entries = new EntryStore(factory);
         checkpoints = new CheckpointStore(factory);
@@ -42,6 +59,11 @@ final class IsolatedAudit implements AutoCloseable {
                 meters);
         verification = new VerificationService(entries, checkpoints,
                 VerificationKeys.of(keys.publicKey(), previousPublicKeys));
+    }
+
+    double counter(String name) {
+        var counter = meters.find(name).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     double runs(String outcome) {
