@@ -1,7 +1,6 @@
 package io.consentflow.gateway.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,23 +11,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ContactKeys {
 
-    private final SecretKeySpec key;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    /**
+     * One initialised Mac per thread: {@code Mac.getInstance} + {@code init} per call (a provider lookup and the key
+     * schedule) cost more than the HMAC itself. A Mac is not thread-safe; {@code doFinal} resets it for the next use.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ContactKeys(String pepper) {
         if (pepper == null || pepper.isBlank()) {
             throw new IllegalStateException("the contact-key pepper (CONSENTFLOW_PEPPER) is not set");
         }
-        this.key = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        Mac prototype = Hmacs.newMac(key); // fails at construction, not on the first request, when unavailable
+        this.macs = ThreadLocal.withInitial(() -> Hmacs.copy(prototype, key));
     }
 
     public String of(String e164) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(e164.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return BASE64URL.encodeToString(macs.get().doFinal(e164.getBytes(StandardCharsets.UTF_8)));
     }
 }

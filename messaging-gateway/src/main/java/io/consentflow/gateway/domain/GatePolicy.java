@@ -19,8 +19,13 @@ public record GatePolicy(LocalTime quietFrom, LocalTime quietUntil, int frequenc
         return new GatePolicy(LocalTime.of(20, 0), LocalTime.of(8, 0), 3, Duration.ofDays(7), Duration.ofHours(24));
     }
 
+    /** Equal start and end disable quiet hours. */
+    boolean quietHoursOff() {
+        return quietFrom.equals(quietUntil);
+    }
+
     boolean quiet(LocalTime local) {
-        if (quietFrom.equals(quietUntil)) {
+        if (quietHoursOff()) {
             return false;
         }
         return quietFrom.isBefore(quietUntil)

@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -45,6 +47,8 @@ public class CloudApiClient {
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
     private final Clock clock;
+    private final URI messagesUri;
+    private final URI marketingMessagesUri;
 
     CloudApiClient(GatewayProperties properties, ObjectMapper json, Clock clock) {
         this.whatsapp = properties.whatsapp();
@@ -53,6 +57,12 @@ public class CloudApiClient {
         this.clock = clock;
         var pool = ConnectionProvider.builder("cloud-api").maxConnections(Math.max(16, send.concurrency()))
                 .pendingAcquireMaxCount(-1).build();
+        // both endpoints expanded once, by the factory WebClient builds from baseUrl, instead of parsing and
+        // expanding the URI template on every call (~2 % of the event loops' CPU)
+        var uris = new DefaultUriBuilderFactory(whatsapp.baseUrl());
+        String prefix = "/" + whatsapp.apiVersion() + "/" + whatsapp.phoneNumberId();
+        this.messagesUri = uris.expand(prefix + "/messages");
+        this.marketingMessagesUri = uris.expand(prefix + "/marketing_messages");
         this.web = WebClient.builder().baseUrl(whatsapp.baseUrl())
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
                 .defaultHeaders(h -> h.setBearerAuth(whatsapp.accessToken())).build();
@@ -74,12 +84,11 @@ public class CloudApiClient {
 
     Mono<CallResult> send(SendRequest request) {
         boolean marketing = request.getCategory() == MessageCategory.MARKETING && request.getTemplate() != null;
-        String path = "/" + whatsapp.apiVersion() + "/" + whatsapp.phoneNumberId()
-                + (marketing ? "/marketing_messages" : "/messages");
+        URI uri = marketing ? marketingMessagesUri : messagesUri;
         // serialized once with our mapper and sent as bytes: cheaper than the codec's per-request JSON encoder, and
         // a retry re-sends the identical body
         byte[] body = json.writeValueAsBytes(CloudApiRequests.body(request));
-        Mono<CallResult> attempt = Mono.defer(() -> web.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        Mono<CallResult> attempt = Mono.defer(() -> web.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(body)
                         .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY)
                                 .map(bytes -> interpret(response.statusCode().value(), bytes)))

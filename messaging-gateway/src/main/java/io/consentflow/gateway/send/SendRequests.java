@@ -15,6 +15,7 @@ final class SendRequests {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button", "footer");
+    private static final Set<String> PARAMETER_TYPES = Set.of("text", "payload");
 
     private SendRequests() {
     }
@@ -52,7 +53,7 @@ final class SendRequests {
                     throw new PoisonRecordException("template.components.type: unknown");
                 }
                 for (TemplateParameter parameter : component.getParameters()) {
-                    if (!Set.of("text", "payload").contains(parameter.getType())) {
+                    if (!PARAMETER_TYPES.contains(parameter.getType())) {
                         throw new PoisonRecordException("template.components.parameters.type: text or payload");
                     }
                 }

@@ -30,6 +30,9 @@ import reactor.core.publisher.Mono;
 class WebhookReceipts {
 
     private static final String COLLECTION = "webhook_receipts";
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread instead of a provider lookup per item; {@code digest()} resets it after each use. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(WebhookReceipts::sha256);
     private final ReactiveMongoTemplate mongo;
 
     WebhookReceipts(ReactiveMongoTemplate mongo) {
@@ -80,9 +83,13 @@ class WebhookReceipts {
     }
 
     private static String digest(String key) {
+        MessageDigest sha256 = SHA256.get();
+        return HEX.formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
