@@ -55,7 +55,11 @@ class EndToEndBenchmark {
         report.setting("sizes", "audience=" + AUDIENCE + " stops=" + STOP_PHONES + " warmUp=" + WARM_UP + " burst="
                 + BURST + " steadyRate=" + STEADY_PER_SECOND + "/s steadySeconds=" + STEADY_MIN.toSeconds()
                 + " drainSeconds=" + DRAIN.toSeconds());
-        Suite suite = Suite.get(OVERRIDES);
+        // E2E_BENCH_SERVICE_JVM=PRODUCTION runs the services with the production image's flags (full JIT): in a run of
+        // this length C2 compiling cost more CPU than it saved (burst 376 /s against 590-663 /s)
+        var jvm = ServiceProcess.Jvm.valueOf(System.getenv().getOrDefault("E2E_BENCH_SERVICE_JVM", "JOURNEYS"));
+        report.setting("service JVMs", jvm + " " + jvm.flags());
+        Suite suite = Suite.get(OVERRIDES, jvm);
         OVERRIDES.forEach((service, env) -> env.forEach((key, value) ->
                 report.setting("[bench-only] " + service + " " + key, value)));
         report.setting("timestamps", "Kafka record timestamps (CreateTime, set by the producing process; all "

@@ -33,9 +33,11 @@ final class Suite {
     final TestInfrastructure infrastructure;
 
     private final Map<String, Map<String, String>> overrides;
+    private final ServiceProcess.Jvm jvm;
 
-    private Suite(Map<String, Map<String, String>> overrides) {
+    private Suite(Map<String, Map<String, String>> overrides, ServiceProcess.Jvm jvm) {
         this.overrides = Map.copyOf(overrides);
+        this.jvm = jvm;
         infrastructure = TestInfrastructure.get();
         Path root = repositoryRoot();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
@@ -54,9 +56,9 @@ final class Suite {
         common.put("WHATSAPP_API_VERSION", "v23.0");
         common.put("WHATSAPP_API_BASE_URL", "http://localhost:" + simulatorPort);
         common.put("WHATSAPP_WEBHOOK_URL", "http://localhost:" + gatewayPort + "/webhooks/whatsapp");
-        simulator = process(root, logs, "whatsapp-simulator", simulatorPort, common, "SIM_PORT");
-        gateway = process(root, logs, "messaging-gateway", gatewayPort, common, "SERVER_PORT");
-        consent = process(root, logs, "consent-service", freePort(), common, "SERVER_PORT");
+        simulator = process(root, logs, "whatsapp-simulator", simulatorPort, common, jvm, "SIM_PORT");
+        gateway = process(root, logs, "messaging-gateway", gatewayPort, common, jvm, "SERVER_PORT");
+        consent = process(root, logs, "consent-service", freePort(), common, jvm, "SERVER_PORT");
         consent.environment().put("CONSENTFLOW_OPT_IN_TTL", OPT_IN_TTL_SECONDS + "s");
         consent.environment().put("CONSENTFLOW_CONSENT_EXPIRYSCANINTERVAL", "2s");
         // every journey's browser is 127.0.0.1: the per-address abuse guard would otherwise throttle the campaign set-up
@@ -68,8 +70,8 @@ final class Suite {
         // journeys run at any hour: quiet hours (recipient's local night) would block their marketing sends
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETFROM", "00:00");
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
-        retention = process(root, logs, "retention-service", retentionPort, common, "SERVER_PORT");
-        audit = process(root, logs, "audit-service", auditPort, common, "SERVER_PORT");
+        retention = process(root, logs, "retention-service", retentionPort, common, jvm, "SERVER_PORT");
+        audit = process(root, logs, "audit-service", auditPort, common, jvm, "SERVER_PORT");
         for (ServiceProcess service : services()) {
             service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
         }
@@ -77,16 +79,17 @@ final class Suite {
 
     /** The suite as the journeys use it. */
     static Suite get() {
-        return get(Map.of());
+        return get(Map.of(), ServiceProcess.Jvm.JOURNEYS);
     }
 
     /**
      * The suite with extra environment per service (module name → variables), for the benchmark's documented
-     * bench-only settings. One suite per JVM: asking for different settings than the running suite has is a bug.
+     * bench-only settings, and the services' JVM flags. One suite per JVM: asking for different settings than the
+     * running suite has is a bug.
      */
-    static synchronized Suite get(Map<String, Map<String, String>> overrides) {
+    static synchronized Suite get(Map<String, Map<String, String>> overrides, ServiceProcess.Jvm jvm) {
         if (instance == null) {
-            Suite suite = new Suite(overrides);
+            Suite suite = new Suite(overrides, jvm);
             // before starting: a service that fails to start must not leave the others running after the JVM
             Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-suite-shutdown"));
             try {
@@ -96,8 +99,8 @@ final class Suite {
                 throw e;
             }
             instance = suite;
-        } else if (!instance.overrides.equals(overrides)) {
-            throw new IllegalStateException("the suite already runs with other settings: " + instance.overrides);
+        } else if (!instance.overrides.equals(overrides) || instance.jvm != jvm) {
+            throw new IllegalStateException("the suite already runs with other settings: " + instance.overrides + " " + instance.jvm);
         }
         return instance;
     }
@@ -120,11 +123,11 @@ final class Suite {
     }
 
     private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
-            String portVariable) {
+            ServiceProcess.Jvm jvm, String portVariable) {
         Map<String, String> environment = new HashMap<>(common);
         environment.put(portVariable, Integer.toString(port));
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
-        return new ServiceProcess(module, jar, port, environment, logs);
+        return new ServiceProcess(module, jar, port, environment, logs, jvm);
     }
 
     private static String version() {
