@@ -6,6 +6,7 @@ import io.consentflow.events.MarketingPreferenceChanged;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,14 +36,16 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     private final ServiceWindows windows;
     private final Clock clock;
     private final String bootstrapServers;
+    private final MeterRegistry meters;
     private final CountDownLatch caughtUp = new CountDownLatch(2);
     private final List<Runnable> whenReady = new CopyOnWriteArrayList<>();
     private final List<TopicFollower> followers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     ConsentView(ConsentTable table, ServiceWindows windows, Clock clock,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
         this.table = table;
+        this.meters = meters;
         this.windows = windows;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
@@ -78,7 +81,7 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
         follow(new TopicFollower(Topics.CONSENT_STATE.name(), bootstrapServers, kafka -> {
             kafka.seekToBeginning(kafka.assignment());
             return null;
-        }, this::onConsentState, this::caughtUp));
+        }, this::onConsentState, this::caughtUp, meters));
         follow(new TopicFollower(Topics.WHATSAPP_INBOUND.name(), bootstrapServers, kafka -> {
             Map<TopicPartition, Long> query = new HashMap<>();
             kafka.assignment().forEach(p -> query.put(p, windowStart.toEpochMilli()));
@@ -86,7 +89,7 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
             Map<TopicPartition, Long> end = kafka.endOffsets(kafka.assignment());
             found.forEach((p, offset) -> kafka.seek(p, offset == null ? end.get(p) : offset.offset()));
             return null;
-        }, this::onInbound, this::caughtUp));
+        }, this::onInbound, this::caughtUp, meters));
     }
 
     private void follow(TopicFollower follower) {

@@ -30,7 +30,7 @@ public final class ConsentViewBootstrap {
         var follower = new TopicFollower(topic, bootstrapServers, kafka -> {
             kafka.seekToBeginning(kafka.assignment());
             return null;
-        }, (key, value) -> apply(table, key, value), done::countDown);
+        }, (key, value) -> apply(table, key, value), done::countDown, null);
         Thread thread = new Thread(follower, "bootstrap-" + topic);
         thread.start();
         try {

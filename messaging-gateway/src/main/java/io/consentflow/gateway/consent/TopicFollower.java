@@ -1,10 +1,14 @@
 package io.consentflow.gateway.consent;
 
 import io.consentflow.schemas.AvroEventDeserializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,11 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads ALL partitions of a topic into memory on its own thread (no consumer group: every instance needs the whole
  * view because send-requests are partitioned by number, not by contactKey), from a start position to the end, then
- * follows. Reports when it has caught up with the end offsets it saw at start.
+ * follows. Reports when it has caught up with the end offsets it saw at start. With a registry it publishes, per
+ * partition, the offset up to which the records are applied ({@value #APPLIED_OFFSET}): compared with a record's
+ * offset it tells from outside whether the in-memory view already reflects that record.
  */
 final class TopicFollower implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    static final String APPLIED_OFFSET = "consentflow.gateway.view.applied.offset";
 
     private final String topic;
     private final Map<String, Object> config;
@@ -32,12 +39,16 @@ final class TopicFollower implements Runnable {
     private final BiConsumer<String, SpecificRecord> handler;
     private final Runnable onCaughtUp;
     private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
+    private final MeterRegistry meters;
+    /** partition → the offset after the last applied record (-1: nothing applied yet). */
+    private final Map<Integer, AtomicLong> applied = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     TopicFollower(String topic, String bootstrapServers, Function<KafkaConsumer<String, byte[]>, Void> seek,
-            BiConsumer<String, SpecificRecord> handler, Runnable onCaughtUp) {
+            BiConsumer<String, SpecificRecord> handler, Runnable onCaughtUp, MeterRegistry meters) {
         this.topic = topic;
+        this.meters = meters;
         this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -56,12 +67,14 @@ final class TopicFollower implements Runnable {
                 return;
             }
             kafka.assign(partitions);
+            partitions.forEach(this::trackApplied);
             seek.apply(kafka);
             Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
             boolean caughtUp = false;
             while (running) {
                 for (var record : kafka.poll(Duration.ofMillis(500))) {
                     handle(record.key(), record.value());
+                    applied.get(record.partition()).set(record.offset() + 1);
                 }
                 if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
                     caughtUp = true;
@@ -72,6 +85,15 @@ final class TopicFollower implements Runnable {
             // stopping
         } catch (RuntimeException e) {
             log.error("following {} failed", topic, e);
+        }
+    }
+
+    private void trackApplied(TopicPartition partition) {
+        AtomicLong next = applied.computeIfAbsent(partition.partition(), p -> new AtomicLong(-1));
+        if (meters != null) {
+            Gauge.builder(APPLIED_OFFSET, next, AtomicLong::get)
+                    .description("offset after the last record applied to the in-memory view (-1: none yet)")
+                    .tags("topic", topic, "partition", Integer.toString(partition.partition())).register(meters);
         }
     }
 
