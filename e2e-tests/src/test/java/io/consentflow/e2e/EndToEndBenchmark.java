@@ -93,7 +93,10 @@ class EndToEndBenchmark {
             var steadyIds = CompletableFuture.supplyAsync(
                     () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
             ServiceProcess.sleep(5_000); // the STOPs land in the established load, not in its ramp
-            var stops = new StopProbe(topics, sends).run(stopping, STOP_INTERVAL);
+            StopProbe.Result stops;
+            try (var view = new ViewOffsets(suite.gateway.baseUrl())) {
+                stops = new StopProbe(topics, sends, view).run(stopping, STOP_INTERVAL);
+            }
             ServiceProcess.sleep(Math.max(0, steadyStart + STEADY_MIN.toMillis() - System.currentTimeMillis()));
             steadyRunning.set(false);
             List<String> steady = steadyIds.get();
@@ -151,6 +154,14 @@ class EndToEndBenchmark {
         report.figure("stop_to_state_p50", Bench.percentile(stops.toStateMillis(), 50), "ms",
                 "STOP webhook sent -> consent-state STOPPED record (consent-service's part)");
         report.figure("stop_to_state_p99", Bench.percentile(stops.toStateMillis(), 99), "ms", "same, p99");
+        report.figure("stop_to_gateway_view_p50", Bench.percentile(stops.toViewMillis(), 50), "ms",
+                "STOP webhook sent -> the gateway's consent view holds the STOPPED snapshot (its applied offset on the "
+                        + "public Prometheus endpoint, sampled every " + ViewOffsets.INTERVAL_MILLIS + " ms): from then "
+                        + "on every send to the number it judges is refused; no send request queued behind the backlog");
+        report.figure("stop_to_gateway_view_p99", Bench.percentile(stops.toViewMillis(), 99), "ms", "same, p99");
+        report.figure("stop_reached_gateway_view", stops.toViewMillis().size() + "/"
+                + (stops.toBlockedMillis().size() + stops.timeouts()), "phones",
+                "stopped phones whose STOPPED snapshot the gateway's view held by the end of the phase");
         report.figure("stop_reached_state", stops.toStateMillis().size() + "/"
                 + (stops.toBlockedMillis().size() + stops.timeouts()), "phones",
                 "stopped phones with a STOPPED snapshot on consent-state by the end of the phase");

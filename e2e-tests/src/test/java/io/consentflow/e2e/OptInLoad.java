@@ -97,7 +97,8 @@ final class OptInLoad {
         String contactKey = Contacts.contactKey(phone.e164());
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            Long at = topics.statusAt(contactKey, ConsentStatus.CONFIRMED);
+            TimedTopics.Position confirmed = topics.status(contactKey, ConsentStatus.CONFIRMED);
+            Long at = confirmed == null ? null : confirmed.timestamp();
             if (at != null) {
                 return at;
             }

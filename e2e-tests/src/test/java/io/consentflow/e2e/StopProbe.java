@@ -11,7 +11,9 @@ import java.util.List;
  * every 25 ms (at most 4 awaiting their outcome) until one comes back "blocked STOPPED". The latency ends at the earliest record timestamp of a
  * MessageBlocked{STOPPED} probe: from then on the suite demonstrably refuses to message the number. It bounds from above
  * the moment the gateway's consent view flipped, and it includes the probe's own trip through send-requests, the
- * gateway and message-events, under whatever backlog the background load has built.
+ * gateway and message-events, under whatever backlog the background load has built. Without that queueing: the
+ * gateway's consent view passing the STOPPED snapshot's offset ({@link ViewOffsets}), from when on the gate refuses
+ * every send to the number it judges.
  */
 final class StopProbe {
 
@@ -23,20 +25,23 @@ final class StopProbe {
     /**
      * @param toBlockedMillis t0 → MessageBlocked{STOPPED} record timestamp
      * @param toStateMillis   t0 → consent-state STOPPED record timestamp
+     * @param toViewMillis    t0 → the gateway's consent view holds that record (sampled every 20 ms)
      * @param probeTripMillis request timestamp → outcome timestamp of the blocking probe
      * @param sentAfterStop   probes that were still sent after t0 (the window in which STOP had not yet arrived)
      * @param timeouts        phones never blocked within the patience
      */
-    record Result(List<Long> toBlockedMillis, List<Long> toStateMillis, List<Long> probeTripMillis,
-            int sentAfterStop, int timeouts) {
+    record Result(List<Long> toBlockedMillis, List<Long> toStateMillis, List<Long> toViewMillis,
+            List<Long> probeTripMillis, int sentAfterStop, int timeouts) {
     }
 
     private final TimedTopics topics;
     private final SendLoad sends;
+    private final ViewOffsets view;
 
-    StopProbe(TimedTopics topics, SendLoad sends) {
+    StopProbe(TimedTopics topics, SendLoad sends, ViewOffsets view) {
         this.topics = topics;
         this.sends = sends;
+        this.view = view;
     }
 
     /** One phone's STOP and its probes. */
@@ -95,6 +100,7 @@ final class StopProbe {
     private Result collect(List<Stopping> all) {
         List<Long> toBlocked = new ArrayList<>();
         List<Long> toState = new ArrayList<>();
+        List<Long> toView = new ArrayList<>();
         List<Long> probeTrips = new ArrayList<>();
         int sentAfterStop = 0;
         int timeouts = 0;
@@ -113,12 +119,16 @@ final class StopProbe {
                     sentAfterStop++;
                 }
             }
-            Long stateAt = awaitState(stopping.phone, deadline);
-            if (stateAt != null) {
-                toState.add(stateAt - stopping.t0);
+            TimedTopics.Position stopped = awaitState(stopping.phone, deadline);
+            if (stopped != null) {
+                toState.add(stopped.timestamp() - stopping.t0);
+                Long viewAt = view.appliedAt(stopped.partition(), stopped.offset());
+                if (viewAt != null) {
+                    toView.add(viewAt - stopping.t0);
+                }
             }
         }
-        return new Result(toBlocked, toState, probeTrips, sentAfterStop, timeouts);
+        return new Result(toBlocked, toState, toView, probeTrips, sentAfterStop, timeouts);
     }
 
     /** The blocked-as-STOPPED probe with the earliest outcome timestamp, or null. */
@@ -134,26 +144,24 @@ final class StopProbe {
         return first;
     }
 
+    /** Looks at least once: the wait is shared by all phones, the first ones may have used it up. */
     private TimedTopics.Outcome awaitOutcome(String requestId, long deadline) {
-        while (System.currentTimeMillis() < deadline) {
-            TimedTopics.Outcome outcome = topics.outcome(requestId);
-            if (outcome != null) {
-                return outcome;
-            }
+        TimedTopics.Outcome outcome = topics.outcome(requestId);
+        while (outcome == null && System.currentTimeMillis() < deadline) {
             ServiceProcess.sleep(2);
+            outcome = topics.outcome(requestId);
         }
-        return null;
+        return outcome;
     }
 
-    private Long awaitState(Phone phone, long deadline) {
+    /** Looks at least once, like {@link #awaitOutcome}. */
+    private TimedTopics.Position awaitState(Phone phone, long deadline) {
         String contactKey = Contacts.contactKey(phone.e164());
-        while (System.currentTimeMillis() < deadline) {
-            Long at = topics.statusAt(contactKey, ConsentStatus.STOPPED);
-            if (at != null) {
-                return at;
-            }
+        TimedTopics.Position stopped = topics.status(contactKey, ConsentStatus.STOPPED);
+        while (stopped == null && System.currentTimeMillis() < deadline) {
             ServiceProcess.sleep(5);
+            stopped = topics.status(contactKey, ConsentStatus.STOPPED);
         }
-        return null;
+        return stopped;
     }
 }

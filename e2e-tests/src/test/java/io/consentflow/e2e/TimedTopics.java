@@ -37,8 +37,12 @@ final class TimedTopics implements AutoCloseable {
     }
 
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-    /** contactKey + status → timestamp of the first snapshot with that status. */
-    private final Map<String, Long> firstStatus = new ConcurrentHashMap<>();
+    /** Where and when a consent-state record was written. */
+    record Position(long timestamp, int partition, long offset) {
+    }
+
+    /** contactKey + status → the first snapshot with that status. */
+    private final Map<String, Position> firstStatus = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -75,7 +79,8 @@ final class TimedTopics implements AutoCloseable {
         } else if (value instanceof MessageFailed failed && failed.getRequestId() != null) {
             outcomes.putIfAbsent(failed.getRequestId(), new Outcome(failed, timestamp));
         } else if (value instanceof ConsentSnapshot snapshot) {
-            firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(), timestamp);
+            firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(),
+                    new Position(timestamp, record.partition(), record.offset()));
         }
     }
 
@@ -83,8 +88,8 @@ final class TimedTopics implements AutoCloseable {
         return outcomes.get(requestId);
     }
 
-    /** Record timestamp of the first consent-state snapshot of this contact with this status, or null. */
-    Long statusAt(String contactKey, ConsentStatus status) {
+    /** The first consent-state snapshot of this contact with this status, or null. */
+    Position status(String contactKey, ConsentStatus status) {
         return firstStatus.get(contactKey + "/" + status);
     }
 

@@ -1,0 +1,92 @@
+package io.consentflow.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's consent view from outside: its public Prometheus endpoint publishes, per consent-state partition, the
+ * offset up to which records are applied to the view the gate judges by. Sampled every {@link #INTERVAL_MILLIS} ms
+ * (only the changes are kept), so the moment the view held a given record is known without queueing a send request
+ * behind a backlog.
+ */
+final class ViewOffsets implements AutoCloseable {
+
+    static final long INTERVAL_MILLIS = 20;
+    private static final Pattern GAUGE = Pattern.compile(
+            "consentflow_gateway_view_applied_offset\\{([^}]*)} (\\S+)");
+    private static final Pattern PARTITION = Pattern.compile("partition=\"(\\d+)\"");
+
+    /** A change of a partition's applied offset, at the time of the sample that first saw it. */
+    private record Sample(long atMillis, long applied) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpRequest request;
+    private final Map<Integer, List<Sample>> samples = new ConcurrentHashMap<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    ViewOffsets(String gatewayBaseUrl) {
+        request = HttpRequest.newBuilder(URI.create(gatewayBaseUrl
+                + "/actuator/prometheus?includedNames=consentflow_gateway_view_applied_offset"))
+                .timeout(Duration.ofSeconds(2)).build();
+        poller = new Thread(this::poll, "e2e-view-offsets");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void poll() {
+        while (running) {
+            long started = System.currentTimeMillis();
+            try {
+                record(http.send(request, HttpResponse.BodyHandlers.ofString()).body(), started);
+            } catch (java.io.IOException e) {
+                // a missed sample widens one interval; the next one catches up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            ServiceProcess.sleep(Math.max(0, started + INTERVAL_MILLIS - System.currentTimeMillis()));
+        }
+    }
+
+    private void record(String body, long atMillis) {
+        Matcher gauge = GAUGE.matcher(body);
+        while (gauge.find()) {
+            Matcher partition = PARTITION.matcher(gauge.group(1));
+            if (gauge.group(1).contains("topic=\"consent-state\"") && partition.find()) {
+                long applied = (long) Double.parseDouble(gauge.group(2));
+                List<Sample> history = samples.computeIfAbsent(Integer.parseInt(partition.group(1)),
+                        p -> new CopyOnWriteArrayList<>());
+                if (history.isEmpty() || history.get(history.size() - 1).applied() != applied) {
+                    history.add(new Sample(atMillis, applied));
+                }
+            }
+        }
+    }
+
+    /** When the first sample showed the view past this record (its start time: an upper bound), or null. */
+    Long appliedAt(int partition, long offset) {
+        for (Sample sample : samples.getOrDefault(partition, List.of())) {
+            if (sample.applied() > offset) {
+                return sample.atMillis();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.join(5_000);
+    }
+}
