@@ -65,7 +65,7 @@ public final class CheckedNumbers {
         if (entry != null && entry.e164.equals(e164)) {
             return entry.valid;
         }
-        Valid valid = PhoneNumbers.parse(e164).map(Valid::new).orElse(null);
+        Valid valid = PhoneNumbers.parsePlausible(e164).map(Valid::new).orElse(null);
         slots[slot] = new Entry(e164, valid);
         return valid;
     }

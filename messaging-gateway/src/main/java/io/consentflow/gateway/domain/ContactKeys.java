@@ -13,19 +13,14 @@ public final class ContactKeys {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /**
-     * One initialised Mac per thread: {@code Mac.getInstance} + {@code init} per call (a provider lookup and the key
-     * schedule) cost more than the HMAC itself. A Mac is not thread-safe; {@code doFinal} resets it for the next use.
-     */
+    /** One initialised Mac per thread ({@link Hmacs#perThread}). */
     private final ThreadLocal<Mac> macs;
 
     public ContactKeys(String pepper) {
         if (pepper == null || pepper.isBlank()) {
             throw new IllegalStateException("the contact-key pepper (CONSENTFLOW_PEPPER) is not set");
         }
-        SecretKeySpec key = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        Mac prototype = Hmacs.newMac(key); // fails at construction, not on the first request, when unavailable
-        this.macs = ThreadLocal.withInitial(() -> Hmacs.copy(prototype, key));
+        this.macs = Hmacs.perThread(new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
     public String of(String e164) {

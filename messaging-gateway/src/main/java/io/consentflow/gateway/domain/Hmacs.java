@@ -20,8 +20,18 @@ final class Hmacs {
         }
     }
 
+    /**
+     * One initialised Mac per thread for this key: {@code Mac.getInstance} + {@code init} per call (a provider lookup
+     * and the key schedule) cost more than the HMAC itself. A Mac is not thread-safe; {@code doFinal} resets it for the
+     * next use. The prototype is made now, so an unavailable algorithm fails at construction, not on first use.
+     */
+    static ThreadLocal<Mac> perThread(SecretKeySpec key) {
+        Mac prototype = newMac(key);
+        return ThreadLocal.withInitial(() -> copy(prototype, key));
+    }
+
     /** A clone of an initialised prototype (no provider lookup, no key schedule), or a new Mac if it cannot clone. */
-    static Mac copy(Mac prototype, SecretKeySpec key) {
+    private static Mac copy(Mac prototype, SecretKeySpec key) {
         try {
             synchronized (prototype) {
                 return (Mac) prototype.clone();

@@ -29,9 +29,11 @@ public final class PhoneNumbers {
 
     /** The parsed number when {@code e164} is a valid E.164 number with its leading '+', else empty. */
     public static Optional<PhoneNumber> parse(String e164) {
-        if (!plausible(e164)) {
-            return Optional.empty();
-        }
+        return plausible(e164) ? parsePlausible(e164) : Optional.empty();
+    }
+
+    /** {@link #parse} for a string that already passed {@link #plausible}. */
+    static Optional<PhoneNumber> parsePlausible(String e164) {
         try {
             PhoneNumber number = UTIL.parse(e164, null);
             return UTIL.isValidNumber(number) ? Optional.of(number) : Optional.empty();

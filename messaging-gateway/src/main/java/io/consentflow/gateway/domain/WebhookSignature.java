@@ -24,8 +24,8 @@ public final class WebhookSignature {
         if (current == null || current.isBlank()) {
             throw new IllegalStateException("the WhatsApp app secret (WHATSAPP_APP_SECRET) is not set");
         }
-        this.secrets = previous == null || previous.isBlank() ? List.of(perThread(current))
-                : List.of(perThread(current), perThread(previous));
+        this.secrets = previous == null || previous.isBlank() ? List.of(Hmacs.perThread(spec(current)))
+                : List.of(Hmacs.perThread(spec(current)), Hmacs.perThread(spec(previous)));
     }
 
     public Verdict verify(String header, byte[] body) {
@@ -52,12 +52,6 @@ public final class WebhookSignature {
     /** The header value Meta would send for this body (used by tests and the benchmark). */
     public static String sign(String secret, byte[] body) {
         return PREFIX + HEX.formatHex(Hmacs.newMac(spec(secret)).doFinal(body));
-    }
-
-    private static ThreadLocal<Mac> perThread(String secret) {
-        SecretKeySpec key = spec(secret);
-        Mac prototype = Hmacs.newMac(key);
-        return ThreadLocal.withInitial(() -> Hmacs.copy(prototype, key));
     }
 
     private static SecretKeySpec spec(String secret) {

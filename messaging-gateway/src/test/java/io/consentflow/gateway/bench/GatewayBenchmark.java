@@ -14,11 +14,11 @@ import io.consentflow.gateway.support.StubCloudApiInitializer;
 import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.BenchFigures;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.consentflow.testsupport.ThreadCpu;
 import io.consentflow.testsupport.WithTestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,12 +279,6 @@ class GatewayBenchmark {
     }
 
     private void print() throws Exception {
-        StringBuilder table = new StringBuilder("\n| figure | value |\n|---|---|\n");
-        figures.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        System.out.println(table);
-        Path out = Path.of("target", "bench.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(figures));
+        BenchFigures.print(figures);
     }
 }

@@ -1,5 +1,6 @@
 package io.consentflow.simulator.bench;
 
+import io.consentflow.testsupport.BenchFigures;
 import io.consentflow.testsupport.ThreadCpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CPU cost of the simulator per Cloud API send, as the end-to-end benchmark runs it (SIM_AUTO_READ=false: per send
@@ -192,12 +192,6 @@ class SimulatorBenchmark {
     }
 
     private void print() throws Exception {
-        StringBuilder table = new StringBuilder("\n| figure | value |\n|---|---|\n");
-        figures.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        System.out.println(table);
-        Path out = Path.of("target", "bench.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(figures));
+        BenchFigures.print(figures);
     }
 }
