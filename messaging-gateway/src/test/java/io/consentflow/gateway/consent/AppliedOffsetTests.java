@@ -50,8 +50,7 @@ class AppliedOffsetTests {
         // the offset moves only after the record was applied: the view must hold it now, not eventually
         assertThat(consents.get(contactKey)).isNotNull();
         assertThat(consents.get(contactKey).subjectId()).isEqualTo(subjectId);
-        assertThat(appliedOffset(record.partition() == 0 ? 1 : 0)).as("other partitions are published too")
-                .isGreaterThanOrEqualTo(-1);
+        appliedOffset(record.partition() == 0 ? 1 : 0); // fails unless the other partitions are published too
     }
 
     private long appliedOffset(int partition) {
