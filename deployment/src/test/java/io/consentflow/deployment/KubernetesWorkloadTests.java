@@ -152,6 +152,13 @@ class KubernetesWorkloadTests {
             softly.assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             softly.assertThat(hpa.getSpec().getMaxReplicas()).as("%s %s max replicas <= partitions", variant,
                     service.name()).isLessThanOrEqualTo(partitions);
+            // a pod may run several consumers of one group (the gateway's send.consumers, default 3)
+            int consumers = EnvironmentContractTests.mainContainer(deployment).getEnv().stream()
+                    .filter(env -> env.getName().equals("CONSENTFLOW_GATEWAY_SEND_CONSUMERS")).findFirst()
+                    .map(env -> Integer.parseInt(env.getValue()))
+                    .orElse(service.name().equals("messaging-gateway") ? 3 : 1);
+            softly.assertThat(hpa.getSpec().getMaxReplicas() * consumers).as("%s %s max consumers <= partitions",
+                    variant, service.name()).isLessThanOrEqualTo(partitions);
             softly.assertThat(hpa.getSpec().getMinReplicas()).as("%s %s HPA min <= max", variant, service.name())
                     .isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
             softly.assertThat(deployment.getSpec().getReplicas()).as("%s %s replicas within the HPA range", variant,

@@ -1,6 +1,7 @@
 package io.consentflow.e2e;
 
 import io.consentflow.events.ConsentStatus;
+import io.consentflow.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.List;
  * MessageBlocked{STOPPED} probe: from then on the suite demonstrably refuses to message the number. It bounds from above
  * the moment the gateway's consent view flipped, and it includes the probe's own trip through send-requests, the
  * gateway and message-events, under whatever backlog the background load has built. Without that queueing: the
- * gateway's consent view passing the STOPPED snapshot's offset ({@link ViewOffsets}), from when on the gate refuses
- * every send to the number it judges.
+ * gateway's consent view passing the STOP on whatsapp-inbound or the STOPPED snapshot on consent-state, whichever
+ * comes first ({@link ViewOffsets}); and, closest to the gate, the instance's own answer to "what would you judge
+ * this contact by now" ({@link GateWatch}), which also sees a STOP the instance read on its webhook.
  */
 final class StopProbe {
 
@@ -24,24 +26,29 @@ final class StopProbe {
 
     /**
      * @param toBlockedMillis t0 → MessageBlocked{STOPPED} record timestamp
+     * @param toInboundMillis t0 → the gateway published the STOP on whatsapp-inbound (record timestamp)
      * @param toStateMillis   t0 → consent-state STOPPED record timestamp
-     * @param toViewMillis    t0 → the gateway's consent view holds that record (sampled every 20 ms)
+     * @param toViewMillis    t0 → the gateway's consent view holds the STOP or that record (sampled every 20 ms)
+     * @param toGateMillis    t0 → the gateway answers that it judges the contact STOPPED (asked every 20 ms)
      * @param probeTripMillis request timestamp → outcome timestamp of the blocking probe
      * @param sentAfterStop   probes that were still sent after t0 (the window in which STOP had not yet arrived)
      * @param timeouts        phones never blocked within the patience
      */
-    record Result(List<Long> toBlockedMillis, List<Long> toStateMillis, List<Long> toViewMillis,
+    record Result(List<Long> toBlockedMillis, List<Long> toInboundMillis, List<Long> toStateMillis,
+            List<Long> toViewMillis, List<Long> toGateMillis,
             List<Long> probeTripMillis, int sentAfterStop, int timeouts) {
     }
 
     private final TimedTopics topics;
     private final SendLoad sends;
     private final ViewOffsets view;
+    private final GateWatch gate;
 
-    StopProbe(TimedTopics topics, SendLoad sends, ViewOffsets view) {
+    StopProbe(TimedTopics topics, SendLoad sends, ViewOffsets view, GateWatch gate) {
         this.topics = topics;
         this.sends = sends;
         this.view = view;
+        this.gate = gate;
     }
 
     /** One phone's STOP and its probes. */
@@ -72,6 +79,7 @@ final class StopProbe {
                 Stopping next = all.get(started++);
                 next.phone.sendText("STOP");
                 next.t0 = System.currentTimeMillis();
+                gate.watch(Contacts.contactKey(next.phone.e164()), PATIENCE.toMillis());
             }
             for (Stopping stopping : all.subList(0, started)) {
                 if (!stopping.done) {
@@ -99,8 +107,10 @@ final class StopProbe {
 
     private Result collect(List<Stopping> all) {
         List<Long> toBlocked = new ArrayList<>();
+        List<Long> toInbound = new ArrayList<>();
         List<Long> toState = new ArrayList<>();
         List<Long> toView = new ArrayList<>();
+        List<Long> toGate = new ArrayList<>();
         List<Long> probeTrips = new ArrayList<>();
         int sentAfterStop = 0;
         int timeouts = 0;
@@ -122,13 +132,28 @@ final class StopProbe {
             TimedTopics.Position stopped = awaitState(stopping.phone, deadline);
             if (stopped != null) {
                 toState.add(stopped.timestamp() - stopping.t0);
-                Long viewAt = view.appliedAt(stopped.partition(), stopped.offset());
-                if (viewAt != null) {
-                    toView.add(viewAt - stopping.t0);
-                }
+            }
+            TimedTopics.Position inbound = topics.stop(Contacts.contactKey(stopping.phone.e164()));
+            if (inbound != null) {
+                toInbound.add(inbound.timestamp() - stopping.t0);
+            }
+            Long viewAt = earliest(stopped == null ? null
+                    : view.appliedAt(Topics.CONSENT_STATE.name(), stopped.partition(), stopped.offset()),
+                    inbound == null ? null
+                            : view.appliedAt(Topics.WHATSAPP_INBOUND.name(), inbound.partition(), inbound.offset()));
+            if (viewAt != null) {
+                toView.add(viewAt - stopping.t0);
+            }
+            Long gateAt = gate.stoppedAt(Contacts.contactKey(stopping.phone.e164()));
+            if (gateAt != null) {
+                toGate.add(gateAt - stopping.t0);
             }
         }
-        return new Result(toBlocked, toState, toView, probeTrips, sentAfterStop, timeouts);
+        return new Result(toBlocked, toInbound, toState, toView, toGate, probeTrips, sentAfterStop, timeouts);
+    }
+
+    private static Long earliest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
     }
 
     /** The blocked-as-STOPPED probe with the earliest outcome timestamp, or null. */

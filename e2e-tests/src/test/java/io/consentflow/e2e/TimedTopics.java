@@ -2,9 +2,11 @@ package io.consentflow.e2e;
 
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
+import io.consentflow.keywords.StopCommand;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A downstream consumer of message-events and consent-state that keeps, per send request and per contactKey, the
+ * A downstream consumer of message-events, consent-state and whatsapp-inbound that keeps, per send request and per contactKey, the
  * first outcome and the Kafka record timestamp (CreateTime: the producing service's clock when it handed the record
  * to its producer). Indexed instead of listed, so tens of thousands of outcomes stay cheap to look up.
  */
@@ -37,12 +39,14 @@ final class TimedTopics implements AutoCloseable {
     }
 
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-    /** Where and when a consent-state record was written. */
+    /** Where and when a record was written. */
     record Position(long timestamp, int partition, long offset) {
     }
 
     /** contactKey + status → the first snapshot with that status. */
     private final Map<String, Position> firstStatus = new ConcurrentHashMap<>();
+    /** contactKey → the first inbound message that withdraws consent. */
+    private final Map<String, Position> firstStop = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -57,7 +61,8 @@ final class TimedTopics implements AutoCloseable {
                 // fetches keep the measuring reader's load off the broker the suite shares
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65_536, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
                 new StringDeserializer(), new AvroEventDeserializer());
-        consumer.subscribe(List.of(Topics.MESSAGE_EVENTS.name(), Topics.CONSENT_STATE.name()));
+        consumer.subscribe(List.of(Topics.MESSAGE_EVENTS.name(), Topics.CONSENT_STATE.name(),
+                Topics.WHATSAPP_INBOUND.name()));
         poller = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -81,6 +86,9 @@ final class TimedTopics implements AutoCloseable {
         } else if (value instanceof ConsentSnapshot snapshot) {
             firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(),
                     new Position(timestamp, record.partition(), record.offset()));
+        } else if (value instanceof InboundMessage inbound && StopCommand.in(inbound.getType(), inbound.getText(),
+                inbound.getButtonPayload(), inbound.getButtonTitle()).isPresent()) {
+            firstStop.putIfAbsent(inbound.getContactKey(), new Position(timestamp, record.partition(), record.offset()));
         }
     }
 
@@ -91,6 +99,11 @@ final class TimedTopics implements AutoCloseable {
     /** The first consent-state snapshot of this contact with this status, or null. */
     Position status(String contactKey, ConsentStatus status) {
         return firstStatus.get(contactKey + "/" + status);
+    }
+
+    /** The first whatsapp-inbound message of this contact that withdraws consent, or null. */
+    Position stop(String contactKey) {
+        return firstStop.get(contactKey);
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's consent view from outside: its public Prometheus endpoint publishes, per consent-state partition, the
- * offset up to which records are applied to the view the gate judges by. Sampled every {@link #INTERVAL_MILLIS} ms
+ * The gateway's consent view from outside: its public Prometheus endpoint publishes, per partition of consent-state
+ * and of whatsapp-inbound (where it reads STOPs before consent-service's snapshot reflects them), the offset up to
+ * which records are applied to the view the gate judges by. Sampled every {@link #INTERVAL_MILLIS} ms
  * (only the changes are kept), so the moment the view held a given record is known without queueing a send request
  * behind a backlog.
  */
@@ -24,6 +25,7 @@ final class ViewOffsets implements AutoCloseable {
     private static final Pattern GAUGE = Pattern.compile(
             "consentflow_gateway_view_applied_offset\\{([^}]*)} (\\S+)");
     private static final Pattern PARTITION = Pattern.compile("partition=\"(\\d+)\"");
+    private static final Pattern TOPIC = Pattern.compile("topic=\"([^\"]+)\"");
 
     /** A change of a partition's applied offset, at the time of the sample that first saw it. */
     private record Sample(long atMillis, long applied) {
@@ -31,7 +33,8 @@ final class ViewOffsets implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final HttpRequest request;
-    private final Map<Integer, List<Sample>> samples = new ConcurrentHashMap<>();
+    /** "topic/partition" → the changes seen. */
+    private final Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -63,9 +66,10 @@ final class ViewOffsets implements AutoCloseable {
         Matcher gauge = GAUGE.matcher(body);
         while (gauge.find()) {
             Matcher partition = PARTITION.matcher(gauge.group(1));
-            if (gauge.group(1).contains("topic=\"consent-state\"") && partition.find()) {
+            Matcher topic = TOPIC.matcher(gauge.group(1));
+            if (topic.find() && partition.find()) {
                 long applied = (long) Double.parseDouble(gauge.group(2));
-                List<Sample> history = samples.computeIfAbsent(Integer.parseInt(partition.group(1)),
+                List<Sample> history = samples.computeIfAbsent(topic.group(1) + "/" + partition.group(1),
                         p -> new CopyOnWriteArrayList<>());
                 if (history.isEmpty() || history.get(history.size() - 1).applied() != applied) {
                     history.add(new Sample(atMillis, applied));
@@ -75,8 +79,8 @@ final class ViewOffsets implements AutoCloseable {
     }
 
     /** When the first sample showed the view past this record (its start time: an upper bound), or null. */
-    Long appliedAt(int partition, long offset) {
-        for (Sample sample : samples.getOrDefault(partition, List.of())) {
+    Long appliedAt(String topic, int partition, long offset) {
+        for (Sample sample : samples.getOrDefault(topic + "/" + partition, List.of())) {
             if (sample.applied() > offset) {
                 return sample.atMillis();
             }

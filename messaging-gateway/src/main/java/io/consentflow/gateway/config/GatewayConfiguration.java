@@ -1,10 +1,13 @@
 package io.consentflow.gateway.config;
 
+import io.consentflow.gateway.consent.ConsentView;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.FrequencyLedger;
 import io.consentflow.gateway.domain.Gate;
 import io.consentflow.gateway.domain.GatePolicy;
+import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.RecipientPacer;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.gateway.domain.WebhookSignature;
@@ -46,6 +49,17 @@ class GatewayConfiguration {
     }
 
     @Bean
+    PendingStops pendingStops() {
+        // as long as the inbound follower replays on start: a restart would forget an older STOP anyway
+        return new PendingStops(ConsentView.INBOUND_REPLAY);
+    }
+
+    @Bean
+    ConsentLookup consentLookup(ConsentTable table, PendingStops pendingStops) {
+        return new ConsentLookup(table, pendingStops);
+    }
+
+    @Bean
     ServiceWindows serviceWindows(GatewayProperties properties) {
         return new ServiceWindows(properties.gate().serviceWindow());
     }
@@ -61,12 +75,14 @@ class GatewayConfiguration {
     }
 
     @Bean
-    Pruner pruner(ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, Clock clock) {
-        return new Pruner(windows, ledger, pacer, clock);
+    Pruner pruner(ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, PendingStops pendingStops,
+            Clock clock) {
+        return new Pruner(windows, ledger, pacer, pendingStops, clock);
     }
 
     /** Keeps the in-memory per-contact maps bounded to contacts that still matter. */
-    record Pruner(ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, Clock clock) {
+    record Pruner(ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, PendingStops pendingStops,
+            Clock clock) {
 
         @Scheduled(fixedDelayString = "PT1M")
         void prune() {
@@ -74,6 +90,7 @@ class GatewayConfiguration {
             windows.prune(now);
             ledger.prune(now);
             pacer.prune(now);
+            pendingStops.prune(now);
         }
     }
 }

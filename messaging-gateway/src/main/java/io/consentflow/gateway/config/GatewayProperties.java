@@ -28,9 +28,11 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
      * @param rateLimitPerSecond messages per second per sender number (Meta: 80 by default, up to 1,000)
      * @param recipientSpacing   minimum gap between two messages to the same recipient
      * @param concurrency        Cloud API calls in flight per listener
+     * @param consumers          send-requests consumers per instance: while one stores and acknowledges its batch,
+     *                           another already sends
      */
     public record Send(@DefaultValue("80") int rateLimitPerSecond, @DefaultValue("6s") Duration recipientSpacing,
-            @DefaultValue("256") int concurrency, @DefaultValue Retry retry,
+            @DefaultValue("256") int concurrency, @DefaultValue("3") int consumers, @DefaultValue Retry retry,
             @DefaultValue CircuitBreaker circuitBreaker) {
     }
 

@@ -1,10 +1,13 @@
 package io.consentflow.gateway.consent;
 
+import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MarketingPreference;
 import io.consentflow.events.MarketingPreferenceChanged;
 import io.consentflow.gateway.domain.ConsentTable;
+import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
+import io.consentflow.keywords.StopCommand;
 import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,13 +30,18 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the consent view ({@code consent-state}, compacted, from the beginning) and the customer-service windows
  * ({@code whatsapp-inbound}, the last 24 hours) in memory. Readiness is DOWN until both caught up with the end
- * offsets seen at start; the send pipeline starts only then, so no message is judged on a half-loaded view.
+ * offsets seen at start; the send pipeline starts only then, so no message is judged on a half-loaded view. A STOP
+ * on {@code whatsapp-inbound} blocks at once ({@link PendingStops}), before consent-service's snapshot reflects it.
  */
 @Component("consentView")
 public class ConsentView implements SmartLifecycle, HealthIndicator {
 
+    /** How far back whatsapp-inbound is read on start: the customer-service window, and any STOP still pending. */
+    public static final java.time.Duration INBOUND_REPLAY = java.time.Duration.ofHours(24);
+
     private final ConsentTable table;
     private final ServiceWindows windows;
+    private final PendingStops pendingStops;
     private final Clock clock;
     private final String bootstrapServers;
     private final MeterRegistry meters;
@@ -42,9 +50,10 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     private final List<TopicFollower> followers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
-    ConsentView(ConsentTable table, ServiceWindows windows, Clock clock,
+    ConsentView(ConsentTable table, ServiceWindows windows, PendingStops pendingStops, Clock clock,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
         this.table = table;
+        this.pendingStops = pendingStops;
         this.meters = meters;
         this.windows = windows;
         this.clock = clock;
@@ -77,7 +86,7 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     @Override
     public void start() {
         running = true;
-        Instant windowStart = clock.instant().minus(java.time.Duration.ofHours(24));
+        Instant windowStart = clock.instant().minus(INBOUND_REPLAY);
         follow(new TopicFollower(Topics.CONSENT_STATE.name(), bootstrapServers, kafka -> {
             kafka.seekToBeginning(kafka.assignment());
             return null;
@@ -109,14 +118,27 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
 
     void onConsentState(String contactKey, SpecificRecord value) {
         ConsentViewBootstrap.apply(table, contactKey, value);
+        if (value == null) {
+            pendingStops.erased(contactKey);
+        } else if (value instanceof ConsentSnapshot snapshot) {
+            pendingStops.reflected(contactKey, snapshot.getOccurredAt().toEpochMilli());
+        }
     }
 
     void onInbound(String contactKey, SpecificRecord value) {
         if (value instanceof InboundMessage message) {
             windows.inbound(contactKey, message.getReceivedAt());
+            StopCommand.in(message.getType(), message.getText(), message.getButtonPayload(), message.getButtonTitle())
+                    .ifPresent(stop -> pendingStops.stopped(contactKey, stop.scope() == StopCommand.Scope.ALL,
+                            message.getOccurredAt(), clock.instant()));
         } else if (value instanceof MarketingPreferenceChanged change) {
             // consent-service republishes the snapshot; this closes the gap until it does
-            table.setMarketingStoppedAtMeta(contactKey, change.getValue() == MarketingPreference.STOP);
+            if (change.getValue() == MarketingPreference.STOP) {
+                pendingStops.stopped(contactKey, false, change.getOccurredAt(), clock.instant());
+            } else if (change.getValue() == MarketingPreference.RESUME) {
+                pendingStops.resumed(contactKey, change.getOccurredAt());
+                table.setMarketingStoppedAtMeta(contactKey, false);
+            }
         }
     }
 

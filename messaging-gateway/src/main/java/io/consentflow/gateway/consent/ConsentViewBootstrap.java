@@ -21,7 +21,7 @@ public final class ConsentViewBootstrap {
         } else if (value instanceof ConsentSnapshot snapshot) {
             table.put(contactKey, new ConsentFacts(snapshot.getSubjectId(),
                     ConsentStatus.valueOf(snapshot.getStatus().name()), new HashSet<>(snapshot.getPurposes()),
-                    snapshot.getMarketingStoppedAtMeta()));
+                    snapshot.getMarketingStoppedAtMeta(), snapshot.getOccurredAt().toEpochMilli()));
         }
     }
 

@@ -9,12 +9,18 @@ import java.util.Set;
  * @param status                 consent status from the latest snapshot
  * @param purposes               purposes currently granted
  * @param marketingStoppedAtMeta the user chose "stop" for marketing messages in WhatsApp
+ * @param since                  when consent-service made the snapshot, epoch millis (0: not known; the view keeps
+ *                               whole seconds, rounded down)
  */
 public record ConsentFacts(String subjectId, ConsentStatus status, Set<String> purposes,
-        boolean marketingStoppedAtMeta) {
+        boolean marketingStoppedAtMeta, long since) {
 
     public ConsentFacts {
         purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
         status = status == null ? ConsentStatus.UNKNOWN : status;
+    }
+
+    public ConsentFacts(String subjectId, ConsentStatus status, Set<String> purposes, boolean marketingStoppedAtMeta) {
+        this(subjectId, status, purposes, marketingStoppedAtMeta, 0);
     }
 }

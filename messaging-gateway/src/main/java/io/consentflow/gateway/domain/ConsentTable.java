@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * The gateway's in-memory copy of consent-state, packed so a million contacts fit in well under 100 MB: an
- * open-addressing table of primitive arrays, 36 bytes a slot (128 bits of the contactKey, the subjectId as a UUID,
- * one int of status, Meta marketing flag and a purpose bit set). 128 bits of an HMAC do not collide in practice.
+ * open-addressing table of primitive arrays, 40 bytes a slot (128 bits of the contactKey, the subjectId as a UUID,
+ * one int of status, Meta marketing flag and a purpose bit set, and the snapshot's time in whole seconds, rounded down
+ * so that a STOP is never taken as reflected by a snapshot made before it). 128 bits of an HMAC do not collide in practice.
  * Single writer (the consent-state follower), many readers; every method is synchronized because reads are
  * nanoseconds and the writer is one thread.
  */
@@ -26,6 +27,8 @@ public final class ConsentTable {
 
     private long[] keys;
     private long[] subjects;
+    /** Unsigned epoch seconds (good until 2106). */
+    private int[] since;
     private int[] states;
     private int size;
     private final List<String> purposeNames = new ArrayList<>();
@@ -41,6 +44,7 @@ public final class ConsentTable {
     private void allocate(int capacity) {
         keys = new long[capacity * 2];
         subjects = new long[capacity * 2];
+        since = new int[capacity];
         states = new int[capacity];
         size = 0;
     }
@@ -76,6 +80,7 @@ public final class ConsentTable {
             oddSubjects.put(k0, facts.subjectId());
         }
         states[slot] = state;
+        since[slot] = (int) (facts.since() / 1000);
     }
 
     /** The contact's consent, or null when unknown. */
@@ -89,7 +94,7 @@ public final class ConsentTable {
                 : subjects[2 * slot] == 0 && subjects[2 * slot + 1] == 0 ? null
                 : new UUID(subjects[2 * slot], subjects[2 * slot + 1]).toString();
         return new ConsentFacts(subjectId, ConsentStatus.values()[(state >>> 1) & 7], purposes(state >>> PURPOSE_SHIFT),
-                (state & META_STOP) != 0);
+                (state & META_STOP) != 0, Integer.toUnsignedLong(since[slot]) * 1000);
     }
 
     /** Meta's marketing preference seen on the webhook before consent-service republished the snapshot. */
@@ -120,7 +125,7 @@ public final class ConsentTable {
             next = (next + 1) & mask;
         }
         states[hole] = 0;
-        keys[2 * hole] = keys[2 * hole + 1] = subjects[2 * hole] = subjects[2 * hole + 1] = 0;
+        keys[2 * hole] = keys[2 * hole + 1] = subjects[2 * hole] = subjects[2 * hole + 1] = since[hole] = 0;
         size--;
     }
 
@@ -130,6 +135,7 @@ public final class ConsentTable {
         subjects[2 * to] = subjects[2 * from];
         subjects[2 * to + 1] = subjects[2 * from + 1];
         states[to] = states[from];
+        since[to] = since[from];
     }
 
     /** The slot holding the key, or {@code -(insertion slot) - 1}. */
@@ -148,6 +154,7 @@ public final class ConsentTable {
     private void grow() {
         long[] oldKeys = keys;
         long[] oldSubjects = subjects;
+        int[] oldSince = since;
         int[] oldStates = states;
         int oldSize = size;
         allocate(oldStates.length * 2);
@@ -159,6 +166,7 @@ public final class ConsentTable {
                 subjects[2 * slot] = oldSubjects[2 * i];
                 subjects[2 * slot + 1] = oldSubjects[2 * i + 1];
                 states[slot] = oldStates[i];
+                since[slot] = oldSince[i];
             }
         }
         size = oldSize;

@@ -1,5 +1,6 @@
 package io.consentflow.gateway.send;
 
+import io.consentflow.gateway.config.GatewayProperties;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +14,14 @@ class SendKafkaConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> sendRequestsFactory(
-            ConsumerFactory<String, SpecificRecord> consumerFactory, DefaultErrorHandler errorHandler) {
+            ConsumerFactory<String, SpecificRecord> consumerFactory, DefaultErrorHandler errorHandler,
+            GatewayProperties properties) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
         factory.setBatchListener(true);
+        // a contact's requests share a partition, so they stay in one consumer, in order
+        factory.setConcurrency(properties.send().consumers());
         return factory;
     }
 }

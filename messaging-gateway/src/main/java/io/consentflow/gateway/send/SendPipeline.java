@@ -3,7 +3,7 @@ package io.consentflow.gateway.send;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.Category;
 import io.consentflow.gateway.domain.ConsentFacts;
-import io.consentflow.gateway.domain.ConsentTable;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.Decision;
 import io.consentflow.gateway.domain.FrequencyLedger;
@@ -51,7 +51,7 @@ public class SendPipeline {
     private final MessageEvents events;
     private final CloudApiClient cloudApi;
     private final Gate gate;
-    private final ConsentTable consents;
+    private final ConsentLookup consents;
     private final ServiceWindows windows;
     private final FrequencyLedger ledger;
     private final RecipientPacer pacer;
@@ -64,7 +64,7 @@ public class SendPipeline {
     private final Timer batchTimer;
     private final MeterRegistry meters;
 
-    SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentTable consents,
+    SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentLookup consents,
             ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
             MeterRegistry meters, GatewayProperties properties) {
         this.log = log;
@@ -171,7 +171,7 @@ public class SendPipeline {
 
     private Prepared prepare(SendRequest request, Instant claimedAt) {
         String contactKey = contactKeys.of(request.getTo());
-        ConsentFacts consent = consents.get(contactKey);
+        ConsentFacts consent = consents.facts(contactKey);
         String subjectId = request.getSubjectId() != null ? request.getSubjectId()
                 : consent == null ? null : consent.subjectId();
         return new Prepared(request, contactKey, consent,
@@ -207,7 +207,8 @@ public class SendPipeline {
         Instant now = clock.instant();
         long started = System.nanoTime();
         boolean marketing = outgoing.category() == Category.MARKETING;
-        Decision decision = gate.decide(outgoing, prepared.consent(), windows.lastInbound(contactKey),
+        // read again, not taken from before the claim: a STOP read meanwhile must count
+        Decision decision = gate.decide(outgoing, consents.facts(contactKey), windows.lastInbound(contactKey),
                 marketing ? ledger.count(contactKey, now) : 0, now);
         if (decision.allowed() && marketing) {
             // counted before the call so concurrent requests cannot overshoot the cap
@@ -215,19 +216,34 @@ public class SendPipeline {
         }
         gateTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (!decision.allowed()) {
-            meters.counter("consentflow.gateway.send.blocked", "reason", decision.refusal().name()).increment();
-            return Mono.just(finish(logDoc, Outcomes.BLOCKED, Outcomes.blocked(Events.newEventId(),
-                    decision.refusal().name(), decision.detail(), now), null));
+            return Mono.just(blocked(logDoc, decision, now));
         }
         Duration wait = pacer.reserve(contactKey, now);
-        Mono<CallResult> call = cloudApi.send(request);
-        return (wait.isZero() ? call : Mono.delay(wait).then(call))
-                .map(result -> {
-                    meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
-                            : result.ambiguous() ? "ambiguous" : "failed").increment();
-                    Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());
-                    return finish(logDoc, outcome.getString("type"), outcome, result.wamid());
-                });
+        if (wait.isZero()) {
+            return call(request, logDoc);
+        }
+        return Mono.delay(wait).then(Mono.defer(() -> {
+            // a STOP may arrive while the message waits its turn for the recipient: judge again before the call
+            Instant later = clock.instant();
+            Decision again = gate.decide(outgoing, consents.facts(contactKey), windows.lastInbound(contactKey), 0,
+                    later);
+            return again.allowed() ? call(request, logDoc) : Mono.just(blocked(logDoc, again, later));
+        }));
+    }
+
+    private Mono<Done> call(SendRequest request, Document logDoc) {
+        return cloudApi.send(request).map(result -> {
+            meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
+                    : result.ambiguous() ? "ambiguous" : "failed").increment();
+            Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());
+            return finish(logDoc, outcome.getString("type"), outcome, result.wamid());
+        });
+    }
+
+    private Done blocked(Document logDoc, Decision decision, Instant now) {
+        meters.counter("consentflow.gateway.send.blocked", "reason", decision.refusal().name()).increment();
+        return finish(logDoc, Outcomes.BLOCKED, Outcomes.blocked(Events.newEventId(), decision.refusal().name(),
+                decision.detail(), now), null);
     }
 
     private static Done finish(Document logDoc, String state, Document outcome, String wamid) {

@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.stereotype.Component;
 
-/** Who may read message timelines and a subject's message log (DESIGN.md §5). */
+/** Who may read message timelines, a subject's message log and a contact's consent as the gate sees it. */
 @Component
 class GatewayAccessRules implements StaffAccessRules {
 
@@ -17,6 +17,9 @@ class GatewayAccessRules implements StaffAccessRules {
         exchanges.pathMatchers(HttpMethod.GET, "/api/v1/messages/*")
                 .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN))
                 // a subject's whole message log (Art. 15 export) is for the DPO and admins only
-                .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN));
+                .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
+                // what the gate judges a contact by: support answers "why was this blocked?"
+                .pathMatchers(HttpMethod.GET, "/api/v1/contacts/*/consent")
+                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.ADMIN));
     }
 }

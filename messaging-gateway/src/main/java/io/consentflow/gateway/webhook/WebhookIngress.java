@@ -9,8 +9,10 @@ import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ContactKeys;
+import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.gateway.send.MessageLog;
+import io.consentflow.keywords.StopCommand;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
@@ -37,16 +39,18 @@ class WebhookIngress {
     private final MessageLog log;
     private final ContactKeys contactKeys;
     private final ServiceWindows windows;
+    private final PendingStops pendingStops;
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
-            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, Clock clock) {
+            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops, Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
         this.log = log;
         this.contactKeys = contactKeys;
         this.windows = windows;
+        this.pendingStops = pendingStops;
         this.clock = clock;
     }
 
@@ -67,6 +71,7 @@ class WebhookIngress {
         if (items.isEmpty()) {
             return Mono.empty();
         }
+        items.forEach(this::stopAtOnce);
         List<String> keys = items.stream().map(WebhookItem::dedupeKey).toList();
         return receipts.firstTime(keys).flatMap(fresh -> {
             List<WebhookItem> news = new ArrayList<>(items.size());
@@ -77,6 +82,21 @@ class WebhookIngress {
             }
             return publish(news).onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
         });
+    }
+
+    /**
+     * A STOP blocks on this instance as soon as its signature is verified, before the receipt is stored and the event
+     * published and read back (other instances block when they read it). Timed by the message's own timestamp, so a
+     * redelivery days later cannot outweigh a new double opt-in made since.
+     */
+    private void stopAtOnce(WebhookItem item) {
+        if (item instanceof WebhookItem.Inbound inbound) {
+            StopCommand.in(inbound.type(), inbound.text(), inbound.buttonPayload(), inbound.buttonTitle())
+                    .ifPresent(stop -> pendingStops.stopped(contactKeys.of("+" + inbound.waId()),
+                            stop.scope() == StopCommand.Scope.ALL, inbound.at(), clock.instant()));
+        } else if (item instanceof WebhookItem.Preference preference && "stop".equalsIgnoreCase(preference.value())) {
+            pendingStops.stopped(contactKeys.of("+" + preference.waId()), false, preference.at(), clock.instant());
+        }
     }
 
     /** An event for a topic and key. */

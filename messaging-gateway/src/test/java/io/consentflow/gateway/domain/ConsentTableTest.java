@@ -31,6 +31,15 @@ class ConsentTableTest {
     }
 
     @Test
+    void keepsTheSnapshotTimeInWholeSecondsRoundedDownAlsoAfter2038() {
+        var table = new ConsentTable(4);
+        String key = keys.of("+4915112345670");
+        long afterY2038 = java.time.Instant.parse("2040-02-29T12:00:00.999Z").toEpochMilli();
+        table.put(key, new ConsentFacts("s", ConsentStatus.CONFIRMED, Set.of(), false, afterY2038));
+        assertThat(table.get(key).since()).isEqualTo(afterY2038 - 999);
+    }
+
+    @Test
     void keepsNonUuidSubjectIds() {
         var table = new ConsentTable(4);
         String key = keys.of("+4915112345679");
@@ -50,9 +59,11 @@ class ConsentTableTest {
                 table.remove(key);
                 reference.remove(key);
             } else {
+                // whole seconds, 2020 to 2100: the table keeps seconds
+                long since = (1_577_836_800L + (long) (random.nextDouble() * 2_524_608_000L)) * 1_000;
                 var facts = new ConsentFacts(UUID.randomUUID().toString(),
                         ConsentStatus.values()[random.nextInt(5)], Set.of(purposes[random.nextInt(4)]),
-                        random.nextBoolean());
+                        random.nextBoolean(), since);
                 table.put(key, facts);
                 reference.put(key, facts);
             }

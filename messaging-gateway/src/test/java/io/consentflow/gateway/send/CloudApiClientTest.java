@@ -45,7 +45,7 @@ class CloudApiClientTest {
         return new GatewayProperties("pepper",
                 new GatewayProperties.WhatsApp(baseUrl, "v23.0", "100000000000001", "test-token", "secret", "",
                         "verify", timeout),
-                new GatewayProperties.Send(1000, Duration.ofSeconds(6), 64,
+                new GatewayProperties.Send(1000, Duration.ofSeconds(6), 64, 1,
                         new GatewayProperties.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50)),
                         new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30))),
                 new GatewayProperties.Gate(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 3, Duration.ofDays(7),

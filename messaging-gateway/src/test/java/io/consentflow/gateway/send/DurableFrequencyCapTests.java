@@ -12,6 +12,7 @@ import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentStatus;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.FrequencyLedger;
@@ -55,6 +56,8 @@ class DurableFrequencyCapTests {
     @Autowired
     ConsentTable consents;
     @Autowired
+    ConsentLookup lookup;
+    @Autowired
     ServiceWindows windows;
     @Autowired
     ContactKeys contactKeys;
@@ -65,7 +68,7 @@ class DurableFrequencyCapTests {
 
     /** A gateway process's in-memory state: what a restart throws away. */
     private SendPipeline freshPipeline(FrequencyLedger ledger, RecipientPacer pacer) {
-        return new SendPipeline(log, events, cloudApi, new Gate(CAP_OF_THREE), consents, windows, ledger, pacer,
+        return new SendPipeline(log, events, cloudApi, new Gate(CAP_OF_THREE), lookup, windows, ledger, pacer,
                 contactKeys, Clock.systemUTC(), meters, properties);
     }
 

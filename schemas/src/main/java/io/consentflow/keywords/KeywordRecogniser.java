@@ -1,4 +1,4 @@
-package io.consentflow.consent.domain;
+package io.consentflow.keywords;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.consentflow.consent.domain;
+package io.consentflow.keywords;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.consentflow.consent.domain;
+package io.consentflow.keywords;
 
 import java.util.List;
 import java.util.Map;

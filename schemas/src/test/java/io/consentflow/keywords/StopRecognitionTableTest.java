@@ -1,4 +1,4 @@
-package io.consentflow.consent.domain;
+package io.consentflow.keywords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

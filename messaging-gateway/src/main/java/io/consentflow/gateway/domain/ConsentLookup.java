@@ -1,0 +1,18 @@
+package io.consentflow.gateway.domain;
+
+/** What the gate judges a contact by: consent-state's snapshot, narrowed by any STOP it does not reflect yet. */
+public final class ConsentLookup {
+
+    private final ConsentTable snapshots;
+    private final PendingStops pendingStops;
+
+    public ConsentLookup(ConsentTable snapshots, PendingStops pendingStops) {
+        this.snapshots = snapshots;
+        this.pendingStops = pendingStops;
+    }
+
+    /** The contact's consent as the gate should see it now, or null when no consent is known. */
+    public ConsentFacts facts(String contactKey) {
+        return pendingStops.apply(contactKey, snapshots.get(contactKey));
+    }
+}
