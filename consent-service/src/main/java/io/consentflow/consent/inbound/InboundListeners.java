@@ -35,7 +35,9 @@ class InboundListeners {
         }
     }
 
-    @KafkaListener(id = "consent-message-events", topics = "message-events", idIsGroup = false)
+    // four events per message sent, of which only a failed 131050 matters: fuller fetches, at most 100 ms later
+    @KafkaListener(id = "consent-message-events", topics = "message-events", idIsGroup = false,
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     void messageEvents(SpecificRecord event) {
         if (event instanceof MessageFailed failed) {
             inbound.onMessageFailed(failed).block(TIMEOUT);
