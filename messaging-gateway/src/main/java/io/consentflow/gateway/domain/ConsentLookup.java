@@ -1,5 +1,7 @@
 package io.consentflow.gateway.domain;
 
+import java.time.Instant;
+
 /** What the gate judges a contact by: consent-state's snapshot, narrowed by any STOP it does not reflect yet. */
 public final class ConsentLookup {
 
@@ -14,5 +16,13 @@ public final class ConsentLookup {
     /** The contact's consent as the gate should see it now, or null when no consent is known. */
     public ConsentFacts facts(String contactKey) {
         return pendingStops.apply(contactKey, snapshots.get(contactKey));
+    }
+
+    /**
+     * Meta refused a marketing message with 131050 (the user stopped marketing in WhatsApp): consent-service records
+     * it as a STOP; until its snapshot says so, marketing to the contact is refused here.
+     */
+    public void marketingStoppedAtMeta(String contactKey, Instant now) {
+        pendingStops.stopped(contactKey, false, now, now);
     }
 }

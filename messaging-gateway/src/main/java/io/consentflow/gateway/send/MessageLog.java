@@ -182,14 +182,15 @@ public class MessageLog {
 
     /**
      * The requests these wamids belong to (one query on the unique wamid index), for status webhooks: wamid → a
-     * document with _id, subjectId and category. Unknown wamids are absent.
+     * document with _id, subjectId, category and contactKey. Unknown wamids are absent.
      */
     public Mono<Map<String, Document>> byWamids(Collection<String> wamids) {
         if (wamids.isEmpty()) {
             return Mono.just(Map.of());
         }
         return collection().flatMapMany(c -> Flux.from(c.find(Filters.in("wamid", wamids))
-                        .projection(new Document("wamid", 1).append("subjectId", 1).append("category", 1))))
+                        .projection(new Document("wamid", 1).append("subjectId", 1).append("category", 1)
+                                .append("contactKey", 1))))
                 .collectMap(doc -> doc.getString("wamid"));
     }
 

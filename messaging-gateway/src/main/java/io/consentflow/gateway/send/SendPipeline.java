@@ -2,6 +2,7 @@ package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.Category;
+import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ContactKeys;
@@ -220,19 +221,22 @@ public class SendPipeline {
         }
         Duration wait = pacer.reserve(contactKey, now);
         if (wait.isZero()) {
-            return call(request, logDoc);
+            return call(request, contactKey, logDoc);
         }
         return Mono.delay(wait).then(Mono.defer(() -> {
             // a STOP may arrive while the message waits its turn for the recipient: judge again before the call
             Instant later = clock.instant();
             Decision again = gate.decide(outgoing, consents.facts(contactKey), windows.lastInbound(contactKey), 0,
                     later);
-            return again.allowed() ? call(request, logDoc) : Mono.just(blocked(logDoc, again, later));
+            return again.allowed() ? call(request, contactKey, logDoc) : Mono.just(blocked(logDoc, again, later));
         }));
     }
 
-    private Mono<Done> call(SendRequest request, Document logDoc) {
+    private Mono<Done> call(SendRequest request, String contactKey, Document logDoc) {
         return cloudApi.send(request).map(result -> {
+            if (result.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
+                consents.marketingStoppedAtMeta(contactKey, clock.instant());
+            }
             meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
                     : result.ambiguous() ? "ambiguous" : "failed").increment();
             Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());

@@ -176,7 +176,10 @@ class WebhookIngress {
                 .setStatusAt(item.at()).setErrorCode(item.errorCode()).build()));
         if (status == DeliveryStatus.FAILED && item.errorCode() != null
                 && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
-            // consent-service treats 131050 as the user's marketing STOP
+            // consent-service treats 131050 as the user's marketing STOP; this instance refuses marketing at once
+            if (request != null && request.getString("contactKey") != null) {
+                pendingStops.stopped(request.getString("contactKey"), false, item.at(), clock.instant());
+            }
             events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
                     .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
                     .setRequestId(requestId).setSubjectId(subjectId).setWamid(item.wamid())

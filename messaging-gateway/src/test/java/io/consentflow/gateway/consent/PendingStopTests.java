@@ -13,12 +13,14 @@ import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MessageBlocked;
+import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.gateway.support.StubCloudApi;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,6 +90,22 @@ class PendingStopTests {
         assertThat(((MessageBlocked) awaitEvent(MessageBlocked.class, request.getRequestId())).getReason())
                 .isEqualTo(BlockReason.MARKETING_STOPPED_AT_META);
         assertThat(STUB.callsTo(digits(number))).isZero();
+    }
+
+    @Test
+    void metaRefusingMarketingWith131050RefusesTheNextMarketingMessageAtOnce() {
+        String number = consented(UUID.randomUUID().toString(), Instant.now().minusSeconds(60));
+        STUB.script(digits(number), StubCloudApi.error(400, 131050, "User has stopped marketing messages"));
+        SendRequest refused = marketing(number).build();
+        send(refused);
+        assertThat(((MessageFailed) awaitEvent(MessageFailed.class, refused.getRequestId())).getErrorCode())
+                .isEqualTo(131050);
+
+        SendRequest next = marketing(number).build();
+        send(next);
+        assertThat(((MessageBlocked) awaitEvent(MessageBlocked.class, next.getRequestId())).getReason())
+                .isEqualTo(BlockReason.MARKETING_STOPPED_AT_META);
+        assertThat(STUB.callsTo(digits(number))).isOne();
     }
 
     @Test

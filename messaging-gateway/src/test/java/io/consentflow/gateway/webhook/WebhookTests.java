@@ -17,6 +17,7 @@ import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.domain.WebhookSignature;
@@ -52,6 +53,8 @@ class WebhookTests {
     ConsentTable consents;
     @Autowired
     MessageLog log;
+    @Autowired
+    ConsentLookup lookup;
 
     private WebTestClient.ResponseSpec post(String body, String signature) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -195,6 +198,8 @@ class WebhookTests {
         assertThat(delivered.getSubjectId()).isEqualTo(subject);
 
         signed(status(sent.getWamid(), "failed", 131050)).expectStatus().isOk();
+        // refused here at once, before consent-service's snapshot (none comes in this test)
+        assertThat(lookup.facts(Fixtures.KEYS.of(number)).marketingStoppedAtMeta()).isTrue();
         MessageFailed stop = kafka.await(Topics.MESSAGE_EVENTS.name(), MessageFailed.class,
                 f -> sent.getWamid().equals(f.getWamid()), WAIT);
         assertThat(stop.getErrorCode()).isEqualTo(131050);
