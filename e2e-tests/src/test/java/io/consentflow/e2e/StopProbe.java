@@ -59,6 +59,8 @@ final class StopProbe {
         long lastProbe;
         String blocking;
         boolean done;
+        /** The gateway's view was seen holding the STOP, or the patience ran out: its sampling may stop. */
+        boolean viewSeen;
 
         Stopping(Phone phone) {
             this.phone = phone;
@@ -73,17 +75,22 @@ final class StopProbe {
         List<Stopping> all = phones.stream().map(Stopping::new).toList();
         long start = System.currentTimeMillis();
         int started = 0;
-        while (started < all.size() || all.stream().anyMatch(s -> !s.done)) {
+        while (started < all.size() || all.stream().anyMatch(s -> !s.done || !s.viewSeen)) {
             long now = System.currentTimeMillis();
             if (started < all.size() && now >= start + started * interval.toMillis()) {
                 Stopping next = all.get(started++);
                 next.phone.sendText("STOP");
                 next.t0 = System.currentTimeMillis();
+                view.opened();
                 gate.watch(Contacts.contactKey(next.phone.e164()), PATIENCE.toMillis());
             }
             for (Stopping stopping : all.subList(0, started)) {
                 if (!stopping.done) {
                     probe(stopping);
+                }
+                if (!stopping.viewSeen && (viewHolds(stopping) || now > stopping.t0 + PATIENCE.toMillis())) {
+                    stopping.viewSeen = true;
+                    view.settled();
                 }
             }
             ServiceProcess.sleep(2);
@@ -150,6 +157,15 @@ final class StopProbe {
             }
         }
         return new Result(toBlocked, toInbound, toState, toView, toGate, probeTrips, sentAfterStop, timeouts);
+    }
+
+    private boolean viewHolds(Stopping stopping) {
+        String contactKey = Contacts.contactKey(stopping.phone.e164());
+        TimedTopics.Position inbound = topics.stop(contactKey);
+        TimedTopics.Position stopped = topics.status(contactKey, ConsentStatus.STOPPED);
+        return inbound != null && view.appliedAt(Topics.WHATSAPP_INBOUND.name(), inbound.partition(),
+                inbound.offset()) != null || stopped != null && view.appliedAt(Topics.CONSENT_STATE.name(),
+                stopped.partition(), stopped.offset()) != null;
     }
 
     private static Long earliest(Long a, Long b) {

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The gateway's consent view from outside: its public Prometheus endpoint publishes, per partition of consent-state
  * and of whatsapp-inbound (where it reads STOPs before consent-service's snapshot reflects them), the offset up to
- * which records are applied to the view the gate judges by. Sampled every {@link #INTERVAL_MILLIS} ms
- * (only the changes are kept), so the moment the view held a given record is known without queueing a send request
- * behind a backlog.
+ * which records are applied to the view the gate judges by. Sampled every {@link #INTERVAL_MILLIS} ms while a STOP
+ * is open (only the changes are kept), so the moment the view held a given record is known without queueing a send
+ * request behind a backlog; between STOPs it does not scrape, so the observer costs the gateway as little as it can.
  */
 final class ViewOffsets implements AutoCloseable {
 
@@ -37,6 +37,7 @@ final class ViewOffsets implements AutoCloseable {
     private final Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
 
     ViewOffsets(String gatewayBaseUrl) {
         request = HttpRequest.newBuilder(URI.create(gatewayBaseUrl
@@ -50,6 +51,10 @@ final class ViewOffsets implements AutoCloseable {
     private void poll() {
         while (running) {
             long started = System.currentTimeMillis();
+            if (open.get() == 0) {
+                ServiceProcess.sleep(INTERVAL_MILLIS);
+                continue;
+            }
             try {
                 record(http.send(request, HttpResponse.BodyHandlers.ofString()).body(), started);
             } catch (java.io.IOException e) {
@@ -76,6 +81,16 @@ final class ViewOffsets implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A STOP was sent: sample until it is {@link #settled}. */
+    void opened() {
+        open.incrementAndGet();
+    }
+
+    /** The view was seen holding a STOP (or it is given up on). */
+    void settled() {
+        open.decrementAndGet();
     }
 
     /** When the first sample showed the view past this record (its start time: an upper bound), or null. */
