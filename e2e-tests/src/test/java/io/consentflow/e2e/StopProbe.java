@@ -54,6 +54,7 @@ final class StopProbe {
     /** One phone's STOP and its probes. */
     private static final class Stopping {
         final Phone phone;
+        final String contactKey;
         final List<String> probes = new ArrayList<>();
         long t0;
         long lastProbe;
@@ -64,6 +65,7 @@ final class StopProbe {
 
         Stopping(Phone phone) {
             this.phone = phone;
+            this.contactKey = Contacts.contactKey(phone.e164());
         }
     }
 
@@ -82,13 +84,13 @@ final class StopProbe {
                 next.phone.sendText("STOP");
                 next.t0 = System.currentTimeMillis();
                 view.opened();
-                gate.watch(Contacts.contactKey(next.phone.e164()), PATIENCE.toMillis());
+                gate.watch(next.contactKey, PATIENCE.toMillis());
             }
             for (Stopping stopping : all.subList(0, started)) {
                 if (!stopping.done) {
                     probe(stopping);
                 }
-                if (!stopping.viewSeen && (viewHolds(stopping) || now > stopping.t0 + PATIENCE.toMillis())) {
+                if (!stopping.viewSeen && (viewAt(stopping) != null || now > stopping.t0 + PATIENCE.toMillis())) {
                     stopping.viewSeen = true;
                     view.settled();
                 }
@@ -136,22 +138,19 @@ final class StopProbe {
                     sentAfterStop++;
                 }
             }
-            TimedTopics.Position stopped = awaitState(stopping.phone, deadline);
+            TimedTopics.Position stopped = awaitState(stopping.contactKey, deadline);
             if (stopped != null) {
                 toState.add(stopped.timestamp() - stopping.t0);
             }
-            TimedTopics.Position inbound = topics.stop(Contacts.contactKey(stopping.phone.e164()));
+            TimedTopics.Position inbound = topics.stop(stopping.contactKey);
             if (inbound != null) {
                 toInbound.add(inbound.timestamp() - stopping.t0);
             }
-            Long viewAt = earliest(stopped == null ? null
-                    : view.appliedAt(Topics.CONSENT_STATE.name(), stopped.partition(), stopped.offset()),
-                    inbound == null ? null
-                            : view.appliedAt(Topics.WHATSAPP_INBOUND.name(), inbound.partition(), inbound.offset()));
+            Long viewAt = viewAt(stopping);
             if (viewAt != null) {
                 toView.add(viewAt - stopping.t0);
             }
-            Long gateAt = gate.stoppedAt(Contacts.contactKey(stopping.phone.e164()));
+            Long gateAt = gate.stoppedAt(stopping.contactKey);
             if (gateAt != null) {
                 toGate.add(gateAt - stopping.t0);
             }
@@ -159,13 +158,14 @@ final class StopProbe {
         return new Result(toBlocked, toInbound, toState, toView, toGate, probeTrips, sentAfterStop, timeouts);
     }
 
-    private boolean viewHolds(Stopping stopping) {
-        String contactKey = Contacts.contactKey(stopping.phone.e164());
-        TimedTopics.Position inbound = topics.stop(contactKey);
-        TimedTopics.Position stopped = topics.status(contactKey, ConsentStatus.STOPPED);
-        return inbound != null && view.appliedAt(Topics.WHATSAPP_INBOUND.name(), inbound.partition(),
-                inbound.offset()) != null || stopped != null && view.appliedAt(Topics.CONSENT_STATE.name(),
-                stopped.partition(), stopped.offset()) != null;
+    /** When the gateway's view first held the STOP on whatsapp-inbound or the STOPPED snapshot, or null. */
+    private Long viewAt(Stopping stopping) {
+        TimedTopics.Position inbound = topics.stop(stopping.contactKey);
+        TimedTopics.Position stopped = topics.status(stopping.contactKey, ConsentStatus.STOPPED);
+        return earliest(stopped == null ? null
+                        : view.appliedAt(Topics.CONSENT_STATE.name(), stopped.partition(), stopped.offset()),
+                inbound == null ? null
+                        : view.appliedAt(Topics.WHATSAPP_INBOUND.name(), inbound.partition(), inbound.offset()));
     }
 
     private static Long earliest(Long a, Long b) {
@@ -196,8 +196,7 @@ final class StopProbe {
     }
 
     /** Looks at least once, like {@link #awaitOutcome}. */
-    private TimedTopics.Position awaitState(Phone phone, long deadline) {
-        String contactKey = Contacts.contactKey(phone.e164());
+    private TimedTopics.Position awaitState(String contactKey, long deadline) {
         TimedTopics.Position stopped = topics.status(contactKey, ConsentStatus.STOPPED);
         while (stopped == null && System.currentTimeMillis() < deadline) {
             ServiceProcess.sleep(5);

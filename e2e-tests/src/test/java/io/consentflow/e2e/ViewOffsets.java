@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ final class ViewOffsets implements AutoCloseable {
     private final Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
 
     ViewOffsets(String gatewayBaseUrl) {
         request = HttpRequest.newBuilder(URI.create(gatewayBaseUrl

@@ -11,6 +11,7 @@ import io.consentflow.keywords.StopCommand;
 import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
 public class ConsentView implements SmartLifecycle, HealthIndicator {
 
     /** How far back whatsapp-inbound is read on start: the customer-service window, and any STOP still pending. */
-    public static final java.time.Duration INBOUND_REPLAY = java.time.Duration.ofHours(24);
+    public static final Duration INBOUND_REPLAY = Duration.ofHours(24);
 
     private final ConsentTable table;
     private final ServiceWindows windows;

@@ -55,8 +55,9 @@ public final class ConsentTable {
 
     /** Inserts or replaces the contact's consent. */
     public synchronized void put(String contactKey, ConsentFacts facts) {
-        long k0 = key0(contactKey);
-        long k1 = key1(contactKey);
+        byte[] raw = decode(contactKey);
+        long k0 = bytesToLong(raw, 0);
+        long k1 = bytesToLong(raw, 8);
         int slot = find(k0, k1);
         if (slot < 0) {
             if ((size + 1) > states.length * 0.75) {
@@ -85,7 +86,7 @@ public final class ConsentTable {
 
     /** The contact's consent, or null when unknown. */
     public synchronized ConsentFacts get(String contactKey) {
-        int slot = find(key0(contactKey), key1(contactKey));
+        int slot = find(contactKey);
         if (slot < 0) {
             return null;
         }
@@ -99,7 +100,7 @@ public final class ConsentTable {
 
     /** Meta's marketing preference seen on the webhook before consent-service republished the snapshot. */
     public synchronized void setMarketingStoppedAtMeta(String contactKey, boolean stopped) {
-        int slot = find(key0(contactKey), key1(contactKey));
+        int slot = find(contactKey);
         if (slot >= 0) {
             states[slot] = stopped ? states[slot] | META_STOP : states[slot] & ~META_STOP;
         }
@@ -107,7 +108,7 @@ public final class ConsentTable {
 
     /** Tombstone: the subject was erased. */
     public synchronized void remove(String contactKey) {
-        int slot = find(key0(contactKey), key1(contactKey));
+        int slot = find(contactKey);
         if (slot < 0) {
             return;
         }
@@ -204,12 +205,10 @@ public final class ConsentTable {
         return result;
     }
 
-    private static long key0(String contactKey) {
-        return bytesToLong(decode(contactKey), 0);
-    }
-
-    private static long key1(String contactKey) {
-        return bytesToLong(decode(contactKey), 8);
+    /** The slot holding the contact, or {@code -(insertion slot) - 1}; the key is decoded once. */
+    private int find(String contactKey) {
+        byte[] raw = decode(contactKey);
+        return find(bytesToLong(raw, 0), bytesToLong(raw, 8));
     }
 
     private static byte[] decode(String contactKey) {

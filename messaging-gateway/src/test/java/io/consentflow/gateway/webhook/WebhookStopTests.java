@@ -34,7 +34,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class WebhookStopTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SECRET = "current-test-secret";
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
     @Autowired
@@ -91,7 +90,7 @@ class WebhookStopTests {
 
     private void deliver(String body) {
         web.post().uri("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes(body)))
+                .header("X-Hub-Signature-256", WebhookSignature.sign(WebhookTests.SECRET, bytes(body)))
                 .bodyValue(bytes(body)).exchange().expectStatus().isOk();
     }
 

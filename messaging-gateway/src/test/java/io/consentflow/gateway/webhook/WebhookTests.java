@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
 class WebhookTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SECRET = "current-test-secret";
+    /** The app secret the test context signs with (GatewayTest). */
+    static final String SECRET = "current-test-secret";
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
     @Autowired
