@@ -78,7 +78,7 @@ class EndToEndBenchmark {
             progress("warm-up and burst");
             SendPhase.awaitOutcomes(topics, sends.burst(audience, WARM_UP), DRAIN);
             long auditFrom = System.currentTimeMillis();
-            var burstCpu = new ProcessCpu();
+            var burstCpu = new PhaseCpu();
             var burst = SendPhase.measure(topics, sends, sends.burst(audience, BURST), DRAIN);
             burstCpu.report(report, "burst", BURST, System.currentTimeMillis() - auditFrom);
             report.setting("burst", BURST + " requests (80% MARKETING offers, 20% UTILITY support) over "
@@ -89,7 +89,7 @@ class EndToEndBenchmark {
             progress("steady load with STOPs");
             var steadyRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
             long steadyStart = System.currentTimeMillis();
-            var steadyCpu = new ProcessCpu();
+            var steadyCpu = new PhaseCpu();
             var steadyIds = CompletableFuture.supplyAsync(
                     () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
             ServiceProcess.sleep(5_000); // the STOPs land in the established load, not in its ramp

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 final class ChildJvm {
 
+    /** Marks a child's command line with its role, so CPU figures can name it ({@link ProcessCpu}). */
+    static final String ROLE_PROPERTY = "-Dconsentflow.test.infra.child=";
     private static final int TAIL_LINES = 40;
     /** Children log only warnings and errors: their output is for diagnosing a failed start. */
     private static final String CHILD_LOGBACK = """
@@ -59,7 +61,7 @@ final class ChildJvm {
         try {
             Files.writeString(logback, CHILD_LOGBACK);
             Files.write(argFile, lines.stream().map(ChildJvm::quoted).toList(), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(javaBinary(), "-Dconsentflow.test.infra.child=" + name, "@" + argFile)
+            Process process = new ProcessBuilder(javaBinary(), ROLE_PROPERTY + name, "@" + argFile)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -30,12 +31,21 @@ import reactor.core.publisher.Mono;
 /**
  * The message log ({@code message_log}, one document per requestId): the claim that makes a request go out at most
  * once, its outcome (kept so a redelivered request re-publishes the same event instead of calling Meta again), and
- * its timeline. It holds the subjectId, never the number or the text.
+ * the delivery statuses Meta reported. It holds the subjectId, never the number or the text.
+ *
+ * <p>A request costs two writes: the claim insert and one replacement that adds the outcome. The state and the
+ * claimed and outcome entries of the timeline are read from those fields ({@link #state}, {@link #timeline}) instead
+ * of being stored a second time: on the MongoDB wire server an update with {@code $set}s and a {@code $push} cost
+ * about twice a replacement per document, and it is the server every send waits for.
  */
 @Component
 public class MessageLog {
 
     static final String COLLECTION = "message_log";
+    private static final String STATUSES = "statuses";
+    /** Stored by versions that kept the state and a full timeline in the document; read, never written. */
+    private static final String LEGACY_STATE = "state";
+    private static final String LEGACY_TIMELINE = "timeline";
     private final ReactiveMongoTemplate mongo;
 
     MessageLog(ReactiveMongoTemplate mongo) {
@@ -72,9 +82,7 @@ public class MessageLog {
                 .append("contactKey", contactKey).append("category", request.getCategory().name())
                 .append("purpose", request.getPurpose())
                 .append("template", request.getTemplate() == null ? null : request.getTemplate().getName())
-                .append("campaignId", request.getCampaignId()).append("state", "CLAIMED")
-                .append("claimedAt", Date.from(now))
-                .append("timeline", List.of(entry(now, "CLAIMED", null)));
+                .append("campaignId", request.getCampaignId()).append("claimedAt", Date.from(now));
     }
 
     /** Inserts the claim unless the requestId was claimed before (unique _id: atomic, also across instances). */
@@ -133,38 +141,59 @@ public class MessageLog {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", requestId)).first()));
     }
 
-    /** One final outcome to record, and the event that announces it (same eventId on every re-publish). */
-    record Outcome(String requestId, String state, Document outcome, String wamid, Instant at) {
+    /** One final outcome to record: the claim document as stored, the outcome, and Meta's wamid if it was sent. */
+    record Outcome(Document claim, Document outcome, String wamid) {
     }
 
-    /** Records the final outcomes of a batch with one unordered bulkWrite (each an update of its own document). */
+    /** Records the final outcomes of a batch with one unordered bulkWrite (each replaces its own claim document). */
     Mono<Void> outcomes(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Mono.empty();
         }
         List<WriteModel<Document>> writes = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
-            writes.add(new UpdateOneModel<>(new Document("_id", o.requestId()), outcomeUpdate(o)));
+            writes.add(new ReplaceOneModel<>(new Document("_id", o.claim().get("_id")), withOutcome(o)));
         }
         return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
                 .then();
     }
 
     /**
-     * {@code $set} state, outcome and wamid (or {@code $unset} wamid), {@code $push} the timeline entry: the document
-     * {@code Updates.combine(set, set, set|unset, push)} renders, built directly because the builders' intermediate
-     * BsonDocument per update cost CPU on every outcome.
+     * The claim with its outcome and wamid. No status can be lost by replacing: statuses are appended only to
+     * documents found by their wamid, which this replacement is the first to write. Fields of the log written before
+     * the state and timeline were derived are dropped, so such a document reads like a new one.
      */
-    static Document outcomeUpdate(Outcome o) {
-        Document set = new Document("state", o.state()).append("outcome", o.outcome());
-        Document update = new Document("$set", set);
-        if (o.wamid() == null) {
-            update.append("$unset", new Document("wamid", ""));
-        } else {
-            set.append("wamid", o.wamid());
+    static Document withOutcome(Outcome o) {
+        Document replacement = new Document(o.claim());
+        replacement.remove(LEGACY_STATE);
+        replacement.remove(LEGACY_TIMELINE);
+        replacement.put("outcome", o.outcome());
+        if (o.wamid() != null) {
+            replacement.put("wamid", o.wamid());
         }
-        return update.append("$push", new Document("timeline", entry(o.at(), o.state(),
-                o.outcome().getString("detail"))));
+        return replacement;
+    }
+
+    /** CLAIMED until the outcome is stored, then the outcome's type (SENT, FAILED, AMBIGUOUS, BLOCKED). */
+    public static String state(Document logDoc) {
+        Document outcome = logDoc.get("outcome", Document.class);
+        return outcome == null ? "CLAIMED" : outcome.getString("type");
+    }
+
+    /** The timeline: claimed, the outcome if stored, then the delivery statuses in the order they were reported. */
+    public static List<Document> timeline(Document logDoc) {
+        List<Document> entries = new ArrayList<>();
+        if (logDoc.containsKey(LEGACY_TIMELINE)) {
+            entries.addAll(logDoc.getList(LEGACY_TIMELINE, Document.class));
+        } else {
+            entries.add(entry(logDoc.getDate("claimedAt"), "CLAIMED", null));
+            Document outcome = logDoc.get("outcome", Document.class);
+            if (outcome != null) {
+                entries.add(entry(outcome.getDate("at"), outcome.getString("type"), outcome.getString("detail")));
+            }
+        }
+        entries.addAll(logDoc.getList(STATUSES, Document.class, List.of()));
+        return entries;
     }
 
     /**
@@ -173,9 +202,10 @@ public class MessageLog {
      * a restart. Only contactKey, category and claimedAt are read.
      */
     Flux<Document> recentSends(Instant marketingSince, Instant pacingSince) {
-        var filter = Filters.and(Filters.ne("state", Outcomes.BLOCKED), Filters.exists("contactKey"), Filters.or(
-                Filters.and(Filters.eq("category", "MARKETING"), Filters.gte("claimedAt", Date.from(marketingSince))),
-                Filters.gte("claimedAt", Date.from(pacingSince))));
+        var marketing = Filters.and(Filters.eq("category", "MARKETING"),
+                Filters.gte("claimedAt", Date.from(marketingSince)));
+        var filter = Filters.and(Filters.ne("outcome.type", Outcomes.BLOCKED), Filters.exists("contactKey"),
+                Filters.or(marketing, Filters.gte("claimedAt", Date.from(pacingSince))));
         return collection().flatMapMany(c -> Flux.from(c.find(filter)
                 .projection(new Document("contactKey", 1).append("category", 1).append("claimedAt", 1))));
     }
@@ -198,7 +228,7 @@ public class MessageLog {
     public record StatusEntry(String requestId, String status, Instant at, Integer errorCode) {
     }
 
-    /** Appends the statuses of one webhook delivery to their requests' timelines (one unordered bulkWrite). */
+    /** Appends the statuses of one webhook delivery to their requests' documents (one unordered bulkWrite). */
     public Mono<Void> statuses(List<StatusEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
@@ -206,7 +236,7 @@ public class MessageLog {
         List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
         for (StatusEntry e : entries) {
             writes.add(new UpdateOneModel<>(new Document("_id", e.requestId()), new Document("$push",
-                    new Document("timeline", entry(e.at(), "STATUS_" + e.status(),
+                    new Document(STATUSES, entry(Date.from(e.at()), "STATUS_" + e.status(),
                             e.errorCode() == null ? null : "error " + e.errorCode())))));
         }
         return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
@@ -229,8 +259,8 @@ public class MessageLog {
                 .map(result -> result.getDeletedCount());
     }
 
-    private static Document entry(Instant at, String kind, String detail) {
-        Document entry = new Document("at", Date.from(at)).append("kind", kind);
+    private static Document entry(Date at, String kind, String detail) {
+        Document entry = new Document("at", at).append("kind", kind);
         return detail == null ? entry : entry.append("detail", detail);
     }
 }

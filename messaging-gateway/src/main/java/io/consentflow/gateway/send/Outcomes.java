@@ -33,7 +33,7 @@ final class Outcomes {
     static Document of(String eventId, CallResult result, Instant at) {
         Document doc = new Document("eventId", eventId).append("at", Date.from(at));
         if (result.accepted()) {
-            return doc.append("type", SENT).append("wamid", result.wamid()).append("detail", "wamid accepted");
+            return doc.append("type", SENT); // the wamid is stored beside the outcome, where its unique index is
         }
         doc.append("type", result.ambiguous() ? AMBIGUOUS : FAILED).append("errorCode", result.errorCode())
                 .append("errorTitle", result.errorTitle()).append("retryable", result.retryable())
@@ -53,7 +53,8 @@ final class Outcomes {
                 at);
     }
 
-    static SpecificRecord event(Document log, Document outcome) {
+    /** The event announcing a stored outcome; {@code wamid} is the one Meta answered for a sent message. */
+    static SpecificRecord event(Document log, Document outcome, String wamid) {
         String requestId = log.getString("_id");
         String subjectId = log.getString("subjectId");
         MessageCategory category = MessageCategory.valueOf(log.getString("category"));
@@ -66,7 +67,7 @@ final class Outcomes {
                     .setPurpose(log.getString("purpose")).setCampaignId(log.getString("campaignId"))
                     .setDetail(outcome.getString("detail")).build();
             case SENT -> MessageSent.newBuilder().setEventId(eventId).setOccurredAt(at).setProducer(Services.GATEWAY)
-                    .setRequestId(requestId).setSubjectId(subjectId).setWamid(outcome.getString("wamid"))
+                    .setRequestId(requestId).setSubjectId(subjectId).setWamid(wamid)
                     .setCategory(category).setPurpose(log.getString("purpose"))
                     .setCampaignId(log.getString("campaignId")).build();
             default -> MessageFailed.newBuilder().setEventId(eventId).setOccurredAt(at).setProducer(Services.GATEWAY)

@@ -38,12 +38,11 @@ class MessageTimelineController {
     }
 
     static Timeline view(Document doc) {
-        List<Entry> entries = doc.getList("timeline", Document.class, List.of()).stream()
+        List<Entry> entries = MessageLog.timeline(doc).stream()
                 .map(e -> new Entry(instant(e.getDate("at")), e.getString("kind"), e.getString("detail"))).toList();
         return new Timeline(doc.getString("_id"), doc.getString("subjectId"), doc.getString("category"),
                 doc.getString("purpose"), doc.getString("template"), doc.getString("campaignId"),
-                doc.getString("state"),
-                doc.getString("wamid"), entries);
+                MessageLog.state(doc), doc.getString("wamid"), entries);
     }
 
     private static Instant instant(Date date) {

@@ -15,6 +15,7 @@ import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.BenchFigures;
+import io.consentflow.testsupport.ProcessCpu;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.consentflow.testsupport.ThreadCpu;
 import io.consentflow.testsupport.WithTestInfrastructure;
@@ -52,15 +53,22 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {"consentflow.gateway.send.rate-limit-per-second=1000000",
         "consentflow.gateway.send.concurrency=256", "consentflow.gateway.gate.quiet-from=00:00",
         "consentflow.gateway.gate.quiet-until=00:00", "consentflow.gateway.consent-view.expected-subjects=100000",
-        "spring.kafka.consumer.max-poll-records=2000", "logging.level.root=WARN"})
+        "spring.kafka.consumer.max-poll-records=2000", "logging.level.root=WARN",
+        "management.metrics.distribution.percentiles.mongodb.driver.commands=0.5,0.9,0.99",
+        "management.metrics.distribution.percentiles.consentflow.gateway.send.stage=0.5,0.9,0.99"})
 @WithTestInfrastructure
 @ContextConfiguration(initializers = StubCloudApiInitializer.class)
 class GatewayBenchmark {
 
     private static final int SENDS = 20_000;
     private static final int SUBJECTS = 1_000_000;
-    /** Rounds of SENDS before each measured run: after one, the JIT still spent ~190 µs per message compiling. */
-    private static final int WARM_UP_ROUNDS = 3;
+    /**
+     * Rounds of SENDS before each measured run ({@code -Dbench.warmUpRounds}). On two cores the JVM has one C2
+     * compiler thread, and the gateway's code (Spring, Netty, Reactor, Kafka, the Mongo driver, Avro, Jackson) keeps it
+     * busy for about a minute of sending: each round's JIT CPU per message is printed so a run shows when it settled
+     * (with 3 rounds the measured run still spent 75-130 µs per message compiling, a third of the gateway's CPU).
+     */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 10);
 
     @Autowired
     ConsentTable consents;
@@ -70,6 +78,7 @@ class GatewayBenchmark {
     MeterRegistry meters;
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private int nextRecipient;
 
     @Test
     void benchmark() throws Exception {
@@ -137,7 +146,10 @@ class GatewayBenchmark {
         // as long a warm-up as the bare loop gets: with 5,000 the JIT was still compiling the pipeline (JFR: ~200
         // compilations over 100 ms each) during the measured run
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            var threads = new ThreadCpu(GatewayThreads.GROUPS);
             figures.put("end_to_end_warmup_" + round + "_sends_per_s", Math.round(runBatch(container, SENDS, false)));
+            figures.put("end_to_end_warmup_" + round + "_jit_cpu_us_per_message",
+                    threads.perUnitMicros(SENDS).getOrDefault("JVM: JIT", 0.0));
         }
         return runBatch(container, SENDS, true);
     }
@@ -147,7 +159,9 @@ class GatewayBenchmark {
         container.stop();
         List<SendRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String number = "+49151" + (10_000_000 + (int) (Math.random() * 89_999_999));
+            // a new recipient per request: with random numbers two requests of a run met the same recipient now and
+            // then, and the second waited its 6 s pacing turn, which held up its batch and so the end of the run
+            String number = "+49151" + (10_000_000 + nextRecipient++);
             consents.put(Fixtures.KEYS.of(number), new ConsentFacts(UUID.randomUUID().toString(),
                     io.consentflow.gateway.domain.ConsentStatus.CONFIRMED, Set.of("offers"), false));
             requests.add(Fixtures.marketing(number).build());
@@ -161,6 +175,7 @@ class GatewayBenchmark {
         double before = sentCount();
         long cpu = ThreadCpu.processCpuNanos();
         var threads = new ThreadCpu(GatewayThreads.GROUPS);
+        var processes = new ProcessCpu();
         // GW_BENCH_JFR=/path.jfr records a JFR CPU profile of the measured end-to-end run only
         String jfrPath = System.getenv("GW_BENCH_JFR");
         var jfr = measured && jfrPath != null
@@ -183,23 +198,37 @@ class GatewayBenchmark {
         }
         if (measured) {
             cpuFigures("end_to_end", cpu, threads, count);
+            // with CONSENTFLOW_TEST_INFRA=processes the broker and the wire server are separate processes: their CPU
+            // per message says whether they, not the gateway, set the rate on a 2-core machine
+            processes.millisByProcess().forEach((process, millis) -> figures.put("end_to_end cpu_us/msg process: "
+                    + process, Math.round(millis * 1_000 / count * 10) / 10.0));
+            figures.put("end_to_end machine busy %", Math.round(processes.millisByProcess().values().stream()
+                    .mapToDouble(Double::doubleValue).sum() / (seconds * 1_000
+                    * Runtime.getRuntime().availableProcessors()) * 100));
             figures.put("end_to_end_gc_pause_ms", gcMillis() - gcBefore);
             for (var command : meters.find("mongodb.driver.commands").timers()) {
                 var snapshot = command.takeSnapshot();
                 figures.put("mongo command " + command.getId().getTag("command") + " " + command.getId()
-                        .getTag("collection") + " (all rounds): count, mean ms, max ms", snapshot.count() + ", "
-                        + Math.round(snapshot.mean(TimeUnit.MILLISECONDS) * 10) / 10.0 + ", "
-                        + Math.round(snapshot.max(TimeUnit.MILLISECONDS)));
+                        .getTag("collection") + " (all rounds): count, mean ms, max ms; p50/p90/p99 ms",
+                        snapshot.count() + ", " + Math.round(snapshot.mean(TimeUnit.MILLISECONDS) * 10) / 10.0 + ", "
+                        + Math.round(snapshot.max(TimeUnit.MILLISECONDS)) + "; " + percentiles(snapshot));
             }
             for (var stage : meters.find("consentflow.gateway.send.stage").timers()) {
                 var snapshot = stage.takeSnapshot();
-                figures.put("stage " + stage.getId().getTag("stage") + " (all rounds): count, mean ms, max ms",
-                        snapshot.count() + ", " + Math.round(snapshot.mean(TimeUnit.MILLISECONDS) * 10) / 10.0 + ", "
-                                + Math.round(snapshot.max(TimeUnit.MILLISECONDS)));
+                figures.put("stage " + stage.getId().getTag("stage")
+                        + " (all rounds): count, mean ms, max ms; p50/p90/p99 ms", snapshot.count() + ", "
+                        + Math.round(snapshot.mean(TimeUnit.MILLISECONDS) * 10) / 10.0 + ", "
+                        + Math.round(snapshot.max(TimeUnit.MILLISECONDS)) + "; " + percentiles(snapshot));
             }
         }
         assertThat(sentCount() - before).isGreaterThanOrEqualTo(count);
         return count / seconds;
+    }
+
+    private static String percentiles(io.micrometer.core.instrument.distribution.HistogramSnapshot snapshot) {
+        return java.util.Arrays.stream(snapshot.percentileValues())
+                .map(p -> String.valueOf(Math.round(p.value(TimeUnit.MILLISECONDS) * 10) / 10.0))
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private io.micrometer.core.instrument.Counter sent;

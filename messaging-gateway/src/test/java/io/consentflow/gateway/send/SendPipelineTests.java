@@ -161,7 +161,8 @@ class SendPipelineTests {
         String subject = UUID.randomUUID().toString();
         String number = consenting(subject, ConsentStatus.CONFIRMED, "offers");
         SendRequest request = marketing(number).build();
-        // what a crash between the claim and the Cloud API's answer leaves behind
+        // what a crash between the claim and the Cloud API's answer leaves behind, in the shape of the versions that
+        // stored the state and the timeline in the document
         Document claim = new Document("_id", request.getRequestId()).append("subjectId", subject)
                 .append("category", "MARKETING").append("state", "CLAIMED").append("claimedAt", new Date())
                 .append("timeline", List.of(new Document("at", new Date()).append("kind", "CLAIMED")));

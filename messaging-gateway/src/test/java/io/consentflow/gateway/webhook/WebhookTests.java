@@ -272,7 +272,7 @@ class WebhookTests {
     }
 
     private List<String> timelineKinds(String requestId) {
-        return log.timeline(requestId).block().getList("timeline", org.bson.Document.class).stream()
+        return MessageLog.timeline(log.timeline(requestId).block()).stream()
                 .map(entry -> entry.getString("kind")).toList();
     }
 
