@@ -64,8 +64,31 @@ abstract class AuditIntegrationTest {
         return Mono.from(collection(name).countDocuments(filter)).block();
     }
 
+    /**
+     * A GET as a staff role. Twice in about 25 runs (once in CI, once under CPU load) a request right after the CSV
+     * export waited out the client's 30 s without an answer, and a thread dump taken every 4 s never caught it; so a
+     * timeout prints every thread's stack before failing, which is what the next occurrence needs.
+     */
     protected WebTestClient.ResponseSpec get(String uri, String role) {
-        return web.get().uri(uri).headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
+        try {
+            return web.get().uri(uri).headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+                printThreads("GET " + uri.replaceAll("\\?.*", "") + " timed out");
+            }
+            throw e;
+        }
+    }
+
+    private static void printThreads(String why) {
+        StringBuilder dump = new StringBuilder("=== thread dump: ").append(why).append('\n');
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        System.err.print(dump);
     }
 
     /** A raw record with headers, as spring-kafka's dead-letter recoverer writes it. */
