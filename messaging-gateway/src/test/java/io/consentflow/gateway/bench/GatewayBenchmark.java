@@ -200,9 +200,10 @@ class GatewayBenchmark {
             cpuFigures("end_to_end", cpu, threads, count);
             // with CONSENTFLOW_TEST_INFRA=processes the broker and the wire server are separate processes: their CPU
             // per message says whether they, not the gateway, set the rate on a 2-core machine
-            processes.millisByProcess().forEach((process, millis) -> figures.put("end_to_end cpu_us/msg process: "
-                    + process, Math.round(millis * 1_000 / count * 10) / 10.0));
-            figures.put("end_to_end machine busy %", Math.round(processes.millisByProcess().values().stream()
+            Map<String, Double> cpuMillis = processes.millisByProcess();
+            cpuMillis.forEach((process, millis) -> figures.put("end_to_end cpu_us/msg process: " + process,
+                    Math.round(millis * 1_000 / count * 10) / 10.0));
+            figures.put("end_to_end machine busy %", Math.round(cpuMillis.values().stream()
                     .mapToDouble(Double::doubleValue).sum() / (seconds * 1_000
                     * Runtime.getRuntime().availableProcessors()) * 100));
             figures.put("end_to_end_gc_pause_ms", gcMillis() - gcBefore);
