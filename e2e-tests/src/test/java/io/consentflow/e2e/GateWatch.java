@@ -1,6 +1,7 @@
 package io.consentflow.e2e;
 
 import io.consentflow.testsupport.StaffTokens;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,17 @@ final class GateWatch implements AutoCloseable {
         poller = new Thread(this::poll, "e2e-gate-watch");
         poller.setDaemon(true);
         poller.start();
+    }
+
+    /**
+     * Asks about these contacts once each before the measured STOPs: the first STOP's figure must not include this
+     * client's first connection, the token's first signature and the endpoint's first use.
+     */
+    void warmUp(List<String> contactKeys) {
+        for (String contactKey : contactKeys) {
+            Http.get(baseUrl + contactKey + "/consent", token);
+            ServiceProcess.sleep(INTERVAL_MILLIS);
+        }
     }
 
     /** Watches a contact from now on, for at most {@code patienceMillis}. */

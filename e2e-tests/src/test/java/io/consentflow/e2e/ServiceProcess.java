@@ -35,7 +35,17 @@ final class ServiceProcess {
          * Benchmarks: as the production image runs under its Kubernetes limit (768Mi, 1 CPU): heap 75 % of the limit
          * (the image's MaxRAMPercentage), the serial collector the JVM picks for one CPU, and the full JIT.
          */
-        PRODUCTION(List.of("-Xmx576m", "-XX:+UseSerialGC", "-Xss512k"));
+        PRODUCTION(List.of("-Xmx576m", "-XX:+UseSerialGC", "-Xss512k")),
+        /**
+         * The end-to-end benchmark: the journeys' quick start (C1 only: a run of minutes cannot earn back C2's
+         * compiling) in the production heap, half of it young, objects that survive two young collections promoted,
+         * collected by two threads. With the journeys' 320 MB the gateway's survivor space overflowed with the
+         * requests in flight (old generation +100 MB a minute, towards a full collection); with one collector thread
+         * on a machine where twenty threads want the two cores, the simulator's young pauses lasted 163-566 ms, and
+         * every STOP webhook that arrived meanwhile waited.
+         */
+        BENCH(List.of("-Xmx576m", "-Xmn288m", "-XX:MaxTenuringThreshold=2", "-XX:+UseParallelGC",
+                "-XX:ParallelGCThreads=2", "-XX:TieredStopAtLevel=1", "-Xss512k"));
 
         private final List<String> flags;
 

@@ -84,6 +84,17 @@ final class ViewOffsets implements AutoCloseable {
         }
     }
 
+    /**
+     * Scrapes a few times before the measured STOPs, so the first one's figure does not include this client's first
+     * connection and the endpoint's first use.
+     */
+    void warmUp(int scrapes) throws java.io.IOException, InterruptedException {
+        for (int i = 0; i < scrapes; i++) {
+            record(http.send(request, HttpResponse.BodyHandlers.ofString()).body(), System.currentTimeMillis());
+            ServiceProcess.sleep(INTERVAL_MILLIS);
+        }
+    }
+
     /** A STOP was sent: sample until it is {@link #settled}. */
     void opened() {
         open.incrementAndGet();

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param send        throughput and resilience of the send pipeline
  * @param gate        quiet hours, frequency cap, customer-service window
  * @param consentView sizing of the in-memory consent view
+ * @param web         the web server's own event loops (webhooks, staff API)
  */
 @ConfigurationProperties("consentflow.gateway")
 public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, @DefaultValue Send send,
-        @DefaultValue Gate gate, @DefaultValue ConsentView consentView) {
+        @DefaultValue Gate gate, @DefaultValue ConsentView consentView, @DefaultValue Web web) {
 
     public record WhatsApp(@DefaultValue("http://localhost:8089") String baseUrl,
             @DefaultValue("v23.0") String apiVersion, @DefaultValue("100000000000001") String phoneNumberId,
@@ -50,5 +51,9 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
     }
 
     public record ConsentView(@DefaultValue("100000") int expectedSubjects) {
+    }
+
+    /** @param eventLoops event-loop threads of the web server alone; the Cloud API client keeps Reactor's shared ones */
+    public record Web(@DefaultValue("2") int eventLoops) {
     }
 }

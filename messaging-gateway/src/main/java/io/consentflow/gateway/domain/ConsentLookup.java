@@ -19,10 +19,11 @@ public final class ConsentLookup {
     }
 
     /**
-     * Meta refused a marketing message with 131050 (the user stopped marketing in WhatsApp): consent-service records
-     * it as a STOP; until its snapshot says so, marketing to the contact is refused here.
+     * Meta refused a marketing message with 131050 (the user stopped marketing in WhatsApp), in the answer to a send
+     * or in a failed status reported at {@code at}: consent-service records it as a STOP; until its snapshot says so,
+     * marketing to the contact is refused here.
      */
-    public void marketingStoppedAtMeta(String contactKey, Instant now) {
-        pendingStops.stopped(contactKey, false, now, now);
+    public void marketingStoppedAtMeta(String contactKey, Instant at, Instant now) {
+        pendingStops.stopped(contactKey, false, at, now);
     }
 }

@@ -240,7 +240,8 @@ public class SendPipeline {
     private Mono<Done> call(SendRequest request, String contactKey, Document logDoc) {
         return cloudApi.send(request).map(result -> {
             if (result.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
-                consents.marketingStoppedAtMeta(contactKey, clock.instant());
+                Instant now = clock.instant();
+                consents.marketingStoppedAtMeta(contactKey, now, now);
             }
             meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
                     : result.ambiguous() ? "ambiguous" : "failed").increment();

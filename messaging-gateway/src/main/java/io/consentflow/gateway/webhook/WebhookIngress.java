@@ -8,6 +8,7 @@ import io.consentflow.events.MessageCategory;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.gateway.domain.CloudApiOutcome;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
@@ -40,10 +41,12 @@ class WebhookIngress {
     private final ContactKeys contactKeys;
     private final ServiceWindows windows;
     private final PendingStops pendingStops;
+    private final ConsentLookup consents;
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
-            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops, Clock clock) {
+            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops,
+            ConsentLookup consents, Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
@@ -51,6 +54,7 @@ class WebhookIngress {
         this.contactKeys = contactKeys;
         this.windows = windows;
         this.pendingStops = pendingStops;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -178,7 +182,7 @@ class WebhookIngress {
                 && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
             // consent-service treats 131050 as the user's marketing STOP; this instance refuses marketing at once
             if (request != null && request.getString("contactKey") != null) {
-                pendingStops.stopped(request.getString("contactKey"), false, item.at(), clock.instant());
+                consents.marketingStoppedAtMeta(request.getString("contactKey"), item.at(), clock.instant());
             }
             events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
                     .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)

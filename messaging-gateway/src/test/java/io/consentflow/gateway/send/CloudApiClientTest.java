@@ -50,7 +50,7 @@ class CloudApiClientTest {
                         new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30))),
                 new GatewayProperties.Gate(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 3, Duration.ofDays(7),
                         Duration.ofHours(24)),
-                new GatewayProperties.ConsentView(16));
+                new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1));
     }
 
     private static CloudApiClient client(String baseUrl, int breakerWindow) {

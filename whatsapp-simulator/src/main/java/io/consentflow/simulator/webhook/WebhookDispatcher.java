@@ -3,6 +3,8 @@ package io.consentflow.simulator.webhook;
 import io.consentflow.simulator.SimulatorProperties;
 import io.consentflow.simulator.control.Faults;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,19 +57,36 @@ public class WebhookDispatcher {
         this.json = json;
         this.faults = faults;
         this.meters = meters;
-        this.statuses = new Lane("statuses", properties.webhook(), meters);
-        this.userActions = new Lane("user-actions", properties.webhook(), meters);
+        this.statuses = Lane.create("statuses", properties.webhook(), meters);
+        this.userActions = Lane.create("user-actions", properties.webhook(), meters);
     }
 
-    /** A connection pool and an in-flight count of its own. */
-    private record Lane(WebClient client, AtomicInteger inFlight) {
+    /**
+     * A connection pool, an event loop and an in-flight count of its own. The event loop matters as much as the
+     * pool: on the loops the Cloud API server shares by default, a STOP's webhook waited behind a thousand send
+     * requests a second.
+     */
+    private record Lane(WebClient client, ConnectionProvider connections, LoopResources loop, AtomicInteger inFlight) {
 
-        Lane(String name, SimulatorProperties.WebhookDelivery cfg, MeterRegistry meters) {
-            this(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(
-                    connections(name, cfg)))).build(), new AtomicInteger());
+        static Lane create(String name, SimulatorProperties.WebhookDelivery cfg, MeterRegistry meters) {
+            ConnectionProvider connections = WebhookDispatcher.connections(name, cfg);
+            LoopResources loop = LoopResources.create("simulator-webhooks-" + name, 1, true);
+            Lane lane = new Lane(WebClient.builder().clientConnector(new ReactorClientHttpConnector(
+                    HttpClient.create(connections).runOn(loop))).build(), connections, loop, new AtomicInteger());
             meters.gauge("simulator.webhooks.in.flight", List.of(io.micrometer.core.instrument.Tag.of("lane", name)),
-                    inFlight);
+                    lane.inFlight());
+            return lane;
         }
+
+        void close() {
+            connections.disposeLater().then(loop.disposeLater()).block(Duration.ofSeconds(10));
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        statuses.close();
+        userActions.close();
     }
 
     private Lane lane(String kind) {
