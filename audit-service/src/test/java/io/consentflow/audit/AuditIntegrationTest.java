@@ -65,9 +65,10 @@ abstract class AuditIntegrationTest {
     }
 
     /**
-     * A GET as a staff role. Twice in about 25 runs (once in CI, once under CPU load) a request right after the CSV
-     * export waited out the client's 30 s without an answer, and a thread dump taken every 4 s never caught it; so a
-     * timeout prints every thread's stack before failing, which is what the next occurrence needs.
+     * A GET as a staff role. Three times in about 35 runs (twice in CI, once under CPU load) a request right after the
+     * CSV export waited out the client's 30 s without an answer, and a thread dump taken every 4 s never caught it; so
+     * a timeout prints every thread's stack before failing. The one it printed (CI, 2026-11-30) showed no thread at
+     * work: the answer stalled, it was not slow.
      */
     protected WebTestClient.ResponseSpec get(String uri, String role) {
         try {

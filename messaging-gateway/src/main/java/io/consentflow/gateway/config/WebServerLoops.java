@@ -15,7 +15,7 @@ import reactor.netty.resources.LoopResources;
 @Configuration(proxyBeanMethods = false)
 class WebServerLoops {
 
-    static final String THREAD_PREFIX = "gateway-web";
+    private static final String THREAD_PREFIX = "gateway-web";
 
     /** Replaces Spring Boot's (global) resources; the factory creates the loops on start and disposes of them on stop. */
     @Bean
