@@ -24,17 +24,29 @@ public final class Gate {
         return policy;
     }
 
+    /** {@link #decide(Outgoing, ConsentFacts, boolean, Instant, int, Instant)}, the number not known as registered. */
+    public Decision decide(Outgoing message, ConsentFacts consent, Instant lastInbound, int marketingSentInCap,
+            Instant now) {
+        return decide(message, consent, false, lastInbound, marketingSentInCap, now);
+    }
+
     /**
      * @param message              the message to decide on
      * @param consent              the contact's consent, null when consent-state knows the contact not
+     * @param registered           consent-service registered exactly this number: the consent was found by the
+     *                             contactKey of {@code message.to()}, and consent-service accepts a number only after
+     *                             libphonenumber validated it (DESIGN.md §2), so it is not parsed again unless its
+     *                             time zones are needed (libphonenumber's parse of a number not seen before cost
+     *                             about as much as the rest of the gate)
      * @param lastInbound          when the contact last wrote to us (null: never, as far as we know)
      * @param marketingSentInCap   marketing messages sent to the contact within the frequency-cap window
      * @param now                  the decision time
      */
-    public Decision decide(Outgoing message, ConsentFacts consent, Instant lastInbound, int marketingSentInCap,
-            Instant now) {
-        CheckedNumbers.Valid number = numbers.check(message.to());
-        if (number == null) {
+    public Decision decide(Outgoing message, ConsentFacts consent, boolean registered, Instant lastInbound,
+            int marketingSentInCap, Instant now) {
+        boolean parse = !registered || (message.category() == Category.MARKETING && !policy.quietHoursOff());
+        CheckedNumbers.Valid number = parse ? numbers.check(message.to()) : null;
+        if (parse && number == null) {
             return Decision.refuse(Refusal.INVALID_NUMBER, "not a valid E.164 number");
         }
         if (message.notAfter() != null && now.isAfter(message.notAfter())) {

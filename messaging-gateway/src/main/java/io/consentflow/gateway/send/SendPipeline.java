@@ -15,7 +15,6 @@ import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.schemas.Events;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +61,7 @@ public class SendPipeline {
     private final RecipientPacer pacer;
     private final ContactKeys contactKeys;
     private final Clock clock;
-    private final Timer gateTimer;
-    private final Timer claimTimer;
-    private final Timer outcomeTimer;
-    private final Timer ackTimer;
-    private final Timer batchTimer;
-    private final MeterRegistry meters;
+    private final SendMetrics metrics;
 
     SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentLookup consents,
             ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
@@ -83,13 +77,7 @@ public class SendPipeline {
         this.pacer = pacer;
         this.contactKeys = contactKeys;
         this.clock = clock;
-        this.meters = meters;
-        this.gateTimer = Timer.builder("consentflow.gateway.gate.latency").publishPercentiles(0.5, 0.99)
-                .register(meters);
-        this.claimTimer = stage("claim", meters);
-        this.outcomeTimer = stage("store_outcomes", meters);
-        this.ackTimer = stage("await_acks", meters);
-        this.batchTimer = stage("batch", meters);
+        this.metrics = new SendMetrics(meters);
     }
 
     /** A single request; see {@link #processBatch(List)}. */
@@ -98,9 +86,9 @@ public class SendPipeline {
     }
 
     /**
-     * A batch of requests: every distinct requestId is claimed (one insertMany per chunk) before it leaves; gate and Cloud API
-     * calls run concurrently (within the rate limiter and {@code concurrency}); outcomes are stored with one
-     * bulkWrite per chunk of completed requests and only then published; the returned Mono completes once the broker
+     * A batch of requests: every distinct requestId is claimed (one insertMany per chunk) before it leaves; gate and
+     * Cloud API calls run concurrently (within the rate limiter and {@code concurrency}); outcomes are stored with one
+     * insertMany per chunk of completed requests and only then published; the returned Mono completes once the broker
      * acknowledged every event of the batch, so the caller may commit the offsets. A requestId repeated inside the
      * batch is handled after the first one has its outcome: it re-publishes that outcome and is never sent again.
      */
@@ -129,29 +117,17 @@ public class SendPipeline {
                 .bufferTimeout(OUTCOME_CHUNK, OUTCOME_LINGER, true)
                 // chunks are stored concurrently: each is a few updates of distinct documents
                 .flatMap(chunk -> record(chunk, published), OUTCOME_WRITES_IN_FLIGHT)
-                .then(timed(ackTimer, Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
+                .then(SendMetrics.timed(metrics.awaitAcks, Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
                         published.toArray(CompletableFuture[]::new))))))
-                .transform(batch -> timed(batchTimer, batch.then()))
+                .transform(batch -> SendMetrics.timed(metrics.batch, batch.then()))
                 .then(Mono.defer(() -> processBatch(repeats)));
     }
 
     private Mono<List<Claimed>> claimChunk(List<Prepared> chunk) {
-        return timed(claimTimer, log.claimAll(chunk.stream().map(Prepared::claim).toList())).map(claims -> chunk
-                .stream().map(prepared -> new Claimed(prepared, claims.get(prepared.claim().getString("_id"))))
-                .toList());
-    }
-
-    /** How long each stage of a batch takes: where a batch waits, for operators and the benchmark. */
-    private static Timer stage(String stage, MeterRegistry meters) {
-        return Timer.builder("consentflow.gateway.send.stage").tag("stage", stage).register(meters);
-    }
-
-    private static <T> Mono<T> timed(Timer timer, Mono<T> stage) {
-        return Mono.defer(() -> {
-            long started = System.nanoTime();
-            return stage.doFinally(signal -> timer.record(System.nanoTime() - started,
-                    java.util.concurrent.TimeUnit.NANOSECONDS));
-        });
+        return SendMetrics.timed(metrics.claim, log.claimAll(chunk.stream().map(Prepared::claim).toList()))
+                .map(claims -> chunk.stream()
+                        .map(prepared -> new Claimed(prepared, claims.get(prepared.claim().getString("_id"))))
+                        .toList());
     }
 
     private static List<List<Prepared>> chunks(List<Prepared> all) {
@@ -186,7 +162,7 @@ public class SendPipeline {
     /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */
     private Mono<Void> record(List<Done> chunk, Queue<CompletableFuture<?>> published) {
         List<MessageLog.Outcome> stored = chunk.stream().map(Done::stored).filter(o -> o != null).toList();
-        return timed(outcomeTimer, log.outcomes(stored)).then(Mono.fromRunnable(() -> {
+        return SendMetrics.timed(metrics.storeOutcomes, log.outcomes(stored)).then(Mono.fromRunnable(() -> {
             for (Done done : chunk) {
                 published.add(events.send(done.event(), done.requestId()));
             }
@@ -195,7 +171,7 @@ public class SendPipeline {
 
     /** Claimed before: re-publish the stored outcome, or declare it ambiguous; never call Meta again. */
     private Mono<Done> redelivered(Document existing) {
-        meters.counter("consentflow.gateway.send.redelivered").increment();
+        metrics.redelivered();
         Document outcome = existing.get("outcome", Document.class);
         if (outcome == null) {
             outcome = Outcomes.unknownAfterClaim(Events.newEventId(), clock.instant());
@@ -214,13 +190,14 @@ public class SendPipeline {
         long started = System.nanoTime();
         boolean marketing = outgoing.category() == Category.MARKETING;
         // read again, not taken from before the claim: a STOP read meanwhile must count
-        Decision decision = gate.decide(outgoing, consents.facts(contactKey), windows.lastInbound(contactKey),
+        ConsentFacts consent = consents.facts(contactKey);
+        Decision decision = gate.decide(outgoing, consent, registered(consent), windows.lastInbound(contactKey),
                 marketing ? ledger.count(contactKey, now) : 0, now);
         if (decision.allowed() && marketing) {
             // counted before the call so concurrent requests cannot overshoot the cap
             ledger.record(contactKey, now);
         }
-        gateTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.gate.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (!decision.allowed()) {
             return Mono.just(blocked(logDoc, decision, now));
         }
@@ -231,10 +208,20 @@ public class SendPipeline {
         return Mono.delay(wait).then(Mono.defer(() -> {
             // a STOP may arrive while the message waits its turn for the recipient: judge again before the call
             Instant later = clock.instant();
-            Decision again = gate.decide(outgoing, consents.facts(contactKey), windows.lastInbound(contactKey), 0,
+            ConsentFacts latest = consents.facts(contactKey);
+            Decision again = gate.decide(outgoing, latest, registered(latest), windows.lastInbound(contactKey), 0,
                     later);
             return again.allowed() ? call(request, contactKey, logDoc) : Mono.just(blocked(logDoc, again, later));
         }));
+    }
+
+    /**
+     * Whether consent-service registered the number: the consent was found by the number's contactKey, and a
+     * subjectId is what consent-service assigns when it accepts a number, after libphonenumber validated it. (A STOP
+     * from a number it does not know narrows to facts without one.)
+     */
+    private static boolean registered(ConsentFacts consent) {
+        return consent != null && consent.subjectId() != null;
     }
 
     private Mono<Done> call(SendRequest request, String contactKey, Document logDoc) {
@@ -243,15 +230,14 @@ public class SendPipeline {
                 Instant now = clock.instant();
                 consents.marketingStoppedAtMeta(contactKey, now, now);
             }
-            meters.counter("consentflow.gateway.send.outcome", "result", result.accepted() ? "sent"
-                    : result.ambiguous() ? "ambiguous" : "failed").increment();
+            metrics.called(result);
             Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());
             return finish(logDoc, outcome, result.wamid());
         });
     }
 
     private Done blocked(Document logDoc, Decision decision, Instant now) {
-        meters.counter("consentflow.gateway.send.blocked", "reason", decision.refusal().name()).increment();
+        metrics.blocked(decision.refusal());
         return finish(logDoc, Outcomes.blocked(Events.newEventId(), decision.refusal().name(), decision.detail(), now),
                 null);
     }

@@ -12,7 +12,7 @@ import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
-import io.consentflow.gateway.send.MessageLog;
+import io.consentflow.gateway.send.DeliveryStatuses;
 import io.consentflow.keywords.StopCommand;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
-import org.bson.Document;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -37,7 +36,7 @@ class WebhookIngress {
     private final WebhookParser parser;
     private final WebhookReceipts receipts;
     private final KafkaTemplate<String, SpecificRecord> kafka;
-    private final MessageLog log;
+    private final DeliveryStatuses statuses;
     private final ContactKeys contactKeys;
     private final ServiceWindows windows;
     private final PendingStops pendingStops;
@@ -45,12 +44,12 @@ class WebhookIngress {
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
-            MessageLog log, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops,
+            DeliveryStatuses statuses, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops,
             ConsentLookup consents, Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
-        this.log = log;
+        this.statuses = statuses;
         this.contactKeys = contactKeys;
         this.windows = windows;
         this.pendingStops = pendingStops;
@@ -114,9 +113,9 @@ class WebhookIngress {
                 wamids.add(status.wamid());
             }
         });
-        return log.byWamids(wamids).flatMap(requests -> {
+        return statuses.byWamids(wamids).flatMap(requests -> {
             List<Pending> events = new ArrayList<>(items.size() + 1);
-            List<MessageLog.StatusEntry> timeline = new ArrayList<>();
+            List<DeliveryStatuses.StatusEntry> timeline = new ArrayList<>();
             for (WebhookItem item : items) {
                 if (item instanceof WebhookItem.Inbound inbound) {
                     events.add(inbound(inbound));
@@ -126,7 +125,7 @@ class WebhookIngress {
                     events.add(preference((WebhookItem.Preference) item));
                 }
             }
-            return log.statuses(timeline).then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(events
+            return statuses.statuses(timeline).then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(events
                     .stream().map(e -> kafka.send(e.topic(), e.key(), e.event())).toArray(CompletableFuture[]::new)))))
                     .then();
         });
@@ -159,8 +158,8 @@ class WebhookIngress {
     }
 
     /** A status becomes MessageStatusChanged (and a timeline entry); a failed 131050 also a MessageFailed. */
-    private void status(WebhookItem.Status item, Document request, List<Pending> events,
-            List<MessageLog.StatusEntry> timeline) {
+    private void status(WebhookItem.Status item, DeliveryStatuses.LoggedRequest request, List<Pending> events,
+            List<DeliveryStatuses.StatusEntry> timeline) {
         DeliveryStatus status = switch (item.status().toLowerCase()) {
             case "sent" -> DeliveryStatus.SENT;
             case "delivered" -> DeliveryStatus.DELIVERED;
@@ -168,11 +167,11 @@ class WebhookIngress {
             case "failed" -> DeliveryStatus.FAILED;
             default -> DeliveryStatus.UNKNOWN;
         };
-        String requestId = request == null ? null : request.getString("_id");
-        String subjectId = request == null ? null : request.getString("subjectId");
+        String requestId = request == null ? null : request.requestId();
+        String subjectId = request == null ? null : request.subjectId();
         String key = subjectId != null ? subjectId : requestId != null ? requestId : item.wamid();
         if (requestId != null) {
-            timeline.add(new MessageLog.StatusEntry(requestId, status.name(), item.at(), item.errorCode()));
+            timeline.add(new DeliveryStatuses.StatusEntry(request, status.name(), item.at(), item.errorCode()));
         }
         events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageStatusChanged.newBuilder()
                 .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
@@ -181,15 +180,15 @@ class WebhookIngress {
         if (status == DeliveryStatus.FAILED && item.errorCode() != null
                 && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
             // consent-service treats 131050 as the user's marketing STOP; this instance refuses marketing at once
-            if (request != null && request.getString("contactKey") != null) {
-                consents.marketingStoppedAtMeta(request.getString("contactKey"), item.at(), clock.instant());
+            if (request != null && request.contactKey() != null) {
+                consents.marketingStoppedAtMeta(request.contactKey(), item.at(), clock.instant());
             }
             events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
                     .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
                     .setRequestId(requestId).setSubjectId(subjectId).setWamid(item.wamid())
                     .setErrorCode(CloudApiOutcome.MARKETING_STOPPED).setErrorTitle("marketing stopped")
-                    .setRetryable(false).setCategory(request == null || request.getString("category") == null ? null
-                            : MessageCategory.valueOf(request.getString("category"))).build()));
+                    .setRetryable(false).setCategory(request == null || request.category() == null ? null
+                            : MessageCategory.valueOf(request.category())).build()));
         }
     }
 }

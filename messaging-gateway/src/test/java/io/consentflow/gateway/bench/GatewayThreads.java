@@ -22,6 +22,7 @@ final class GatewayThreads {
         GROUPS.put("send-requests", "gateway: consumer thread (poll, Avro, claim prep)");
         GROUPS.put("reactor-http", "gateway: netty event loops (WebClient, gate, outcomes)");
         GROUPS.put("parallel-", "gateway: reactor timers");
+        GROUPS.put("mongo-io", "gateway: Mongo driver (I/O threads)");
         GROUPS.put("multiThreadIoEventLoopGroup", "gateway: Mongo driver (its Netty event loops)");
         GROUPS.put("AsyncGetter", "gateway: Mongo driver (connection pool)");
         GROUPS.put("cluster-", "gateway: Mongo driver (connection pool)");

@@ -163,6 +163,50 @@ class GateTest {
         assertThat(decide(marketing(null), confirmed("offers")).refusal()).isEqualTo(Refusal.INVALID_NUMBER);
     }
 
+    /** A number consent-service registered was validated there; it is parsed again only for its time zones. */
+    @Nested
+    class RegisteredNumbers {
+
+        private final Gate quietHoursOff = new Gate(new GatePolicy(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 2,
+                Duration.ofDays(7), Duration.ofHours(24)));
+
+        @Test
+        void withoutQuietHoursARegisteredNumberIsNotParsedAgain() {
+            // a string libphonenumber refuses passes: the gate trusts consent-service's verdict on its own number
+            var unparsed = marketing("+49 151 12345678");
+            assertThat(quietHoursOff.decide(unparsed, confirmed("offers"), true, null, 0, NOON).allowed()).isTrue();
+            assertThat(quietHoursOff.decide(unparsed, confirmed("offers"), false, null, 0, NOON).refusal())
+                    .isEqualTo(Refusal.INVALID_NUMBER);
+        }
+
+        @Test
+        void withQuietHoursAMarketingNumberIsParsedForItsZones() {
+            assertThat(gate.decide(marketing("+49 151 12345678"), confirmed("offers"), true, null, 0, NOON).refusal())
+                    .isEqualTo(Refusal.INVALID_NUMBER);
+            Instant evening = Instant.parse("2026-11-29T20:30:00Z");
+            assertThat(gate.decide(marketing(BERLIN), confirmed("offers"), true, null, 0, evening).refusal())
+                    .isEqualTo(Refusal.QUIET_HOURS);
+        }
+
+        @Test
+        void withQuietHoursAUtilityMessageToARegisteredNumberNeedsNoZones() {
+            var utility = new Outgoing("+49 151 12345678", Category.UTILITY, "support", true, null, null);
+            assertThat(gate.decide(utility, confirmed("support"), true, null, 0, NOON).allowed()).isTrue();
+            assertThat(gate.decide(utility, confirmed("support"), false, null, 0, NOON).refusal())
+                    .isEqualTo(Refusal.INVALID_NUMBER);
+        }
+
+        @Test
+        void everyOtherRuleStillHoldsForARegisteredNumber() {
+            assertThat(quietHoursOff.decide(marketing(BERLIN), null, true, null, 0, NOON).refusal())
+                    .isEqualTo(Refusal.NO_CONSENT);
+            assertThat(quietHoursOff.decide(marketing(BERLIN), confirmed("support"), true, null, 0, NOON).refusal())
+                    .isEqualTo(Refusal.PURPOSE_NOT_GRANTED);
+            assertThat(quietHoursOff.decide(marketing(BERLIN), confirmed("offers"), true, null, 2, NOON).refusal())
+                    .isEqualTo(Refusal.FREQUENCY_CAP);
+        }
+    }
+
     @Nested
     class ConsentServicesOwnMessages {
 

@@ -277,5 +277,9 @@ class SendPipelineTests {
         assertThat(receipt.getMessagesErased()).isEqualTo(1);
         web.get().uri("/api/v1/messages/" + request.getRequestId())
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isNotFound();
+        for (String collection : List.of(MessageLog.COLLECTION, MessageLog.OUTCOMES)) {
+            assertThat(mongo.getCollection(collection).flatMap(c -> Mono.from(c.countDocuments(
+                    new Document("_id", request.getRequestId())))).block()).as(collection).isZero();
+        }
     }
 }

@@ -41,11 +41,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 @GatewayTest
-class WebhookTests {
+public class WebhookTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** The app secret the test context signs with (GatewayTest). */
-    static final String SECRET = "current-test-secret";
+    public static final String SECRET = "current-test-secret";
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
     @Autowired
@@ -81,7 +81,7 @@ class WebhookTests {
                 + "\"field\":\"messages\"}]}]}";
     }
 
-    static String status(String wamid, String status, Integer errorCode) {
+    public static String status(String wamid, String status, Integer errorCode) {
         String errors = errorCode == null ? "" : ",\"errors\":[{\"code\":" + errorCode + ",\"title\":\"x\"}]";
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","

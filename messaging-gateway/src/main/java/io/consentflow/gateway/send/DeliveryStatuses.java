@@ -1,0 +1,109 @@
+package io.consentflow.gateway.send;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The delivery statuses Meta reports for sent messages, in the message log: which request a wamid belongs to, and the
+ * statuses appended to its timeline. A wamid is stored with the outcome (unique index); requests decided by earlier
+ * versions hold it in their claim, which has the same index.
+ */
+@Component
+public class DeliveryStatuses {
+
+    private final ReactiveMongoTemplate mongo;
+
+    DeliveryStatuses(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    private Mono<MongoCollection<Document>> claims() {
+        return mongo.getCollection(MessageLog.COLLECTION);
+    }
+
+    private Mono<MongoCollection<Document>> outcomes() {
+        return mongo.getCollection(MessageLog.OUTCOMES);
+    }
+
+    /** A logged request as a status webhook needs it; {@code outcomeInClaim}: written by an earlier version. */
+    public record LoggedRequest(String requestId, String subjectId, String category, String contactKey,
+            boolean outcomeInClaim) {
+    }
+
+    /**
+     * The requests these wamids belong to (queries on the unique wamid indexes), for status webhooks. Unknown wamids
+     * are absent.
+     */
+    public Mono<Map<String, LoggedRequest>> byWamids(Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Document requestFields = new Document("subjectId", 1).append("category", 1).append("contactKey", 1);
+        return outcomes().flatMapMany(c -> Flux.from(c.find(Filters.in(LogDocuments.WAMID, wamids))
+                        .projection(new Document(LogDocuments.WAMID, 1))))
+                .collectMap(doc -> doc.getString("_id"), doc -> doc.getString(LogDocuments.WAMID))
+                .flatMap(wamidById -> claims().flatMapMany(c -> wamidById.isEmpty() ? Flux.empty()
+                                : Flux.from(c.find(Filters.in("_id", wamidById.keySet())).projection(requestFields)))
+                        .collectMap(doc -> wamidById.get(doc.getString("_id")), doc -> request(doc, false))
+                        .flatMap(found -> found.size() == wamids.size() ? Mono.just(found)
+                                : inClaims(wamids, found, requestFields)));
+    }
+
+    /** Requests of earlier versions, whose claims hold their wamid. */
+    private Mono<Map<String, LoggedRequest>> inClaims(Collection<String> wamids, Map<String, LoggedRequest> found,
+            Document fields) {
+        List<String> missing = wamids.stream().filter(w -> !found.containsKey(w)).toList();
+        return claims().flatMapMany(c -> Flux.from(c.find(Filters.in(LogDocuments.WAMID, missing))
+                        .projection(new Document(fields).append(LogDocuments.WAMID, 1))))
+                .collectList().map(legacy -> {
+                    Map<String, LoggedRequest> all = new HashMap<>(found);
+                    legacy.forEach(doc -> all.put(doc.getString(LogDocuments.WAMID), request(doc, true)));
+                    return all;
+                });
+    }
+
+    private static LoggedRequest request(Document doc, boolean outcomeInClaim) {
+        return new LoggedRequest(doc.getString("_id"), doc.getString("subjectId"), doc.getString("category"),
+                doc.getString("contactKey"), outcomeInClaim);
+    }
+
+    /** A delivery status reported by a webhook, for the timeline of its request. */
+    public record StatusEntry(LoggedRequest request, String status, Instant at, Integer errorCode) {
+    }
+
+    /** Appends the statuses of one webhook delivery to their requests' outcomes (one unordered bulkWrite each). */
+    public Mono<Void> statuses(List<StatusEntry> entries) {
+        return appendStatuses(outcomes(), entries.stream().filter(e -> !e.request().outcomeInClaim())
+                .toList()).then(appendStatuses(claims(), entries.stream()
+                        .filter(e -> e.request().outcomeInClaim()).toList()));
+    }
+
+    private static Mono<Void> appendStatuses(Mono<MongoCollection<Document>> collection, List<StatusEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+        for (StatusEntry e : entries) {
+            writes.add(new UpdateOneModel<>(new Document("_id", e.request().requestId()), new Document("$push",
+                    new Document(LogDocuments.STATUSES, LogDocuments.entry(Date.from(e.at()), "STATUS_" + e.status(),
+                            e.errorCode() == null ? null : "error " + e.errorCode())))));
+        }
+        return collection.flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
+    }
+}

@@ -1,0 +1,130 @@
+package io.consentflow.gateway.send;
+
+import static io.consentflow.gateway.support.Fixtures.marketing;
+import static io.consentflow.gateway.support.Fixtures.randomNumber;
+import static io.consentflow.gateway.support.StubCloudApiInitializer.STUB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.events.MessageSent;
+import io.consentflow.events.MessageStatusChanged;
+import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.support.Fixtures;
+import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.gateway.domain.WebhookSignature;
+import io.consentflow.gateway.webhook.WebhookTests;
+import java.nio.charset.StandardCharsets;
+import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.KafkaTestClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * How the message log stores a request (claim and outcome as two inserted documents) and reads what earlier
+ * versions stored (the outcome inside the claim), on the real wire server: an outcome is never lost to a second
+ * writer, a decided claim of an earlier version is re-published and receives its statuses, and erasure leaves
+ * neither document behind.
+ */
+@GatewayTest
+class MessageLogStorageTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+
+    @Autowired
+    MessageLog log;
+    @Autowired
+    SendPipeline pipeline;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    WebTestClient web;
+
+    private static Document claim(String requestId, String subjectId) {
+        return new Document("_id", requestId).append("subjectId", subjectId).append("contactKey", "key")
+                .append("category", "MARKETING").append("purpose", "offers").append("claimedAt", new Date());
+    }
+
+    private Document stored(String collection, String requestId) {
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.find(new Document("_id", requestId)).first())).block(WAIT);
+    }
+
+    @Test
+    void aDefiniteAnswerReplacesAnUnknownOutcomeButNeverTheReverse() {
+        String requestId = "req-" + UUID.randomUUID();
+        Document claim = claim(requestId, UUID.randomUUID().toString());
+        Instant now = Instant.now();
+        // a redelivery declared the request AMBIGUOUS while its first attempt still waited for Meta's answer
+        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.unknownAfterClaim("ev-1", now), null)))
+                .block(WAIT);
+        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.of("ev-2", CallResult.sent("wamid.X1"), now),
+                "wamid.X1"))).block(WAIT);
+        assertThat(stored(MessageLog.OUTCOMES, requestId).getString("wamid")).isEqualTo("wamid.X1");
+
+        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.unknownAfterClaim("ev-3", now), null)))
+                .block(WAIT);
+        Document outcome = stored(MessageLog.OUTCOMES, requestId).get("outcome", Document.class);
+        assertThat(outcome.getString("type")).isEqualTo(Outcomes.SENT);
+        assertThat(outcome.getString("eventId")).isEqualTo("ev-2");
+    }
+
+    @Test
+    void aRequestDecidedByAnEarlierVersionIsRepublishedAndItsStatusesLandInItsClaim() {
+        String number = randomNumber();
+        SendRequest request = marketing(number).build();
+        String subject = UUID.randomUUID().toString();
+        String wamid = "wamid." + UUID.randomUUID();
+        Date at = new Date();
+        // the shape the versions wrote that replaced the claim with claim + outcome + wamid
+        Document decided = claim(request.getRequestId(), subject).append("wamid", wamid)
+                .append("outcome", new Document("eventId", "ev-legacy").append("at", at).append("type", "SENT"));
+        mongo.getCollection(MessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(decided))).block(WAIT);
+
+        pipeline.processBatch(List.of(request)).block(WAIT);
+        MessageSent again = kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
+                m -> m.getRequestId().equals(request.getRequestId()), WAIT);
+        assertThat(again.getEventId()).isEqualTo("ev-legacy");
+        assertThat(again.getWamid()).isEqualTo(wamid);
+        assertThat(STUB.callsTo(Fixtures.digits(number))).isZero();
+
+        byte[] body = WebhookTests.status(wamid, "delivered", null).getBytes(StandardCharsets.UTF_8);
+        web.post().uri("/webhooks/whatsapp").header("X-Hub-Signature-256", WebhookSignature.sign(WebhookTests.SECRET,
+                body)).header("Content-Type", "application/json").bodyValue(body).exchange().expectStatus().isOk();
+        MessageStatusChanged delivered = kafka.await(Topics.MESSAGE_EVENTS.name(), MessageStatusChanged.class,
+                s -> s.getWamid().equals(wamid), WAIT);
+        assertThat(delivered.getRequestId()).isEqualTo(request.getRequestId());
+        assertThat(delivered.getSubjectId()).isEqualTo(subject);
+        assertThat(MessageLog.timeline(log.find(request.getRequestId()).block(WAIT)))
+                .extracting(entry -> entry.getString("kind")).containsExactly("CLAIMED", "SENT", "STATUS_DELIVERED");
+        assertThat(stored(MessageLog.OUTCOMES, request.getRequestId())).isNull();
+    }
+
+    @Test
+    void erasureDeletesTheClaimAndTheOutcomeOfEveryRequestOfTheSubject() {
+        String subject = UUID.randomUUID().toString();
+        List<Document> claims = List.of(claim("req-" + UUID.randomUUID(), subject),
+                claim("req-" + UUID.randomUUID(), subject));
+        Document other = claim("req-" + UUID.randomUUID(), UUID.randomUUID().toString());
+        for (Document claim : List.of(claims.get(0), claims.get(1), other)) {
+            log.claim(claim).block(WAIT);
+            log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.blocked("ev-" + UUID.randomUUID(),
+                    "NO_CONSENT", null, Instant.now()), null))).block(WAIT);
+        }
+
+        assertThat(log.eraseSubject(subject).block(WAIT)).isEqualTo(2);
+        for (Document claim : claims) {
+            assertThat(stored(MessageLog.COLLECTION, claim.getString("_id"))).isNull();
+            assertThat(stored(MessageLog.OUTCOMES, claim.getString("_id"))).isNull();
+        }
+        assertThat(MessageLog.state(log.find(other.getString("_id")).block(WAIT))).isEqualTo(Outcomes.BLOCKED);
+    }
+}
