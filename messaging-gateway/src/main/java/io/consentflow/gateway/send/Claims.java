@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -59,13 +60,13 @@ final class Claims {
         // a random number, not a UUID string: the claim travels and is stored once per message, the token with it
         long token = ThreadLocalRandom.current().nextLong();
         docs.forEach(doc -> doc.append("claimToken", token));
-        return claims.get().flatMap(c -> Mono.from(c.insertMany(docs, MessageLog.unordered()))
+        return claims.get().flatMap(c -> Mono.from(c.insertMany(docs, unordered()))
                 .then(Mono.fromSupplier(() -> {
                     Map<String, MessageLog.Claim> claimed = new HashMap<>();
                     docs.forEach(doc -> claimed.put(doc.getString("_id"), new MessageLog.Claim(null)));
                     return claimed;
                 }))
-                .onErrorResume(MongoBulkWriteException.class, e -> MessageLog.onlyDuplicates(e)
+                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
                         ? resolve(docs, token) : Mono.error(e)));
     }
 
@@ -110,8 +111,8 @@ final class Claims {
      * by a definite answer: what Meta said beats "unknown", and "unknown" never overwrites what Meta said.
      */
     static Mono<Void> recordOutcomes(MongoCollection<Document> outcomes, List<Document> docs) {
-        return Mono.from(outcomes.insertMany(docs, MessageLog.unordered())).then()
-                .onErrorResume(MongoBulkWriteException.class, e -> MessageLog.onlyDuplicates(e)
+        return Mono.from(outcomes.insertMany(docs, unordered())).then()
+                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
                         ? supersedeUnknown(outcomes, docs, e) : Mono.error(e));
     }
 
@@ -126,5 +127,18 @@ final class Claims {
             }
         }
         return writes.isEmpty() ? Mono.empty() : Mono.from(outcomes.bulkWrite(writes)).then();
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InsertManyOptions unordered() {
+        return new InsertManyOptions().ordered(false);
     }
 }

@@ -112,7 +112,7 @@ public class CloudApiClient {
     private Mono<CallResult> permitted(URI uri, byte[] body) {
         long waitNanos = senderLimiter.reservePermission();
         if (waitNanos < 0) {
-            return Mono.just(notSent(RequestNotPermitted.createRequestNotPermitted(senderLimiter)));
+            return Mono.just(notSent(RequestNotPermitted.class));
         }
         Mono<CallResult> guarded = Mono.defer(() -> guarded(uri, body));
         return waitNanos == 0 ? guarded : Mono.delay(Duration.ofNanos(waitNanos)).then(guarded);
@@ -120,7 +120,7 @@ public class CloudApiClient {
 
     private Mono<CallResult> guarded(URI uri, byte[] body) {
         if (!breaker.tryAcquirePermission()) {
-            return Mono.just(notSent(CallNotPermittedException.createCallNotPermittedException(breaker)));
+            return Mono.just(notSent(CallNotPermittedException.class));
         }
         long started = breaker.getCurrentTimestamp();
         return web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
@@ -178,15 +178,15 @@ public class CloudApiClient {
         return new CallResult(null, status, code, title, CloudApiOutcome.retryNow(status, code), false, null);
     }
 
-    private static CallResult notSent(Throwable reason) {
-        return new CallResult(null, 0, CallResult.NOT_SENT, "not sent: " + reason.getClass().getSimpleName(), true,
-                false, null);
+    /** Never left: the limiter or the breaker refused it, or no connection was made (the reason is a type's name). */
+    private static CallResult notSent(Class<? extends Throwable> reason) {
+        return new CallResult(null, 0, CallResult.NOT_SENT, "not sent: " + reason.getSimpleName(), true, false, null);
     }
 
     /** No answer: a request that never left may be sent again; after it left (a timeout), Meta may have sent it. */
     private static CallResult failed(Throwable error) {
         if (neverLeft(error)) {
-            return notSent(error);
+            return notSent(error.getClass());
         }
         return new CallResult(null, 0, 0, "no answer: " + error.getClass().getSimpleName(), false, true, null);
     }

@@ -24,6 +24,7 @@ final class LogDocuments {
     static final String WAMID = "wamid";
     static final String STATUSES = "statuses";
     /** Stored by versions that kept the state and a full timeline in the claim; read, never written. */
+    private static final String LEGACY_STATE = "state";
     private static final String LEGACY_TIMELINE = "timeline";
 
     private LogDocuments() {
@@ -54,7 +55,7 @@ final class LogDocuments {
             return claim;
         }
         Document merged = new Document(claim);
-        merged.remove("state");
+        merged.remove(LEGACY_STATE);
         merged.remove(LEGACY_TIMELINE);
         merged.put(OUTCOME, outcome.get(OUTCOME));
         if (outcome.containsKey(WAMID)) {

@@ -1,12 +1,8 @@
 package io.consentflow.gateway.send;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.events.SendRequest;
 import java.time.Instant;
@@ -115,14 +111,14 @@ public class MessageLog {
         return chunks;
     }
 
-    /** One final outcome to record: the claim document as stored, the outcome, and Meta's wamid if it was sent. */
-    record Outcome(Document claim, Document outcome, String wamid) {
+    /** One final outcome to record: the request's id, the outcome, and Meta's wamid if it was sent. */
+    record Outcome(Object requestId, Document outcome, String wamid) {
     }
 
     /** Records the final outcomes of a chunk with one unordered insertMany; see {@link Claims#recordOutcomes}. */
     Mono<Void> outcomes(List<Outcome> outcomes) {
         return outcomes.isEmpty() ? Mono.empty() : outcomesCollection().flatMap(c -> Claims.recordOutcomes(c,
-                outcomes.stream().map(o -> LogDocuments.outcome(o.claim().get("_id"), o.outcome(), o.wamid()))
+                outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome(), o.wamid()))
                         .toList()));
     }
 
@@ -180,18 +176,5 @@ public class MessageLog {
                 .concatMap(ids -> outcomesCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))))
                 .then(claimsCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.eq("subjectId", subjectId)))))
                 .map(result -> result.getDeletedCount());
-    }
-
-    static boolean onlyDuplicates(MongoBulkWriteException e) {
-        for (BulkWriteError error : e.getWriteErrors()) {
-            if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static InsertManyOptions unordered() {
-        return new InsertManyOptions().ordered(false);
     }
 }

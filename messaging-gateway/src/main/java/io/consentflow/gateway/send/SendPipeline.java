@@ -243,7 +243,7 @@ public class SendPipeline {
     }
 
     private static Done finish(Document logDoc, Document outcome, String wamid) {
-        return new Done(new MessageLog.Outcome(logDoc, outcome, wamid), Outcomes.event(logDoc, outcome, wamid),
-                logDoc.getString("_id"));
+        return new Done(new MessageLog.Outcome(logDoc.get("_id"), outcome, wamid),
+                Outcomes.event(logDoc, outcome, wamid), logDoc.getString("_id"));
     }
 }

@@ -58,15 +58,11 @@ class GatewayBenchmark {
     /**
      * Measured rounds of each kind ({@code -Dbench.rounds}); the figures are the sums over them, because costs that
      * come now and then (a collection in the wire server, a burst of JIT compiling) land in one round or another.
+     * Half the bare rounds come before the pipeline's and half after. Alternating them, tried first, made the JIT
+     * recompile the WebClient and Reactor code both share at every switch, and the bare rounds paid most of it:
+     * their CPU per message came out a fifth to a third higher, which flattered the ratio.
      */
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-    /**
-     * {@code -Dbench.order}: {@code blocks} (the default) measures half the bare rounds before a block of pipeline
-     * rounds and half after it, so a drift of the host is averaged out; {@code pairs} alternates them. In pairs every
-     * switch made the JIT recompile the WebClient and Reactor code both share, and the bare rounds paid most of it:
-     * their CPU per message came out a fifth to a third higher than in blocks, which flattered the ratio.
-     */
-    private static final boolean BLOCKS = !"pairs".equals(System.getProperty("bench.order", "blocks"));
 
     @Autowired
     ConsentTable consents;
@@ -91,19 +87,12 @@ class GatewayBenchmark {
         warmUp(bare, container);
         var bareRounds = new RoundMeter("bare");
         var endToEndRounds = new RoundMeter("end_to_end");
-        if (BLOCKS) {
-            // bare rounds before and after the pipeline's, so a drift of the host is averaged out, and the JIT
-            // recompiles the code both share once per switch instead of once per round
-            int before = (ROUNDS + 1) / 2;
-            for (int round = 1; round <= 2 * ROUNDS; round++) {
-                boolean pipeline = round > before && round <= before + ROUNDS;
-                measure(pipeline ? endToEndRounds : bareRounds, pipeline, bare, container, "round " + round);
-            }
-        } else {
-            for (int pair = 1; pair <= ROUNDS; pair++) {
-                measure(bareRounds, false, bare, container, "pair " + pair);
-                measure(endToEndRounds, true, bare, container, "pair " + pair);
-            }
+        // bare rounds before and after the pipeline's, so a drift of the host is averaged out, and the JIT
+        // recompiles the code both share once per switch instead of once per round
+        int before = (ROUNDS + 1) / 2;
+        for (int round = 1; round <= 2 * ROUNDS; round++) {
+            boolean pipeline = round > before && round <= before + ROUNDS;
+            measure(pipeline ? endToEndRounds : bareRounds, pipeline, bare, container, "round " + round);
         }
         figures.putAll(bareRounds.figures());
         figures.putAll(endToEndRounds.figures());

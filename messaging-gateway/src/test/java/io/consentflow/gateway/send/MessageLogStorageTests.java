@@ -61,16 +61,15 @@ class MessageLogStorageTests {
     @Test
     void aDefiniteAnswerReplacesAnUnknownOutcomeButNeverTheReverse() {
         String requestId = "req-" + UUID.randomUUID();
-        Document claim = claim(requestId, UUID.randomUUID().toString());
         Instant now = Instant.now();
         // a redelivery declared the request AMBIGUOUS while its first attempt still waited for Meta's answer
-        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.unknownAfterClaim("ev-1", now), null)))
+        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.unknownAfterClaim("ev-1", now), null)))
                 .block(WAIT);
-        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.of("ev-2", CallResult.sent("wamid.X1"), now),
+        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.of("ev-2", CallResult.sent("wamid.X1"), now),
                 "wamid.X1"))).block(WAIT);
         assertThat(stored(MessageLog.OUTCOMES, requestId).getString("wamid")).isEqualTo("wamid.X1");
 
-        log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.unknownAfterClaim("ev-3", now), null)))
+        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.unknownAfterClaim("ev-3", now), null)))
                 .block(WAIT);
         Document outcome = stored(MessageLog.OUTCOMES, requestId).get("outcome", Document.class);
         assertThat(outcome.getString("type")).isEqualTo(Outcomes.SENT);
@@ -116,7 +115,7 @@ class MessageLogStorageTests {
         Document other = claim("req-" + UUID.randomUUID(), UUID.randomUUID().toString());
         for (Document claim : List.of(claims.get(0), claims.get(1), other)) {
             log.claim(claim).block(WAIT);
-            log.outcomes(List.of(new MessageLog.Outcome(claim, Outcomes.blocked("ev-" + UUID.randomUUID(),
+            log.outcomes(List.of(new MessageLog.Outcome(claim.get("_id"), Outcomes.blocked("ev-" + UUID.randomUUID(),
                     "NO_CONSENT", null, Instant.now()), null))).block(WAIT);
         }
 
