@@ -2,11 +2,12 @@ package io.consentflow.gateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.events.SendRequest;
-import io.consentflow.gateway.domain.ConsentFacts;
-import io.consentflow.gateway.domain.ConsentStatus;
+import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
-import io.consentflow.gateway.support.Fixtures;
+import io.consentflow.gateway.domain.ContactKeys;
+import io.consentflow.gateway.send.ContractFloor;
+import io.consentflow.gateway.send.MessageEvents;
+import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.support.StubCloudApi;
 import io.consentflow.gateway.support.StubCloudApiInitializer;
 import io.consentflow.schemas.Topics;
@@ -16,17 +17,14 @@ import io.consentflow.testsupport.WithTestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ContextConfiguration;
@@ -63,6 +61,9 @@ class GatewayBenchmark {
      * their CPU per message came out a fifth to a third higher, which flattered the ratio.
      */
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    /** Rounds of the contract's I/O alone ({@link ContractFloor}), after the others; as many again to warm it up. */
+    private static final int FLOOR_ROUNDS = Integer.getInteger("bench.floorRounds", 3);
+    private static final String FLOOR_TOPIC = "bench-contract-floor";
 
     @Autowired
     ConsentTable consents;
@@ -70,15 +71,26 @@ class GatewayBenchmark {
     KafkaListenerEndpointRegistry registry;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ConsumerFactory<String, SpecificRecord> consumers;
+    @Autowired
+    MessageLog log;
+    @Autowired
+    MessageEvents events;
+    @Autowired
+    ContactKeys contactKeys;
+    @Autowired
+    ConsentLookup consentLookup;
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
-    private int nextRecipient;
+    private RequestRounds requests;
 
     @Test
     void benchmark() throws Exception {
         StubCloudApi stub = StubCloudApiInitializer.STUB;
         stub.recordBodies(false);
         var bare = new BareLoop(stub);
+        requests = new RequestRounds(consents);
         var container = registry.getListenerContainer("send-requests");
         Instant starting = Instant.now().plusSeconds(60);
         while (!container.isRunning() && Instant.now().isBefore(starting)) {
@@ -94,14 +106,17 @@ class GatewayBenchmark {
             boolean pipeline = round > before && round <= before + ROUNDS;
             measure(pipeline ? endToEndRounds : bareRounds, pipeline, bare, container, "round " + round);
         }
+        var floorRounds = floorRounds();
         figures.putAll(bareRounds.figures());
         figures.putAll(endToEndRounds.figures());
-        stageFigures();
+        figures.putAll(floorRounds.figures());
+        figures.putAll(StageFigures.of(meters));
         figures.put("bare_webclient_sends_per_s", Math.round(bareRounds.rate()));
         figures.put("end_to_end_sends_per_s", Math.round(endToEndRounds.rate()));
         figures.put("end_to_end_vs_bare_percent", percent(endToEndRounds.rate() / bareRounds.rate()));
         figures.put("end_to_end_vs_bare_cpu_percent (bare CPU per message / end to end)",
                 percent(bareRounds.allProcessesMicros() / endToEndRounds.allProcessesMicros()));
+        figures.putAll(FloorBound.figures(bareRounds.allProcessesMicros(), floorRounds.allProcessesMicros()));
         var gate = meters.get("consentflow.gateway.gate.latency").timer().takeSnapshot();
         for (var percentile : gate.percentileValues()) {
             figures.put("gate_latency_p" + Math.round(percentile.percentile() * 100) + "_us",
@@ -144,6 +159,32 @@ class GatewayBenchmark {
                 Math.round(SENDS / seconds) + "; " + Math.round(cpu));
     }
 
+    /** FLOOR_ROUNDS rounds of the contract's I/O alone, after as many that warm its own code up. */
+    private RoundMeter floorRounds() throws Exception {
+        var meter = new RoundMeter("floor");
+        try (var floor = new ContractFloor(consumers, FloorBound.createTopic(FLOOR_TOPIC), log, events, contactKeys,
+                consentLookup)) {
+            for (int round = 1; round <= 2 * FLOOR_ROUNDS; round++) {
+                measureFloor(round > FLOOR_ROUNDS ? meter : null, floor, "floor round " + round);
+            }
+        }
+        return meter;
+    }
+
+    /** A round of the contract's I/O alone; {@code meter} null for a warm-up round. */
+    private void measureFloor(RoundMeter meter, ContractFloor floor, String label) throws Exception {
+        requests.publish(FLOOR_TOPIC, SENDS);
+        RoundMeter.settle();
+        if (meter == null) {
+            floor.run(SENDS);
+            return;
+        }
+        meter.start();
+        double seconds = floor.run(SENDS);
+        double cpu = meter.stop(SENDS, seconds);
+        figures.put(label + ": sends/s; CPU µs/msg", Math.round(SENDS / seconds) + "; " + Math.round(cpu));
+    }
+
     private static long percent(double share) {
         return Math.round(100 * share);
     }
@@ -160,21 +201,7 @@ class GatewayBenchmark {
             Thread.sleep(5);
         }
         assertThat(container.isContainerPaused()).as("send-requests listener paused").isTrue();
-        List<SendRequest> requests = new ArrayList<>(SENDS);
-        for (int i = 0; i < SENDS; i++) {
-            // a new recipient per request: with random numbers two requests of a run met the same recipient now and
-            // then, and the second waited its 6 s pacing turn, which held up its batch and so the end of the run
-            String number = "+49151" + (10_000_000 + nextRecipient++);
-            consents.put(Fixtures.KEYS.of(number), new ConsentFacts(UUID.randomUUID().toString(),
-                    ConsentStatus.CONFIRMED, Set.of("offers"), false));
-            requests.add(Fixtures.marketing(number).build());
-        }
-        try (var producer = ConsentViewFigures.bulkProducer()) {
-            for (SendRequest request : requests) {
-                producer.send(new ProducerRecord<>(Topics.SEND_REQUESTS.name(), request.getTo(), request));
-            }
-            producer.flush();
-        }
+        requests.publish(Topics.SEND_REQUESTS.name(), SENDS);
     }
 
     /** Resumes the listener; returns the seconds until the round's last MessageSent was counted. */
@@ -189,30 +216,6 @@ class GatewayBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(sentCount() - before).isGreaterThanOrEqualTo(SENDS);
         return seconds;
-    }
-
-    /** Where a batch waits (all rounds): the pipeline's stage timers and the Mongo driver's command timers. */
-    private void stageFigures() {
-        for (var command : meters.find("mongodb.driver.commands").timers()) {
-            figures.put("mongo command " + command.getId().getTag("command") + " " + command.getId()
-                    .getTag("collection") + " (all rounds): count, mean ms, max ms; p50/p90/p99 ms",
-                    summary(command.takeSnapshot()));
-        }
-        for (var stage : meters.find("consentflow.gateway.send.stage").timers()) {
-            figures.put("stage " + stage.getId().getTag("stage")
-                    + " (all rounds): count, mean ms, max ms; p50/p90/p99 ms", summary(stage.takeSnapshot()));
-        }
-    }
-
-    private static String summary(io.micrometer.core.instrument.distribution.HistogramSnapshot snapshot) {
-        return snapshot.count() + ", " + Math.round(snapshot.mean(TimeUnit.MILLISECONDS) * 10) / 10.0 + ", "
-                + Math.round(snapshot.max(TimeUnit.MILLISECONDS)) + "; " + percentiles(snapshot);
-    }
-
-    private static String percentiles(io.micrometer.core.instrument.distribution.HistogramSnapshot snapshot) {
-        return java.util.Arrays.stream(snapshot.percentileValues())
-                .map(p -> String.valueOf(Math.round(p.value(TimeUnit.MILLISECONDS) * 10) / 10.0))
-                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private io.micrometer.core.instrument.Counter sent;

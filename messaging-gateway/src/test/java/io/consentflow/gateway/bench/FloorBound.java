@@ -1,0 +1,47 @@
+package io.consentflow.gateway.bench;
+
+import io.consentflow.gateway.send.ContractFloor;
+import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.TestInfrastructure;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the contract's I/O ({@link ContractFloor}) leaves of the bare loop. A pipeline makes the bare loop's call and
+ * the floor's I/O, so its CPU per message is at least their sum, and on a machine its processes keep busy, its rate
+ * is at most {@code bare / (bare + floor)} of the bare loop's. Beside it: what a 70 % share allows over the bare loop.
+ */
+final class FloorBound {
+
+    private static final double TARGET_SHARE = 0.7;
+
+    private FloorBound() {
+    }
+
+    static Map<String, Object> figures(double bareMicros, double floorMicros) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("floor_cpu_us_per_message (consume, claim, outcome, produce; no gate, no call)", floorMicros);
+        figures.put("cpu_us_per_message_allowed_over_bare_at_70_percent",
+                Math.round(bareMicros * (1 / TARGET_SHARE - 1) * 10) / 10.0);
+        figures.put("end_to_end_vs_bare_percent_bound (bare / (bare + floor), CPU per message)",
+                Math.round(100 * bareMicros / (bareMicros + floorMicros)));
+        return figures;
+    }
+
+    /** Creates the floor's own topic, partitioned like send-requests; returns its partitions. */
+    static List<TopicPartition> createTopic(String name) throws Exception {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.SEND_REQUESTS.name())).allTopicNames().get()
+                    .get(Topics.SEND_REQUESTS.name()).partitions().size();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            return IntStream.range(0, partitions).mapToObj(partition -> new TopicPartition(name, partition)).toList();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.domain.ConsentFacts;
+import io.consentflow.gateway.domain.ConsentLookup;
+import io.consentflow.gateway.domain.ContactKeys;
+import io.consentflow.schemas.Events;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.springframework.kafka.core.ConsumerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * The I/O a send request costs by contract, with nothing else: its record consumed from a topic, its claim inserted,
+ * its outcome inserted, its event produced and acknowledged, its offset committed. It uses the gateway's own
+ * consumer settings, documents, chunk sizes, message log and event writer, and leaves out the gate, the pacing and
+ * the Cloud API call. The gateway benchmark measures it beside the bare WebClient loop: a pipeline does at least
+ * both, so {@code bare / (bare + floor)} (CPU per message) bounds the share of the bare loop any pipeline with these
+ * two durable writes can reach on the same machine.
+ */
+public final class ContractFloor implements AutoCloseable {
+
+    private static final int CLAIM_CHUNK = 250;
+    private static final int OUTCOME_CHUNK = 500;
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Consumer<String, SpecificRecord> consumer;
+    private final MessageLog log;
+    private final MessageEvents events;
+    private final ContactKeys contactKeys;
+    private final ConsentLookup consents;
+    private final Clock clock = Clock.systemUTC();
+
+    public ContractFloor(ConsumerFactory<String, SpecificRecord> consumers, List<TopicPartition> partitions,
+            MessageLog log, MessageEvents events, ContactKeys contactKeys, ConsentLookup consents) {
+        this.consumer = consumers.createConsumer("bench-contract-floor", "floor");
+        // assigned, not subscribed: no group membership to keep alive while other rounds run
+        this.consumer.assign(partitions);
+        this.log = log;
+        this.events = events;
+        this.contactKeys = contactKeys;
+        this.consents = consents;
+    }
+
+    /** Handles the next {@code count} requests of the topic; returns the seconds it took. */
+    public double run(int count) {
+        long start = System.nanoTime();
+        int handled = 0;
+        while (handled < count) {
+            List<SendRequest> batch = new ArrayList<>();
+            for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(POLL)) {
+                batch.add((SendRequest) record.value());
+            }
+            if (!batch.isEmpty()) {
+                handle(batch);
+                consumer.commitSync();
+                handled += batch.size();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void handle(List<SendRequest> batch) {
+        Instant now = clock.instant();
+        List<Document> claims = new ArrayList<>(batch.size());
+        for (SendRequest request : batch) {
+            String contactKey = contactKeys.of(request.getTo());
+            ConsentFacts consent = consents.facts(contactKey);
+            claims.add(MessageLog.claimDocument(request, consent == null ? null : consent.subjectId(), contactKey,
+                    now));
+        }
+        Flux.fromIterable(claims).buffer(CLAIM_CHUNK).concatMap(log::claimAll).then().block();
+        List<MessageLog.Outcome> outcomes = new ArrayList<>(claims.size());
+        List<CompletableFuture<?>> acks = new ArrayList<>(claims.size());
+        for (Document claim : claims) {
+            // a wamid as long as Meta's (and the stub's)
+            String wamid = "wamid." + UUID.randomUUID();
+            Document outcome = Outcomes.of(Events.newEventId(), CallResult.sent(wamid), clock.instant());
+            outcomes.add(new MessageLog.Outcome(claim.get("_id"), outcome, wamid));
+        }
+        Flux.fromIterable(outcomes).buffer(OUTCOME_CHUNK).concatMap(log::outcomes).then().block();
+        for (int i = 0; i < claims.size(); i++) {
+            MessageLog.Outcome outcome = outcomes.get(i);
+            acks.add(events.send(Outcomes.event(claims.get(i), outcome.outcome(), outcome.wamid()),
+                    claims.get(i).getString("_id")));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
