@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -61,8 +63,12 @@ class GatewayBenchmark {
      * their CPU per message came out a fifth to a third higher, which flattered the ratio.
      */
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-    /** Rounds of the contract's I/O alone ({@link ContractFloor}), after the others; as many again to warm it up. */
+    /**
+     * Rounds of the contract's I/O alone ({@link ContractFloor}), after the others, and the rounds that warm its own
+     * code up first (with 3 the JIT still took 5-7 µs per message of the measured floor rounds).
+     */
     private static final int FLOOR_ROUNDS = Integer.getInteger("bench.floorRounds", 3);
+    private static final int FLOOR_WARM_UP_ROUNDS = Integer.getInteger("bench.floorWarmUpRounds", 12);
     private static final String FLOOR_TOPIC = "bench-contract-floor";
 
     @Autowired
@@ -81,6 +87,8 @@ class GatewayBenchmark {
     ContactKeys contactKeys;
     @Autowired
     ConsentLookup consentLookup;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private RequestRounds requests;
@@ -104,7 +112,15 @@ class GatewayBenchmark {
         int before = (ROUNDS + 1) / 2;
         for (int round = 1; round <= 2 * ROUNDS; round++) {
             boolean pipeline = round > before && round <= before + ROUNDS;
-            measure(pipeline ? endToEndRounds : bareRounds, pipeline, bare, container, "round " + round);
+            if (round == before + 1) {
+                emptyLog();
+            }
+            if (pipeline) {
+                publishRound(container);
+                measure(endToEndRounds, "round " + round + " end to end", () -> consumeRound(container));
+            } else {
+                measure(bareRounds, "round " + round + " bare", () -> bare.run(SENDS));
+            }
         }
         var floorRounds = floorRounds();
         figures.putAll(bareRounds.figures());
@@ -116,7 +132,7 @@ class GatewayBenchmark {
         figures.put("end_to_end_vs_bare_percent", percent(endToEndRounds.rate() / bareRounds.rate()));
         figures.put("end_to_end_vs_bare_cpu_percent (bare CPU per message / end to end)",
                 percent(bareRounds.allProcessesMicros() / endToEndRounds.allProcessesMicros()));
-        figures.putAll(FloorBound.figures(bareRounds.allProcessesMicros(), floorRounds.allProcessesMicros()));
+        figures.putAll(FloorBound.figures(bareRounds, endToEndRounds, floorRounds));
         var gate = meters.get("consentflow.gateway.gate.latency").timer().takeSnapshot();
         for (var percentile : gate.percentileValues()) {
             figures.put("gate_latency_p" + Math.round(percentile.percentile() * 100) + "_us",
@@ -145,44 +161,43 @@ class GatewayBenchmark {
         }
     }
 
-    /** One measured round of the bare loop or the pipeline, started on a settled machine. */
-    private void measure(RoundMeter meter, boolean pipeline, BareLoop bare, MessageListenerContainer container,
-            String label) throws Exception {
-        if (pipeline) {
-            publishRound(container);
-        }
+    /** One measured round ({@code round} returns its seconds), started on a settled machine. */
+    private void measure(RoundMeter meter, String label, Callable<Double> round) throws Exception {
         RoundMeter.settle();
         meter.start();
-        double seconds = pipeline ? consumeRound(container) : bare.run(SENDS);
+        double seconds = round.call();
         double cpu = meter.stop(SENDS, seconds);
-        figures.put(label + (pipeline ? " end to end" : " bare") + ": sends/s; CPU µs/msg",
-                Math.round(SENDS / seconds) + "; " + Math.round(cpu));
+        figures.put(label + ": sends/s; CPU µs/msg", Math.round(SENDS / seconds) + "; " + Math.round(cpu));
     }
 
-    /** FLOOR_ROUNDS rounds of the contract's I/O alone, after as many that warm its own code up. */
+    /** FLOOR_ROUNDS rounds of the contract's I/O alone, after FLOOR_WARM_UP_ROUNDS that warm its own code up. */
     private RoundMeter floorRounds() throws Exception {
         var meter = new RoundMeter("floor");
         try (var floor = new ContractFloor(consumers, FloorBound.createTopic(FLOOR_TOPIC), log, events, contactKeys,
                 consentLookup)) {
-            for (int round = 1; round <= 2 * FLOOR_ROUNDS; round++) {
-                measureFloor(round > FLOOR_ROUNDS ? meter : null, floor, "floor round " + round);
+            for (int round = 1; round <= FLOOR_WARM_UP_ROUNDS + FLOOR_ROUNDS; round++) {
+                if (round == FLOOR_WARM_UP_ROUNDS + 1) {
+                    emptyLog();
+                }
+                requests.publish(FLOOR_TOPIC, SENDS);
+                if (round > FLOOR_WARM_UP_ROUNDS) {
+                    measure(meter, "floor round " + round, () -> floor.run(SENDS));
+                } else {
+                    floor.run(SENDS);
+                }
             }
         }
         return meter;
     }
 
-    /** A round of the contract's I/O alone; {@code meter} null for a warm-up round. */
-    private void measureFloor(RoundMeter meter, ContractFloor floor, String label) throws Exception {
-        requests.publish(FLOOR_TOPIC, SENDS);
-        RoundMeter.settle();
-        if (meter == null) {
-            floor.run(SENDS);
-            return;
-        }
-        meter.start();
-        double seconds = floor.run(SENDS);
-        double cpu = meter.stop(SENDS, seconds);
-        figures.put(label + ": sends/s; CPU µs/msg", Math.round(SENDS / seconds) + "; " + Math.round(cpu));
+    /**
+     * Empties the message log and has the infrastructure JVMs collect, before the pipeline's rounds and the floor's:
+     * the wire server keeps every document on its heap and collects more the more it holds, and the floor, measured
+     * last, met a store of 700,000 requests where the pipeline met one of 500,000. A MongoDB keeps them on disk.
+     */
+    private void emptyLog() {
+        ContractFloor.emptyMessageLog(mongo);
+        RoundMeter.collectChildJvms();
     }
 
     private static long percent(double share) {

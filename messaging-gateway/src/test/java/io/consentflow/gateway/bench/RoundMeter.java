@@ -5,6 +5,7 @@ import io.consentflow.testsupport.ProcessCpu;
 import io.consentflow.testsupport.ThreadCpu;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,16 @@ final class RoundMeter {
         return round(processMillis.values().stream().mapToDouble(Double::doubleValue).sum() * 1_000 / messages);
     }
 
+    /** CPU µs per message over every round of one process (as named in the figures), or 0 if it did not run. */
+    double processMicros(String process) {
+        return round(processMillis.getOrDefault(process, 0.0) * 1_000 / messages);
+    }
+
+    /** CPU µs per message over every round of one thread group of this JVM ({@link GatewayThreads}), or 0. */
+    double groupMicros(String group) {
+        return round(groupMicros.getOrDefault(group, 0.0) / messages);
+    }
+
     /** The figures of every round together, each name prefixed with this meter's. */
     Map<String, Object> figures() {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -126,15 +137,25 @@ final class RoundMeter {
         if (profiler == null) {
             return;
         }
-        var pids = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-                .map(ProcessHandle::pid).toList();
-        for (long pid : pids) {
+        // jcmd splits unquoted key=value arguments itself: the agent's options go as one quoted string
+        jcmd(Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()),
+                "JVMTI.agent_load", profiler, "\"" + command + "\"");
+    }
+
+    /** A full collection in the child JVMs (the broker's and the wire server's with {@code processes}). */
+    static void collectChildJvms() {
+        jcmd(ProcessHandle.current().descendants(), "GC.run");
+    }
+
+    private static void jcmd(Stream<ProcessHandle> processes, String... command) {
+        for (long pid : processes.map(ProcessHandle::pid).toList()) {
+            List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+            line.addAll(List.of(command));
             try {
-                // jcmd splits unquoted key=value arguments itself: the agent's options go as one quoted string
-                new ProcessBuilder("jcmd", String.valueOf(pid), "JVMTI.agent_load", profiler, "\"" + command + "\"")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start().waitFor();
             } catch (Exception e) {
-                throw new IllegalStateException("async-profiler: " + e.getMessage(), e);
+                throw new IllegalStateException("jcmd " + command[0] + ": " + e.getMessage(), e);
             }
         }
     }

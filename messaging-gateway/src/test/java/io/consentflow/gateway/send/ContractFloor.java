@@ -17,8 +17,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The I/O a send request costs by contract, with nothing else: its record consumed from a topic, its claim inserted,
@@ -95,6 +97,13 @@ public final class ContractFloor implements AutoCloseable {
                     claims.get(i).getString("_id")));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Deletes every claim and outcome (the indexes stay), so that a block of rounds starts on an empty log. */
+    public static void emptyMessageLog(ReactiveMongoTemplate mongo) {
+        Flux.just(MessageLog.COLLECTION, MessageLog.OUTCOMES)
+                .concatMap(name -> mongo.getCollection(name).flatMap(c -> Mono.from(c.deleteMany(new Document()))))
+                .then().block();
     }
 
     @Override
