@@ -43,10 +43,10 @@ public class SendPipeline {
      * about twice the outcomes it held at 50 ms under load, and each chunk is one command for the database and one
      * round of produce requests, which cost more than the 50 ms the last outcome of a chunk waits.
      */
-    private static final int OUTCOME_CHUNK = 500;
+    static final int OUTCOME_CHUNK = 500;
     private static final Duration OUTCOME_LINGER = Duration.ofMillis(100);
     /** Requests claimed with one insertMany, and how many such claims may run ahead of the calls. */
-    private static final int CLAIM_CHUNK = 250;
+    static final int CLAIM_CHUNK = 250;
     private static final int CLAIMS_AHEAD = 2;
     private static final int OUTCOME_WRITES_IN_FLIGHT = 2;
 

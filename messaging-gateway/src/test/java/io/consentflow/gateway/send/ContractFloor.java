@@ -32,9 +32,8 @@ import reactor.core.publisher.Mono;
  */
 public final class ContractFloor implements AutoCloseable {
 
-    private static final int CLAIM_CHUNK = 250;
-    private static final int OUTCOME_CHUNK = 500;
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration ROUND_LIMIT = Duration.ofMinutes(5);
 
     private final Consumer<String, SpecificRecord> consumer;
     private final MessageLog log;
@@ -57,8 +56,13 @@ public final class ContractFloor implements AutoCloseable {
     /** Handles the next {@code count} requests of the topic; returns the seconds it took. */
     public double run(int count) {
         long start = System.nanoTime();
+        long deadline = start + ROUND_LIMIT.toNanos();
         int handled = 0;
         while (handled < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the floor handled " + handled + " of " + count + " requests in "
+                        + ROUND_LIMIT);
+            }
             List<SendRequest> batch = new ArrayList<>();
             for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(POLL)) {
                 batch.add((SendRequest) record.value());
@@ -81,7 +85,7 @@ public final class ContractFloor implements AutoCloseable {
             claims.add(MessageLog.claimDocument(request, consent == null ? null : consent.subjectId(), contactKey,
                     now));
         }
-        Flux.fromIterable(claims).buffer(CLAIM_CHUNK).concatMap(log::claimAll).then().block();
+        Flux.fromIterable(claims).buffer(SendPipeline.CLAIM_CHUNK).concatMap(log::claimAll).then().block();
         List<MessageLog.Outcome> outcomes = new ArrayList<>(claims.size());
         List<CompletableFuture<?>> acks = new ArrayList<>(claims.size());
         for (Document claim : claims) {
@@ -90,7 +94,7 @@ public final class ContractFloor implements AutoCloseable {
             Document outcome = Outcomes.of(Events.newEventId(), CallResult.sent(wamid), clock.instant());
             outcomes.add(new MessageLog.Outcome(claim.get("_id"), outcome, wamid));
         }
-        Flux.fromIterable(outcomes).buffer(OUTCOME_CHUNK).concatMap(log::outcomes).then().block();
+        Flux.fromIterable(outcomes).buffer(SendPipeline.OUTCOME_CHUNK).concatMap(log::outcomes).then().block();
         for (int i = 0; i < claims.size(); i++) {
             MessageLog.Outcome outcome = outcomes.get(i);
             acks.add(events.send(Outcomes.event(claims.get(i), outcome.outcome(), outcome.wamid()),
