@@ -4,7 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import io.consentflow.events.SendRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -66,10 +65,6 @@ public class MessageLog {
         }
     }
 
-    static Document claimDocument(SendRequest request, String subjectId, String contactKey, Instant now) {
-        return LogDocuments.claim(request, subjectId, contactKey, now);
-    }
-
     /** Inserts the claim unless the requestId was claimed before (unique _id: atomic, also across instances). */
     Mono<Claim> claim(Document doc) {
         return claims.claim(doc);
@@ -80,8 +75,8 @@ public class MessageLog {
         return claims.claimAll(docs);
     }
 
-    /** The request as logged (claim, outcome, wamid, statuses), or empty. */
-    Mono<Document> find(String requestId) {
+    /** The request as logged (claim, outcome, wamid, statuses), or empty; {@link #timeline(Document)} reads it. */
+    public Mono<Document> find(String requestId) {
         return claimsCollection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", requestId)).first()))
                 .flatMap(claim -> withOutcomes(List.of(claim)).map(merged -> merged.get(0)));
     }
@@ -155,10 +150,6 @@ public class MessageLog {
         return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.in("_id", ids),
                         Filters.eq("outcome.type", Outcomes.BLOCKED))).projection(new Document("_id", 1))))
                 .map(doc -> doc.get("_id")).collect(Collectors.toSet());
-    }
-
-    public Mono<Document> timeline(String requestId) {
-        return find(requestId);
     }
 
     /** Every log record of a subject, oldest claim first (Art. 15 export; uses the subjectId index). */

@@ -153,10 +153,14 @@ public class SendPipeline {
     private Prepared prepare(SendRequest request, Instant claimedAt) {
         String contactKey = contactKeys.of(request.getTo());
         ConsentFacts consent = consents.facts(contactKey);
+        return new Prepared(request, contactKey, consent, claimDocument(request, contactKey, consent, claimedAt));
+    }
+
+    /** The claim of a request: its subjectId is the request's own, else the one its consent was given under. */
+    static Document claimDocument(SendRequest request, String contactKey, ConsentFacts consent, Instant claimedAt) {
         String subjectId = request.getSubjectId() != null ? request.getSubjectId()
                 : consent == null ? null : consent.subjectId();
-        return new Prepared(request, contactKey, consent,
-                MessageLog.claimDocument(request, subjectId, contactKey, claimedAt));
+        return LogDocuments.claim(request, subjectId, contactKey, claimedAt);
     }
 
     /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */

@@ -33,7 +33,7 @@ class MessageTimelineController {
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw new InvalidInputException("requestId", "1-100 letters, digits, '.', '_', ':' or '-'");
         }
-        return log.timeline(requestId).map(MessageTimelineController::view)
+        return log.find(requestId).map(MessageTimelineController::view)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no such request")));
     }
 

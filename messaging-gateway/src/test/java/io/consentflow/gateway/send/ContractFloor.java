@@ -82,8 +82,7 @@ public final class ContractFloor implements AutoCloseable {
         for (SendRequest request : batch) {
             String contactKey = contactKeys.of(request.getTo());
             ConsentFacts consent = consents.facts(contactKey);
-            claims.add(MessageLog.claimDocument(request, consent == null ? null : consent.subjectId(), contactKey,
-                    now));
+            claims.add(SendPipeline.claimDocument(request, contactKey, consent, now));
         }
         Flux.fromIterable(claims).buffer(SendPipeline.CLAIM_CHUNK).concatMap(log::claimAll).then().block();
         List<MessageLog.Outcome> outcomes = new ArrayList<>(claims.size());

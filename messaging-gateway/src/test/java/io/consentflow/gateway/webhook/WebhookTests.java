@@ -272,7 +272,7 @@ public class WebhookTests {
     }
 
     private List<String> timelineKinds(String requestId) {
-        return MessageLog.timeline(log.timeline(requestId).block()).stream()
+        return MessageLog.timeline(log.find(requestId).block()).stream()
                 .map(entry -> entry.getString("kind")).toList();
     }
 
