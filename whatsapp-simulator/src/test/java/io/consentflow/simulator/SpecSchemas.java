@@ -5,8 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.consentflow.cloudapispec.CloudApiSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,36 +13,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/**
- * Validates JSON against the component schemas of Meta's Cloud API description, which lives outside the repository
- * at {@code <repo>/../shared/whatsapp/} (Surefire runs in the module directory, hence two levels up).
- */
+/** Validates JSON against the component schemas of Meta's Cloud API description (module cloud-api-spec). */
 public final class SpecSchemas {
 
-    public static final Path SPEC = Path.of("..", "..", "shared", "whatsapp", "business-messaging-api_v23.0.yaml");
-
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
-    private static volatile JsonNode spec;
-
     private SpecSchemas() {
     }
 
-    /** The spec as a tree (loaded once). */
+    /** The spec as a tree (loaded once, shared: copy before patching). */
     public static JsonNode spec() {
-        if (spec == null) {
-            synchronized (SpecSchemas.class) {
-                if (spec == null) {
-                    Path file = SPEC.toAbsolutePath().normalize();
-                    if (!Files.isRegularFile(file)) {
-                        throw new IllegalStateException("Meta's Cloud API spec not found at " + file
-                                + ": the tests expect the shared folder beside the repository"
-                                + " (<repo>/../shared/whatsapp/business-messaging-api_v23.0.yaml)");
-                    }
-                    spec = YAMLMapper.builder().build().readTree(file.toFile());
-                }
-            }
-        }
-        return spec;
+        return CloudApiSpec.tree();
     }
 
     public static List<String> errors(String schemaName, JsonNode instance) {
@@ -61,7 +40,7 @@ public final class SpecSchemas {
     private static Schema load(String schemaName) {
         ObjectNode components = SpecPatches.apply((ObjectNode) spec().path("components").deepCopy());
         if (!components.path("schemas").has(schemaName)) {
-            throw new IllegalArgumentException("no schema " + schemaName + " in " + SPEC);
+            throw new IllegalArgumentException("no schema " + schemaName + " in " + CloudApiSpec.RESOURCE);
         }
         ObjectNode root = YAMLMapper.builder().build().createObjectNode();
         root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());

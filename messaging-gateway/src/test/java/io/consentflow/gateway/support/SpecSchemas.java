@@ -4,8 +4,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.consentflow.cloudapispec.CloudApiSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,24 +14,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Meta's Cloud API description (outside the repository, two levels up from the module) and its schemas. */
+/** Meta's Cloud API description (module cloud-api-spec) and its schemas. */
 public final class SpecSchemas {
-
-    public static final Path SPEC = Path.of("..", "..", "shared", "whatsapp", "business-messaging-api_v23.0.yaml");
-    private static volatile JsonNode spec;
 
     private SpecSchemas() {
     }
 
-    public static synchronized JsonNode spec() {
-        if (spec == null) {
-            Path file = SPEC.toAbsolutePath().normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("Meta's Cloud API spec not found at " + file);
-            }
-            spec = YAMLMapper.builder().build().readTree(file.toFile());
-        }
-        return spec;
+    public static JsonNode spec() {
+        return CloudApiSpec.tree();
     }
 
     /** The webhook payload examples of the spec, by name. */
