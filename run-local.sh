@@ -7,6 +7,9 @@
 #   ./run-local.sh status                                       one line per component
 #   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
 #   ./run-local.sh token ROLE                                   a staff JWT (DPO, SUPPORT, MARKETING, ADMIN)
+#   ./run-local.sh send --to +49... --template NAME [--lang de] [--purpose P] [--param VALUE]...
+#        [--category MARKETING|UTILITY] [--wait SECONDS]        publish one SendRequest as a campaign system
+#                                                               does, print its outcome and timeline (send --help)
 #   ./run-local.sh reset                                        stop, then delete .local (all local data)
 #
 # Everything lives in .local/: data/ (persists across restarts), logs/<name>.log, run/<name>.pid, kafka/.
@@ -692,6 +695,21 @@ cmd_token() {
   die "unknown role '$role' (one of: ${ROLES[*]})"
 }
 
+# Publishes one SendRequest and follows it in the gateway's timeline (io.consentflow.localinfra.send.SendCommand).
+# It does not build: a build rewrites local-infra/target while Kafka and MongoDB may be running from it.
+cmd_send() {
+  find_java
+  local main=io.consentflow.localinfra.send.SendCommand
+  if [[ ! -d "$INFRA_LIB" ]] || ! grep -qa "${main//.//}.class" "$INFRA_JAR" 2>/dev/null; then
+    die "send is not built yet: ./run-local.sh stop, then ./run-local.sh start --build" \
+      "(or, with nothing running, ./mvnw -q -pl local-infra -am package -DskipTests)"
+  fi
+  # No staleness warning here: a bad invocation prints exactly one line on stderr.
+  exec "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-send.xml" \
+    -cp "$ROOT/$INFRA_JAR:$ROOT/$INFRA_LIB/*" "$main" "$@"
+}
+
 cmd_reset() {
   cmd_stop
   if [[ -d "$LOCAL" ]]; then
@@ -702,7 +720,7 @@ cmd_reset() {
 }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -712,12 +730,14 @@ BUILD=auto
 COMMAND=""
 ARGS=()
 for arg in "$@"; do
+  # send's values are free text (--param help, --param -d): after `send` every word is its own
+  if [[ "$COMMAND" == send ]]; then ARGS+=("$arg"); continue; fi
   case "$arg" in
     -d|--detach) DETACH=1 ;;
     --no-build) BUILD=never ;;
     --build) BUILD=always ;;
     -h|--help|help) usage; exit 0 ;;
-    start|stop|status|logs|token|reset)
+    start|stop|status|logs|token|reset|send)
       if [[ -z "$COMMAND" ]]; then COMMAND="$arg"; else ARGS+=("$arg"); fi ;;
     *)
       if [[ -n "$COMMAND" ]]; then ARGS+=("$arg"); else err "unknown argument: $arg"; usage >&2; exit 2; fi ;;
@@ -731,5 +751,6 @@ case "$COMMAND" in
   status) cmd_status ;;
   logs) cmd_logs ${ARGS[@]+"${ARGS[@]}"} ;;
   token) cmd_token ${ARGS[@]+"${ARGS[@]}"} ;;
+  send) cmd_send ${ARGS[@]+"${ARGS[@]}"} ;;
   reset) cmd_reset ;;
 esac

@@ -35,7 +35,8 @@ class ArchitectureTest {
     void nothingUpdatesOrDeletesStoredEntriesOrCheckpoints() {
         noClasses().that().resideInAPackage("io.consentflow.audit..")
                 .should().callMethodWhere(MUTATING_MONGO_CALL)
-                .because("the compliance log is append-only (DESIGN.md §4); its MongoDB role grants insert and find only")
+                .because("the compliance log is append-only (docs/architecture.md#audit); its MongoDB role grants insert"
+                        + " and find only")
                 .check(CLASSES);
     }
 

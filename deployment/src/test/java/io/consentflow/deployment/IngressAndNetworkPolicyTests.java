@@ -21,10 +21,13 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Only the webhook and the opt-in pages are public (TLS); the network allows only the flows DESIGN.md needs. */
+/**
+ * Only the webhook and the opt-in pages are public (TLS); the network allows only the flows
+ * docs/architecture.md#network-and-public-surface needs.
+ */
 class IngressAndNetworkPolicyTests {
 
-    /** path -> backend Service: the public surface of DESIGN.md §5, nothing else. */
+    /** path -> backend Service: the public surface of docs/architecture.md#network-and-public-surface, nothing else. */
     private static final Map<String, String> PUBLIC_PATHS = Map.of(
             "/webhooks/whatsapp", "messaging-gateway",
             "/opt-in", "consent-service",

@@ -6,7 +6,10 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** DESIGN.md §2: contactKey = base64url(HMAC-SHA256(pepper, E.164)), computed independently of the services. */
+/**
+ * docs/architecture.md#contactkey: contactKey = base64url(HMAC-SHA256(pepper, E.164)), computed independently of the
+ * services.
+ */
 final class Contacts {
 
     static final String LOCAL_PEPPER = "local-development-pepper-0123456789abcdef";

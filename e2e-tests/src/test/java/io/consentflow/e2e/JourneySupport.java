@@ -126,7 +126,7 @@ abstract class JourneySupport {
 
     /**
      * The distinct outcome events of a request. A redelivered event keeps its eventId (consumers dedupe on it,
-     * DESIGN.md §3), so a replay after a crash is one outcome, not two.
+     * docs/architecture.md#events-and-encoding), so a replay after a crash is one outcome, not two.
      */
     List<SpecificRecord> outcomes(String requestId) {
         Map<String, SpecificRecord> byEventId = new java.util.LinkedHashMap<>();

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
-/** A simulated WhatsApp phone, driven through the simulator's control API (DESIGN.md §5). */
+/** A simulated WhatsApp phone, driven through the simulator's control API (docs/architecture.md#whatsapp-simulator). */
 final class Phone {
 
     private final String simulatorUrl;

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A MongoDB wire-protocol server (de.bwaldvogel mongo-java-server) that persists to one H2 MVStore file, for
- * {@code ./run-local.sh}. It is not MongoDB: no transactions, no TTL indexes, no change streams (see DESIGN.md 6).
+ * {@code ./run-local.sh}. It is not MongoDB: no transactions, no TTL indexes, no change streams (see
+ * docs/architecture.md#infrastructure).
  *
  * <pre>
  * java -cp 'local-infra/target/lib/*:local-infra/target/local-infra-0.1.0-SNAPSHOT.jar' \

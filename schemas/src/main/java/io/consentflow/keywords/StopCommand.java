@@ -3,7 +3,7 @@ package io.consentflow.keywords;
 import java.util.Optional;
 
 /**
- * Whether an inbound WhatsApp message withdraws consent (DESIGN.md §4 "STOP"): a STOP keyword or phrase in any of the
+ * Whether an inbound WhatsApp message withdraws consent (docs/architecture.md#stop): a STOP keyword or phrase in any of the
  * suite's languages withdraws every purpose, the "Stop promotions" button the marketing ones. It is part of the
  * contract because two services act on the same message: consent-service records the withdrawal, and the gateway
  * blocks at once, before consent-service's new snapshot reaches it. Both must read a message the same way.

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Reads the envelope fields every event carries (DESIGN.md §3: eventId, occurredAt, producer). */
+/**
+ * Reads the envelope fields every event carries (docs/architecture.md#events-and-encoding: eventId, occurredAt,
+ * producer).
+ */
 public final class Events {
 
     private Events() {

@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The topic catalog of DESIGN.md §3: the single source for topic creation, deployment manifests and tests. */
+/**
+ * The topic catalog of docs/architecture.md#topics: the single source for topic creation, deployment manifests and
+ * tests.
+ */
 public final class Topics {
 
     public static final String DLT_SUFFIX = "-dlt";

@@ -23,6 +23,7 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAnyPackage(domainPackages)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         "com.mongodb..", "org.bson..", "reactor..", "io.consentflow.platform..")
-                .because("the domain core must stay testable without infrastructure (DESIGN.md §1)");
+                .because("the domain core must stay testable without infrastructure"
+                        + " (docs/architecture.md#layout-inside-a-service)");
     }
 }

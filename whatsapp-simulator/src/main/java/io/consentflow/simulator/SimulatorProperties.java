@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Everything the simulator can be told. The defaults are the local-development values of DESIGN.md §5, so the
- * simulator and the gateway agree without any configuration.
+ * Everything the simulator can be told. The defaults are the local-development values of
+ * docs/architecture.md#local-development-defaults, so the simulator and the gateway agree without any configuration.
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(

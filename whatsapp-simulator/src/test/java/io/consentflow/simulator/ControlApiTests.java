@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The /sim/v1 control API of DESIGN.md §5: phones, chats, problem+json errors, faults and reset. */
+/**
+ * The /sim/v1 control API of docs/architecture.md#whatsapp-simulator: phones, chats, problem+json errors, faults and
+ * reset.
+ */
 class ControlApiTests extends SimulatorTestSupport {
 
     @AfterEach

@@ -28,7 +28,7 @@ class ConsentConfiguration {
         List<Purpose> purposes = properties.purposes().isEmpty() ? DEFAULT_PURPOSES
                 : properties.purposes().stream().map(p -> new Purpose(p.name(), p.marketing())).toList();
         return new ConsentPolicy(purposes, properties.optInTtl(), properties.brandName(),
-                Set.copyOf(properties.whatsappOptInPurposes()));
+                properties.confirmationTemplate(), Set.copyOf(properties.whatsappOptInPurposes()));
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pepper                 HMAC key of contact keys (CONSENTFLOW_PEPPER), shared with messaging-gateway
  * @param masterKey              base64 AES-256 key that wraps every subject's data key (CONSENTFLOW_MASTER_KEY)
  * @param brandName              company name in the confirmation template and on the opt-in page
+ * @param confirmationTemplate   name of the double-opt-in confirmation template registered with Meta
+ *                               (CONSENTFLOW_CONFIRMATION_TEMPLATE), in the languages de and en
  * @param noticeVersion          privacy-notice version the hosted page shows
  * @param purposes               the purpose catalogue; marketing purposes end with a marketing STOP
  * @param whatsappOptInPurposes  purposes an opt-in started in WhatsApp (START) asks for
@@ -25,6 +27,7 @@ public record ConsentProperties(
         String pepper,
         String masterKey,
         @DefaultValue("ConsentFlow") String brandName,
+        @DefaultValue("optin_confirmation") String confirmationTemplate,
         @DefaultValue("2026-11") String noticeVersion,
         @DefaultValue List<PurposeProperties> purposes,
         @DefaultValue({"offers", "new-collections", "event-updates"}) List<String> whatsappOptInPurposes,

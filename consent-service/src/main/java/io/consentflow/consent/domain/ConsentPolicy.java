@@ -5,15 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The rules that come from configuration: the purpose catalogue, how long an opt-in may stay pending, the brand name
- * in the confirmation template and which purposes an opt-in started in WhatsApp asks for.
+ * in the confirmation template, the name of that template as registered with Meta and which purposes an opt-in
+ * started in WhatsApp asks for.
  */
 public record ConsentPolicy(List<Purpose> purposes, Duration optInTtl, String brandName,
-        Set<String> whatsappOptInPurposes) {
+        String confirmationTemplate, Set<String> whatsappOptInPurposes) {
+
+    /** Meta's rule for template names: lowercase letters, digits and underscores, at most 512 characters. */
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]{1,512}");
 
     public ConsentPolicy {
+        if (confirmationTemplate == null || !TEMPLATE_NAME.matcher(confirmationTemplate).matches()) {
+            throw new IllegalArgumentException("the confirmation template name must be 1-512 lowercase letters,"
+                    + " digits or underscores, as Meta registers it");
+        }
         purposes = List.copyOf(purposes);
         whatsappOptInPurposes = Set.copyOf(whatsappOptInPurposes);
         Set<String> names = new TreeSet<>();

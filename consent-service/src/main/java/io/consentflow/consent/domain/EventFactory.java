@@ -15,14 +15,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the Avro events of DESIGN.md §3 for a subject. */
+/** Builds the Avro events of docs/architecture.md#topics for a subject. */
 final class EventFactory {
 
     static final String PRODUCER = "consent-service";
     static final String CONSENT_EVENTS = "consent-events";
     static final String CONSENT_STATE = "consent-state";
     static final String SEND_REQUESTS = "send-requests";
-    static final String CONFIRMATION_TEMPLATE = "optin_confirmation";
 
     private EventFactory() {
     }
@@ -63,14 +62,18 @@ final class EventFactory {
         };
     }
 
-    /** The neutral UTILITY template with the brand name and a quick reply carrying the single-use token. */
+    /**
+     * The neutral UTILITY template (its name from the policy) with the brand name and a quick reply carrying the
+     * single-use token.
+     */
     static OutboxEntry confirmationTemplate(Subject subject, ConsentPolicy policy, ConfirmationToken token,
             String language, Instant now, Instant notAfter) {
         var body = TemplateComponent.newBuilder().setType("body").setSubType(null).setIndex(null)
                 .setParameters(List.of(new TemplateParameter("text", policy.brandName()))).build();
         var button = TemplateComponent.newBuilder().setType("button").setSubType("quick_reply").setIndex(0)
                 .setParameters(List.of(new TemplateParameter("payload", token.buttonPayload()))).build();
-        var template = new TemplateMessage(CONFIRMATION_TEMPLATE, Texts.chatLanguage(language), List.of(body, button));
+        var template = new TemplateMessage(policy.confirmationTemplate(), Texts.chatLanguage(language),
+                List.of(body, button));
         return send(subject, base(subject, now, MessageCategory.UTILITY).setTemplate(template).setNotAfter(notAfter));
     }
 

@@ -12,7 +12,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Ends pending opt-ins whose confirmation deadline passed (OptInExpired, pending data deleted). Explicit and
- * periodic: MongoDB TTL indexes are not the mechanism (DESIGN.md §4), and the wire server in tests has none.
+ * periodic: MongoDB TTL indexes are not the mechanism (docs/architecture.md#retention), and the wire server in tests
+ * has none.
  */
 @Component
 public class ExpiryScheduler extends PeriodicTask {

@@ -6,7 +6,10 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** contactKey = base64url(HMAC-SHA256(pepper, E.164)) (DESIGN.md §2): looks a number up without storing it. */
+/**
+ * contactKey = base64url(HMAC-SHA256(pepper, E.164)) (docs/architecture.md#contactkey): looks a number up without
+ * storing it.
+ */
 public final class ContactKeys {
 
     private final SecretKeySpec key;

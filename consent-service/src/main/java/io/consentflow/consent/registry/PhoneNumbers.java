@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Optional;
 
-/** Accepts only valid numbers written in E.164 (DESIGN.md §2), using libphonenumber's metadata. */
+/**
+ * Accepts only valid numbers written in E.164 (docs/architecture.md#phone-numbers), using libphonenumber's metadata.
+ */
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();

@@ -7,7 +7,7 @@ import io.consentflow.platform.security.StaffAccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** Who may call which staff endpoint of consent-service (DESIGN.md §5). */
+/** Who may call which staff endpoint of consent-service (docs/architecture.md#roles). */
 @Component
 class ConsentAccessRules implements StaffAccessRules {
 

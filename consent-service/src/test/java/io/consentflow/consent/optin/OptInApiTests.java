@@ -27,6 +27,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 class OptInApiTests extends IntegrationTestSupport {
 
+    /** consentflow.consent.confirmation-template in the tests' config/application.yml (default: optin_confirmation). */
+    private static final String CONFIGURED_TEMPLATE = "musterladen_optin_confirmation";
+
     @Test
     void anOptInIsPublishedAndStoredOnlyEncrypted() {
         String number = randomNumber();
@@ -36,7 +39,8 @@ class OptInApiTests extends IntegrationTestSupport {
 
         SendRequest confirmation = awaitSendTo(number, r -> r.getTemplate() != null);
         assertThat(confirmation.getCategory()).isEqualTo(MessageCategory.UTILITY);
-        assertThat(confirmation.getTemplate().getName()).isEqualTo("optin_confirmation");
+        assertThat(confirmation.getTemplate().getName()).isEqualTo(CONFIGURED_TEMPLATE);
+        assertThat(confirmation.getTemplate().getLanguage()).isEqualTo("de");
         assertThat(confirmation.getTemplate().getComponents().get(0).getParameters().get(0).getValue())
                 .isEqualTo("Musterladen");
         assertThat(payloadOf(confirmation)).startsWith("CONFIRM:").hasSizeGreaterThan(40);
@@ -56,6 +60,21 @@ class OptInApiTests extends IntegrationTestSupport {
                 "shop.example", "Ich willige ein", payloadOf(confirmation).substring(8));
         assertThat(raw.getString("wrappedKey")).isNotBlank();
         assertThat(raw.getString("contactKey")).isEqualTo(contactKeys.of(number));
+    }
+
+    @Test
+    void theConfirmationTemplateIsTheConfiguredOneInTheSubjectsLanguage() {
+        String number = randomNumber();
+        Map<String, Object> body = new HashMap<>(optInBody(number, List.of("offers")));
+        body.put("locale", "en");
+        postOptIn(body, randomAddress()).expectStatus().isAccepted();
+
+        SendRequest confirmation = awaitSendTo(number, r -> r.getTemplate() != null);
+        assertThat(confirmation.getTemplate().getName()).isEqualTo(CONFIGURED_TEMPLATE)
+                .isNotEqualTo("optin_confirmation");
+        assertThat(confirmation.getTemplate().getLanguage()).isEqualTo("en");
+        assertThat(confirmation.getCategory()).isEqualTo(MessageCategory.UTILITY);
+        assertThat(confirmation.getProducer()).isEqualTo("consent-service");
     }
 
     @Test

@@ -26,9 +26,10 @@ class PeerClientTests {
     }
 
     private static ConsentProperties properties(String url) {
-        return new ConsentProperties("pepper", "key", "Brand", "2026-11", List.of(), List.of(), Duration.ofHours(48),
-                Duration.ofMinutes(1), new ConsentProperties.RateLimit(3, 20, 3, Duration.ofHours(1),
-                        Duration.ofMinutes(10)), new ConsentProperties.Outbox(true, Duration.ofMillis(500), 100), 4000,
+        return new ConsentProperties("pepper", "key", "Brand", "optin_confirmation", "2026-11", List.of(), List.of(),
+                Duration.ofHours(48), Duration.ofMinutes(1),
+                new ConsentProperties.RateLimit(3, 20, 3, Duration.ofHours(1), Duration.ofMinutes(10)),
+                new ConsentProperties.Outbox(true, Duration.ofMillis(500), 100), 4000,
                 new ConsentProperties.Peers(url, url, url, Duration.ofSeconds(2), 200, 500, 1 << 20));
     }
 

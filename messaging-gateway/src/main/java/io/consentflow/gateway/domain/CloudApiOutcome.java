@@ -3,7 +3,7 @@ package io.consentflow.gateway.domain;
 import java.time.Duration;
 import java.util.Set;
 
-/** How the gateway treats a Cloud API error code (DESIGN.md §4 "Send"). */
+/** How the gateway treats a Cloud API error code (docs/architecture.md#send). */
 public final class CloudApiOutcome {
 
     /** Throttling: Meta's rate limit (130429) and pair rate limit (131056): back off and try again. */

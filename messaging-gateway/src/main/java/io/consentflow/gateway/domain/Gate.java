@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The consent gate of DESIGN.md §4 "Send": a message leaves only when every rule holds, otherwise it is refused with
- * the first rule that failed. Pure: all facts are passed in, so each rule is unit-testable.
+ * The consent gate of docs/architecture.md#send: a message leaves only when every rule holds, otherwise it is refused
+ * with the first rule that failed. Pure: all facts are passed in, so each rule is unit-testable.
  */
 public final class Gate {
 
@@ -35,9 +35,9 @@ public final class Gate {
      * @param consent              the contact's consent, null when consent-state knows the contact not
      * @param registered           consent-service registered exactly this number: the consent was found by the
      *                             contactKey of {@code message.to()}, and consent-service accepts a number only after
-     *                             libphonenumber validated it (DESIGN.md §2), so it is not parsed again unless its
-     *                             time zones are needed (libphonenumber's parse of a number not seen before cost
-     *                             about as much as the rest of the gate)
+     *                             libphonenumber validated it (docs/architecture.md#phone-numbers), so it is not
+     *                             parsed again unless its time zones are needed (libphonenumber's parse of a number
+     *                             not seen before cost about as much as the rest of the gate)
      * @param lastInbound          when the contact last wrote to us (null: never, as far as we know)
      * @param marketingSentInCap   marketing messages sent to the contact within the frequency-cap window
      * @param now                  the decision time

@@ -8,7 +8,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Publishes to message-events, keyed by subjectId when known, else by requestId (DESIGN.md §3). */
+/** Publishes to message-events, keyed by subjectId when known, else by requestId (docs/architecture.md#topics). */
 @Component
 public class MessageEvents {
 

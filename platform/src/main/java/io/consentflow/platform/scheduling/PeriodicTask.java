@@ -10,10 +10,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Work a service does on its own clock (expiring opt-ins, sweeping rate-limit windows, signing audit checkpoints):
- * explicit and periodic, because MongoDB TTL indexes are not the mechanism (DESIGN.md §4) and the wire server has
- * none. One thread per task, so runs of one instance never overlap; started and stopped with the application
- * context; a failed run is logged by kind only (never its message, which may carry data) and retried at the next
- * interval.
+ * explicit and periodic, because MongoDB TTL indexes are not the mechanism (docs/architecture.md#retention) and the
+ * wire server has none. One thread per task, so runs of one instance never overlap; started and stopped with the
+ * application context; a failed run is logged by kind only (never its message, which may carry data) and retried at
+ * the next interval.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 

@@ -1,6 +1,6 @@
 package io.consentflow.platform.security;
 
-/** Staff roles carried in the JWT {@code roles} claim (DESIGN.md §5). */
+/** Staff roles carried in the JWT {@code roles} claim (docs/architecture.md#roles). */
 public enum Role {
     DPO, SUPPORT, MARKETING, ADMIN;
 

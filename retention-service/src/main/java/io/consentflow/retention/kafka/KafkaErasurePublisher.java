@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** ErasureRequested on retention-commands, keyed by subjectId (DESIGN.md §3). */
+/** ErasureRequested on retention-commands, keyed by subjectId (docs/architecture.md#topics). */
 @Component
 class KafkaErasurePublisher implements ErasurePublisher {
 

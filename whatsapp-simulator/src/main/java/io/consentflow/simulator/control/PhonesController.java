@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The control API's phone resources (DESIGN.md §5): create phones, read chats, act as the phone. */
+/**
+ * The control API's phone resources (docs/architecture.md#whatsapp-simulator): create phones, read chats, act as the
+ * phone.
+ */
 @RestController
 @RequestMapping("/sim/v1/phones")
 public class PhonesController {
