@@ -2,22 +2,19 @@ package io.consentflow.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.consent.registry.ContactKeys;
 import io.consentflow.consent.registry.SubjectRepository;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MessageIntent;
 import io.consentflow.events.SendRequest;
+import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.TestInfrastructure;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import io.consentflow.testsupport.WithTestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -110,12 +112,23 @@ public abstract class IntegrationTestSupport {
         return request.getButtons().get(0).getPayload();
     }
 
+    /** A message as the gateway publishes it: read where it entered, its reading instead of its text. */
     protected InboundMessage inbound(String number, String text, String buttonPayload) {
+        String type = buttonPayload != null ? "button" : "text";
+        String title = buttonPayload != null ? "Ja" : null;
+        InboundReading reading = InboundReading.of(type, text, buttonPayload, title);
+        return legacyInbound(number, text, buttonPayload).setText(null)
+                .setIntent(MessageIntent.valueOf(reading.kind().name())).setLanguage(reading.language())
+                .setRecogniserVersion(reading.recogniserVersion()).build();
+    }
+
+    /** A message as gateways published it before they read messages: the text, no intent. */
+    protected InboundMessage.Builder legacyInbound(String number, String text, String buttonPayload) {
         return InboundMessage.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
                 .setProducer("messaging-gateway").setWamid("wamid." + Events.newEventId()).setFrom(number.substring(1))
                 .setContactKey(contactKeys.of(number)).setType(buttonPayload != null ? "button" : "text")
                 .setText(text).setButtonPayload(buttonPayload).setButtonTitle(buttonPayload != null ? "Ja" : null)
-                .setReceivedAt(Instant.now()).setPhoneNumberId("100000000000001").build();
+                .setReceivedAt(Instant.now()).setPhoneNumberId("100000000000001");
     }
 
     protected void publishInbound(InboundMessage message) {

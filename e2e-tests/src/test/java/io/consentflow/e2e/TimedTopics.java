@@ -6,7 +6,7 @@ import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
-import io.consentflow.keywords.StopCommand;
+import io.consentflow.platform.kafka.InboundReadings;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
@@ -86,8 +86,7 @@ final class TimedTopics implements AutoCloseable {
         } else if (value instanceof ConsentSnapshot snapshot) {
             firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(),
                     new Position(timestamp, record.partition(), record.offset()));
-        } else if (value instanceof InboundMessage inbound && StopCommand.in(inbound.getType(), inbound.getText(),
-                inbound.getButtonPayload(), inbound.getButtonTitle()).isPresent()) {
+        } else if (value instanceof InboundMessage inbound && InboundReadings.of(inbound).kind().withdraws()) {
             firstStop.putIfAbsent(inbound.getContactKey(), new Position(timestamp, record.partition(), record.offset()));
         }
     }

@@ -32,7 +32,8 @@ public final class PersonalDataScrubber {
             "SendRequest", Set.of("eventId", "occurredAt", "producer", "requestId", "category", "purpose",
                     "campaignId", "subjectId", "notAfter", "to", "text", "template"),
             "InboundMessage", Set.of("eventId", "occurredAt", "producer", "wamid", "from", "contactKey", "type",
-                    "text", "buttonPayload", "buttonTitle", "receivedAt", "phoneNumberId"));
+                    "text", "buttonPayload", "buttonTitle", "receivedAt", "phoneNumberId", "intent", "language",
+                    "recogniserVersion"));
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])\\+?[1-9]\\d{7,14}(?!\\w)|\\+\\d[\\d \\-()./]{6,20}\\d");
 

@@ -34,6 +34,24 @@ class PersonalDataScrubberTest {
     }
 
     @Test
+    void anInboundMessageKeepsWhatItAskedForAndNotWhoSentIt() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("eventId", "e2");
+        fields.put("from", "+4915112345678");
+        fields.put("type", "text");
+        fields.put("text", null);
+        fields.put("intent", "ERASE");
+        fields.put("language", "de");
+        fields.put("recogniserVersion", "2026.12-1");
+        fields.put("somethingNew", "+4915112345678 wrote this");
+        Map<String, Object> scrubbed = scrubber.scrub("InboundMessage", fields);
+        assertThat(scrubbed).containsEntry("intent", "ERASE").containsEntry("language", "de")
+                .containsEntry("recogniserVersion", "2026.12-1").doesNotContainKey("somethingNew");
+        assertThat(scrubbed.get("from")).isEqualTo(scrubber.digest("+4915112345678"));
+        assertThat(CanonicalJson.encode(scrubbed)).doesNotContain("4915112345678");
+    }
+
+    @Test
     void anyPhoneNumberInAFreeStringIsReplaced() {
         assertThat(scrubber.scrubText("call 4915112345678 or +1 (415) 555-0100 now"))
                 .doesNotContain("4915112345678", "555-0100").startsWith("call sd:");

@@ -3,8 +3,8 @@ package io.consentflow.consent.config;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentPolicy;
 import io.consentflow.consent.domain.Purpose;
-import io.consentflow.consent.registry.ContactKeys;
 import io.consentflow.consent.registry.SubjectCrypto;
+import io.consentflow.rules.contact.ContactKeys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,8 @@ class ConsentConfiguration {
         List<Purpose> purposes = properties.purposes().isEmpty() ? DEFAULT_PURPOSES
                 : properties.purposes().stream().map(p -> new Purpose(p.name(), p.marketing())).toList();
         return new ConsentPolicy(purposes, properties.optInTtl(), properties.brandName(),
-                properties.confirmationTemplate(), Set.copyOf(properties.whatsappOptInPurposes()));
+                properties.confirmationTemplate(), Set.copyOf(properties.whatsappOptInPurposes()),
+                properties.replyFallbackLanguage());
     }
 
     @Bean

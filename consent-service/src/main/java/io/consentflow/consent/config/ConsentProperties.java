@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationTemplate   name of the double-opt-in confirmation template registered with Meta
  *                               (CONSENTFLOW_CONFIRMATION_TEMPLATE), in the languages de and en
  * @param noticeVersion          privacy-notice version the hosted page shows
+ * @param replyFallbackLanguage  language of a chat reply when neither the person's message nor the subject names one
+ *                               (CONSENTFLOW_REPLY_FALLBACK_LANGUAGE)
  * @param purposes               the purpose catalogue; marketing purposes end with a marketing STOP
  * @param whatsappOptInPurposes  purposes an opt-in started in WhatsApp (START) asks for
  * @param optInTtl               how long a confirmation stays valid (48 h)
@@ -29,6 +31,7 @@ public record ConsentProperties(
         @DefaultValue("ConsentFlow") String brandName,
         @DefaultValue("optin_confirmation") String confirmationTemplate,
         @DefaultValue("2026-11") String noticeVersion,
+        @DefaultValue("de") String replyFallbackLanguage,
         @DefaultValue List<PurposeProperties> purposes,
         @DefaultValue({"offers", "new-collections", "event-updates"}) List<String> whatsappOptInPurposes,
         @DefaultValue("48h") Duration optInTtl,

@@ -1,5 +1,6 @@
 package io.consentflow.consent.domain;
 
+import io.consentflow.rules.inbound.InboundReading;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -7,7 +8,8 @@ import java.util.Base64;
 public record ConfirmationToken(String value, String hash) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    public static final String PAYLOAD_PREFIX = "CONFIRM:";
+    /** The gateway reads a tap on a button with this prefix as YES (consent-rules). */
+    public static final String PAYLOAD_PREFIX = InboundReading.CONFIRM_PAYLOAD_PREFIX;
 
     public static ConfirmationToken generate() {
         byte[] bytes = new byte[32];

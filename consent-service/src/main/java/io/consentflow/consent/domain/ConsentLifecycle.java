@@ -154,6 +154,16 @@ public final class ConsentLifecycle {
         return withdrawals.stop(subject, trigger, scope, language, reply, now);
     }
 
+    /** An Art. 17 request in the chat; see {@link Withdrawals#erasureRequested}. */
+    public boolean erasureRequested(Subject subject, String language, Instant now) {
+        return withdrawals.erasureRequested(subject, language, now);
+    }
+
+    /** One reply with a one-tap unsubscribe button; see {@link Withdrawals#offerUnsubscribe}. */
+    public boolean offerUnsubscribe(Subject subject, String language, Instant now) {
+        return withdrawals.offerUnsubscribe(subject, language, now);
+    }
+
     /** Meta's {@code resume}: the flag clears, but consent returns only through a new double opt-in. */
     public void clearMetaMarketingStop(Subject subject, Instant now) {
         Withdrawals.clearMetaMarketingStop(subject, now);

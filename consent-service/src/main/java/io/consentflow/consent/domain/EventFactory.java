@@ -89,6 +89,13 @@ final class EventFactory {
         return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text));
     }
 
+    /** A reply with one reply button: tapping it sends the payload back, read by the gateway like a message. */
+    static OutboxEntry serviceText(Subject subject, String text, String buttonPayload, String buttonTitle,
+            Instant now) {
+        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text)
+                .setButtons(List.of(new ReplyButton(buttonPayload, buttonTitle))));
+    }
+
     private static SendRequest.Builder base(Subject subject, Instant now, MessageCategory category) {
         String eventId = newId();
         return SendRequest.newBuilder().setEventId(eventId).setOccurredAt(now).setProducer(PRODUCER)

@@ -3,6 +3,7 @@ package io.consentflow.consent.domain;
 import io.consentflow.events.StopReceived;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
+import io.consentflow.rules.inbound.InboundReading;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,10 +61,46 @@ final class Withdrawals {
         subject.enqueue(EventFactory.snapshot(subject, now));
         if (reply) {
             subject.enqueue(EventFactory.serviceText(subject,
-                    Texts.stopConfirmation(language != null ? language : subject.locale()), now));
+                    Texts.stopConfirmation(replyLanguage(language, subject)), now));
         }
         subject.record(now, "StopReceived", "trigger=" + trigger + " scope=" + scope + " withdrawn=" + withdrawn);
         return true;
+    }
+
+    /**
+     * An erasure request in the chat withdraws everything at once, like STOP, and is acknowledged with its own reply
+     * (staff confirm the erasure itself). False for a contact with nothing to withdraw or erase.
+     */
+    boolean erasureRequested(Subject subject, String language, Instant now) {
+        if (subject.status() == SubjectStatus.ERASED || subject.status() == SubjectStatus.NEW) {
+            return false;
+        }
+        stop(subject, StopTrigger.KEYWORD, StopScope.ALL, language, false, now);
+        subject.enqueue(EventFactory.serviceText(subject,
+                Texts.erasureAcknowledgement(replyLanguage(language, subject)), now));
+        subject.record(now, "ErasureRequestedInChat", "awaiting staff confirmation");
+        return true;
+    }
+
+    /**
+     * A message that mentions unsubscribing without clearly doing so gets one reply with a one-tap unsubscribe button,
+     * so withdrawing stays one tap; only for a contact who has something to withdraw.
+     */
+    boolean offerUnsubscribe(Subject subject, String language, Instant now) {
+        if (subject.status() != SubjectStatus.CONFIRMED && subject.status() != SubjectStatus.PENDING) {
+            return false;
+        }
+        String lang = replyLanguage(language, subject);
+        subject.enqueue(EventFactory.serviceText(subject, Texts.unsubscribeOffer(lang),
+                InboundReading.UNSUBSCRIBE_PAYLOAD, Texts.unsubscribeButton(lang), now));
+        subject.record(now, "UnsubscribeOffered", "an unclear message mentioned unsubscribing");
+        return true;
+    }
+
+    /** The first of: the language the person wrote in, the subject's own, the configured fallback, that has replies. */
+    private String replyLanguage(String language, Subject subject) {
+        return Texts.hasReplies(language) ? language
+                : Texts.hasReplies(subject.locale()) ? subject.locale() : policy.replyFallbackLanguage();
     }
 
     /** Meta's {@code resume}: the flag clears, but consent returns only through a new double opt-in. */

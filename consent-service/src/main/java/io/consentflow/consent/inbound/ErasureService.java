@@ -24,12 +24,14 @@ public class ErasureService {
     private final ConsentCommands commands;
     private final ConsentLifecycle lifecycle;
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final ChatErasureRequests chatRequests;
 
     public ErasureService(ConsentCommands commands, ConsentLifecycle lifecycle,
-            KafkaTemplate<String, SpecificRecord> kafka) {
+            KafkaTemplate<String, SpecificRecord> kafka, ChatErasureRequests chatRequests) {
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.kafka = kafka;
+        this.chatRequests = chatRequests;
     }
 
     public Mono<?> onErasureRequested(ErasureRequested request) {
@@ -38,8 +40,11 @@ public class ErasureService {
         }
         return commands.onSubjectId(request.getSubjectId(), request.getEventId(), (s, now) -> {
                     lifecycle.erase(s, request.getErasureId(), request.getScope(), now);
-                    return Boolean.TRUE;
+                    return s.contactKey();
                 })
+                // an erasure asked for in the chat is done once the subject is gone
+                .flatMap(contactKey -> request.getScope() == ErasureScope.SUBJECT
+                        ? chatRequests.remove(contactKey).thenReturn(Boolean.TRUE) : Mono.just(Boolean.TRUE))
                 // already gone (erased or expired before): the receipt is still owed, and no state changes with it
                 .switchIfEmpty(Mono.fromCallable(() -> {
                     SubjectErased receipt = ConsentLifecycle.receiptForUnknown(request.getSubjectId(),

@@ -3,16 +3,15 @@ package io.consentflow.consent.inbound;
 import io.consentflow.consent.application.ConsentCommands;
 import io.consentflow.consent.config.ConsentProperties;
 import io.consentflow.consent.domain.ConfirmationToken;
-import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
 import io.consentflow.consent.domain.InboundIntent;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.consent.domain.Texts;
 import io.consentflow.consent.ratelimit.RateLimiter;
-import io.consentflow.consent.registry.ContactKeys;
-import io.consentflow.consent.registry.PhoneNumbers;
+import io.consentflow.consent.registry.SubjectRepository;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MarketingPreference;
@@ -21,6 +20,9 @@ import io.consentflow.events.MessageFailed;
 import io.consentflow.events.OptInSource;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
+import io.consentflow.platform.kafka.InboundReadings;
+import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -29,7 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** What WhatsApp users and the gateway tell consent-service: STOP, START, confirmations, Meta preferences. */
+/**
+ * What WhatsApp users and the gateway tell consent-service: STOP, erasure requests, unclear mentions of unsubscribing,
+ * START, confirmations, Meta preferences.
+ */
 @Service
 public class InboundService {
 
@@ -41,19 +46,24 @@ public class InboundService {
     private final ContactKeys contactKeys;
     private final ConsentProperties properties;
     private final RateLimiter rateLimiter;
+    private final ChatErasureRequests erasureRequests;
+    private final SubjectRepository subjects;
 
     public InboundService(ConsentCommands commands, ConsentLifecycle lifecycle, ContactKeys contactKeys,
-            ConsentProperties properties, RateLimiter rateLimiter) {
+            ConsentProperties properties, RateLimiter rateLimiter, ChatErasureRequests erasureRequests,
+            SubjectRepository subjects) {
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.contactKeys = contactKeys;
         this.properties = properties;
         this.rateLimiter = rateLimiter;
+        this.erasureRequests = erasureRequests;
+        this.subjects = subjects;
     }
 
+    /** Acts on the gateway's reading of the message; the text itself does not reach this service. */
     public Mono<?> onMessage(InboundMessage message) {
-        InboundIntent intent = InboundIntent.classify(message.getType(), message.getText(),
-                message.getButtonPayload(), message.getButtonTitle());
+        InboundIntent intent = InboundIntent.of(InboundReadings.of(message), message.getButtonPayload());
         if (intent.kind() == InboundIntent.Kind.NONE) {
             return Mono.empty();
         }
@@ -68,6 +78,18 @@ public class InboundService {
         return switch (intent.kind()) {
             case STOP -> commands.onContact(key, number, null, false, eventId, (s, now) -> lifecycle.stop(s,
                     StopTrigger.KEYWORD, StopScope.ALL, intent.language(), true, now));
+            // only a known contact has data to erase; the request is stored before the withdrawal, so a crash between
+            // the two leaves it in place for the redelivery
+            case ERASE -> subjects.byContactKey(key).filter(stored -> stored.subject().status() != SubjectStatus.ERASED)
+                    .flatMap(known -> erasureRequests.record(new ChatErasureRequests.Pending(key,
+                            message.getReceivedAt(), intent.language(), message.getWamid())).thenReturn(known))
+                    .flatMap(known -> commands.onContact(key, number, null, false, eventId,
+                            (s, now) -> lifecycle.erasureRequested(s, intent.language(), now)));
+            // one reply a day at most: a contact who keeps asking is not answered again and again
+            case UNCERTAIN -> rateLimiter.acquireClarification(key).flatMap(allowed -> allowed
+                    ? commands.onContact(key, number, null, false, eventId,
+                            (s, now) -> lifecycle.offerUnsubscribe(s, intent.language(), now))
+                    : Mono.empty());
             case STOP_PROMOTIONS -> commands.onContact(key, number, null, false, eventId, (s, now) ->
                     lifecycle.stop(s, StopTrigger.STOP_PROMOTIONS_BUTTON, StopScope.MARKETING, null, true, now));
             case CONFIRM -> commands.onContact(key, number, null, false, eventId, (s, now) -> intent.token() != null

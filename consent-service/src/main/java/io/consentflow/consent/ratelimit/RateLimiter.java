@@ -1,7 +1,7 @@
 package io.consentflow.consent.ratelimit;
 
 import io.consentflow.consent.config.ConsentProperties;
-import io.consentflow.consent.registry.ContactKeys;
+import io.consentflow.rules.contact.ContactKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +66,18 @@ public class RateLimiter {
         });
     }
 
+    /**
+     * The one reply a day that asks a contact whether an unclear message meant to unsubscribe; false when this contact
+     * had it today (UTC day, the same for every instance). A second unclear message then gets no answer.
+     */
+    public Mono<Boolean> acquireClarification(String contactKey) {
+        return Mono.defer(() -> {
+            Window day = window(Duration.ofDays(1).toMillis());
+            return store.increment(digests.of("rate-limit|clarify|" + contactKey), day.start(), day.end())
+                    .flatMap(count -> count <= 1 ? Mono.just(true) : refused("clarification", day).thenReturn(false));
+        });
+    }
+
     /** Deletes finished windows; returns how many. */
     public Mono<Long> sweep() {
         return Mono.defer(() -> store.deleteEndedBefore(clock.instant()));
@@ -83,7 +95,10 @@ public class RateLimiter {
 
     /** Fixed windows aligned to the epoch, so every instance computes the same window for the same instant. */
     private Window window() {
-        long length = Math.max(1, limits.window().toMillis());
+        return window(Math.max(1, limits.window().toMillis()));
+    }
+
+    private Window window(long length) {
         long now = clock.millis();
         Instant start = Instant.ofEpochMilli(now - Math.floorMod(now, length));
         return new Window(start, start.plusMillis(length));

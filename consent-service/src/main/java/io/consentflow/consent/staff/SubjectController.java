@@ -9,14 +9,14 @@ import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.consent.peers.ErasureOutcome;
 import io.consentflow.consent.peers.PeerClient;
 import io.consentflow.consent.peers.PeerData;
-import io.consentflow.consent.registry.ContactKeys;
-import io.consentflow.consent.registry.PhoneNumbers;
 import io.consentflow.consent.registry.SubjectRepository;
 import io.consentflow.consent.web.Problems;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
 import io.consentflow.platform.web.FieldError;
 import io.consentflow.platform.web.InvalidInputException;
+import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.rules.contact.PhoneNumbers;
 import io.consentflow.schemas.Services;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -127,7 +127,7 @@ class SubjectController {
                 .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
-    private static ResponseEntity<Object> erasureAnswer(ErasureOutcome outcome, ServerWebExchange exchange) {
+    static ResponseEntity<Object> erasureAnswer(ErasureOutcome outcome, ServerWebExchange exchange) {
         return switch (outcome.status()) {
             case OK -> ResponseEntity.accepted().location(URI.create(outcome.location()))
                     .body(Map.of("erasureId", outcome.erasureId(), "status",

@@ -18,6 +18,8 @@ class ConsentAccessRules implements StaffAccessRules {
                 .hasAnyRole(roles(Role.DPO, Role.SUPPORT, Role.MARKETING, Role.ADMIN))
                 .pathMatchers("/api/v1/subjects/*/export", "/api/v1/subjects/*/erasure")
                 .hasAnyRole(roles(Role.DPO, Role.ADMIN))
+                .pathMatchers("/api/v1/erasure-requests", "/api/v1/erasure-requests/**")
+                .hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 .pathMatchers("/api/v1/subjects/**")
                 .hasAnyRole(roles(Role.DPO, Role.SUPPORT, Role.ADMIN));
     }

@@ -3,6 +3,7 @@ package io.consentflow.consent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.domain.InboundIntent.Kind;
+import io.consentflow.rules.inbound.InboundReading;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,15 +28,19 @@ class InboundIntentTest {
             "button|null|Stop promotions|Stop promotions|STOP_PROMOTIONS",
             "button|null|STOP_PROMOTIONS|null|STOP_PROMOTIONS",
             "button|null|something|Ja, bestätigen|CONFIRM",
+            "button|null|UNSUBSCRIBE|Abmelden|STOP",
+            "text|Ich widerrufe meine Einwilligung|null|null|STOP",
+            "text|Löschen Sie bitte meine Nummer|null|null|ERASE",
+            "text|wie melde ich mich ab?|null|null|UNCERTAIN",
     })
     void classifies(String type, String text, String payload, String title, Kind expected) {
-        assertThat(InboundIntent.classify(type, text, payload, title).kind()).isEqualTo(expected);
+        assertThat(InboundIntent.of(InboundReading.of(type, text, payload, title), payload).kind()).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"CONFIRM:abc123", "CONFIRM:xyz"})
     void aQuickReplyCarriesItsToken(String payload) {
-        InboundIntent intent = InboundIntent.classify("button", null, payload, "Ja, bestätigen");
+        InboundIntent intent = InboundIntent.of(InboundReading.of("button", null, payload, "Ja, bestätigen"), payload);
         assertThat(intent.kind()).isEqualTo(Kind.CONFIRM);
         assertThat(intent.token()).isEqualTo(payload.substring("CONFIRM:".length()));
     }

@@ -13,7 +13,8 @@ abstract class LifecycleFixture {
 
     static final ConsentPolicy POLICY = new ConsentPolicy(List.of(new Purpose("offers", true),
             new Purpose("new-collections", true), new Purpose("event-updates", true), new Purpose("support", false)),
-            Duration.ofHours(48), "Musterladen", "optin_confirmation", Set.of("offers", "new-collections"));
+            Duration.ofHours(48), "Musterladen", "optin_confirmation", Set.of("offers", "new-collections"),
+            "de");
     static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
     static final String NUMBER = "+4915112345678";
 

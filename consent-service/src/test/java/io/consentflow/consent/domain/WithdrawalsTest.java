@@ -36,7 +36,8 @@ class WithdrawalsTest extends LifecycleFixture {
         List<SendRequest> replies = queued(SendRequest.class).stream()
                 .filter(s -> s.getCategory() == MessageCategory.SERVICE).toList();
         assertThat(replies).singleElement().satisfies(reply -> {
-            assertThat(reply.getText()).contains("START").startsWith("Vous ne recevrez plus");
+            assertThat(reply.getText()).isEqualTo(Texts.stopConfirmation("fr")).contains("START")
+                    .isNotEqualTo(Texts.stopConfirmation("de"));
             assertThat(reply.getSubjectId()).isEqualTo("subject-1");
         });
         assertThat(subject.outbox()).hasSize(before + 3);

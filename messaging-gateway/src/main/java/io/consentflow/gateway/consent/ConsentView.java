@@ -7,7 +7,8 @@ import io.consentflow.events.MarketingPreferenceChanged;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
-import io.consentflow.keywords.StopCommand;
+import io.consentflow.platform.kafka.InboundReadings;
+import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -129,9 +130,11 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     void onInbound(String contactKey, SpecificRecord value) {
         if (value instanceof InboundMessage message) {
             windows.inbound(contactKey, message.getReceivedAt());
-            StopCommand.in(message.getType(), message.getText(), message.getButtonPayload(), message.getButtonTitle())
-                    .ifPresent(stop -> pendingStops.stopped(contactKey, stop.scope() == StopCommand.Scope.ALL,
-                            message.getOccurredAt(), clock.instant()));
+            InboundReading reading = InboundReadings.of(message);
+            if (reading.kind().withdraws()) {
+                pendingStops.stopped(contactKey, reading.kind().withdrawsAll(), message.getOccurredAt(),
+                        clock.instant());
+            }
         } else if (value instanceof MarketingPreferenceChanged change) {
             // consent-service republishes the snapshot; this closes the gap until it does
             if (change.getValue() == MarketingPreference.STOP) {

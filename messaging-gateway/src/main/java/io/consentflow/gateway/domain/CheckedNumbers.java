@@ -1,6 +1,7 @@
 package io.consentflow.gateway.domain;
 
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.ZoneId;
 import java.util.List;
 

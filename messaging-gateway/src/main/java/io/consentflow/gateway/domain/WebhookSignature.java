@@ -1,5 +1,6 @@
 package io.consentflow.gateway.domain;
 
+import io.consentflow.rules.contact.Hmacs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

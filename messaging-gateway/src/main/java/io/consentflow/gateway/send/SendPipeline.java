@@ -1,18 +1,18 @@
 package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.domain.Category;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentLookup;
-import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.Decision;
 import io.consentflow.gateway.domain.FrequencyLedger;
 import io.consentflow.gateway.domain.Gate;
 import io.consentflow.gateway.domain.Outgoing;
 import io.consentflow.gateway.domain.RecipientPacer;
-import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.domain.ServiceWindows;
+import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.schemas.Events;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

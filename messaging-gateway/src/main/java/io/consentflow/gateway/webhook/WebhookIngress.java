@@ -6,21 +6,24 @@ import io.consentflow.events.MarketingPreference;
 import io.consentflow.events.MarketingPreferenceChanged;
 import io.consentflow.events.MessageCategory;
 import io.consentflow.events.MessageFailed;
+import io.consentflow.events.MessageIntent;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentLookup;
-import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.gateway.send.DeliveryStatuses;
-import io.consentflow.keywords.StopCommand;
+import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,11 +44,12 @@ class WebhookIngress {
     private final ServiceWindows windows;
     private final PendingStops pendingStops;
     private final ConsentLookup consents;
+    private final InboundClassifier classifier;
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
             DeliveryStatuses statuses, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops,
-            ConsentLookup consents, Clock clock) {
+            ConsentLookup consents, InboundClassifier classifier, Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
@@ -54,6 +58,7 @@ class WebhookIngress {
         this.windows = windows;
         this.pendingStops = pendingStops;
         this.consents = consents;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -74,7 +79,13 @@ class WebhookIngress {
         if (items.isEmpty()) {
             return Mono.empty();
         }
-        items.forEach(this::stopAtOnce);
+        Map<WebhookItem, InboundReading> readings = new IdentityHashMap<>();
+        items.forEach(item -> {
+            if (item instanceof WebhookItem.Inbound inbound) {
+                readings.put(item, classifier.read(inbound));
+            }
+            stopAtOnce(item, readings.get(item));
+        });
         List<String> keys = items.stream().map(WebhookItem::dedupeKey).toList();
         return receipts.firstTime(keys).flatMap(fresh -> {
             List<WebhookItem> news = new ArrayList<>(items.size());
@@ -83,7 +94,7 @@ class WebhookIngress {
                     news.add(items.get(i));
                 }
             }
-            return publish(news).onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
+            return publish(news, readings).onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
         });
     }
 
@@ -92,11 +103,12 @@ class WebhookIngress {
      * published and read back (other instances block when they read it). Timed by the message's own timestamp, so a
      * redelivery days later cannot outweigh a new double opt-in made since.
      */
-    private void stopAtOnce(WebhookItem item) {
+    private void stopAtOnce(WebhookItem item, InboundReading reading) {
         if (item instanceof WebhookItem.Inbound inbound) {
-            StopCommand.in(inbound.type(), inbound.text(), inbound.buttonPayload(), inbound.buttonTitle())
-                    .ifPresent(stop -> pendingStops.stopped(contactKeys.of("+" + inbound.waId()),
-                            stop.scope() == StopCommand.Scope.ALL, inbound.at(), clock.instant()));
+            if (reading.kind().withdraws()) {
+                pendingStops.stopped(contactKeys.of("+" + inbound.waId()), reading.kind().withdrawsAll(), inbound.at(),
+                        clock.instant());
+            }
         } else if (item instanceof WebhookItem.Preference preference && "stop".equalsIgnoreCase(preference.value())) {
             pendingStops.stopped(contactKeys.of("+" + preference.waId()), false, preference.at(), clock.instant());
         }
@@ -106,7 +118,7 @@ class WebhookIngress {
     private record Pending(String topic, String key, SpecificRecord event) {
     }
 
-    private Mono<Void> publish(List<WebhookItem> items) {
+    private Mono<Void> publish(List<WebhookItem> items, Map<WebhookItem, InboundReading> readings) {
         Set<String> wamids = new HashSet<>();
         items.forEach(item -> {
             if (item instanceof WebhookItem.Status status) {
@@ -118,7 +130,7 @@ class WebhookIngress {
             List<DeliveryStatuses.StatusEntry> timeline = new ArrayList<>();
             for (WebhookItem item : items) {
                 if (item instanceof WebhookItem.Inbound inbound) {
-                    events.add(inbound(inbound));
+                    events.add(inbound(inbound, readings.get(inbound)));
                 } else if (item instanceof WebhookItem.Status status) {
                     status(status, requests.get(status.wamid()), events, timeline);
                 } else {
@@ -131,15 +143,17 @@ class WebhookIngress {
         });
     }
 
-    private Pending inbound(WebhookItem.Inbound item) {
+    /** The reading, not the text: what the message asks for is all any consumer needs. */
+    private Pending inbound(WebhookItem.Inbound item, InboundReading reading) {
         String e164 = "+" + item.waId();
         String contactKey = contactKeys.of(e164);
         windows.inbound(contactKey, item.at());
         var event = InboundMessage.newBuilder().setEventId(Events.newEventId()).setOccurredAt(clock.instant())
                 .setProducer(Services.GATEWAY).setWamid(item.wamid()).setFrom(e164).setContactKey(contactKey)
-                .setType(item.type()).setText(item.text()).setButtonPayload(item.buttonPayload())
+                .setType(item.type()).setText(null).setButtonPayload(item.buttonPayload())
                 .setButtonTitle(item.buttonTitle()).setReceivedAt(item.at()).setPhoneNumberId(item.phoneNumberId())
-                .build();
+                .setIntent(MessageIntent.valueOf(reading.kind().name())).setLanguage(reading.language())
+                .setRecogniserVersion(reading.recogniserVersion()).build();
         return new Pending(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
     }
 

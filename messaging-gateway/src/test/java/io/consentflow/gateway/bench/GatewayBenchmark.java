@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
-import io.consentflow.gateway.domain.ContactKeys;
 import io.consentflow.gateway.send.ContractFloor;
 import io.consentflow.gateway.send.MessageEvents;
 import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.support.StubCloudApi;
 import io.consentflow.gateway.support.StubCloudApiInitializer;
+import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.BenchFigures;
 import io.consentflow.testsupport.ThreadCpu;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ContextConfiguration;
 

@@ -1,13 +1,14 @@
 package io.consentflow.gateway.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.rules.contact.ContactKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsentTableTest {
 

@@ -2,6 +2,7 @@ package io.consentflow.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.rules.contact.ContactKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

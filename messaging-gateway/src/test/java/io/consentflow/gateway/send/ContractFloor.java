@@ -3,7 +3,7 @@ package io.consentflow.gateway.send;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentLookup;
-import io.consentflow.gateway.domain.ContactKeys;
+import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.schemas.Events;
 import java.time.Clock;
 import java.time.Duration;

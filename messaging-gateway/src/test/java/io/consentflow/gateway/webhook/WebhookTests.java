@@ -14,16 +14,18 @@ import io.consentflow.events.MarketingPreference;
 import io.consentflow.events.MarketingPreferenceChanged;
 import io.consentflow.events.MessageCategory;
 import io.consentflow.events.MessageFailed;
+import io.consentflow.events.MessageIntent;
 import io.consentflow.events.MessageSent;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
-import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.domain.WebhookSignature;
+import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
 import io.consentflow.gateway.support.SpecSchemas;
+import io.consentflow.rules.intent.IntentRecogniser;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
@@ -124,12 +126,16 @@ public class WebhookTests {
                         assertThat(inbound.getFrom()).isEqualTo("+" + message.path("from").asString());
                         assertThat(inbound.getContactKey()).isEqualTo(Fixtures.KEYS.of(inbound.getFrom()));
                         assertThat(inbound.getType()).isEqualTo(message.path("type").asString());
+                        assertThat(inbound.getText()).as("the reading is published, not the text").isNull();
+                        assertThat(inbound.getIntent()).isNotNull();
+                        assertThat(inbound.getRecogniserVersion()).isEqualTo(IntentRecogniser.VERSION);
                     }
                 }
             }
         }
         InboundMessage button = awaitInbound("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUU0M0MxQzQzMUJCMTMwNUZFOQA=");
         assertThat(button.getButtonPayload()).isEqualTo("Unsubscribe");
+        assertThat(button.getIntent()).isEqualTo(MessageIntent.STOP);
     }
 
     @Test

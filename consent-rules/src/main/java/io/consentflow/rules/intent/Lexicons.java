@@ -1,0 +1,73 @@
+package io.consentflow.rules.intent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All languages' lexicons, loaded from {@code lexicon/<code>.txt} beside this class, with what lets a message be
+ * matched against all of them at once: a gate from a token's first letters to the languages that could know it (so
+ * a token is stemmed only in those), and one misspelling index.
+ */
+final class Lexicons {
+
+    /** The 24 official EU languages, then Turkish, Arabic, Russian, Ukrainian. English first: it decides ties. */
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "fi",
+            "et", "lv", "lt", "cs", "sk", "sl", "hr", "hu", "ro", "bg", "el", "ga", "mt", "tr", "ar", "ru", "uk");
+
+    final List<LanguageLexicon> languages;
+    final FuzzyIndex fuzzy;
+    private final Map<String, Integer> gate = new HashMap<>();
+    private final int arabic;
+
+    private Lexicons(List<LanguageLexicon> languages) {
+        this.languages = languages;
+        this.fuzzy = new FuzzyIndex(languages);
+        for (LanguageLexicon lexicon : languages) {
+            for (String key : lexicon.gate) {
+                gate.merge(key, 1 << lexicon.index, (a, b) -> a | b);
+            }
+        }
+        this.arabic = 1 << LANGUAGES.indexOf("ar");
+    }
+
+    static Lexicons load() {
+        ClassNames names = new ClassNames();
+        List<LanguageLexicon> languages = new ArrayList<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            String language = LANGUAGES.get(i);
+            languages.add(LexiconParser.parse(language, i, read(language), names));
+        }
+        return new Lexicons(List.copyOf(languages));
+    }
+
+    private static String read(String language) {
+        String resource = "lexicon/" + language + ".txt";
+        try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The languages (as bits of their index) whose lexicon has a word starting like this token. */
+    int candidates(String folded) {
+        int mask = gate.getOrDefault(LanguageLexicon.gateKey(folded), 0);
+        if (folded.length() >= LanguageLexicon.GATE) {
+            mask |= gate.getOrDefault(folded.substring(0, LanguageLexicon.GATE - 1), 0);
+        }
+        char first = folded.charAt(0);
+        if (first >= '\u0600' && first <= '\u06ff') {
+            mask |= arabic;
+        }
+        return mask;
+    }
+}

@@ -1,0 +1,110 @@
+package io.consentflow.rules.intent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the multi-word entries of every language in an annotated message, in two rounds: first the context classes
+ * (fillers such as "thank you", cues such as "can you", traps such as "bus stop"), whose spans then carry that class,
+ * then the findings (STOP, ERASE, START, YES, UNCERTAIN entries), which may refer to those classes. Only patterns
+ * indexed under a token's stem or classes are tried, never every entry.
+ */
+final class PatternMatcher {
+
+    private PatternMatcher() {
+    }
+
+    static List<Hit> hits(Annotation annotation) {
+        List<Hit> hits = new ArrayList<>();
+        int languages = annotation.lexicons.languages.size();
+        for (int language = 0; language < languages; language++) {
+            if (annotation.knows(language)) {
+                run(annotation, language, false, hits);
+            }
+        }
+        for (int language = 0; language < languages; language++) {
+            if (annotation.knows(language)) {
+                run(annotation, language, true, hits);
+                singleWordHits(annotation, language, hits);
+            }
+        }
+        return hits;
+    }
+
+    private static void run(Annotation annotation, int language, boolean findings, List<Hit> hits) {
+        LanguageLexicon lexicon = annotation.lexicons.languages.get(language);
+        for (int token = 0; token < annotation.message.size; token++) {
+            for (Pattern pattern : annotation.literalStarts(language, token)) {
+                tryAt(annotation, language, token, pattern, findings, hits);
+            }
+            long bits = annotation.classes(language, token);
+            while (bits != 0) {
+                int id = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                List<Pattern> patterns = lexicon.byFirstClass[id];
+                if (patterns != null) {
+                    for (Pattern pattern : patterns) {
+                        tryAt(annotation, language, token, pattern, findings, hits);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tryAt(Annotation annotation, int language, int token, Pattern pattern, boolean findings,
+            List<Hit> hits) {
+        if (pattern.isHit() != findings) {
+            return;
+        }
+        int[] elements = match(annotation, language, token, pattern.items());
+        if (elements == null) {
+            return;
+        }
+        if (findings) {
+            hits.add(new Hit(pattern.role(), language, elements));
+        } else {
+            for (int t = elements[0]; t <= elements[elements.length - 1]; t++) {
+                annotation.add(language, t, pattern.section());
+            }
+        }
+    }
+
+    /** The tokens matching the items in order, each within the gap of the one before and in the same clause. */
+    static int[] match(Annotation annotation, int language, int start, Pattern.Item[] items) {
+        if (!items[0].matches(annotation, language, start)) {
+            return null;
+        }
+        int[] elements = new int[items.length];
+        elements[0] = start;
+        return extend(annotation, language, items, elements, 1) ? elements : null;
+    }
+
+    private static boolean extend(Annotation annotation, int language, Pattern.Item[] items, int[] elements, int k) {
+        if (k == items.length) {
+            return true;
+        }
+        Message message = annotation.message;
+        int previous = elements[k - 1];
+        int last = Math.min(message.size - 1, previous + 1 + items[k].gap());
+        for (int t = previous + 1; t <= last && message.sameClause(t, previous); t++) {
+            if (items[k].matches(annotation, language, t)) {
+                elements[k] = t;
+                if (extend(annotation, language, items, elements, k + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void singleWordHits(Annotation annotation, int language, List<Hit> hits) {
+        for (int token = 0; token < annotation.message.size; token++) {
+            long found = annotation.classes(language, token) & Role.HITS;
+            while (found != 0) {
+                int id = Long.numberOfTrailingZeros(found);
+                found &= found - 1;
+                hits.add(new Hit(Role.values()[id], language, new int[] {token}));
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.consentflow.rules.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IntentRecogniserTest {
+
+    private final IntentRecogniser recogniser = IntentRecogniser.standard();
+
+    private Intent intent(String text) {
+        return recogniser.classify(text).intent();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\n", "🙂", "..."})
+    void nothingToReadIsNone(String text) {
+        assertThat(recogniser.classify(text)).isEqualTo(new Classification(Intent.NONE, null, IntentRecogniser.VERSION));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "STOP|STOP|",
+            "stop please|STOP|en",
+            "STOP bitte|STOP|de",
+            "Abmelden|STOP|de",
+            "désabonnement|STOP|fr",
+            "darme de baja|STOP|es",
+            "wypisz mnie|STOP|pl",
+            "Отпишите меня пожалуйста|STOP|ru",
+            "Απεγγραφή|STOP|el",
+            "إلغاء الاشتراك|STOP|ar",
+            "Please delete my data|ERASE|en",
+            "Bitte meine Daten löschen|ERASE|de",
+            "UNSTOP|START|en",
+            "Ja bitte|YES|de",
+            "Ja|YES|",
+            "OK|YES|",
+            "стоп|STOP|",
+    })
+    void namesTheIntentAndTheLanguageOfTheEntryThatDecided(String text, Intent intent, String language) {
+        Classification classification = recogniser.classify(text);
+        assertThat(classification.intent()).isEqualTo(intent);
+        assertThat(classification.language()).isEqualTo(language);
+        assertThat(classification.recogniserVersion()).isEqualTo(IntentRecogniser.VERSION);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "I unsubscribed already, stop messaging me|STOP",
+            "Ich habe mich abgemeldet!! Hört endlich auf|STOP",
+            "I don't want these messages anymore|STOP",
+            "Ich will keine Nachrichten mehr|STOP",
+            "Je ne veux plus recevoir vos messages|STOP",
+            "No quiero recibir más mensajes|STOP",
+            "I withdraw my consent|STOP",
+            "Ich widerrufe meine Einwilligung|STOP",
+            "abmleden|STOP",
+            "unsubscirbe|STOP",
+            "стоп|STOP",
+            "στοπ|STOP",
+    })
+    void hearsInflectedLegalNegatedAndMisspelledWithdrawals(String text, Intent intent) {
+        assertThat(intent(text)).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Don't stop sending these deals, I love them", "Bitte nicht abmelden",
+            "I do not want to unsubscribe", "Nicht aufhören, ich liebe eure Angebote!"})
+    void aNegatedOptOutIsNoOptOut(String text) {
+        assertThat(intent(text)).isEqualTo(Intent.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Please cancel my order 4411", "Can you stop the delivery until Monday?",
+            "Which is the nearest bus stop?", "My kettle stopped working", "Bitte stornieren Sie meine Bestellung",
+            "Ich möchte mich für den Workshop anmelden", "Delete the blue mug from my cart please",
+            "When does the sale end?", "Wann endet der Sale?"})
+    void ordinaryRequestsAreNone(String text) {
+        assertThat(intent(text)).isEqualTo(Intent.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"How do I unsubscribe?", "wie melde ich mich ab", "Kann ich mich später abmelden?",
+            "if you keep sending this stuff I'll unsubscribe", "Wenn ihr noch öfter schreibt melde ich mich ab",
+            "What happens if I reply STOP, will I still get delivery updates?", "¿Cómo me doy de baja?"})
+    void questionsAndThreatsAboutOptingOutAreUncertain(String text) {
+        assertThat(intent(text)).isEqualTo(Intent.UNCERTAIN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Can you please unsubscribe me?", "Könnten Sie mich bitte abmelden?",
+            "Pouvez-vous me désabonner svp ?"})
+    void aQuestionThatIsAPoliteRequestIsAWithdrawal(String text) {
+        assertThat(intent(text)).isEqualTo(Intent.STOP);
+    }
+
+    @Test
+    void questionsThatDoNotMentionOptingOutAreNone() {
+        assertThat(intent("What time do you close today?")).isEqualTo(Intent.NONE);
+        assertThat(intent("The zip stops halfway, can I swap the jacket?")).isEqualTo(Intent.NONE);
+    }
+
+    @Test
+    void anErasureOutranksAWithdrawalAndAWithdrawalEverythingElse() {
+        assertThat(intent("Unsubscribe and delete my number")).isEqualTo(Intent.ERASE);
+        assertThat(intent("Yes. Stop.")).isEqualTo(Intent.STOP);
+        assertThat(intent("anmelden")).isEqualTo(Intent.START);
+        assertThat(intent("subscribe")).isEqualTo(Intent.START);
+        assertThat(intent("Yes I got the parcel, thanks")).isEqualTo(Intent.NONE);
+    }
+
+    @Test
+    void buttonsOfTheMarketingOptOutAreStopWhateverTheirTitle() {
+        assertThat(recogniser.classifyButton("STOP_PROMOTIONS", "Stop promotions").intent()).isEqualTo(Intent.STOP);
+        assertThat(recogniser.classifyButton("STOP_PROMOTIONS", "Werbung stoppen").intent()).isEqualTo(Intent.STOP);
+        assertThat(recogniser.classifyButton("UNSUBSCRIBE", null).intent()).isEqualTo(Intent.STOP);
+        assertThat(recogniser.classifyButton("unsubscribe", "Abmelden").language()).isNull();
+        assertThat(recogniser.classifyButton(null, "Stop promotions").intent()).isEqualTo(Intent.STOP);
+    }
+
+    @Test
+    void otherButtonsAreReadByTheirTitleOrElseTheirPayload() {
+        assertThat(recogniser.classifyButton("CONFIRM:abc123", "Ja, bestätigen").intent()).isEqualTo(Intent.YES);
+        assertThat(recogniser.classifyButton("whatever", "Abmelden").intent()).isEqualTo(Intent.STOP);
+        assertThat(recogniser.classifyButton("ORDER_STATUS", "Where is my order?").intent()).isEqualTo(Intent.NONE);
+        assertThat(recogniser.classifyButton(null, null).intent()).isEqualTo(Intent.NONE);
+    }
+
+    @Test
+    void isSharedAndGivesTheSameAnswerOnEveryThread() {
+        assertThat(IntentRecogniser.standard()).isSameAs(recogniser);
+        List<String> texts = List.of("STOP", "abmelden", "Please delete my data", "How do I unsubscribe?", "Ja",
+                "Where is my parcel?", "Не хочу больше получать сообщения", "لا أريد رسائل");
+        List<Intent> expected = texts.stream().map(this::intent).toList();
+        IntStream.range(0, 2000).parallel().forEach(i -> {
+            int k = i % texts.size();
+            assertThat(intent(texts.get(k))).isEqualTo(expected.get(k));
+        });
+    }
+}

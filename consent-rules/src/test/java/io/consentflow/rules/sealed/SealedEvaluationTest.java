@@ -1,0 +1,161 @@
+package io.consentflow.rules.sealed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.rules.intent.Intent;
+import io.consentflow.rules.intent.IntentRecogniser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recogniser against the sealed evaluation corpus (sealed/withdrawal-sealed.tsv): written by an author who never
+ * saw the recogniser or its lexicons, kept apart from the development tables, never edited to pass (its digest is
+ * checked against PROVENANCE.md). Prints only aggregate figures, never a message, so that nobody tunes on it.
+ * An opt-out read as STOP or ERASE is a hit; an ordinary message read as STOP or ERASE is a false stop; UNCERTAIN on
+ * an ordinary message counts towards the clarification rate.
+ *
+ * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
+ * Recogniser 2026.12-2 does not meet them yet (pooled recall 0.919, lowest language 0.813, false stops 2.0 %), so the
+ * build holds the floor reached so far, against regressions, and prints whether each target is met. Raise the floor
+ * as the recogniser improves, on other data than this; lower it never.
+ */
+class SealedEvaluationTest {
+
+    static final double TARGET_POOLED_RECALL = 0.99;
+    static final double TARGET_LANGUAGE_RECALL = 0.90;
+    static final double TARGET_FALSE_STOP_RATE = 0.01;
+    static final double TARGET_CLARIFICATION_RATE = 0.03;
+
+    static final double FLOOR_POOLED_RECALL = 0.91;
+    static final double FLOOR_LANGUAGE_RECALL = 0.80;
+    static final double CEILING_FALSE_STOP_RATE = 0.025;
+    static final double CEILING_CLARIFICATION_RATE = TARGET_CLARIFICATION_RATE;
+
+    private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
+    private static final String PROVENANCE = "/sealed/PROVENANCE.md";
+
+    /** Counts of one language (or of all pooled). */
+    static final class Tally {
+        int optOuts;
+        int hits;
+        int ordinary;
+        int falseStops;
+        int clarifications;
+
+        double recall() {
+            return optOuts == 0 ? 1 : (double) hits / optOuts;
+        }
+
+        double falseStopRate() {
+            return ordinary == 0 ? 0 : (double) falseStops / ordinary;
+        }
+
+        double clarificationRate() {
+            return ordinary == 0 ? 0 : (double) clarifications / ordinary;
+        }
+    }
+
+    @Test
+    void theSealedCorpusIsTheOneItsProvenanceRecords() throws IOException {
+        String provenance = new String(resource(PROVENANCE), StandardCharsets.UTF_8);
+        Matcher recorded = Pattern.compile("\\b([0-9a-f]{64})\\b").matcher(provenance);
+        assertThat(recorded.find()).as("PROVENANCE.md records the corpus's SHA-256").isTrue();
+        assertThat(sha256(resource(CORPUS))).isEqualTo(recorded.group(1));
+    }
+
+    @Test
+    void recallFalseStopsAndClarificationsMeetTheirBounds() throws IOException {
+        IntentRecogniser recogniser = IntentRecogniser.standard();
+        Map<String, Tally> byLanguage = new TreeMap<>();
+        Tally pooled = new Tally();
+        for (String[] row : rows()) {
+            Intent intent = recogniser.classify(row[3]).intent();
+            boolean stop = intent == Intent.STOP || intent == Intent.ERASE;
+            for (Tally tally : List.of(byLanguage.computeIfAbsent(row[0], l -> new Tally()), pooled)) {
+                if ("OPT_OUT".equals(row[1])) {
+                    tally.optOuts++;
+                    tally.hits += stop ? 1 : 0;
+                } else {
+                    tally.ordinary++;
+                    tally.falseStops += stop ? 1 : 0;
+                    tally.clarifications += intent == Intent.UNCERTAIN ? 1 : 0;
+                }
+            }
+        }
+        print(byLanguage, pooled);
+
+        assertThat(byLanguage).as("all 28 languages are in the corpus").hasSize(28);
+        assertThat(pooled.optOuts + pooled.ordinary).as("at least 1,500 messages").isGreaterThanOrEqualTo(1500);
+        assertThat(pooled.recall()).as("pooled recall").isGreaterThanOrEqualTo(FLOOR_POOLED_RECALL);
+        byLanguage.forEach((language, tally) -> assertThat(tally.recall()).as("recall of %s", language)
+                .isGreaterThanOrEqualTo(FLOOR_LANGUAGE_RECALL));
+        assertThat(pooled.falseStopRate()).as("false-stop rate").isLessThanOrEqualTo(CEILING_FALSE_STOP_RATE);
+        assertThat(pooled.clarificationRate()).as("clarification rate").isLessThanOrEqualTo(CEILING_CLARIFICATION_RATE);
+    }
+
+    private static void print(Map<String, Tally> byLanguage, Tally pooled) {
+        StringBuilder out = new StringBuilder("sealed evaluation (recogniser " + IntentRecogniser.VERSION + ")\n");
+        out.append(String.format("%-8s %8s %8s %8s %10s %10s%n", "language", "opt-outs", "recall", "ordinary",
+                "false-stop", "clarify"));
+        byLanguage.forEach((language, tally) -> out.append(line(language, tally)));
+        out.append(line("pooled", pooled));
+        double lowest = byLanguage.values().stream().mapToDouble(Tally::recall).min().orElse(0);
+        out.append("targets: pooled recall >= ").append(TARGET_POOLED_RECALL)
+                .append(met(pooled.recall() >= TARGET_POOLED_RECALL))
+                .append(", every language >= ").append(TARGET_LANGUAGE_RECALL)
+                .append(met(lowest >= TARGET_LANGUAGE_RECALL))
+                .append(", false stops <= ").append(TARGET_FALSE_STOP_RATE)
+                .append(met(pooled.falseStopRate() <= TARGET_FALSE_STOP_RATE))
+                .append(", clarifications <= ").append(TARGET_CLARIFICATION_RATE)
+                .append(met(pooled.clarificationRate() <= TARGET_CLARIFICATION_RATE)).append('\n');
+        System.out.print(out);
+    }
+
+    private static String met(boolean met) {
+        return met ? " (met)" : " (NOT MET)";
+    }
+
+    private static String line(String name, Tally t) {
+        return String.format("%-8s %8d %8.3f %8d %10.3f %10.3f%n", name, t.optOuts, t.recall(), t.ordinary,
+                t.falseStopRate(), t.clarificationRate());
+    }
+
+    private static List<String[]> rows() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        String[] lines = new String(resource(CORPUS), StandardCharsets.UTF_8).split("\n");
+        assertThat(lines[0].strip()).isEqualTo("language\tlabel\tkind\tmessage");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                String[] row = lines[i].split("\t", 4);
+                assertThat(row).as("line %d has four columns", i + 1).hasSize(4);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = SealedEvaluationTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("%s is on the test classpath", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
