@@ -9,9 +9,20 @@ import java.time.Instant;
  * @param category    WhatsApp category
  * @param purpose     consent purpose the message serves (null: none named)
  * @param template    true when the message is a pre-approved template, false for free text
- * @param subjectId   set by consent-service for its own messages (confirmation templates)
+ * @param subjectId   set by consent-service for its own messages (confirmation templates); grants nothing by itself
  * @param notAfter    do not send after this instant (null: no limit)
+ * @param authority   what the request's verified signature allows without consent
  */
 public record Outgoing(String to, Category category, String purpose, boolean template, String subjectId,
-        Instant notAfter) {
+        Instant notAfter, Authority authority) {
+
+    /** An unsigned message: every consent rule applies to it. */
+    public Outgoing(String to, Category category, String purpose, boolean template, String subjectId,
+            Instant notAfter) {
+        this(to, category, purpose, template, subjectId, notAfter, Authority.NONE);
+    }
+
+    public Outgoing {
+        authority = authority == null ? Authority.NONE : authority;
+    }
 }

@@ -62,10 +62,11 @@ public class SendPipeline {
     private final ContactKeys contactKeys;
     private final Clock clock;
     private final SendMetrics metrics;
+    private final SendAuthorities authorities;
 
     SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentLookup consents,
             ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
-            MeterRegistry meters, GatewayProperties properties) {
+            MeterRegistry meters, GatewayProperties properties, SendAuthorities authorities) {
         this.log = log;
         this.concurrency = properties.send().concurrency();
         this.events = events;
@@ -78,6 +79,7 @@ public class SendPipeline {
         this.contactKeys = contactKeys;
         this.clock = clock;
         this.metrics = new SendMetrics(meters);
+        this.authorities = authorities;
     }
 
     /** A single request; see {@link #processBatch(List)}. */
@@ -189,7 +191,7 @@ public class SendPipeline {
         SendRequest request = prepared.request();
         String contactKey = prepared.contactKey();
         Document logDoc = prepared.claim();
-        Outgoing outgoing = SendRequests.outgoing(request);
+        Outgoing outgoing = SendRequests.outgoing(request, authorities.of(request));
         Instant now = clock.instant();
         long started = System.nanoTime();
         boolean marketing = outgoing.category() == Category.MARKETING;

@@ -4,6 +4,7 @@ import io.consentflow.events.MessageCategory;
 import io.consentflow.events.SendRequest;
 import io.consentflow.events.TemplateComponent;
 import io.consentflow.events.TemplateParameter;
+import io.consentflow.gateway.domain.Authority;
 import io.consentflow.gateway.domain.Category;
 import io.consentflow.gateway.domain.Outgoing;
 import io.consentflow.schemas.kafka.PoisonRecordException;
@@ -61,8 +62,8 @@ final class SendRequests {
         }
     }
 
-    static Outgoing outgoing(SendRequest request) {
+    static Outgoing outgoing(SendRequest request, Authority authority) {
         return new Outgoing(request.getTo(), Category.valueOf(request.getCategory().name()), request.getPurpose(),
-                request.getTemplate() != null, request.getSubjectId(), request.getNotAfter());
+                request.getTemplate() != null, request.getSubjectId(), request.getNotAfter(), authority);
     }
 }

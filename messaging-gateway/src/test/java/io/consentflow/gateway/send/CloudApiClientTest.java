@@ -50,7 +50,8 @@ class CloudApiClientTest {
                         new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30))),
                 new GatewayProperties.Gate(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 3, Duration.ofDays(7),
                         Duration.ofHours(24)),
-                new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1));
+                new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1),
+                new GatewayProperties.Signing("a-consent-service-key-of-32-bytes!!", java.util.Map.of()));
     }
 
     private static CloudApiClient client(String baseUrl, int breakerWindow) {
