@@ -16,14 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consentView sizing of the in-memory consent view
  * @param web         the web server's own event loops (webhooks, staff API)
  * @param signing     the keys whose SendRequest signatures allow sending without consent
+ * @param templates   the catalog of the business account's templates
  */
 @ConfigurationProperties("consentflow.gateway")
 public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, @DefaultValue Send send,
         @DefaultValue Gate gate, @DefaultValue ConsentView consentView, @DefaultValue Web web,
-        @DefaultValue Signing signing) {
+        @DefaultValue Signing signing, @DefaultValue Templates templates) {
 
     public record WhatsApp(@DefaultValue("http://localhost:8089") String baseUrl,
             @DefaultValue("v23.0") String apiVersion, @DefaultValue("100000000000001") String phoneNumberId,
+            @DefaultValue("100000000000002") String wabaId,
             String accessToken, String appSecret, String appSecretPrevious, String verifyToken,
             @DefaultValue("10s") Duration responseTimeout) {
     }
@@ -66,5 +68,9 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
      *                            text in the 24-hour window); campaign systems get none
      */
     public record Signing(String consentServiceKey, @DefaultValue Map<String, String> customerServiceKeys) {
+    }
+
+    /** @param refreshInterval how often the catalog is read again from the Cloud API (also on demand) */
+    public record Templates(@DefaultValue("5m") Duration refreshInterval) {
     }
 }

@@ -57,6 +57,13 @@ public final class Gate {
             return Decision.refuse(Refusal.TEMPLATE_REQUIRED, message.category() == Category.MARKETING
                     ? "marketing messages must be templates" : "outside the 24-hour customer-service window");
         }
+        // refused here rather than by Meta: no call, and the category below is the registered one only if it exists
+        if (message.templateState() == TemplateState.UNKNOWN) {
+            return Decision.refuse(Refusal.TEMPLATE_UNKNOWN, "no such template and language in the business account");
+        }
+        if (message.templateState() == TemplateState.NOT_APPROVED) {
+            return Decision.refuse(Refusal.TEMPLATE_NOT_APPROVED, "the template is not approved (or paused)");
+        }
         if (isConsentServicesOwn(message) || isCustomerServiceReply(message, inServiceWindow)) {
             // the double opt-in confirmation and replies to the contact's own message need no marketing consent
             return Decision.send();

@@ -27,7 +27,8 @@ class SendAuthoritiesTest {
     private SendAuthorities authorities(String consentKey, Map<String, String> customerService) {
         var base = CloudApiClientTest.properties("http://localhost:1", 10, Duration.ofSeconds(1));
         return new SendAuthorities(new GatewayProperties(base.pepper(), base.whatsapp(), base.send(), base.gate(),
-                base.consentView(), base.web(), new GatewayProperties.Signing(consentKey, customerService)), meters);
+                base.consentView(), base.web(), new GatewayProperties.Signing(consentKey, customerService),
+                base.templates()), meters);
     }
 
     private static SendRequest request() {
