@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * carry numbers), so that a KafkaUser can be compared with it and regenerated from it ({@link #yaml()}):
  * <ul>
  * <li>a writer: Write and Describe on the topic; campaign systems are writers of send-requests and nothing else;</li>
- * <li>a reader: Read and Describe on the topic, Read on its consumer group (named after the service) unless it
- * reads without a group; a service dead-letters what it consumes with a group: Write and Describe on
+ * <li>a reader: Read and Describe on the topic, Read on its consumer group (named after the service, except
+ * {@link #GROUPS}) unless it reads without a group; a service dead-letters what it consumes with a group: Write and Describe on
  * {@code <topic>-dlt} (audit-service never dead-letters, it reads every dead-letter topic in its own group);</li>
  * <li>retention-service: DescribeConfigs and AlterConfigs on the topics that carry numbers and their dead-letter
  * topics (TopicRetentionGuard keeps their retention within policy).</li>
@@ -28,6 +28,12 @@ final class KafkaAcls {
     static final List<String> PRINCIPALS = List.of(Services.CONSENT, Services.GATEWAY, Services.RETENTION,
             Services.AUDIT, Services.CAMPAIGN_SYSTEMS);
     static final String AUDIT_DEAD_LETTER_GROUP = Services.AUDIT + "-dead-letters";
+    /**
+     * Consumer groups that are not the service's name: the gateway's listeners have ids and no groupId, so
+     * spring-kafka uses the id as the group (SendListener.ID, ErasureListener).
+     */
+    static final Map<String, Map<String, String>> GROUPS = Map.of(Services.GATEWAY,
+            Map.of(Topics.SEND_REQUESTS.name(), "send-requests", Topics.RETENTION_COMMANDS.name(), "gateway-retention"));
 
     /** One resource of one user's ACLs with its operations, as Strimzi's KafkaUser lists them. */
     record Acl(String type, String name, Set<String> operations) {
@@ -48,7 +54,8 @@ final class KafkaAcls {
                 grant(acls, reader, "topic:" + topic.name(), "Read", "Describe");
                 boolean grouped = !Topics.GROUPLESS_READERS.getOrDefault(topic.name(), Set.of()).contains(reader);
                 if (grouped) {
-                    grant(acls, reader, "group:" + reader, "Read");
+                    String group = GROUPS.getOrDefault(reader, Map.of()).getOrDefault(topic.name(), reader);
+                    grant(acls, reader, "group:" + group, "Read");
                     if (!reader.equals(Services.AUDIT)) {
                         grant(acls, reader, "topic:" + topic.deadLetter().name(), "Write", "Describe");
                     }

@@ -78,6 +78,11 @@ public class CloudApiClient {
                 .recordException(CloudApiClient::countsAgainstMeta).build());
     }
 
+    /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */
+    void rateLimit(int perSecond) {
+        senderLimiter.changeLimitForPeriod(perSecond);
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }
