@@ -63,7 +63,8 @@ public class TemplateCatalogLoader {
 
     /** Reads every page and replaces the catalog; emits the number of templates. */
     public Mono<Integer> refresh() {
-        return page(null, new ArrayList<>(), 1).map(templates -> {
+        // deferred: each subscription (a retry too) collects into a list of its own
+        return Mono.defer(() -> page(null, new ArrayList<>(), 1)).map(templates -> {
             catalog.replace(templates, clock.instant());
             log.info("template catalog loaded: {} templates", templates.size());
             return templates.size();

@@ -40,12 +40,13 @@ class SendRateSharesTests {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             other.subscribe(List.of(Topics.SEND_REQUESTS.name()));
+            // until the rebalance settled: on the way this instance briefly owns fewer partitions, or none
             await().atMost(WAIT).until(() -> {
                 other.poll(Duration.ofMillis(200));
-                return !other.assignment().isEmpty() && shares.current() < NUMBER_RATE;
+                int taken = other.assignment().size();
+                return taken > 0 && shares.current() == NUMBER_RATE * (partitions - taken) / partitions;
             });
-            int taken = other.assignment().size();
-            assertThat(shares.current()).isEqualTo(NUMBER_RATE * (partitions - taken) / partitions);
+            assertThat(shares.current()).isLessThan(NUMBER_RATE).isGreaterThan(1);
         }
 
         await().atMost(WAIT).until(() -> shares.current() == NUMBER_RATE);
