@@ -18,6 +18,7 @@ apply() { kubectl -n "$NAMESPACE" create secret generic "$@" --dry-run=client -o
 kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"
 apply mongodb-admin --from-literal=uri="$MONGODB_ADMIN_URI"
 apply consentflow-pepper --from-literal=pepper="$(random)"
+apply consentflow-send-signing --from-literal=send-signing-key="$(random)"
 apply consentflow-dev-jwt --from-literal=hmac-secret="$(random)"
 apply consent-service-secrets --from-literal=mongodb-uri="$(uri consent-service consent)" \
   --from-literal=master-key="$(openssl rand -base64 32)"

@@ -94,6 +94,14 @@ public abstract class IntegrationTestSupport {
                 .header("Referer", "https://shop.example/newsletter").bodyValue(body).exchange();
     }
 
+    /** Signed with the development key by consent-service: what the gateway requires of its own messages. */
+    protected static void assertSignedByConsentService(SendRequest request) {
+        org.assertj.core.api.Assertions.assertThat(io.consentflow.schemas.SendRequestSignatures.verify(request,
+                "consent-service", io.consentflow.platform.secrets.DevelopmentSecrets.SEND_SIGNING_KEY
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .as("signed by consent-service").isTrue();
+    }
+
     protected SendRequest awaitSendTo(String number, Predicate<SendRequest> matching) {
         return kafka.await(Topics.SEND_REQUESTS.name(), SendRequest.class,
                 r -> r.getTo().equals(number) && matching.test(r), WAIT);

@@ -23,7 +23,7 @@ record ServiceContract(String name, int port, boolean usesPlatform, Set<String> 
 
     /** Variables that hold secrets (or, like MONGODB_URI, embed credentials): provided from Secrets, never inline. */
     static final Set<String> SECRETS = Set.of("MONGODB_URI", JWT_SECRET, "CONSENTFLOW_PEPPER", "CONSENTFLOW_MASTER_KEY",
-            "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET_PREVIOUS", "WHATSAPP_VERIFY_TOKEN",
+            "CONSENTFLOW_SEND_SIGNING_KEY", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET_PREVIOUS", "WHATSAPP_VERIFY_TOKEN",
             "AUDIT_SIGNING_KEY", "AUDIT_DIGEST_SALT");
 
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -39,9 +39,11 @@ record ServiceContract(String name, int port, boolean usesPlatform, Set<String> 
 
     static final List<ServiceContract> SERVICES = List.of(
             new ServiceContract("consent-service", 8081, true,
-                    union(PLATFORM, Set.of("CONSENTFLOW_PEPPER", "CONSENTFLOW_MASTER_KEY"))),
+                    union(PLATFORM, Set.of("CONSENTFLOW_PEPPER", "CONSENTFLOW_MASTER_KEY",
+                            "CONSENTFLOW_SEND_SIGNING_KEY"))),
             new ServiceContract("messaging-gateway", 8082, true, union(PLATFORM, Set.of("CONSENTFLOW_PEPPER",
-                    "WHATSAPP_API_BASE_URL", "WHATSAPP_API_VERSION", "WHATSAPP_PHONE_NUMBER_ID",
+                    "CONSENTFLOW_SEND_SIGNING_KEY", "WHATSAPP_API_BASE_URL", "WHATSAPP_API_VERSION",
+                    "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_WABA_ID",
                     "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET_PREVIOUS",
                     "WHATSAPP_VERIFY_TOKEN"))),
             new ServiceContract("retention-service", 8083, true, union(PLATFORM, Set.of("RETENTION_POLICY_FILE"))),
@@ -49,7 +51,8 @@ record ServiceContract(String name, int port, boolean usesPlatform, Set<String> 
                     union(PLATFORM, Set.of("AUDIT_SIGNING_KEY", "AUDIT_DIGEST_SALT"))));
 
     static final ServiceContract SIMULATOR = new ServiceContract("whatsapp-simulator", 8089, false,
-            Set.of("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_WEBHOOK_URL", "WHATSAPP_PHONE_NUMBER_ID"));
+            Set.of("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_WEBHOOK_URL", "WHATSAPP_PHONE_NUMBER_ID",
+                    "WHATSAPP_WABA_ID"));
 
     static List<ServiceContract> allDeployables() {
         return Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR)).toList();

@@ -73,6 +73,22 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(CONSENT_EVENTS, CONSENT_STATE, SEND_REQUESTS, MESSAGE_EVENTS,
             WHATSAPP_INBOUND, RETENTION_COMMANDS);
 
+    /**
+     * Who reads each topic (docs/architecture.md#who-reads-what), in a consumer group named after the service, except
+     * {@link #GROUPLESS_READERS}. With the writers of each {@link TopicSpec} this is what the Kafka ACLs grant.
+     */
+    public static final Map<String, Set<String>> READERS = Map.of(
+            CONSENT_EVENTS.name(), Set.of(Services.RETENTION, Services.AUDIT),
+            CONSENT_STATE.name(), Set.of(Services.GATEWAY),
+            SEND_REQUESTS.name(), Set.of(Services.GATEWAY, Services.AUDIT),
+            MESSAGE_EVENTS.name(), Set.of(Services.CONSENT, Services.RETENTION, Services.AUDIT),
+            WHATSAPP_INBOUND.name(), Set.of(Services.CONSENT, Services.GATEWAY, Services.AUDIT),
+            RETENTION_COMMANDS.name(), Set.of(Services.CONSENT, Services.GATEWAY, Services.AUDIT));
+
+    /** Topics the gateway follows from every partition without a consumer group (its consent view). */
+    public static final Map<String, Set<String>> GROUPLESS_READERS = Map.of(
+            CONSENT_STATE.name(), Set.of(Services.GATEWAY), WHATSAPP_INBOUND.name(), Set.of(Services.GATEWAY));
+
     private Topics() {
     }
 

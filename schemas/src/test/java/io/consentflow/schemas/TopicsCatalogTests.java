@@ -46,4 +46,13 @@ class TopicsCatalogTests {
         }
         assertThat(Topics.ownedBy(Services.CONSENT)).containsExactly(Topics.CONSENT_EVENTS, Topics.CONSENT_STATE);
     }
+
+    @org.junit.jupiter.api.Test
+    void everyTopicHasReadersAndGrouplessReadersAreReaders() {
+        assertThat(Topics.READERS.keySet()).containsExactlyInAnyOrderElementsOf(
+                Topics.ALL.stream().map(TopicSpec::name).toList());
+        assertThat(Topics.READERS.values()).allSatisfy(readers -> assertThat(readers).isNotEmpty());
+        Topics.GROUPLESS_READERS.forEach((topic, readers) -> assertThat(Topics.READERS.get(topic))
+                .containsAll(readers));
+    }
 }

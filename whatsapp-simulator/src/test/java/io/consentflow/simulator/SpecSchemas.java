@@ -37,6 +37,32 @@ public final class SpecSchemas {
         }
     }
 
+    /**
+     * Validates against the inline schema of an operation's JSON response, e.g. ("/{Version}/{WABA-ID}/message_templates",
+     * "get", "200"): Meta describes some answers only there, not as a component.
+     */
+    public static void assertValidResponse(String path, String method, String status, JsonNode instance) {
+        String pointer = "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method + "/responses/"
+                + status + "/content/application~1json/schema";
+        Schema schema = CACHE.computeIfAbsent(pointer, SpecSchemas::loadPointer);
+        List<String> errors = schema.validate(instance).stream().map(SpecSchemas::describe).toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("not valid against " + pointer + ": " + errors + "\n" + instance);
+        }
+    }
+
+    private static Schema loadPointer(String pointer) {
+        ObjectNode root = (ObjectNode) spec().deepCopy();
+        root.set("components", SpecPatches.apply((ObjectNode) spec().path("components").deepCopy()));
+        if (root.at(pointer.substring(1)).isMissingNode()) {
+            throw new IllegalArgumentException("no " + pointer + " in " + CloudApiSpec.RESOURCE);
+        }
+        root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
+        root.put("$ref", pointer);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        return registry.getSchema(SchemaLocation.of("https://consentflow.test/cloud-api-paths.json"), root);
+    }
+
     private static Schema load(String schemaName) {
         ObjectNode components = SpecPatches.apply((ObjectNode) spec().path("components").deepCopy());
         if (!components.path("schemas").has(schemaName)) {

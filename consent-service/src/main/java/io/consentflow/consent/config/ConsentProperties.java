@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pepper                 HMAC key of contact keys (CONSENTFLOW_PEPPER), shared with messaging-gateway
  * @param masterKey              base64 AES-256 key that wraps every subject's data key (CONSENTFLOW_MASTER_KEY)
+ * @param sendSigningKey         HMAC key (at least 32 bytes) that signs this service's SendRequests
+ *                               (CONSENTFLOW_SEND_SIGNING_KEY), shared with messaging-gateway only
  * @param brandName              company name in the confirmation template and on the opt-in page
  * @param confirmationTemplate   name of the double-opt-in confirmation template registered with Meta
  *                               (CONSENTFLOW_CONFIRMATION_TEMPLATE), in the languages de and en
@@ -28,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConsentProperties(
         String pepper,
         String masterKey,
+        String sendSigningKey,
         @DefaultValue("ConsentFlow") String brandName,
         @DefaultValue("optin_confirmation") String confirmationTemplate,
         @DefaultValue("2026-11") String noticeVersion,

@@ -22,6 +22,8 @@ final class EventFactory {
     static final String CONSENT_EVENTS = "consent-events";
     static final String CONSENT_STATE = "consent-state";
     static final String SEND_REQUESTS = "send-requests";
+    /** Meta's customer-service window after the contact's last message. */
+    static final java.time.Duration SERVICE_WINDOW = java.time.Duration.ofHours(24);
 
     private EventFactory() {
     }
@@ -85,8 +87,14 @@ final class EventFactory {
                 .setButtons(List.of(button)).setNotAfter(notAfter));
     }
 
+    /**
+     * A reply inside the window the contact's message opened. Its notAfter is the end of that window at the latest:
+     * free text cannot go out later anyway, and the gateway honours consent-service's signature only on a request
+     * with a deadline, so a copy of it is worthless afterwards.
+     */
     static OutboxEntry serviceText(Subject subject, String text, Instant now) {
-        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text));
+        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text)
+                .setNotAfter(now.plus(SERVICE_WINDOW)));
     }
 
     /** A reply with one reply button: tapping it sends the payload back, read by the gateway like a message. */

@@ -43,6 +43,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final SubjectRepository subjects;
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final ConsentProperties.Outbox settings;
+    private final SendRequestSigner signer;
     private final Set<String> kicked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -52,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.subjects = subjects;
         this.kafka = kafka;
         this.settings = properties.outbox();
+        this.signer = new SendRequestSigner(properties.sendSigningKey());
     }
 
     @Override
@@ -116,7 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (PendingOutbox pending : batch) {
             List<CompletableFuture<SendResult<String, SpecificRecord>>> futures = new ArrayList<>();
             for (OutboxEntry entry : pending.entries()) {
-                futures.add(kafka.send(entry.topic(), entry.key(), entry.value()));
+                futures.add(kafka.send(entry.topic(), entry.key(), signer.signed(entry.value())));
             }
             sends.add(futures);
         }

@@ -62,11 +62,14 @@ class StopAndStartTests extends IntegrationTestSupport {
         assertThat(startMessage.getText()).contains("Musterladen").contains("STOP");
         assertThat(startMessage.getButtons().get(0).getPayload()).startsWith("CONFIRM:");
         assertThat(startMessage.getSubjectId()).isEqualTo(subjectId);
+        assertSignedByConsentService(startMessage);
         List<SendRequest> replies = sent.stream().filter(s -> s.getText() != null && s.getButtons().isEmpty()).toList();
         assertThat(replies).singleElement().satisfies(reply -> {
             assertThat(reply.getCategory()).isEqualTo(MessageCategory.SERVICE);
             assertThat(reply.getSubjectId()).isEqualTo(subjectId);
             assertThat(reply.getText()).contains("keine Nachrichten mehr");
+            assertSignedByConsentService(reply);
+            assertThat(reply.getNotAfter()).as("the end of the service window").isNotNull();
         });
         assertThat(allOf(Topics.CONSENT_EVENTS.name(), StopReceived.class, e -> e.getSubjectId().equals(subjectId)))
                 .as("exactly one StopReceived").hasSize(1);

@@ -75,6 +75,8 @@ class OptInApiTests extends IntegrationTestSupport {
         assertThat(confirmation.getTemplate().getLanguage()).isEqualTo("en");
         assertThat(confirmation.getCategory()).isEqualTo(MessageCategory.UTILITY);
         assertThat(confirmation.getProducer()).isEqualTo("consent-service");
+        assertSignedByConsentService(confirmation);
+        assertThat(confirmation.getNotAfter()).isNotNull();
     }
 
     @Test

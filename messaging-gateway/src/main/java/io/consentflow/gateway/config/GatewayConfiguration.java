@@ -9,6 +9,7 @@ import io.consentflow.gateway.domain.GatePolicy;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.RecipientPacer;
 import io.consentflow.gateway.domain.ServiceWindows;
+import io.consentflow.gateway.domain.TemplateCatalog;
 import io.consentflow.gateway.domain.WebhookSignature;
 import io.consentflow.rules.contact.ContactKeys;
 import java.time.Clock;
@@ -31,6 +32,11 @@ class GatewayConfiguration {
         var gate = properties.gate();
         return new Gate(new GatePolicy(gate.quietFrom(), gate.quietUntil(), gate.frequencyCapMax(),
                 gate.frequencyCapWindow(), gate.serviceWindow()));
+    }
+
+    @Bean
+    TemplateCatalog templateCatalog() {
+        return new TemplateCatalog();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.consentflow.gateway.config;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,13 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gate        quiet hours, frequency cap, customer-service window
  * @param consentView sizing of the in-memory consent view
  * @param web         the web server's own event loops (webhooks, staff API)
+ * @param signing     the keys whose SendRequest signatures allow sending without consent
+ * @param templates   the catalog of the business account's templates
  */
 @ConfigurationProperties("consentflow.gateway")
 public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, @DefaultValue Send send,
-        @DefaultValue Gate gate, @DefaultValue ConsentView consentView, @DefaultValue Web web) {
+        @DefaultValue Gate gate, @DefaultValue ConsentView consentView, @DefaultValue Web web,
+        @DefaultValue Signing signing, @DefaultValue Templates templates) {
 
     public record WhatsApp(@DefaultValue("http://localhost:8089") String baseUrl,
             @DefaultValue("v23.0") String apiVersion, @DefaultValue("100000000000001") String phoneNumberId,
+            @DefaultValue("100000000000002") String wabaId,
             String accessToken, String appSecret, String appSecretPrevious, String verifyToken,
             @DefaultValue("10s") Duration responseTimeout) {
     }
@@ -55,5 +60,17 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
 
     /** @param eventLoops event-loop threads of the web server alone; the Cloud API client keeps Reactor's shared ones */
     public record Web(@DefaultValue("2") int eventLoops) {
+    }
+
+    /**
+     * @param consentServiceKey   consent-service's HMAC key (CONSENTFLOW_SEND_SIGNING_KEY): its own messages
+     * @param customerServiceKeys signer name to HMAC key of each producer authorised for customer service (SERVICE
+     *                            text in the 24-hour window); campaign systems get none
+     */
+    public record Signing(String consentServiceKey, @DefaultValue Map<String, String> customerServiceKeys) {
+    }
+
+    /** @param refreshInterval how often the catalog is read again from the Cloud API (also on demand) */
+    public record Templates(@DefaultValue("5m") Duration refreshInterval) {
     }
 }

@@ -11,6 +11,7 @@ import io.consentflow.platform.kafka.InboundReadings;
 import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +45,8 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     private final ServiceWindows windows;
     private final PendingStops pendingStops;
     private final Clock clock;
-    private final String bootstrapServers;
+    /** Bootstrap servers and security settings from spring.kafka.*, as every other client of the service. */
+    private final Map<String, Object> connection;
     private final MeterRegistry meters;
     private final CountDownLatch caughtUp = new CountDownLatch(2);
     private final List<Runnable> whenReady = new CopyOnWriteArrayList<>();
@@ -53,13 +54,13 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     private volatile boolean running;
 
     ConsentView(ConsentTable table, ServiceWindows windows, PendingStops pendingStops, Clock clock,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
+            KafkaProperties kafka, MeterRegistry meters) {
         this.table = table;
         this.pendingStops = pendingStops;
         this.meters = meters;
         this.windows = windows;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        this.connection = TopicFollower.connectionSettings(kafka.buildConsumerProperties());
     }
 
     /** Runs the action once both topics are caught up (at once if they already are). */
@@ -89,11 +90,11 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     public void start() {
         running = true;
         Instant windowStart = clock.instant().minus(INBOUND_REPLAY);
-        follow(new TopicFollower(Topics.CONSENT_STATE.name(), bootstrapServers, kafka -> {
+        follow(new TopicFollower(Topics.CONSENT_STATE.name(), connection, kafka -> {
             kafka.seekToBeginning(kafka.assignment());
             return null;
         }, this::onConsentState, this::caughtUp, meters));
-        follow(new TopicFollower(Topics.WHATSAPP_INBOUND.name(), bootstrapServers, kafka -> {
+        follow(new TopicFollower(Topics.WHATSAPP_INBOUND.name(), connection, kafka -> {
             Map<TopicPartition, Long> query = new HashMap<>();
             kafka.assignment().forEach(p -> query.put(p, windowStart.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> found = kafka.offsetsForTimes(query);

@@ -27,7 +27,7 @@ public final class ConsentViewBootstrap {
 
     public static void load(String topic, String bootstrapServers, ConsentTable table) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        var follower = new TopicFollower(topic, bootstrapServers, kafka -> {
+        var follower = new TopicFollower(topic, TopicFollower.plaintext(bootstrapServers), kafka -> {
             kafka.seekToBeginning(kafka.assignment());
             return null;
         }, (key, value) -> apply(table, key, value), done::countDown, null);

@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -45,17 +47,45 @@ final class TopicFollower implements Runnable {
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    TopicFollower(String topic, String bootstrapServers, Function<KafkaConsumer<String, byte[]>, Void> seek,
+    /**
+     * @param connection where and how to connect: bootstrap servers and the security settings (see
+     *                   {@link #connectionSettings}); everything else is this follower's own
+     */
+    TopicFollower(String topic, Map<String, Object> connection, Function<KafkaConsumer<String, byte[]>, Void> seek,
             BiConsumer<String, SpecificRecord> handler, Runnable onCaughtUp, MeterRegistry meters) {
         this.topic = topic;
         this.meters = meters;
-        this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
+        this.config = Map.copyOf(config);
         this.seek = seek;
         this.handler = handler;
         this.onCaughtUp = onCaughtUp;
+    }
+
+    /**
+     * The connection part of the service's {@code spring.kafka.*} consumer settings: bootstrap servers, security
+     * protocol, SASL and TLS (a broker with authentication needs the same credentials here as in the listeners).
+     * Not group, offsets or poll sizes: a follower reads every partition without a group.
+     */
+    static Map<String, Object> connectionSettings(Map<String, Object> consumerProperties) {
+        Map<String, Object> connection = new HashMap<>();
+        consumerProperties.forEach((key, value) -> {
+            if (key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                    || key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)
+                    || key.equals(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG)
+                    || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                connection.put(key, value);
+            }
+        });
+        return connection;
+    }
+
+    /** Only bootstrap servers: a plaintext broker without authentication (benchmarks, tests). */
+    static Map<String, Object> plaintext(String bootstrapServers) {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     @Override

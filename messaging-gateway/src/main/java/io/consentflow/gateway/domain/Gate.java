@@ -57,7 +57,14 @@ public final class Gate {
             return Decision.refuse(Refusal.TEMPLATE_REQUIRED, message.category() == Category.MARKETING
                     ? "marketing messages must be templates" : "outside the 24-hour customer-service window");
         }
-        if (isConsentServiceConfirmation(message) || (message.category() == Category.SERVICE && inServiceWindow)) {
+        // refused here rather than by Meta: no call, and the category below is the registered one only if it exists
+        if (message.templateState() == TemplateState.UNKNOWN) {
+            return Decision.refuse(Refusal.TEMPLATE_UNKNOWN, "no such template and language in the business account");
+        }
+        if (message.templateState() == TemplateState.NOT_APPROVED) {
+            return Decision.refuse(Refusal.TEMPLATE_NOT_APPROVED, "the template is not approved (or paused)");
+        }
+        if (isConsentServicesOwn(message) || isCustomerServiceReply(message, inServiceWindow)) {
             // the double opt-in confirmation and replies to the contact's own message need no marketing consent
             return Decision.send();
         }
@@ -97,7 +104,21 @@ public final class Gate {
         return Decision.send();
     }
 
-    private static boolean isConsentServiceConfirmation(Outgoing message) {
-        return message.category() == Category.UTILITY && message.template() && message.subjectId() != null;
+    /**
+     * consent-service's confirmation template (UTILITY) or its reply text (SERVICE; the window was checked above),
+     * signed by it over this very number, and with a deadline, so that a copy of it is worthless once the deadline
+     * passed (before that, a copy is the same requestId and is never sent twice). Its signature, not its subjectId
+     * or producer field, decides: those any producer can write.
+     */
+    private static boolean isConsentServicesOwn(Outgoing message) {
+        return message.authority() == Authority.CONSENT_SERVICE && message.notAfter() != null
+                && (message.template() ? message.category() == Category.UTILITY
+                        : message.category() == Category.SERVICE);
+    }
+
+    /** SERVICE free text answering the contact inside the window, from a producer authorised for customer service. */
+    private static boolean isCustomerServiceReply(Outgoing message, boolean inServiceWindow) {
+        return message.authority() == Authority.CUSTOMER_SERVICE && message.category() == Category.SERVICE
+                && !message.template() && inServiceWindow;
     }
 }

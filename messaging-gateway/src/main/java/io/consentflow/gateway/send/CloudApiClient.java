@@ -78,13 +78,23 @@ public class CloudApiClient {
                 .recordException(CloudApiClient::countsAgainstMeta).build());
     }
 
+    /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */
+    void rateLimit(int perSecond) {
+        senderLimiter.changeLimitForPeriod(perSecond);
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }
 
+    /** The request on the endpoint its declared category names (callers that have no catalog at hand). */
     Mono<CallResult> send(SendRequest request) {
-        boolean marketing = request.getCategory() == MessageCategory.MARKETING && request.getTemplate() != null;
-        URI uri = marketing ? marketingMessagesUri : messagesUri;
+        return send(request, request.getCategory() == MessageCategory.MARKETING);
+    }
+
+    /** @param marketing the template's category is MARKETING: sent to marketing_messages, as Meta requires */
+    Mono<CallResult> send(SendRequest request, boolean marketing) {
+        URI uri = marketing && request.getTemplate() != null ? marketingMessagesUri : messagesUri;
         // serialized once with our mapper and sent as bytes: cheaper than the codec's per-request JSON encoder, and
         // a retry re-sends the identical body
         byte[] body = json.writeValueAsBytes(CloudApiRequests.body(request));

@@ -15,13 +15,15 @@ class SendKafkaConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> sendRequestsFactory(
             ConsumerFactory<String, SpecificRecord> consumerFactory, DefaultErrorHandler errorHandler,
-            GatewayProperties properties) {
+            GatewayProperties properties, SendRateShares rateShares) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
         factory.setBatchListener(true);
         // a contact's requests share a partition, so they stay in one consumer, in order
         factory.setConcurrency(properties.send().consumers());
+        // each rebalance recomputes this instance's share of the number's rate from the partitions it owns
+        factory.getContainerProperties().setConsumerRebalanceListener(rateShares);
         return factory;
     }
 }

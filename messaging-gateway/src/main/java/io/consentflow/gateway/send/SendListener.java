@@ -2,6 +2,7 @@ package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.consent.ConsentView;
+import io.consentflow.gateway.templates.TemplateCatalogLoader;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Consumes send-requests a batch at a time and sends the batch concurrently; offsets are committed only after every
  * request of the batch has its outcome, so a slow or throttled Cloud API slows consumption down instead of losing
  * requests. A malformed request goes to {@code send-requests-dlt} with its reason; the ones before it are handled.
- * The container starts only after the consent view has caught up and the frequency ledger was restored.
+ * The container starts only after the consent view has caught up, the frequency ledger was restored and the
+ * template catalog was loaded.
  */
 @Component
 class SendListener {
@@ -30,21 +32,24 @@ class SendListener {
     private final ConsentView view;
     private final MessageLog log;
     private final SendHistory history;
+    private final TemplateCatalogLoader templates;
 
     SendListener(SendPipeline pipeline, KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log,
-            SendHistory history) {
+            SendHistory history, TemplateCatalogLoader templates) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.view = view;
         this.log = log;
         this.history = history;
+        this.templates = templates;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void startWhenViewIsReady() {
         // the frequency cap and recipient pacing of the sends before a restart, before the first new one is judged
         log.createIndexes().then(history.restore()).block();
-        view.whenReady(() -> registry.getListenerContainer(ID).start());
+        // and only with the business account's templates known: the gate judges a template by its registration
+        view.whenReady(() -> templates.whenLoaded(() -> registry.getListenerContainer(ID).start()));
     }
 
     @KafkaListener(id = ID, topics = "send-requests", containerFactory = "sendRequestsFactory", autoStartup = "false")

@@ -62,10 +62,13 @@ public class SendPipeline {
     private final ContactKeys contactKeys;
     private final Clock clock;
     private final SendMetrics metrics;
+    private final SendAuthorities authorities;
+    private final RegisteredCategories categories;
 
     SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentLookup consents,
             ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
-            MeterRegistry meters, GatewayProperties properties) {
+            MeterRegistry meters, GatewayProperties properties, SendAuthorities authorities,
+            RegisteredCategories categories) {
         this.log = log;
         this.concurrency = properties.send().concurrency();
         this.events = events;
@@ -78,6 +81,8 @@ public class SendPipeline {
         this.contactKeys = contactKeys;
         this.clock = clock;
         this.metrics = new SendMetrics(meters);
+        this.authorities = authorities;
+        this.categories = categories;
     }
 
     /** A single request; see {@link #processBatch(List)}. */
@@ -189,7 +194,7 @@ public class SendPipeline {
         SendRequest request = prepared.request();
         String contactKey = prepared.contactKey();
         Document logDoc = prepared.claim();
-        Outgoing outgoing = SendRequests.outgoing(request);
+        Outgoing outgoing = categories.outgoing(request, authorities.of(request));
         Instant now = clock.instant();
         long started = System.nanoTime();
         boolean marketing = outgoing.category() == Category.MARKETING;
@@ -207,7 +212,7 @@ public class SendPipeline {
         }
         Duration wait = pacer.reserve(contactKey, now);
         if (wait.isZero()) {
-            return call(request, contactKey, logDoc);
+            return call(request, marketing, contactKey, logDoc);
         }
         return Mono.delay(wait).then(Mono.defer(() -> {
             // a STOP may arrive while the message waits its turn for the recipient: judge again before the call
@@ -215,7 +220,8 @@ public class SendPipeline {
             ConsentFacts latest = consents.facts(contactKey);
             Decision again = gate.decide(outgoing, latest, registered(latest), windows.lastInbound(contactKey), 0,
                     later);
-            return again.allowed() ? call(request, contactKey, logDoc) : Mono.just(blocked(logDoc, again, later));
+            return again.allowed() ? call(request, marketing, contactKey, logDoc)
+                    : Mono.just(blocked(logDoc, again, later));
         }));
     }
 
@@ -228,8 +234,9 @@ public class SendPipeline {
         return consent != null && consent.subjectId() != null;
     }
 
-    private Mono<Done> call(SendRequest request, String contactKey, Document logDoc) {
-        return cloudApi.send(request).map(result -> {
+    /** @param marketing the registered category is MARKETING: Meta takes those on marketing_messages only */
+    private Mono<Done> call(SendRequest request, boolean marketing, String contactKey, Document logDoc) {
+        return cloudApi.send(request, marketing).map(result -> {
             if (result.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
                 Instant now = clock.instant();
                 consents.marketingStoppedAtMeta(contactKey, now, now);

@@ -4,8 +4,6 @@ import io.consentflow.events.MessageCategory;
 import io.consentflow.events.SendRequest;
 import io.consentflow.events.TemplateComponent;
 import io.consentflow.events.TemplateParameter;
-import io.consentflow.gateway.domain.Category;
-import io.consentflow.gateway.domain.Outgoing;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -61,8 +59,5 @@ final class SendRequests {
         }
     }
 
-    static Outgoing outgoing(SendRequest request) {
-        return new Outgoing(request.getTo(), Category.valueOf(request.getCategory().name()), request.getPurpose(),
-                request.getTemplate() != null, request.getSubjectId(), request.getNotAfter());
-    }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.stereotype.Component;
 
-/** Who may read message timelines, a subject's message log and a contact's consent as the gate sees it. */
+/**
+ * Who may read message timelines, a subject's message log, a contact's consent as the gate sees it, and the
+ * template catalog.
+ */
 @Component
 class GatewayAccessRules implements StaffAccessRules {
 
@@ -20,6 +23,11 @@ class GatewayAccessRules implements StaffAccessRules {
                 .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 // what the gate judges a contact by: support answers "why was this blocked?"
                 .pathMatchers(HttpMethod.GET, "/api/v1/contacts/*/consent")
-                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.ADMIN));
+                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.ADMIN))
+                // the template catalog the gate judges by; marketing refreshes it after Meta approved a template
+                .pathMatchers(HttpMethod.GET, "/api/v1/templates")
+                .hasAnyRole(roles(Role.SUPPORT, Role.MARKETING, Role.ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/templates/refresh")
+                .hasAnyRole(roles(Role.MARKETING, Role.ADMIN));
     }
 }

@@ -207,53 +207,6 @@ class GateTest {
         }
     }
 
-    @Nested
-    class ConsentServicesOwnMessages {
-
-        @Test
-        void confirmationTemplatePassesWithoutAnyConsent() {
-            var confirmation = new Outgoing(BERLIN, Category.UTILITY, null, true, SUBJECT, NOON.plusSeconds(60));
-            assertThat(decide(confirmation, null).allowed()).isTrue();
-            var pending = new ConsentFacts(SUBJECT, ConsentStatus.PENDING, Set.of(), false);
-            assertThat(decide(confirmation, pending).allowed()).isTrue();
-        }
-
-        @Test
-        void confirmationMustBeAUtilityTemplate() {
-            var asMarketing = new Outgoing(BERLIN, Category.MARKETING, null, true, SUBJECT, null);
-            assertThat(decide(asMarketing, null).refusal()).isEqualTo(Refusal.NO_CONSENT);
-            var asText = new Outgoing(BERLIN, Category.UTILITY, null, false, SUBJECT, null);
-            assertThat(decide(asText, null).refusal()).isEqualTo(Refusal.TEMPLATE_REQUIRED);
-        }
-
-        @Test
-        void confirmationWithoutSubjectIdNeedsConsent() {
-            var utility = new Outgoing(BERLIN, Category.UTILITY, null, true, null, null);
-            assertThat(decide(utility, null).refusal()).isEqualTo(Refusal.NO_CONSENT);
-        }
-
-        @Test
-        void serviceReplyInsideTheWindowPassesEvenAfterStop() {
-            var reply = new Outgoing(BERLIN, Category.SERVICE, null, false, SUBJECT, null);
-            var stopped = new ConsentFacts(SUBJECT, ConsentStatus.STOPPED, Set.of(), false);
-            assertThat(gate.decide(reply, stopped, NOON.minusSeconds(5), 0, NOON).allowed()).isTrue();
-            assertThat(gate.decide(reply, null, NOON.minusSeconds(5), 0, NOON).allowed()).isTrue();
-        }
-
-        @Test
-        void serviceTextOutsideTheWindowNeedsATemplate() {
-            var reply = new Outgoing(BERLIN, Category.SERVICE, null, false, SUBJECT, null);
-            assertThat(gate.decide(reply, null, NOON.minus(Duration.ofHours(30)), 0, NOON).refusal())
-                    .isEqualTo(Refusal.TEMPLATE_REQUIRED);
-        }
-
-        @Test
-        void expiredConfirmationIsNotSent() {
-            var confirmation = new Outgoing(BERLIN, Category.UTILITY, null, true, SUBJECT, NOON.minusSeconds(1));
-            assertThat(decide(confirmation, null).refusal()).isEqualTo(Refusal.EXPIRED);
-        }
-    }
-
     @Test
     void everyRefusalHasAMatchingAvroBlockReason() {
         for (Refusal refusal : Refusal.values()) {

@@ -43,14 +43,17 @@ class CloudApiClientTest {
 
     static GatewayProperties properties(String baseUrl, int breakerWindow, Duration timeout) {
         return new GatewayProperties("pepper",
-                new GatewayProperties.WhatsApp(baseUrl, "v23.0", "100000000000001", "test-token", "secret", "",
+                new GatewayProperties.WhatsApp(baseUrl, "v23.0", "100000000000001", "100000000000002", "test-token",
+                        "secret", "",
                         "verify", timeout),
                 new GatewayProperties.Send(1000, Duration.ofSeconds(6), 64, 1,
                         new GatewayProperties.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50)),
                         new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30))),
                 new GatewayProperties.Gate(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 3, Duration.ofDays(7),
                         Duration.ofHours(24)),
-                new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1));
+                new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1),
+                new GatewayProperties.Signing("a-consent-service-key-of-32-bytes!!", java.util.Map.of()),
+                new GatewayProperties.Templates(Duration.ofMinutes(5)));
     }
 
     private static CloudApiClient client(String baseUrl, int breakerWindow) {

@@ -65,11 +65,15 @@ class DurableFrequencyCapTests {
     MeterRegistry meters;
     @Autowired
     GatewayProperties properties;
+    @Autowired
+    SendAuthorities authorities;
+    @Autowired
+    RegisteredCategories categories;
 
     /** A gateway process's in-memory state: what a restart throws away. */
     private SendPipeline freshPipeline(FrequencyLedger ledger, RecipientPacer pacer) {
         return new SendPipeline(log, events, cloudApi, new Gate(CAP_OF_THREE), lookup, windows, ledger, pacer,
-                contactKeys, Clock.systemUTC(), meters, properties);
+                contactKeys, Clock.systemUTC(), meters, properties, authorities, categories);
     }
 
     @Test

@@ -122,11 +122,12 @@ class SendPipelineTests {
     }
 
     @Test
-    void consentServicesConfirmationTemplatePassesWithoutConsent() {
+    void consentServicesSignedConfirmationTemplatePassesWithoutConsent() {
         String subject = UUID.randomUUID().toString();
-        SendRequest confirmation = SendRequest.newBuilder(marketing(randomNumber()).build())
-                .setCategory(MessageCategory.UTILITY).setPurpose(null).setSubjectId(subject)
-                .setTemplate(TemplateMessage.newBuilder().setName("optin_confirm").setLanguage("de").build()).build();
+        SendRequest confirmation = Fixtures.signedByConsentService(SendRequest.newBuilder(
+                marketing(randomNumber()).build()).setCategory(MessageCategory.UTILITY).setPurpose(null)
+                .setSubjectId(subject).setNotAfter(Instant.now().plusSeconds(3600))
+                .setTemplate(TemplateMessage.newBuilder().setName("optin_confirm").setLanguage("de").build()).build());
         send(confirmation);
         var record = awaitEvent(MessageSent.class, confirmation.getRequestId());
         assertThat(record.key()).isEqualTo(subject);

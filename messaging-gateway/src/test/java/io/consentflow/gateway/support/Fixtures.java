@@ -7,6 +7,8 @@ import io.consentflow.events.SendRequest;
 import io.consentflow.events.TemplateMessage;
 import io.consentflow.platform.secrets.DevelopmentSecrets;
 import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.schemas.SendRequestSignatures;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Fixtures {
 
     public static final ContactKeys KEYS = new ContactKeys(DevelopmentSecrets.PEPPER);
+    /** The producer the test context authorises for customer service, and its key. */
+    public static final String HELPDESK = "helpdesk";
+    public static final String HELPDESK_KEY = "helpdesk-test-signing-key-0123456789abcdef";
 
     private Fixtures() {
     }
@@ -40,5 +45,21 @@ public final class Fixtures {
                 .setProducer("campaigns").setRequestId("req-" + UUID.randomUUID()).setTo(e164)
                 .setCategory(MessageCategory.MARKETING).setPurpose("offers").setCampaignId("black-friday")
                 .setTemplate(TemplateMessage.newBuilder().setName("offer").setLanguage("de").build());
+    }
+
+    /** Signed as consent-service signs its own messages (development key). */
+    public static SendRequest signedByConsentService(SendRequest request) {
+        return signed(request, "consent-service", DevelopmentSecrets.SEND_SIGNING_KEY);
+    }
+
+    /** Signed by the customer-service producer the test context authorises. */
+    public static SendRequest signedByHelpdesk(SendRequest request) {
+        return signed(request, HELPDESK, HELPDESK_KEY);
+    }
+
+    public static SendRequest signed(SendRequest request, String signer, String key) {
+        SendRequest copy = SendRequest.newBuilder(request).setSignature(null).build();
+        copy.setSignature(SendRequestSignatures.sign(copy, signer, key.getBytes(StandardCharsets.UTF_8)));
+        return copy;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
         "consentflow.gateway.whatsapp.response-timeout=1500ms",
         "consentflow.gateway.whatsapp.app-secret=current-test-secret",
         "consentflow.gateway.whatsapp.app-secret-previous=previous-test-secret",
+        "consentflow.gateway.signing.customer-service-keys." + Fixtures.HELPDESK + "=" + Fixtures.HELPDESK_KEY,
         "spring.kafka.consumer.max-poll-records=20"})
 @AutoConfigureWebTestClient
 @WithTestInfrastructure

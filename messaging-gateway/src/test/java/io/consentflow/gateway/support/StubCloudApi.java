@@ -41,6 +41,19 @@ public final class StubCloudApi implements AutoCloseable {
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsPerRecipient = new ConcurrentHashMap<>();
     private volatile boolean recordBodies = true;
+    /** name|language -> registered template, as message_templates lists it; see {@link #DEFAULT_TEMPLATES}. */
+    private final Map<String, Template> templates = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final AtomicInteger templateReads = new AtomicInteger();
+
+    /** A template of the business account: category and status as Meta registered them. */
+    public record Template(String name, String language, String category, String status) {
+    }
+
+    /** What the tests send: "offer" and "event_invite" are MARKETING, "optin_confirm" and "order_update" UTILITY. */
+    public static final List<Template> DEFAULT_TEMPLATES = List.of(new Template("offer", "de", "MARKETING", "APPROVED"),
+            new Template("event_invite", "de", "MARKETING", "APPROVED"),
+            new Template("optin_confirm", "de", "UTILITY", "APPROVED"),
+            new Template("order_update", "de", "UTILITY", "APPROVED"));
 
     public StubCloudApi() {
         // its own event loops, like a remote server: the client's loops do not serve the stub
@@ -49,6 +62,22 @@ public final class StubCloudApi implements AutoCloseable {
                         .defaultIfEmpty(new byte[0])
                         .flatMap(raw -> answer(request, response, raw)))
                 .bindNow();
+        resetTemplates();
+    }
+
+    /** Registers or changes a template (as Meta's review would); the gateway sees it at its next refresh. */
+    public void template(String name, String language, String category, String status) {
+        templates.put(name + "|" + language, new Template(name, language, category, status));
+    }
+
+    public void resetTemplates() {
+        templates.clear();
+        DEFAULT_TEMPLATES.forEach(t -> template(t.name(), t.language(), t.category(), t.status()));
+    }
+
+    /** How often message_templates was read (each page counts). */
+    public int templateReads() {
+        return templateReads.get();
     }
 
     public String baseUrl() {
@@ -88,6 +117,9 @@ public final class StubCloudApi implements AutoCloseable {
     }
 
     private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, byte[] raw) {
+        if (request.method().name().equals("GET") && request.path().endsWith("/message_templates")) {
+            return templates(request, response);
+        }
         JsonNode body = JSON.readTree(raw);
         String to = body.path("to").asString("");
         callsPerRecipient.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
@@ -106,6 +138,32 @@ public final class StubCloudApi implements AutoCloseable {
                 .onErrorResume(error -> Mono.empty()); // the client gave up (timeout tests)
         return answer != null && answer.delayMillis() > 0
                 ? Mono.delay(Duration.ofMillis(answer.delayMillis())).then(send) : send;
+    }
+
+    /**
+     * Pages of two, so the gateway's paging is exercised; the cursor is the index of the next template. The WABA
+     * id and token are those of the tests' configuration.
+     */
+    private Mono<Void> templates(HttpServerRequest request, HttpServerResponse response) {
+        templateReads.incrementAndGet();
+        if (!request.path().equals("v23.0/100000000000002/message_templates")
+                || !"Bearer local-access-token".equals(request.requestHeaders().get("Authorization"))) {
+            return response.status(400).header("Content-Type", "application/json")
+                    .sendString(Mono.just("{\"error\":{\"message\":\"wrong path or token\",\"code\":100}}")).then();
+        }
+        var query = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).parameters();
+        int from = query.containsKey("after") ? Integer.parseInt(query.get("after").get(0)) : 0;
+        List<Template> all = List.copyOf(templates.values());
+        List<Template> page = all.subList(Math.min(from, all.size()), Math.min(from + 2, all.size()));
+        Map<String, Object> paging = new java.util.LinkedHashMap<>();
+        paging.put("cursors", Map.of("before", String.valueOf(from), "after", String.valueOf(from + page.size())));
+        if (from + page.size() < all.size()) {
+            paging.put("next", baseUrl() + request.path() + "?after=" + (from + page.size()));
+        }
+        String text = JSON.writeValueAsString(Map.of("data", page.stream().map(t -> Map.of("id", "1" + t.hashCode(),
+                "name", t.name(), "language", t.language(), "category", t.category(), "status", t.status()))
+                .toList(), "paging", paging));
+        return response.status(200).header("Content-Type", "application/json").sendString(Mono.just(text)).then();
     }
 
     @Override

@@ -304,8 +304,9 @@ public class WebhookTests {
         String wamid = "wamid." + UUID.randomUUID();
         signed(textMessage(digits(number), wamid, "text", "Hallo")).expectStatus().isOk();
         awaitInbound(wamid);
-        SendRequest reply = SendRequest.newBuilder(marketing(number).build()).setCategory(MessageCategory.SERVICE)
-                .setTemplate(null).setPurpose(null).setText("Wie können wir helfen?").build();
+        SendRequest reply = Fixtures.signedByHelpdesk(SendRequest.newBuilder(marketing(number).build())
+                .setCategory(MessageCategory.SERVICE).setTemplate(null).setPurpose(null)
+                .setText("Wie können wir helfen?").build());
         kafka.publish(Topics.SEND_REQUESTS.name(), number, reply);
         kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                 m -> m.getRequestId().equals(reply.getRequestId()), WAIT);

@@ -15,6 +15,8 @@ public final class DevelopmentSecrets {
     public static final String APP_SECRET = "local-app-secret";
     public static final String VERIFY_TOKEN = "local-verify-token";
     public static final String ACCESS_TOKEN = "local-access-token";
+    /** HMAC key of consent-service's SendRequest signatures, shared with messaging-gateway. */
+    public static final String SEND_SIGNING_KEY = "local-development-send-signing-key-0123456789";
     /** Salt of the digests that stand in for personal data in audit entries. */
     public static final String AUDIT_DIGEST_SALT = "local-development-audit-salt";
 
@@ -23,7 +25,7 @@ public final class DevelopmentSecrets {
             "MC4CAQAwBQYDK2VwBCIEINCSywBKE2LxCe/uJQ2UO3Ueac8KTGfkFUqCrO/4ORaU";
 
     public static final Set<String> ALL = Set.of(JWT_SECRET, PEPPER, MASTER_KEY, APP_SECRET, VERIFY_TOKEN,
-            ACCESS_TOKEN, AUDIT_DIGEST_SALT, AUDIT_SIGNING_KEY);
+            ACCESS_TOKEN, AUDIT_DIGEST_SALT, AUDIT_SIGNING_KEY, SEND_SIGNING_KEY);
 
     private DevelopmentSecrets() {
     }

@@ -34,7 +34,11 @@ public enum CloudApiError {
             "Number of parameters does not match the expected number of params",
             "The number of body parameters does not match the template."),
     TEMPLATE_NOT_FOUND(132001, HttpStatus.NOT_FOUND, "Template name does not exist in the translation",
-            "The template does not exist in this language.");
+            "The template does not exist in this language."),
+    TEMPLATE_PAUSED(132015, HttpStatus.BAD_REQUEST, "Template is Paused",
+            "The template is paused due to low quality, so it cannot be sent."),
+    TEMPLATE_DISABLED(132016, HttpStatus.BAD_REQUEST, "Template is Disabled",
+            "The template has been paused too many times due to low quality and is now permanently disabled.");
 
     private final int code;
     private final HttpStatus status;

@@ -24,6 +24,14 @@ public class TemplateRenderer {
         TemplateDefinition template = catalog.find(ref.name(), ref.language())
                 .orElseThrow(() -> new CloudApiException(CloudApiError.TEMPLATE_NOT_FOUND,
                         "template name (" + ref.name() + ") does not exist in " + ref.language()));
+        switch (template.status()) {
+            case APPROVED -> { }
+            case PAUSED -> throw new CloudApiException(CloudApiError.TEMPLATE_PAUSED);
+            case DISABLED -> throw new CloudApiException(CloudApiError.TEMPLATE_DISABLED);
+            // Meta knows no approved translation of it: the same answer as for a missing one
+            default -> throw new CloudApiException(CloudApiError.TEMPLATE_NOT_FOUND,
+                    "template name (" + ref.name() + ") is not approved in " + ref.language());
+        }
         int expected = template.bodyParameterCount();
         if (ref.bodyParameters().size() != expected) {
             throw new CloudApiException(CloudApiError.PARAMETER_COUNT, "body: number of localizable_params ("

@@ -33,6 +33,11 @@ public final class ControlDtos {
     public record InboundResponse(String wamid) {
     }
 
+    /** A template's new review status and/or category; an unknown value is a 400 naming the field. */
+    public record TemplateChange(io.consentflow.simulator.templates.TemplateStatus status,
+            io.consentflow.simulator.templates.TemplateCategory category) {
+    }
+
     public record MarketingPreference(
             @NotNull @Pattern(regexp = "stop|resume", message = "must be stop or resume") String value) {
     }

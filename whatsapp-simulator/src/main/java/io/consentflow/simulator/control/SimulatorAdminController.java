@@ -11,6 +11,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,7 +56,7 @@ public class SimulatorAdminController {
         faults.clear();
     }
 
-    /** Forgets all phones, chats, rate-limit state, faults and the webhook history. */
+    /** Forgets all phones, chats, rate-limit state, faults and the webhook history; templates are as configured. */
     @PostMapping("/reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void reset() {
@@ -62,11 +64,24 @@ public class SimulatorAdminController {
         limiter.reset();
         faults.clear();
         dispatcher.clearHistory();
+        templates.reset();
     }
 
     @GetMapping("/templates")
     public List<TemplateDefinition> templates() {
         return templates.all();
+    }
+
+    /** Changes a template as Meta's review would (pause it, re-categorise it); what message_templates then shows. */
+    @PatchMapping("/templates/{name}/{language}")
+    public TemplateDefinition changeTemplate(@PathVariable String name, @PathVariable String language,
+            @RequestBody ControlDtos.TemplateChange change) {
+        if (change.status() == null && change.category() == null) {
+            throw new ControlException(HttpStatus.BAD_REQUEST, "status", "Set status, category or both.");
+        }
+        return templates.change(name, language, change.status(), change.category())
+                .orElseThrow(() -> new ControlException(HttpStatus.NOT_FOUND, "name",
+                        "No template " + name + " in " + language + "."));
     }
 
     /** The latest webhook deliveries, newest first: to see at a glance whether the receiver accepts them. */
