@@ -93,15 +93,18 @@ final class EventFactory {
      * with a deadline, so a copy of it is worthless afterwards.
      */
     static OutboxEntry serviceText(Subject subject, String text, Instant now) {
-        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text)
-                .setNotAfter(now.plus(SERVICE_WINDOW)));
+        return send(subject, reply(subject, text, now));
     }
 
     /** A reply with one reply button: tapping it sends the payload back, read by the gateway like a message. */
     static OutboxEntry serviceText(Subject subject, String text, String buttonPayload, String buttonTitle,
             Instant now) {
-        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(text)
-                .setButtons(List.of(new ReplyButton(buttonPayload, buttonTitle))));
+        return send(subject, reply(subject, text, now).setButtons(List.of(new ReplyButton(buttonPayload, buttonTitle))));
+    }
+
+    /** SERVICE text answering the contact: it can only go out inside the window their message opened. */
+    private static SendRequest.Builder reply(Subject subject, String text, Instant now) {
+        return base(subject, now, MessageCategory.SERVICE).setText(text).setNotAfter(now.plus(SERVICE_WINDOW));
     }
 
     private static SendRequest.Builder base(Subject subject, Instant now, MessageCategory category) {

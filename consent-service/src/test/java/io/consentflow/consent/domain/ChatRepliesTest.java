@@ -42,6 +42,8 @@ class ChatRepliesTest extends LifecycleFixture {
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(replies()).singleElement().satisfies(offer -> {
             assertThat(offer.getText()).isEqualTo(Texts.unsubscribeOffer("it"));
+            assertThat(offer.getNotAfter()).as("only inside the window the question opened")
+                    .isEqualTo(T0.plusSeconds(5).plus(EventFactory.SERVICE_WINDOW));
             assertThat(offer.getButtons()).singleElement().satisfies(button -> {
                 assertThat(button.getPayload()).isEqualTo("UNSUBSCRIBE");
                 assertThat(button.getTitle()).isEqualTo(Texts.unsubscribeButton("it"));
