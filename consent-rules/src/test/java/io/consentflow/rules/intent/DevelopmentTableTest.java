@@ -2,6 +2,7 @@ package io.consentflow.rules.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.rules.WithdrawalScore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,42 +34,15 @@ class DevelopmentTableTest {
     record Row(String table, String language, Intent expected, String message) {
     }
 
-    /** Per-language counters. */
-    static final class Score {
-        int withdrawals;
-        int withdrawalsHeard;
-        int ordinary;
-        int falseStops;
-        int clarifications;
+    /** Per-language counters: the shared withdrawal score, and exact hits per expected intent. */
+    static final class Score extends WithdrawalScore {
         final Map<Intent, int[]> exact = new TreeMap<>();
 
         void add(Row row, Intent got) {
-            boolean withdrawal = row.expected() == Intent.STOP || row.expected() == Intent.ERASE;
-            boolean heard = got == Intent.STOP || got == Intent.ERASE;
-            if (withdrawal) {
-                withdrawals++;
-                withdrawalsHeard += heard ? 1 : 0;
-            }
-            if (row.expected() == Intent.NONE) {
-                ordinary++;
-                falseStops += heard ? 1 : 0;
-                clarifications += got == Intent.UNCERTAIN ? 1 : 0;
-            }
+            add(row.expected() == Intent.STOP || row.expected() == Intent.ERASE, row.expected() == Intent.NONE, got);
             int[] counts = exact.computeIfAbsent(row.expected(), k -> new int[2]);
             counts[0] += got == row.expected() ? 1 : 0;
             counts[1]++;
-        }
-
-        double recall() {
-            return withdrawals == 0 ? 1 : (double) withdrawalsHeard / withdrawals;
-        }
-
-        double falseStopRate() {
-            return ordinary == 0 ? 0 : (double) falseStops / ordinary;
-        }
-
-        double clarificationRate() {
-            return ordinary == 0 ? 0 : (double) clarifications / ordinary;
         }
 
         String exact(Intent intent) {
@@ -118,7 +92,7 @@ class DevelopmentTableTest {
 
     private static void print(String language, Score s) {
         System.out.printf("  %-4s  %3d/%-3d %.3f       %2d/%-3d %.3f    %2d/%-3d %.3f   %s  %s  %s%n", language,
-                s.withdrawalsHeard, s.withdrawals, s.recall(), s.falseStops, s.ordinary, s.falseStopRate(),
+                s.hits, s.optOuts, s.recall(), s.falseStops, s.ordinary, s.falseStopRate(),
                 s.clarifications, s.ordinary, s.clarificationRate(), s.exact(Intent.ERASE), s.exact(Intent.START),
                 s.exact(Intent.YES));
     }

@@ -2,6 +2,7 @@ package io.consentflow.rules.sealed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.rules.WithdrawalScore;
 import io.consentflow.rules.intent.Intent;
 import io.consentflow.rules.intent.IntentRecogniser;
 import java.io.IOException;
@@ -44,27 +45,6 @@ class SealedEvaluationTest {
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
     private static final String PROVENANCE = "/sealed/PROVENANCE.md";
 
-    /** Counts of one language (or of all pooled). */
-    static final class Tally {
-        int optOuts;
-        int hits;
-        int ordinary;
-        int falseStops;
-        int clarifications;
-
-        double recall() {
-            return optOuts == 0 ? 1 : (double) hits / optOuts;
-        }
-
-        double falseStopRate() {
-            return ordinary == 0 ? 0 : (double) falseStops / ordinary;
-        }
-
-        double clarificationRate() {
-            return ordinary == 0 ? 0 : (double) clarifications / ordinary;
-        }
-    }
-
     @Test
     void theSealedCorpusIsTheOneItsProvenanceRecords() throws IOException {
         String provenance = new String(resource(PROVENANCE), StandardCharsets.UTF_8);
@@ -76,20 +56,13 @@ class SealedEvaluationTest {
     @Test
     void recallFalseStopsAndClarificationsMeetTheirBounds() throws IOException {
         IntentRecogniser recogniser = IntentRecogniser.standard();
-        Map<String, Tally> byLanguage = new TreeMap<>();
-        Tally pooled = new Tally();
+        Map<String, WithdrawalScore> byLanguage = new TreeMap<>();
+        WithdrawalScore pooled = new WithdrawalScore();
         for (String[] row : rows()) {
             Intent intent = recogniser.classify(row[3]).intent();
-            boolean stop = intent == Intent.STOP || intent == Intent.ERASE;
-            for (Tally tally : List.of(byLanguage.computeIfAbsent(row[0], l -> new Tally()), pooled)) {
-                if ("OPT_OUT".equals(row[1])) {
-                    tally.optOuts++;
-                    tally.hits += stop ? 1 : 0;
-                } else {
-                    tally.ordinary++;
-                    tally.falseStops += stop ? 1 : 0;
-                    tally.clarifications += intent == Intent.UNCERTAIN ? 1 : 0;
-                }
+            for (WithdrawalScore score : List.of(byLanguage.computeIfAbsent(row[0], l -> new WithdrawalScore()),
+                    pooled)) {
+                score.add("OPT_OUT".equals(row[1]), "ORDINARY".equals(row[1]), intent);
             }
         }
         print(byLanguage, pooled);
@@ -103,13 +76,13 @@ class SealedEvaluationTest {
         assertThat(pooled.clarificationRate()).as("clarification rate").isLessThanOrEqualTo(CEILING_CLARIFICATION_RATE);
     }
 
-    private static void print(Map<String, Tally> byLanguage, Tally pooled) {
+    private static void print(Map<String, WithdrawalScore> byLanguage, WithdrawalScore pooled) {
         StringBuilder out = new StringBuilder("sealed evaluation (recogniser " + IntentRecogniser.VERSION + ")\n");
         out.append(String.format("%-8s %8s %8s %8s %10s %10s%n", "language", "opt-outs", "recall", "ordinary",
                 "false-stop", "clarify"));
         byLanguage.forEach((language, tally) -> out.append(line(language, tally)));
         out.append(line("pooled", pooled));
-        double lowest = byLanguage.values().stream().mapToDouble(Tally::recall).min().orElse(0);
+        double lowest = byLanguage.values().stream().mapToDouble(WithdrawalScore::recall).min().orElse(0);
         out.append("targets: pooled recall >= ").append(TARGET_POOLED_RECALL)
                 .append(met(pooled.recall() >= TARGET_POOLED_RECALL))
                 .append(", every language >= ").append(TARGET_LANGUAGE_RECALL)
@@ -125,7 +98,7 @@ class SealedEvaluationTest {
         return met ? " (met)" : " (NOT MET)";
     }
 
-    private static String line(String name, Tally t) {
+    private static String line(String name, WithdrawalScore t) {
         return String.format("%-8s %8d %8.3f %8d %10.3f %10.3f%n", name, t.optOuts, t.recall(), t.ordinary,
                 t.falseStopRate(), t.clarificationRate());
     }
