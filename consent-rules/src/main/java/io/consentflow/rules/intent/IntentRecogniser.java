@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class IntentRecogniser {
 
     /** The version of lexicons and rules; bump it whenever either changes, since decisions are stored with it. */
-    public static final String VERSION = "2026.12-2";
+    public static final String VERSION = "2026.12-3";
 
     /** Meta's marketing opt-out button, and the suite's own one-tap unsubscribe button. */
     private static final List<String> STOP_PAYLOADS = List.of("STOP_PROMOTIONS", "UNSUBSCRIBE");
@@ -70,8 +70,12 @@ public final class IntentRecogniser {
         return classify(title != null && !title.isBlank() ? title : payload);
     }
 
-    /** Stop signs, no-entry signs and a raised hand: read as "stop" whatever the person's language. */
-    private static final List<Integer> STOP_SIGNS = List.of(0x1F6D1, 0x26D4, 0x1F6AB, 0x270B, 0x1F91A);
+    /**
+     * Stop signs, no-entry signs and a raised hand (🛑 ⛔ 🚫 ✋ 🤚), and the refusals 🙅 (gesturing no), 🔕 (bell
+     * muted), 📵 (no phones) and 🖕: read as "stop" whatever the person's language.
+     */
+    private static final List<Integer> STOP_SIGNS = List.of(0x1F6D1, 0x26D4, 0x1F6AB, 0x270B, 0x1F91A, 0x1F645,
+            0x1F515, 0x1F4F5, 0x1F595);
 
     /** Whether the text holds a stop sign and, besides, only other symbols, punctuation and spaces. */
     private static boolean onlyStopSigns(String text) {

@@ -155,7 +155,8 @@ final class Message {
             endToken();
             boolean hasTokens = !folded.isEmpty() && sentences.get(folded.size() - 1) == sentence;
             if (question) {
-                questions.set(sentence, true);
+                // "again?? stop": a second question mark still closes the sentence before, not the next one
+                questions.set(hasTokens || folded.isEmpty() ? sentence : sentences.get(folded.size() - 1), true);
             }
             if (hasTokens) {
                 sentence++;

@@ -145,4 +145,42 @@ class IntentRecogniserTest {
             assertThat(intent(texts.get(k))).isEqualTo(expected.get(k));
         });
     }
+    /** 2026.12-3: a doubled question mark closes only its own sentence; a refusal after it is no question. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "again?? stop|STOP",
+            "Woher habt ihr meine Nummer?? Schreibt mir nicht mehr|STOP",
+            "ancora?? basta|STOP",
+            "how do I unsubscribe??|UNCERTAIN",
+    })
+    void aRepeatedQuestionMarkAsksOnlyItsOwnSentence(String text, Intent intent) {
+        assertThat(intent(text)).isEqualTo(intent);
+    }
+
+    /** 2026.12-3: colloquial dismissals, transliterations and refusal emoji, and ordinary look-alikes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "verpiss dich mit eurer Werbung|STOP",
+            "kein Bock mehr|STOP",
+            "Ich bin raus|STOP",
+            "ça suffit|STOP",
+            "chega|STOP",
+            "dosta|STOP",
+            "досить|STOP",
+            "yeter artık|STOP",
+            "elég már|STOP",
+            "ejiet dirst ar savām reklāmām|STOP",
+            "idite nafig|STOP",
+            "den endiaferomai|STOP",
+            "mat b3tlish|STOP",
+            "🙅|STOP",
+            "Hau ab 20 Uhr bin ich zu Hause|NONE",
+            "Ik wil hier vanaf morgen een pakket ophalen|NONE",
+            "Älkää laittako pakettia postiin vaan noutopisteeseen|NONE",
+            "Κόψτε το σε δύο κομμάτια|NONE",
+            "Lâchez-moi un avis sur le produit|NONE",
+    })
+    void hearsColloquialRefusals(String text, Intent intent) {
+        assertThat(intent(text)).isEqualTo(intent);
+    }
 }
