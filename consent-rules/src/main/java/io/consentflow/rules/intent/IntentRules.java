@@ -16,13 +16,6 @@ import java.util.List;
  */
 final class IntentRules {
 
-    /** How far before an opt-out word a negation still reaches: "I do not want to unsubscribe". */
-    private static final int NEGATION_REACH = 3;
-    /** How far an order noun may stand from a stopping verb to be its object: "cancel my last order". */
-    private static final int ORDER_REACH = 4;
-    /** How far after a deletion an order or cart noun is its object: "delete them from my cart". */
-    private static final int ERASE_ORDER_REACH = 3;
-
     private static final long BARE_STOP = Role.FILLER.bit() | Role.CONTACT.bit() | Role.STOP.bit()
             | Role.STOP_BARE.bit() | Role.YES.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit();
     private static final long BARE_START = Role.FILLER.bit() | Role.CONTACT.bit() | Role.START.bit()
@@ -33,6 +26,7 @@ final class IntentRules {
     private final Message message;
     private final long[] any;
     private final SentenceContext context;
+    private final FindingGuards guards;
 
     private IntentRules(Annotation annotation) {
         this.annotation = annotation;
@@ -42,6 +36,7 @@ final class IntentRules {
             any[t] = annotation.anyClasses(t);
         }
         this.context = new SentenceContext(annotation, any);
+        this.guards = new FindingGuards(annotation, any);
     }
 
     /** The intent and the index of the language that decided it, or null for NONE. */
@@ -107,17 +102,17 @@ final class IntentRules {
     }
 
     private Intent judge(Hit hit) {
-        if (covers(hit, Role.TRAP.bit()) || negated(hit)) {
+        if (covers(hit, Role.TRAP.bit()) || guards.negated(hit)) {
             return Intent.NONE;
         }
         return switch (hit.role()) {
-            case STOP -> orderIsObject(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP);
-            case STOP_BARE -> corrected(hit) || conditionFollows(hit) ? Intent.NONE
+            case STOP -> guards.orderIsObject(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP);
+            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
                     : bareClause(hit, BARE_STOP) ? withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);
-            case ERASE -> erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
-            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
+            case ERASE -> guards.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
+            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !guards.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
                     : Intent.NONE;
             case START -> request(hit, Intent.START);
             case START_BARE -> bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
@@ -143,7 +138,7 @@ final class IntentRules {
     private Intent mention(Hit hit, boolean genericWord) {
         boolean conditional = context.conditional(hit);
         boolean quoted = message.capitals[hit.start()];
-        if (!context.question(hit) && !conditional || !quoted && orderIsObject(hit)) {
+        if (!context.question(hit) && !conditional || !quoted && guards.orderIsObject(hit)) {
             return Intent.NONE;
         }
         return genericWord && !conditional && !quoted ? Intent.NONE : Intent.UNCERTAIN;
@@ -160,110 +155,6 @@ final class IntentRules {
     private boolean covers(Hit hit, long bits) {
         for (int t : hit.elements()) {
             if ((any[t] & bits) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A negation just before the finding or between its words, that is not itself one of its words. Between its
-     * words only the finding's own language counts (Italian "mai" is "never", Romanian "mai" is "more"); before it
-     * another language's negation counts too ("bitte nicht stop"), unless it is a two-letter word ("ne", "no").
-     */
-    private boolean negated(Hit hit) {
-        for (int t = Math.max(0, hit.start() - NEGATION_REACH); t < hit.end(); t++) {
-            if (hit.isElement(t) || !message.sameClause(t, hit.start())) {
-                continue;
-            }
-            boolean own = Role.NEGATE.in(annotation.classes(hit.language(), t));
-            boolean foreign = Role.NEGATE.in(any[t]) && t < hit.start() && message.folded[t].length() > 2;
-            if (own || foreign) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Languages that negate a verb by a prefix written as one word: "neposílejte", "nie piszcie", "не шлите". */
-    private static final java.util.Set<String> PREFIX_NEGATION = java.util.Set.of("cs", "sk", "sl", "hr", "pl", "bg",
-            "ru", "uk", "lv", "lt");
-
-    /** A verb negated by its prefix ("neposílejte", "nesūtiet", "netreba"), in a language that writes it so. */
-    private boolean negativeVerb(int language, String folded) {
-        if (folded.length() < 6 || !PREFIX_NEGATION.contains(Lexicons.LANGUAGES.get(language))) {
-            return false;
-        }
-        return folded.startsWith("ne") || folded.startsWith("не");
-    }
-
-    /** "cancel my order", "Bestellung stoppen": a stopping verb with an order as its object is no withdrawal. */
-    private boolean orderIsObject(Hit hit) {
-        boolean stoppingVerb = false;
-        boolean negatedCommand = false;
-        for (int t : hit.elements()) {
-            long classes = annotation.classes(hit.language(), t);
-            stoppingVerb |= Role.CEASE.in(classes);
-            negatedCommand |= Role.NEGATE.in(classes) || negativeVerb(hit.language(), message.folded[t]);
-        }
-        int from = Math.max(0, hit.start() - ORDER_REACH);
-        int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
-        if (!stoppingVerb && negatedCommand) {
-            // "don't send the parcel to my old address": a negated command about an order, unless it names messages
-            for (int t = 0; t < message.size; t++) {
-                if (Role.CONTACT.in(any[t]) && message.sameClause(t, hit.start())) {
-                    return false;
-                }
-            }
-            stoppingVerb = true;
-        }
-        if (!stoppingVerb) {
-            return false;
-        }
-        for (int t = from; t <= to; t++) {
-            if (Role.ORDER.in(any[t]) && !hit.isElement(t) && message.sameClause(t, hit.start())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * "delete them from my cart", "remove the item from the order": an order, cart or item right inside or after a
-     * deletion is what is deleted. Only close by, so "delete my data and cancel my order" still erases.
-     */
-    private boolean erasesAnOrder(Hit hit) {
-        int to = Math.min(message.size - 1, hit.end() + ERASE_ORDER_REACH);
-        for (int t = hit.start(); t <= to; t++) {
-            if (Role.ORDER.in(any[t]) && !hit.isElement(t) && message.sameClause(t, hit.start())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * "Aitab, kui saadate sõnumi", "Dovolj je, če mi račun pošljete": a bare "enough" followed by a clause led by
-     * a conditional says what suffices, not "stop".
-     */
-    private boolean conditionFollows(Hit hit) {
-        for (int t : hit.elements()) {
-            if (Role.CEASE.in(annotation.classes(hit.language(), t))) {
-                return false; // "Stop, if you don't I'll report you" is a stop with a threat
-            }
-        }
-        int next = hit.end() + 1;
-        while (next < message.size && message.sameClause(next, hit.start())) {
-            next++;
-        }
-        return next < message.size && message.sentence[next] == message.sentence[hit.start()]
-                && Role.CONDITION.in(annotation.classes(hit.language(), next));
-    }
-
-    /** Whether the finding's sentence corrects something the sender wrote: "Stop, I got the size wrong". */
-    private boolean corrected(Hit hit) {
-        for (int t = 0; t < message.size; t++) {
-            if (message.sentence[t] == message.sentence[hit.start()] && Role.CORRECTION.in(any[t])) {
                 return true;
             }
         }
