@@ -31,8 +31,8 @@ public record InboundReading(Kind kind, String language, String recogniserVersio
 
     /** consent-service's confirmation buttons carry this prefix and a single-use token. */
     public static final String CONFIRM_PAYLOAD_PREFIX = "CONFIRM:";
-    /** consent-service's one-tap unsubscribe button, offered when a message was unclear: its tap is a STOP. */
-    public static final String UNSUBSCRIBE_PAYLOAD = "UNSUBSCRIBE";
+    /** consent-service's one-tap unsubscribe button; the recogniser reads its tap as a STOP. */
+    public static final String UNSUBSCRIBE_PAYLOAD = IntentRecogniser.UNSUBSCRIBE_PAYLOAD;
 
     private static final IntentRecogniser RECOGNISER = IntentRecogniser.standard();
 
@@ -44,9 +44,6 @@ public record InboundReading(Kind kind, String language, String recogniserVersio
         }
         if (buttonPayload != null && buttonPayload.startsWith(CONFIRM_PAYLOAD_PREFIX)) {
             return new InboundReading(Kind.YES, null, IntentRecogniser.VERSION);
-        }
-        if (UNSUBSCRIBE_PAYLOAD.equals(buttonPayload)) {
-            return new InboundReading(Kind.STOP, null, IntentRecogniser.VERSION);
         }
         if (isStopPromotions(buttonPayload) || isStopPromotions(buttonTitle)) {
             return new InboundReading(Kind.STOP_PROMOTIONS, null, IntentRecogniser.VERSION);

@@ -20,7 +20,9 @@ public final class IntentRecogniser {
     public static final String VERSION = "2026.12-3";
 
     /** Meta's marketing opt-out button, and the suite's own one-tap unsubscribe button. */
-    private static final List<String> STOP_PAYLOADS = List.of("STOP_PROMOTIONS", "UNSUBSCRIBE");
+    /** consent-service's one-tap unsubscribe button, offered when a message was unclear: its tap is a STOP. */
+    public static final String UNSUBSCRIBE_PAYLOAD = "UNSUBSCRIBE";
+    private static final List<String> STOP_PAYLOADS = List.of("STOP_PROMOTIONS", UNSUBSCRIBE_PAYLOAD);
 
     private final Lexicons lexicons;
 
