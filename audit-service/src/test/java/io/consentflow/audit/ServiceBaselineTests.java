@@ -1,10 +1,14 @@
 package io.consentflow.audit;
 
+import io.consentflow.platform.security.Role;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.ServiceBaselineContract;
 import io.consentflow.testsupport.WithTestInfrastructure;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -22,17 +26,13 @@ class ServiceBaselineTests extends ServiceBaselineContract {
     }
 
     @Override
-    protected String staffEndpoint() {
-        return "/api/v1/audit/entries";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "DPO";
-    }
-
-    @Override
-    protected String forbiddenRole() {
-        return "SUPPORT";
+    protected Map<String, Set<Role>> staffAccess() {
+        // docs/architecture.md#roles
+        return Map.ofEntries(
+                Map.entry("GET /api/v1/audit/verify", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/checkpoints", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/entries", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/entries.csv", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/subjects/{subjectId}/proof", EnumSet.of(Role.DPO, Role.ADMIN)));
     }
 }

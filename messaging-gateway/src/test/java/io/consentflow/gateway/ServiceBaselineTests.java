@@ -1,10 +1,14 @@
 package io.consentflow.gateway;
 
+import io.consentflow.platform.security.Role;
 import io.consentflow.gateway.support.GatewayTest;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.ServiceBaselineContract;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 @GatewayTest
 class ServiceBaselineTests extends ServiceBaselineContract {
@@ -16,18 +20,13 @@ class ServiceBaselineTests extends ServiceBaselineContract {
     }
 
     @Override
-    protected String staffEndpoint() {
-        return "/api/v1/messages/no-such-request";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "MARKETING";
-    }
-
-    @Override
-    protected String forbiddenRole() {
-        // every staff role may read timelines; a token without a known role may not
-        return "AUDITOR";
+    protected Map<String, Set<Role>> staffAccess() {
+        // docs/architecture.md#roles
+        return Map.ofEntries(
+                Map.entry("GET /api/v1/messages/{requestId}", EnumSet.of(Role.DPO, Role.SUPPORT, Role.MARKETING, Role.ADMIN)),
+                Map.entry("GET /api/v1/messages", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/contacts/{contactKey}/consent", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
+                Map.entry("GET /api/v1/templates", EnumSet.of(Role.SUPPORT, Role.MARKETING, Role.ADMIN)),
+                Map.entry("POST /api/v1/templates/refresh", EnumSet.of(Role.MARKETING, Role.ADMIN)));
     }
 }

@@ -3,38 +3,50 @@ package io.consentflow.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.schemas.TopicSpec;
-import java.time.Duration;
+import io.consentflow.platform.security.Role;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The foundation every service keeps: probes, metrics, API docs, its topics created from the catalog, and staff
- * endpoints that answer 401 without a token, 401 with a forged or expired one, 403 with the wrong role. A service's
- * test extends it with {@code @SpringBootTest(webEnvironment = RANDOM_PORT) @AutoConfigureWebTestClient
- * @WithTestInfrastructure} and names its own topics and one staff endpoint.
+ * The foundation every service keeps: probes, metrics, API docs, its topics created from the catalog, and the staff
+ * auth matrix over every staff endpoint it maps ({@link StaffAuthMatrix}). A service's test extends it with
+ * {@code @SpringBootTest(webEnvironment = RANDOM_PORT) @AutoConfigureWebTestClient @WithTestInfrastructure} and names
+ * its own topics and its access table.
  */
 public abstract class ServiceBaselineContract {
 
     @Autowired
     protected WebTestClient web;
 
+    @Autowired
+    private ApplicationContext context;
+
     /** Topics this service must have created, with the catalog's partitions and configs. */
     protected abstract List<TopicSpec> createdTopics();
 
-    /** A GET staff endpoint of this service. */
-    protected abstract String staffEndpoint();
+    /**
+     * Who may call each staff endpoint, as docs/architecture.md#roles lists it: {@code "METHOD /path/{var}"} (the
+     * handler's own path template) to the roles allowed. Must name exactly the endpoints the service maps.
+     */
+    protected abstract Map<String, Set<Role>> staffAccess();
 
-    /** A role that may call {@link #staffEndpoint()}, and one that may not. */
-    protected abstract String allowedRole();
-
-    protected abstract String forbiddenRole();
+    /** Values for path variables by name (a well-formed number for {@code {e164}}); others get a placeholder. */
+    protected Map<String, String> pathValues() {
+        return Map.of();
+    }
 
     @Test
     void reportsLivenessReadinessAndPrometheusMetrics() {
@@ -66,18 +78,22 @@ public abstract class ServiceBaselineContract {
     }
 
     @Test
-    void staffEndpointNeedsAValidTokenWithTheRightRole() {
-        web.get().uri(staffEndpoint()).exchange().expectStatus().isUnauthorized();
-        web.get().uri(staffEndpoint()).headers(h -> h.setBearerAuth(StaffTokens.forRole(forbiddenRole())))
-                .exchange().expectStatus().isForbidden();
-        String forged = StaffTokens.sign("another-secret-that-is-long-enough-0123456789", StaffTokens.LOCAL_ISSUER,
-                List.of(allowedRole()), Duration.ofMinutes(5));
-        web.get().uri(staffEndpoint()).headers(h -> h.setBearerAuth(forged)).exchange().expectStatus().isUnauthorized();
-        String expired = StaffTokens.sign(StaffTokens.LOCAL_SECRET, StaffTokens.LOCAL_ISSUER, List.of(allowedRole()),
-                Duration.ofMinutes(-5));
-        web.get().uri(staffEndpoint()).headers(h -> h.setBearerAuth(expired)).exchange().expectStatus().isUnauthorized();
-        web.get().uri(staffEndpoint()).headers(h -> h.setBearerAuth(StaffTokens.forRole(allowedRole())))
-                .exchange().expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
+    void theAuthMatrixCoversEveryStaffEndpointTheServiceMaps() {
+        assertThat(StaffAuthMatrix.discover(context)).as("staff endpoints mapped by the service")
+                .containsExactlyInAnyOrderElementsOf(table().keySet());
+    }
+
+    /** Generated: every staff endpoint x {no token, forged, expired, no expiry, wrong issuer, wrong audience,
+     * alg none, unknown role, each role}. */
+    @TestFactory
+    Stream<DynamicTest> staffAuthMatrix() {
+        return StaffAuthMatrix.tests(web, table(), pathValues());
+    }
+
+    private Map<StaffAuthMatrix.Endpoint, Set<Role>> table() {
+        Map<StaffAuthMatrix.Endpoint, Set<Role>> table = new TreeMap<>();
+        staffAccess().forEach((key, roles) -> table.put(StaffAuthMatrix.Endpoint.parse(key), roles));
+        return table;
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param pollInterval pause between two looks at the timeline
  */
-record Settings(String bootstrapServers, URI gatewayUrl, String jwtSecret, String jwtIssuer, Duration pollInterval) {
+record Settings(String bootstrapServers, URI gatewayUrl, String jwtSecret, String jwtIssuer, String jwtAudience,
+        Duration pollInterval) {
 
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     static final String DEFAULT_GATEWAY = "http://localhost:8082";
@@ -24,11 +25,12 @@ record Settings(String bootstrapServers, URI gatewayUrl, String jwtSecret, Strin
         return new Settings(orDefault(env, "KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP), httpUri(gateway),
                 orDefault(env, "CONSENTFLOW_JWT_SECRET", StaffToken.LOCAL_SECRET),
                 // the services check iss against CONSENTFLOW_JWT_ISSUER, so a changed issuer must reach the token too
-                orDefault(env, "CONSENTFLOW_JWT_ISSUER", StaffToken.LOCAL_ISSUER), POLL_INTERVAL);
+                orDefault(env, "CONSENTFLOW_JWT_ISSUER", StaffToken.LOCAL_ISSUER),
+                orDefault(env, "CONSENTFLOW_JWT_AUDIENCE", StaffToken.LOCAL_AUDIENCE), POLL_INTERVAL);
     }
 
     Settings withPollInterval(Duration interval) {
-        return new Settings(bootstrapServers, gatewayUrl, jwtSecret, jwtIssuer, interval);
+        return new Settings(bootstrapServers, gatewayUrl, jwtSecret, jwtIssuer, jwtAudience, interval);
     }
 
     private static String orDefault(Map<String, String> env, String name, String fallback) {

@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * messaging-gateway's staff timeline endpoint as a real HTTP server on 127.0.0.1: it checks the bearer token the way
- * the platform does (HS256 signature, issuer, expiry, a role that may read timelines) and answers each request id with
- * a scripted sequence of replies, the last one repeating. The JSON is written by hand in the shape of the gateway's
+ * the platform does (HS256 signature, issuer, audience, expiry, a role that may read timelines) and answers each
+ * request id with a scripted sequence of replies, the last one repeating. The JSON is written by hand in the shape of the gateway's
  * MessageTimelineController.Timeline, so a change on either side shows up here instead of cancelling out.
  */
 final class FakeGateway implements AutoCloseable {
@@ -94,6 +94,7 @@ final class FakeGateway implements AutoCloseable {
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             return StaffToken.LOCAL_ISSUER.equals(claims.path("iss").asText())
+                    && StaffToken.LOCAL_AUDIENCE.equals(claims.path("aud").asText())
                     && claims.path("exp").asLong() > Instant.now().getEpochSecond()
                     && TIMELINE_READERS.contains(claims.path("roles").path(0).asText());
         } catch (IOException e) {

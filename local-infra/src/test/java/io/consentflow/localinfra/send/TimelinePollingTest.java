@@ -102,18 +102,19 @@ class TimelinePollingTest {
     @Test
     void theMintedTokenIsTheOneTheTokenCommandPrints() {
         Instant now = Instant.ofEpochSecond(1_777_000_000L);
-        String token = StaffToken.mint(StaffToken.LOCAL_SECRET, StaffToken.LOCAL_ISSUER, "DPO", now,
+        String token = StaffToken.mint(StaffToken.LOCAL_SECRET, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE, "DPO", now,
                 Duration.ofHours(12));
         String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         // byte for byte what scripts/StaffToken.java writes for ./run-local.sh token DPO at that instant
-        assertThat(claims).isEqualTo("{\"iss\":\"consentflow-local\",\"sub\":\"local-dpo\",\"roles\":[\"DPO\"],"
+        assertThat(claims).isEqualTo("{\"iss\":\"consentflow-local\",\"aud\":\"consentflow-staff\","
+                + "\"sub\":\"local-dpo\",\"roles\":[\"DPO\"],"
                 + "\"iat\":1777000000,\"exp\":1777043200}");
         assertThat(token.split("\\.")[0]).isEqualTo("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9");
     }
 
     private Waited follow(URI gateway, String secret, Duration wait) throws InterruptedException {
-        String token = StaffToken.mint(secret, StaffToken.LOCAL_ISSUER, SendCommand.STAFF_ROLE, Instant.now(),
+        String token = StaffToken.mint(secret, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE, SendCommand.STAFF_ROLE, Instant.now(),
                 Duration.ofMinutes(5));
         return OutcomeWaiter.await(new GatewayTimeline(gateway, token), requestId, wait, FAST);
     }

@@ -3,7 +3,9 @@ package io.consentflow.platform.security;
 import io.consentflow.platform.PlatformProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +20,11 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -40,7 +45,7 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class StaffSecurityConfiguration {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**", "/favicon.ico", "/error");
 
@@ -81,9 +86,28 @@ public class StaffSecurityConfiguration {
             throw new IllegalStateException("staff JWT verification needs consentflow.platform.security.jwt.jwk-set-uri"
                     + " (CONSENTFLOW_JWT_JWK_SET_URI) or an HMAC secret of at least 32 bytes (CONSENTFLOW_JWT_SECRET)");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(jwt.issuer())));
+        decoder.setJwtValidator(validator(jwt));
         return decoder;
+    }
+
+    /**
+     * Signature aside, a staff token must name this suite's issuer and audience and carry an expiry that has not
+     * passed ({@code nbf} honoured). Spring's default accepts a token without {@code exp} forever and ignores
+     * {@code aud}; both are required here, in every profile. Unsigned tokens ({@code alg: none}) never reach the
+     * validators: the decoder refuses them.
+     */
+    static OAuth2TokenValidator<Jwt> validator(PlatformProperties.Jwt jwt) {
+        if (jwt.audience() == null || jwt.audience().isBlank()) {
+            throw new IllegalStateException("staff JWT verification needs an audience:"
+                    + " consentflow.platform.security.jwt.audience (CONSENTFLOW_JWT_AUDIENCE)");
+        }
+        String audience = jwt.audience();
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(jwt.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        claimed -> claimed != null && claimed.contains(audience)));
     }
 
     static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {

@@ -50,7 +50,8 @@ class ProductionSecretsGuardTests {
 
     private static ProductionSecretsGuard guard(MockEnvironment environment) {
         var platform = new PlatformProperties(new PlatformProperties.Kafka((short) 3, List.of()),
-                new PlatformProperties.Security(List.of(), new PlatformProperties.Jwt(null, null, "iss")), SECRETS);
+                new PlatformProperties.Security(List.of(), new PlatformProperties.Jwt(null, null, "iss", "aud")),
+                new PlatformProperties.Web(List.of()), SECRETS);
         return new ProductionSecretsGuard(environment, platform);
     }
 }

@@ -1,0 +1,85 @@
+package io.consentflow.platform.web;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The client's address behind the ingress. {@code X-Forwarded-For} is believed only when the connection comes from a
+ * trusted proxy network ({@code consentflow.platform.web.trusted-proxies}, CONSENTFLOW_TRUSTED_PROXIES): the list is
+ * read from the right, trusted hops are skipped, and the first address outside them is the client. From anywhere
+ * else the header is a claim anybody can make, so it is ignored and the socket's address stands. Either way the
+ * forwarding headers are removed, so nothing further down reads them. Runs before security and every handler; a
+ * service that trusts no proxy (the default) sees only socket addresses.
+ */
+final class ForwardedClientAddress implements WebFilter, Ordered {
+
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final List<String> FORWARDING_HEADERS = List.of(X_FORWARDED_FOR, "X-Forwarded-Host",
+            "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Real-IP",
+            "Forwarded");
+
+    private final List<AddressRange> trustedProxies;
+
+    ForwardedClientAddress(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies.stream().filter(cidr -> !cidr.isBlank()).map(AddressRange::parse)
+                .toList();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        InetSocketAddress socket = request.getRemoteAddress();
+        InetAddress client = clientAddress(socket == null ? null : socket.getAddress(),
+                request.getHeaders().getValuesAsList(X_FORWARDED_FOR));
+        ServerHttpRequest.Builder rewritten = request.mutate()
+                .headers(headers -> FORWARDING_HEADERS.forEach(headers::remove));
+        if (client != null && (socket == null || !client.equals(socket.getAddress()))) {
+            rewritten.remoteAddress(new InetSocketAddress(client, 0));
+        }
+        return chain.filter(exchange.mutate().request(rewritten.build()).build());
+    }
+
+    /**
+     * @param peer      the address of the connection's other end
+     * @param forwarded the X-Forwarded-For values as received (each may be a comma-separated list)
+     * @return the client: the first untrusted address from the right of the list when the peer is a trusted proxy,
+     *         else the peer itself
+     */
+    InetAddress clientAddress(InetAddress peer, List<String> forwarded) {
+        if (peer == null || !trusted(peer)) {
+            return peer;
+        }
+        InetAddress client = peer;
+        List<String> hops = forwarded.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip).filter(hop -> !hop.isEmpty()).toList();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            InetAddress hop = AddressRange.literal(hops.get(i));
+            if (hop == null) {
+                // garbage in the chain: what is left of it cannot be trusted either
+                return client;
+            }
+            client = hop;
+            if (!trusted(hop)) {
+                return hop;
+            }
+        }
+        return client;
+    }
+
+    private boolean trusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    @Override
+    public int getOrder() {
+        // before Spring Security's WebFilterChainProxy (-100) and every handler
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
