@@ -141,6 +141,35 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .jsonPath("$[0].heads").isNotEmpty();
     }
 
+    /** The counters the dashboard and the alerts read (k8s/base/monitoring), as the log writes its entries. */
+    @Test
+    void countsWhatItRecordsByTypeDeadLettersAndSendFailuresByCode(
+            @org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters) {
+        double stops = meters.counter("consentflow.audit.recorded", "topic", "consent-events", "type", "StopReceived")
+                .count();
+        double deadLetters = meters.counter("consentflow.audit.dead_letters", "topic", "message-events-dlt").count();
+        double notOnWhatsApp = meters.counter("consentflow.audit.send_failures", "code", "131026").count();
+        String subjectId = UUID.randomUUID().toString();
+        List<String> eventIds = new ArrayList<>();
+        publish(eventIds, "consent-events", subjectId, TestEvents.stop(subjectId));
+        publish(eventIds, "message-events", subjectId, io.consentflow.events.MessageFailed.newBuilder()
+                .setEventId(io.consentflow.schemas.Events.newEventId()).setOccurredAt(TestEvents.now())
+                .setProducer("messaging-gateway").setRequestId(UUID.randomUUID().toString()).setSubjectId(subjectId)
+                .setErrorCode(131026).setRetryable(false).build());
+        kafka.publishRaw("message-events-dlt", subjectId, utf8("not an event"));
+        awaitEntries(eventIds);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> meters.counter(
+                "consentflow.audit.dead_letters", "topic", "message-events-dlt").count() > deadLetters);
+
+        assertThat(meters.counter("consentflow.audit.recorded", "topic", "consent-events", "type", "StopReceived")
+                .count()).isEqualTo(stops + 1);
+        assertThat(meters.counter("consentflow.audit.send_failures", "code", "131026").count())
+                .isEqualTo(notOnWhatsApp + 1);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body)
+                .contains("consentflow_audit_recorded_total{", "consentflow_audit_dead_letters_total{",
+                        "consentflow_audit_send_failures_total{"));
+    }
+
     private void publish(List<String> eventIds, String topic, String key, SpecificRecord event) {
         eventIds.add(io.consentflow.schemas.Events.eventId(event));
         kafka.publish(topic, key, event);

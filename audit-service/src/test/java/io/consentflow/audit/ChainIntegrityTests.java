@@ -39,6 +39,9 @@ import reactor.core.publisher.Mono;
 class ChainIntegrityTests extends AuditIntegrationTest {
 
     @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     AuditLog auditLog;
@@ -86,6 +89,8 @@ class ChainIntegrityTests extends AuditIntegrationTest {
 
     @Test
     void verifyFindsAnEntryChangedThroughTheDriverAndABadCheckpointSignature() {
+        double failedBefore = verifications("failed");
+        double validBefore = verifications("valid");
         String subjectId = UUID.randomUUID().toString();
         var event = TestEvents.optInConfirmed(subjectId, UUID.randomUUID().toString());
         kafka.publish("consent-events", subjectId, event);
@@ -102,6 +107,9 @@ class ChainIntegrityTests extends AuditIntegrationTest {
             Mono.from(entries.replaceOne(Filters.eq("_id", id), original)).block();
         }
         get("/api/v1/audit/verify", "DPO").expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
+        // what the verification alert reads (consentflow_audit_verification_total{result="failed"})
+        assertThat(verifications("failed")).isEqualTo(failedBefore + 1);
+        assertThat(verifications("valid")).isEqualTo(validBefore + 1);
 
         checkpoints.checkpointNow();
         var stored = collection(CheckpointStore.COLLECTION);
@@ -132,5 +140,9 @@ class ChainIntegrityTests extends AuditIntegrationTest {
                 }
             }
         }
+    }
+
+    private double verifications(String result) {
+        return meters.counter("consentflow.audit.verification", "result", result).count();
     }
 }

@@ -43,6 +43,7 @@ public class AuditLog implements InitializingBean {
     private final Counter appended;
     private final Counter redelivered;
     private final Counter conflicts;
+    private final RecordedEventMeters recorded;
     private final AtomicLong sinceCheckpoint = new AtomicLong();
     private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
     /** Every chain this instance has seen in the store or written to; never forgotten (a few dozen ids). */
@@ -56,6 +57,7 @@ public class AuditLog implements InitializingBean {
         this.appended = meters.counter("audit.entries.appended");
         this.redelivered = meters.counter("audit.records.redelivered");
         this.conflicts = meters.counter("audit.chain.head.conflicts");
+        this.recorded = new RecordedEventMeters(meters);
         this.checkpointEvery = Math.max(1, properties.checkpoint().everyEntries());
     }
 
@@ -96,6 +98,7 @@ public class AuditLog implements InitializingBean {
         chains.addAll(byChain.keySet());
         List<AuditEntry> written = appendAll(byChain);
         appended.increment(written.size());
+        recorded.recorded(written);
         redelivered.increment(records.size() - written.size());
         if (sinceCheckpoint.addAndGet(written.size()) >= checkpointEvery) {
             sinceCheckpoint.set(0);

@@ -5,13 +5,16 @@ import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Recomputes the chains from the stored entries and checks them against every signed checkpoint, each with the key it
- * names (current or a listed previous key).
+ * names (current or a listed previous key). Every verification of the whole log is counted by result
+ * ({@code consentflow.audit.verification}, result valid or failed): a failed one raises an alert.
  */
 @Service
 public class VerificationService {
@@ -19,15 +22,22 @@ public class VerificationService {
     private final EntryStore entries;
     private final CheckpointStore checkpoints;
     private final VerificationKeys keys;
+    private final Counter valid;
+    private final Counter failed;
 
-    public VerificationService(EntryStore entries, CheckpointStore checkpoints, VerificationKeys keys) {
+    public VerificationService(EntryStore entries, CheckpointStore checkpoints, VerificationKeys keys,
+            MeterRegistry meters) {
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.valid = meters.counter(METRIC, "result", "valid");
+        this.failed = meters.counter(METRIC, "result", "failed");
     }
 
+    static final String METRIC = "consentflow.audit.verification";
+
     public Mono<VerificationResult> verifyAll() {
-        return verify(null);
+        return verify(null).doOnNext(result -> (result.valid() ? valid : failed).increment());
     }
 
     /** Verifies only the named chains (a subject's proof), or all chains when {@code chains} is null. */

@@ -58,7 +58,7 @@ final class IsolatedAudit implements AutoCloseable {
         checkpointService = new CheckpointService(entries, checkpoints, keys, Clock.systemUTC(), properties, log,
                 meters);
         verification = new VerificationService(entries, checkpoints,
-                VerificationKeys.of(keys.publicKey(), previousPublicKeys));
+                VerificationKeys.of(keys.publicKey(), previousPublicKeys), meters);
     }
 
     double counter(String name) {

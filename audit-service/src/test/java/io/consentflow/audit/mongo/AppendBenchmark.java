@@ -71,7 +71,8 @@ class AppendBenchmark {
 
             var verification = new VerificationService(entries, new CheckpointStore(factory),
                     io.consentflow.audit.domain.VerificationKeys.currentOnly(
-                            SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY).publicKey()));
+                            SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY).publicKey()),
+                    new SimpleMeterRegistry());
             long started = System.nanoTime();
             VerificationResult result = verification.verifyAll().block();
             double verifySeconds = (System.nanoTime() - started) / 1e9;

@@ -11,6 +11,7 @@ import io.consentflow.platform.kafka.InboundReadings;
 import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +34,16 @@ import org.springframework.stereotype.Component;
  * Keeps the consent view ({@code consent-state}, compacted, from the beginning) and the customer-service windows
  * ({@code whatsapp-inbound}, the last 24 hours) in memory. Readiness is DOWN until both caught up with the end
  * offsets seen at start; the send pipeline starts only then, so no message is judged on a half-loaded view. A STOP
- * on {@code whatsapp-inbound} blocks at once ({@link PendingStops}), before consent-service's snapshot reflects it.
+ * on {@code whatsapp-inbound} blocks at once ({@link PendingStops}), before consent-service's snapshot reflects it;
+ * the time from the gateway reading the STOP to the gate knowing it is {@value #STOP_TO_GATE} (not during the replay
+ * on start, which would count hours-old STOPs).
  */
 @Component("consentView")
 public class ConsentView implements SmartLifecycle, HealthIndicator {
 
     /** How far back whatsapp-inbound is read on start: the customer-service window, and any STOP still pending. */
     public static final Duration INBOUND_REPLAY = Duration.ofHours(24);
+    static final String STOP_TO_GATE = "consentflow.gateway.stop.to_gate";
 
     private final ConsentTable table;
     private final ServiceWindows windows;
@@ -48,6 +52,7 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
     /** Bootstrap servers and security settings from spring.kafka.*, as every other client of the service. */
     private final Map<String, Object> connection;
     private final MeterRegistry meters;
+    private final Timer stopToGate;
     private final CountDownLatch caughtUp = new CountDownLatch(2);
     private final List<Runnable> whenReady = new CopyOnWriteArrayList<>();
     private final List<TopicFollower> followers = new CopyOnWriteArrayList<>();
@@ -61,6 +66,12 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
         this.windows = windows;
         this.clock = clock;
         this.connection = TopicFollower.connectionSettings(kafka.buildConsumerProperties());
+        this.stopToGate = Timer.builder(STOP_TO_GATE)
+                .description("from the gateway reading a STOP (webhook) to the gate blocking on it")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .register(meters);
     }
 
     /** Runs the action once both topics are caught up (at once if they already are). */
@@ -135,15 +146,24 @@ public class ConsentView implements SmartLifecycle, HealthIndicator {
             if (reading.kind().withdraws()) {
                 pendingStops.stopped(contactKey, reading.kind().withdrawsAll(), message.getOccurredAt(),
                         clock.instant());
+                stopReachedGate(message.getOccurredAt());
             }
         } else if (value instanceof MarketingPreferenceChanged change) {
             // consent-service republishes the snapshot; this closes the gap until it does
             if (change.getValue() == MarketingPreference.STOP) {
                 pendingStops.stopped(contactKey, false, change.getOccurredAt(), clock.instant());
+                stopReachedGate(change.getOccurredAt());
             } else if (change.getValue() == MarketingPreference.RESUME) {
                 pendingStops.resumed(contactKey, change.getOccurredAt());
                 table.setMarketingStoppedAtMeta(contactKey, false);
             }
+        }
+    }
+
+    private void stopReachedGate(Instant readAt) {
+        if (ready() && readAt != null) {
+            Duration took = Duration.between(readAt, clock.instant());
+            stopToGate.record(took.isNegative() ? Duration.ZERO : took);
         }
     }
 

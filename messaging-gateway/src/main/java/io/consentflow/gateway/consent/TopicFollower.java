@@ -28,12 +28,15 @@ import org.slf4j.LoggerFactory;
  * view because send-requests are partitioned by number, not by contactKey), from a start position to the end, then
  * follows. Reports when it has caught up with the end offsets it saw at start. With a registry it publishes, per
  * partition, the offset up to which the records are applied ({@value #APPLIED_OFFSET}): compared with a record's
- * offset it tells from outside whether the in-memory view already reflects that record.
+ * offset it tells from outside whether the in-memory view already reflects that record. It also publishes how many
+ * records of the topic are not applied yet ({@value #LAG}, the sum over its partitions as the consumer last saw the
+ * end offsets): the consent-view lag alert reads it.
  */
 final class TopicFollower implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     static final String APPLIED_OFFSET = "consentflow.gateway.view.applied.offset";
+    static final String LAG = "consentflow.gateway.view.lag";
 
     private final String topic;
     private final Map<String, Object> config;
@@ -44,6 +47,8 @@ final class TopicFollower implements Runnable {
     private final MeterRegistry meters;
     /** partition → the offset after the last applied record (-1: nothing applied yet). */
     private final Map<Integer, AtomicLong> applied = new ConcurrentHashMap<>();
+    /** Records of the topic behind its end offsets; -1 until first known. */
+    private final AtomicLong lag = new AtomicLong(-1);
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -98,6 +103,11 @@ final class TopicFollower implements Runnable {
             }
             kafka.assign(partitions);
             partitions.forEach(this::trackApplied);
+            if (meters != null) {
+                Gauge.builder(LAG, lag, AtomicLong::get)
+                        .description("records of the topic not yet applied to the in-memory view (-1: not known yet)")
+                        .tag("topic", topic).register(meters);
+            }
             seek.apply(kafka);
             Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
             boolean caughtUp = false;
@@ -106,6 +116,7 @@ final class TopicFollower implements Runnable {
                     handle(record.key(), record.value());
                     applied.get(record.partition()).set(record.offset() + 1);
                 }
+                lag.set(behind(kafka, partitions));
                 if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
                     caughtUp = true;
                     onCaughtUp.run();
@@ -125,6 +136,19 @@ final class TopicFollower implements Runnable {
                     .description("offset after the last record applied to the in-memory view (-1: none yet)")
                     .tags("topic", topic, "partition", Integer.toString(partition.partition())).register(meters);
         }
+    }
+
+    /** From the consumer's last fetch metadata, no broker call; -1 while a partition's lag is not known yet. */
+    private static long behind(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        long total = 0;
+        for (TopicPartition partition : partitions) {
+            var partitionLag = kafka.currentLag(partition);
+            if (partitionLag.isEmpty()) {
+                return -1;
+            }
+            total += partitionLag.getAsLong();
+        }
+        return total;
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {

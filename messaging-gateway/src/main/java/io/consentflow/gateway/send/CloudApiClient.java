@@ -3,6 +3,7 @@ package io.consentflow.gateway.send;
 import io.consentflow.events.MessageCategory;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.config.GatewayProperties;
+import io.consentflow.gateway.config.ResilienceMeters;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -10,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -48,7 +50,7 @@ public class CloudApiClient {
     private final URI messagesUri;
     private final URI marketingMessagesUri;
 
-    CloudApiClient(GatewayProperties properties, ObjectMapper json, Clock clock) {
+    CloudApiClient(GatewayProperties properties, ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.whatsapp = properties.whatsapp();
         this.send = properties.send();
         this.json = json;
@@ -66,16 +68,17 @@ public class CloudApiClient {
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
                         .responseTimeout(whatsapp.responseTimeout())))
                 .defaultHeaders(h -> h.setBearerAuth(whatsapp.accessToken())).build();
-        this.senderLimiter = RateLimiter.of("sender-" + whatsapp.phoneNumberId(), RateLimiterConfig.custom()
+        this.senderLimiter = ResilienceMeters.rateLimiter("sender-" + whatsapp.phoneNumberId(),
+                RateLimiterConfig.custom()
                 .limitForPeriod(send.rateLimitPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
                 // wait for a permit instead of failing: throttling is backpressure, not loss
-                .timeoutDuration(Duration.ofMinutes(10)).build());
-        this.breaker = CircuitBreaker.of("cloud-api", CircuitBreakerConfig.custom()
+                .timeoutDuration(Duration.ofMinutes(10)).build(), meters);
+        this.breaker = ResilienceMeters.circuitBreaker("cloud-api", CircuitBreakerConfig.custom()
                 .failureRateThreshold(send.circuitBreaker().failureRateThreshold())
                 .slidingWindowSize(send.circuitBreaker().slidingWindowSize())
                 .minimumNumberOfCalls(Math.min(10, send.circuitBreaker().slidingWindowSize()))
                 .waitDurationInOpenState(send.circuitBreaker().waitInOpenState())
-                .recordException(CloudApiClient::countsAgainstMeta).build());
+                .recordException(CloudApiClient::countsAgainstMeta).build(), meters);
     }
 
     /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */

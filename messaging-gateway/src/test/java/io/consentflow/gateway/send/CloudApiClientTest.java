@@ -58,7 +58,8 @@ class CloudApiClientTest {
 
     private static CloudApiClient client(String baseUrl, int breakerWindow) {
         return new CloudApiClient(properties(baseUrl, breakerWindow, Duration.ofMillis(800)),
-                JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
+                JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private final CloudApiClient client = client(STUB.baseUrl(), 1000);
