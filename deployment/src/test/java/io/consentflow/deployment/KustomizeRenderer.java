@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Renders a kustomization the way {@code kubectl kustomize} does, for the features this repository uses:
- * resources (files and directories), configMapGenerator (files, literals; stable names), strategic-merge patches
+ * resources (files and directories), configMapGenerator (files, literals, labels; stable names), strategic-merge patches
  * matched by kind and name, images and namespace. Anything else in a kustomization.yaml is refused, so a new
  * feature cannot be silently ignored by the checks. A patch whose target (or whose container) does not exist is an
  * error: overlays may only change what the base defines.
@@ -176,8 +176,19 @@ final class KustomizeRenderer {
             }
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("name", generator.get("name"));
-            if (options.get("labels") instanceof Map<?, ?> labels) {
-                metadata.put("labels", new LinkedHashMap<>((Map<String, Object>) labels));
+            Map<String, Object> labels = new LinkedHashMap<>();
+            if (options.get("labels") instanceof Map<?, ?> common) {
+                labels.putAll((Map<String, Object>) common);
+            }
+            // a generator's own options (labels only) add to the common ones
+            if (generator.get("options") instanceof Map<?, ?> own) {
+                if (!own.keySet().equals(Set.of("labels"))) {
+                    throw new IllegalStateException("configMapGenerator options support only labels");
+                }
+                labels.putAll((Map<String, Object>) own.get("labels"));
+            }
+            if (!labels.isEmpty()) {
+                metadata.put("labels", labels);
             }
             Map<String, Object> configMap = new LinkedHashMap<>();
             configMap.put("apiVersion", "v1");

@@ -79,6 +79,22 @@ class PendingStopTests {
         assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
     }
 
+    /** What the STOP-to-gate latency alert reads: one observation per STOP read after the view caught up. */
+    @Test
+    void eachStopIsTimedFromTheGatewayReadingItToTheGateKnowingIt() {
+        var timer = meters.timer(ConsentView.STOP_TO_GATE);
+        long before = timer.count();
+        String number = consented(UUID.randomUUID().toString(), Instant.now().minusSeconds(60));
+        inbound(number, "text", "STOP", null);
+        await().atMost(WAIT).until(() -> consents.facts(key(number)).status()
+                == io.consentflow.gateway.domain.ConsentStatus.STOPPED);
+        assertThat(timer.count()).isGreaterThan(before);
+        assertThat(timer.max(java.util.concurrent.TimeUnit.SECONDS)).isLessThan(WAIT.toSeconds());
+        // and the consent view reports how far it is behind consent-state (0 once it applied everything)
+        await().atMost(WAIT).until(() -> meters.get(TopicFollower.LAG).tag("topic", Topics.CONSENT_STATE.name())
+                .gauge().value() == 0);
+    }
+
     @Test
     void theStopPromotionsButtonBlocksMarketingAtOnce() {
         String number = consented(UUID.randomUUID().toString(), Instant.now().minusSeconds(60));
