@@ -38,26 +38,59 @@ class IngressAndNetworkPolicyTests {
     @ValueSource(strings = {"base", "dev", "prod"})
     void ingressExposesOnlyTheWebhookAndTheOptInPagesOverTls(String variant) {
         List<Ingress> ingresses = Manifests.of(variant).ofType(Ingress.class);
-        assertThat(ingresses).as("%s has one public Ingress", variant).hasSize(1);
-        Ingress ingress = ingresses.get(0);
-        assertThat(ingress.getSpec().getDefaultBackend()).as("no default backend").isNull();
-        Set<String> tlsHosts = new TreeSet<>();
-        ingress.getSpec().getTls().forEach(tls -> {
-            assertThat(tls.getSecretName()).isNotBlank();
-            tlsHosts.addAll(tls.getHosts());
-        });
+        assertThat(ingresses).as("%s has public Ingresses", variant).isNotEmpty();
         Map<String, String> exposed = new java.util.TreeMap<>();
-        for (IngressRule rule : ingress.getSpec().getRules()) {
-            assertThat(rule.getHost()).as("every rule has a host").isNotBlank();
-            assertThat(tlsHosts).as("TLS covers %s", rule.getHost()).contains(rule.getHost());
-            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                assertThat(path.getPathType()).as(path.getPath()).isIn("Exact", "Prefix");
-                exposed.put(path.getPath(), path.getBackend().getService().getName());
+        for (Ingress ingress : ingresses) {
+            assertThat(ingress.getSpec().getDefaultBackend()).as("no default backend").isNull();
+            Set<String> tlsHosts = new TreeSet<>();
+            ingress.getSpec().getTls().forEach(tls -> {
+                assertThat(tls.getSecretName()).isNotBlank();
+                tlsHosts.addAll(tls.getHosts());
+            });
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                assertThat(rule.getHost()).as("every rule has a host").isNotBlank();
+                assertThat(tlsHosts).as("TLS covers %s", rule.getHost()).contains(rule.getHost());
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    assertThat(path.getPathType()).as(path.getPath()).isIn("Exact", "Prefix");
+                    assertThat(exposed.put(path.getPath(), path.getBackend().getService().getName()))
+                            .as("%s is routed by one Ingress only", path.getPath()).isNull();
+                }
             }
+            assertThat(ingress.getMetadata().getAnnotations()).as(ingress.getMetadata().getName())
+                    .containsEntry("nginx.ingress.kubernetes.io/ssl-redirect", "true");
         }
         assertThat(exposed).isEqualTo(PUBLIC_PATHS);
-        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("nginx.ingress.kubernetes.io/ssl-redirect",
-                "true");
+        assertThat(ingresses).as("one Ingress asks cert-manager for the certificate the others share")
+                .filteredOn(i -> i.getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer"))
+                .hasSize(1);
+    }
+
+    /**
+     * ingress-nginx limits per Ingress: the webhook carries Meta's status bursts from a few addresses and must not be
+     * throttled per source; the opt-in paths are, at most at the old 20 requests/s.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void theOptInPathsAreThrottledPerClientAndTheWebhookIsNot(String variant) {
+        for (Ingress ingress : Manifests.of(variant).ofType(Ingress.class)) {
+            Set<String> paths = new TreeSet<>();
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
+                    .forEach(path -> paths.add(path.getPath())));
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations();
+            if (paths.contains("/webhooks/whatsapp")) {
+                assertThat(paths).as("%s: the webhook shares its limits with nothing", variant)
+                        .containsExactly("/webhooks/whatsapp");
+                assertThat(annotations.keySet()).as("%s: no per-source limit on the webhook", variant)
+                        .noneMatch(key -> key.startsWith("nginx.ingress.kubernetes.io/limit-"));
+            } else {
+                assertThat(paths).as("%s: the throttled Ingress routes only the opt-in paths", variant)
+                        .allMatch(path -> PUBLIC_PATHS.get(path).equals("consent-service"));
+                assertThat(annotations).as("%s: opt-in paths are limited per client address", variant)
+                        .containsKey("nginx.ingress.kubernetes.io/limit-rps");
+                assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/limit-rps")))
+                        .isBetween(1, 20);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -98,6 +131,10 @@ class IngressAndNetworkPolicyTests {
                 }
                 for (NetworkPolicyEgressRule rule : nullSafe(policy.getSpec().getEgress())) {
                     boolean toInternet = rule.getTo() != null && rule.getTo().stream().anyMatch(p -> p.getIpBlock() != null);
+                    if (toInternet && IdentityProviderEgressTests.POLICY.equals(policy.getMetadata().getName())) {
+                        // checked per service by IdentityProviderEgressTests
+                        continue;
+                    }
                     if (toInternet) {
                         softly.assertThat(service.name()).as("%s %s: only the gateway leaves the cluster", variant,
                                 policy.getMetadata().getName()).isEqualTo("messaging-gateway");

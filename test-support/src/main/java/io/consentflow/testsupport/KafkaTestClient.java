@@ -45,6 +45,18 @@ public final class KafkaTestClient {
         }
     }
 
+    /** With record headers, as an instrumented producer would send them ({@code traceparent}, ...). */
+    public void publish(String topic, String key, SpecificRecord event, Map<String, String> headers) {
+        var record = new ProducerRecord<String, SpecificRecord>(topic, key, event);
+        headers.forEach((name, value) -> record.headers().add(name,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new AvroEventSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("publish to " + topic + " failed", e);
+        }
+    }
+
     public void publishRaw(String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
