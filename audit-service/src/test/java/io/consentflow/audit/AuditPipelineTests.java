@@ -144,7 +144,8 @@ class AuditPipelineTests extends AuditIntegrationTest {
     /** The counters the dashboard and the alerts read (k8s/base/monitoring), as the log writes its entries. */
     @Test
     void countsWhatItRecordsByTypeDeadLettersAndSendFailuresByCode(
-            @org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters) {
+            @org.springframework.beans.factory.annotation.Autowired
+            io.micrometer.core.instrument.MeterRegistry meters) {
         double stops = meters.counter("consentflow.audit.recorded", "topic", "consent-events", "type", "StopReceived")
                 .count();
         double deadLetters = meters.counter("consentflow.audit.dead_letters", "topic", "message-events-dlt").count();
@@ -165,7 +166,8 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .count()).isEqualTo(stops + 1);
         assertThat(meters.counter("consentflow.audit.send_failures", "code", "131026").count())
                 .isEqualTo(notOnWhatsApp + 1);
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body)
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body)
                 .contains("consentflow_audit_recorded_total{", "consentflow_audit_dead_letters_total{",
                         "consentflow_audit_send_failures_total{"));
     }

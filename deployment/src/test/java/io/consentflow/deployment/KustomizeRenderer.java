@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Renders a kustomization the way {@code kubectl kustomize} does, for the features this repository uses:
- * resources (files and directories), configMapGenerator (files, literals, labels; stable names), strategic-merge patches
- * matched by kind and name, images and namespace. Anything else in a kustomization.yaml is refused, so a new
+ * resources (files and directories), configMapGenerator (files, literals, labels; stable names), strategic-merge
+ * patches matched by kind and name, images and namespace. Anything else in a kustomization.yaml is refused, so a new
  * feature cannot be silently ignored by the checks. A patch whose target (or whose container) does not exist is an
  * error: overlays may only change what the base defines.
  */

@@ -25,6 +25,7 @@ class ObservabilityTests {
                         .contains("resilience4j_ratelimiter_available_permissions{")
                         .contains("consentflow_gateway_view_lag{", "topic=\"consent-state\"")
                         .contains("consentflow_gateway_stop_to_gate_seconds_bucket{")
-                        .contains("consentflow_gateway_send_blocked_total{", "consentflow_gateway_send_outcome_total{"));
+                        .contains("consentflow_gateway_send_blocked_total{",
+                                "consentflow_gateway_send_outcome_total{"));
     }
 }

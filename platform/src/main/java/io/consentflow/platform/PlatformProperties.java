@@ -38,9 +38,9 @@ public record PlatformProperties(
      * @param hmacSecret shared HS256 key (local and test); leave empty in production and set {@code jwkSetUri}
      * @param jwkSetUri  the identity provider's JWK set (RS256/ES256 tokens)
      * @param issuer     required {@code iss} claim
-     * @param audience   required {@code aud} claim: the one audience every staff API of the suite shares (consent-service
-     *                   relays the caller's token to its peers), so a token the same identity provider minted for another
-     *                   application is refused
+     * @param audience   required {@code aud} claim: the one audience every staff API of the suite shares
+     *                   (consent-service relays the caller's token to its peers), so a token the same identity provider
+     *                   minted for another application is refused
      */
     public record Jwt(String hmacSecret, String jwkSetUri, @DefaultValue("consentflow-local") String issuer,
             @DefaultValue("consentflow-staff") String audience) {

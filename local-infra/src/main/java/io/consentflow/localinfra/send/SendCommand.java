@@ -94,7 +94,8 @@ public final class SendCommand {
 
     private static int follow(String requestId, Duration wait, Settings settings, SendReport report, PrintStream out,
             PrintStream err, Instant now) {
-        String token = StaffToken.mint(settings.jwtSecret(), settings.jwtIssuer(), settings.jwtAudience(), STAFF_ROLE, now,
+        String token = StaffToken.mint(settings.jwtSecret(), settings.jwtIssuer(), settings.jwtAudience(), STAFF_ROLE,
+                now,
                 wait.plus(TOKEN_MARGIN));
         Waited waited;
         try {

@@ -21,8 +21,9 @@ import java.util.function.Function;
 /**
  * messaging-gateway's staff timeline endpoint as a real HTTP server on 127.0.0.1: it checks the bearer token the way
  * the platform does (HS256 signature, issuer, audience, expiry, a role that may read timelines) and answers each
- * request id with a scripted sequence of replies, the last one repeating. The JSON is written by hand in the shape of the gateway's
- * MessageTimelineController.Timeline, so a change on either side shows up here instead of cancelling out.
+ * request id with a scripted sequence of replies, the last one repeating. The JSON is written by hand in the shape
+ * of the gateway's MessageTimelineController.Timeline, so a change on either side shows up here instead of
+ * cancelling out.
  */
 final class FakeGateway implements AutoCloseable {
 

@@ -102,7 +102,8 @@ class TimelinePollingTest {
     @Test
     void theMintedTokenIsTheOneTheTokenCommandPrints() {
         Instant now = Instant.ofEpochSecond(1_777_000_000L);
-        String token = StaffToken.mint(StaffToken.LOCAL_SECRET, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE, "DPO", now,
+        String token = StaffToken.mint(StaffToken.LOCAL_SECRET, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE,
+                "DPO", now,
                 Duration.ofHours(12));
         String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -114,7 +115,8 @@ class TimelinePollingTest {
     }
 
     private Waited follow(URI gateway, String secret, Duration wait) throws InterruptedException {
-        String token = StaffToken.mint(secret, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE, SendCommand.STAFF_ROLE, Instant.now(),
+        String token = StaffToken.mint(secret, StaffToken.LOCAL_ISSUER, StaffToken.LOCAL_AUDIENCE,
+                SendCommand.STAFF_ROLE, Instant.now(),
                 Duration.ofMinutes(5));
         return OutcomeWaiter.await(new GatewayTimeline(gateway, token), requestId, wait, FAST);
     }

@@ -45,9 +45,10 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class StaffSecurityConfiguration {
 
-    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**", "/favicon.ico", "/error");
+    /** Open to everyone in every service: probes, metrics and API docs (the staff auth matrix skips them). */
+    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/webjars/**", "/favicon.ico", "/error");
 
     @Bean
     @ConditionalOnMissingBean

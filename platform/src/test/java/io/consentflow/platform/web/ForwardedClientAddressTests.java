@@ -64,7 +64,8 @@ class ForwardedClientAddressTests {
 
     @Test
     void aMistypedNetworkStopsTheStart() {
-        assertThatThrownBy(() -> new ForwardedClientAddress(List.of("10.0.0.0/33"))).hasMessageContaining("10.0.0.0/33");
+        assertThatThrownBy(() -> new ForwardedClientAddress(List.of("10.0.0.0/33")))
+                .hasMessageContaining("10.0.0.0/33");
         assertThatThrownBy(() -> new ForwardedClientAddress(List.of("ingress.example"))).hasMessageContaining("CIDR");
     }
 
