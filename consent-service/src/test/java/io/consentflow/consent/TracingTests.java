@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.consentflow.events.OptInRequested;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.StaffTokens;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -67,6 +68,31 @@ class TracingTests extends IntegrationTestSupport {
         await().atMost(WAIT).until(() -> SPANS.stream().anyMatch(span ->
                 "/api/v1/subjects/{e164}/consent".equals(attribute(span, "http.url"))));
         assertNoSpanMentions(number);
+    }
+
+    /** The Art. 15 export calls the peers inside the staff request's trace; their URLs hold the subjectId. */
+    @Test
+    void callsToThePeersJoinTheRequestsTraceWithoutTheirUrls() {
+        String number = randomNumber();
+        requestOptIn(number, List.of("offers"));
+        String subjectId = subjects.byContactKey(contactKeys.of(number)).block().subject().subjectId();
+        web.get().uri("/api/v1/subjects/{e164}/export", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isOk();
+
+        await().atMost(WAIT).until(() -> SPANS.stream().anyMatch(span ->
+                "/api/v1/subjects/{e164}/export".equals(attribute(span, "http.url"))));
+        SpanData export = SPANS.stream().filter(span ->
+                "/api/v1/subjects/{e164}/export".equals(attribute(span, "http.url"))).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> SPANS.stream().filter(span -> span.getKind() == SpanKind.CLIENT
+                && span.getTraceId().equals(export.getTraceId())).count() >= 3);
+        SPANS.stream().filter(span -> span.getKind() == SpanKind.CLIENT).forEach(span ->
+                assertThat(attribute(span, "http.url")).as("client span %s", span.getName())
+                        .isEqualTo(PeerStubs.get().baseUrl()));
+        assertNoSpanMentions(number);
+        for (SpanData span : SPANS) {
+            span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value))
+                    .as("%s of span %s", key, span.getName()).doesNotContain(subjectId));
+        }
     }
 
     @Test
