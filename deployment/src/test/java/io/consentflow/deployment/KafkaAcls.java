@@ -78,6 +78,20 @@ final class KafkaAcls {
         acls.get(principal).computeIfAbsent(resource, r -> new TreeSet<>()).addAll(List.of(operations));
     }
 
+    /** The lines docker-compose.yml's kafka-init must hold: one {@code acl <principal> <type> <name> <operations>} each. */
+    static String composeLines() {
+        StringBuilder out = new StringBuilder();
+        expected().forEach((principal, resources) -> resources.forEach((resource, operations) -> out.append("acl ")
+                .append(principal).append(' ').append(resource.replace(':', ' ')).append(' ')
+                .append(String.join(",", operations)).append('\n')));
+        return out.toString();
+    }
+
+    /** The .env variable holding a principal's Kafka password in docker compose. */
+    static String composePasswordVariable(String principal) {
+        return principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_KAFKA_PASSWORD";
+    }
+
     /** k8s/base/kafka-users.yaml as the catalog says it must be (the test prints it when they differ). */
     static String yaml() {
         StringBuilder out = new StringBuilder("""
