@@ -3,6 +3,8 @@ package io.consentflow.testsupport;
 import io.consentflow.schemas.KafkaAccess;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A second embedded KRaft broker (the same test kit as the default one), started only by the tests that ask for it,
@@ -88,6 +95,57 @@ public final class SecuredKafkaBroker {
     /** A test client that connects as {@code principal}. */
     public KafkaTestClient client(String principal) {
         return new KafkaTestClient(clientSettings(principal));
+    }
+
+    /**
+     * Runs the service under test on this broker as {@code principal}, as a deployment would: its spring.kafka.*
+     * settings, no topic creation, and a database of its own on the shared MongoDB endpoint. A test class names it in
+     * {@code @ContextConfiguration(initializers = …)} through a subclass that passes its principal.
+     */
+    public abstract static class AsPrincipal implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        private final String principal;
+
+        protected AsPrincipal(String principal) {
+            this.principal = principal;
+        }
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> properties = new HashMap<>(get().springProperties(principal));
+            properties.put("spring.mongodb.uri", TestInfrastructure.get().mongoUri());
+            properties.put("spring.mongodb.database", principal + "-on-secured-kafka");
+            properties.put("LOG_FORMAT", "");
+            properties.put("logging.level.org.apache.kafka", "WARN");
+            properties.put("logging.level.kafka", "WARN");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("securedKafka", properties));
+        }
+    }
+
+    /**
+     * Waits until every Kafka listener of the service runs and holds partitions: it joined its consumer group and
+     * reads its topics with the ACLs it was given (a listener refused its group or a topic stops or never gets any).
+     */
+    public static void awaitEveryListenerAssigned(KafkaListenerEndpointRegistry registry, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> waiting = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            waiting = registry.getListenerContainers().stream()
+                    .filter(container -> !container.isRunning() || container.getAssignedPartitions() == null
+                            || container.getAssignedPartitions().isEmpty())
+                    .map(MessageListenerContainer::getListenerId).toList();
+            if (waiting.isEmpty() && !registry.getListenerContainers().isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("listeners without partitions after " + timeout + ": " + waiting
+                + " (of " + registry.getListenerContainers().size() + ")");
     }
 
     private static String jaas(String principal) {

@@ -21,7 +21,6 @@ import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.SecuredKafkaBroker;
-import io.consentflow.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +40,15 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -62,7 +62,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "consentflow.gateway.gate.quiet-from=00:00", "consentflow.gateway.gate.quiet-until=00:00",
         "consentflow.gateway.send.rate-limit-per-second=1000",
-        "spring.mongodb.database=gateway-acl",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.org.mongodb.driver=WARN"})
 @ContextConfiguration(initializers = UnauthorisedProducersTests.OnTheSecuredBroker.class)
 class UnauthorisedProducersTests {
@@ -70,14 +69,15 @@ class UnauthorisedProducersTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The gateway as a deployment runs it: its own principal, no topic creation; the Cloud API stub. */
-    static class OnTheSecuredBroker implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    static class OnTheSecuredBroker extends SecuredKafkaBroker.AsPrincipal {
+        OnTheSecuredBroker() {
+            super(Services.GATEWAY);
+        }
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> properties = new HashMap<>(SecuredKafkaBroker.get().springProperties(Services.GATEWAY));
-            properties.put("spring.mongodb.uri", TestInfrastructure.get().mongoUri());
-            properties.put("consentflow.gateway.whatsapp.base-url", STUB.baseUrl());
-            properties.put("LOG_FORMAT", "");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("securedBroker", properties));
+            super.initialize(context);
+            TestPropertyValues.of("consentflow.gateway.whatsapp.base-url=" + STUB.baseUrl()).applyTo(context);
         }
     }
 
@@ -86,6 +86,8 @@ class UnauthorisedProducersTests {
 
     @Autowired
     ConsentTable consents;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private final KafkaTestClient observer = SecuredKafkaBroker.get().client(SecuredKafkaBroker.ADMIN);
     private final KafkaTestClient campaigns = SecuredKafkaBroker.get().client(Services.CAMPAIGN_SYSTEMS);
@@ -105,6 +107,12 @@ class UnauthorisedProducersTests {
                 // the control: consent-service is consent-state's one writer; its consent lets the send through
                 Arguments.of("consent-service writes the confirmed consent", Services.CONSENT,
                         Attempt.WRITE_CONFIRMED_CONSENT, false));
+    }
+
+    @Test
+    void theGatewayRunsWithItsOwnAclsAlone() {
+        // every listener (send-requests, the erasures of retention-commands) joined the group the ACLs name
+        SecuredKafkaBroker.awaitEveryListenerAssigned(listeners, WAIT);
     }
 
     @ParameterizedTest(name = "{0}")
