@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -15,6 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * (issue 22: the ACLs derived from the catalog are enough to run it, docs/architecture.md#kafka-authentication-and-acls).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, while the brokers and the wire server still run (not at JVM exit, racing their hooks)
+@DirtiesContext
 @ContextConfiguration(initializers = OwnKafkaAclsTests.AsConsentService.class)
 class OwnKafkaAclsTests {
 

@@ -51,15 +51,13 @@ public final class SecuredKafkaBroker {
     private static final Logger log = LoggerFactory.getLogger(SecuredKafkaBroker.class);
     private static volatile SecuredKafkaBroker instance;
 
-    private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
 
     private SecuredKafkaBroker(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
         this.bootstrapServers = cluster.bootstrapServers();
     }
 
-    /** The one secured broker of this JVM, started at the first call, stopped when the JVM exits. */
+    /** The one secured broker of this JVM, started at the first call, running until the JVM exits. */
     public static SecuredKafkaBroker get() {
         if (instance == null) {
             synchronized (SecuredKafkaBroker.class) {
@@ -189,8 +187,9 @@ public final class SecuredKafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("the secured test broker did not start", e);
         }
+        // not closed in a shutdown hook of its own: that would race the Spring contexts' hook, whose consumers then
+        // wait out their close timeouts on a broker going away (the test kit removes its folders at exit anyway)
         var broker = new SecuredKafkaBroker(cluster);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "secured-kafka-shutdown"));
         broker.createTopicsAndAcls();
         log.info("secured test broker (SASL/PLAIN, StandardAuthorizer, catalog ACLs) at {} ready in {} ms",
                 broker.bootstrapServers, (System.nanoTime() - started) / 1_000_000);
@@ -235,13 +234,5 @@ public final class SecuredKafkaBroker {
             throw new IllegalArgumentException("not an ACL operation: " + name);
         }
         return operation;
-    }
-
-    private void stop() {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            log.warn("secured test broker did not stop cleanly: {}", e.getClass().getSimpleName());
-        }
     }
 }

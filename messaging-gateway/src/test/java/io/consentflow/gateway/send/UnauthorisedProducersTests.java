@@ -49,6 +49,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -63,6 +64,8 @@ import org.springframework.test.context.ContextConfiguration;
         "consentflow.gateway.gate.quiet-from=00:00", "consentflow.gateway.gate.quiet-until=00:00",
         "consentflow.gateway.send.rate-limit-per-second=1000",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.org.mongodb.driver=WARN"})
+// closed after the class, while the brokers and the wire server still run (not at JVM exit, racing their hooks)
+@DirtiesContext
 @ContextConfiguration(initializers = UnauthorisedProducersTests.OnTheSecuredBroker.class)
 class UnauthorisedProducersTests {
 
