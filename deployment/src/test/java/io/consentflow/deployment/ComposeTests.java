@@ -13,7 +13,7 @@ class ComposeTests {
 
     @Test
     void runsTheFourServicesTheSimulatorAndTheInfrastructure() {
-        assertThat(ComposeFile.services().keySet()).containsExactlyInAnyOrder("kafka", "topic-init", "mongodb",
+        assertThat(ComposeFile.services().keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "mongodb",
                 "consent-service", "messaging-gateway", "retention-service", "audit-service", "whatsapp-simulator");
     }
 
@@ -22,7 +22,7 @@ class ComposeTests {
         SoftAssertions softly = new SoftAssertions();
         ComposeFile.services().forEach((name, service) -> {
             softly.assertThat(memoryLimit(service)).as("%s memory limit", name).isNotNull();
-            if (!"topic-init".equals(name)) {
+            if (!"kafka-init".equals(name)) {
                 softly.assertThat(service.get("healthcheck")).as("%s healthcheck", name)
                         .asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("test");
             }

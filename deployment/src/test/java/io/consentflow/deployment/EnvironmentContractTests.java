@@ -79,6 +79,11 @@ class EnvironmentContractTests {
         if ("MONGODB_URI".equals(variable)) {
             // the URI is assembled, but its password part must be the interpolation
             softly.assertThat(value).as("compose %s MONGODB_URI", service).matches("mongodb://[a-z-]+:\\$\\{[^}]+}@.*");
+        } else if (ServiceContract.KAFKA_SASL_JAAS_CONFIG.equals(variable)) {
+            // the login module line is assembled too: only its password comes from .env, and it is required
+            softly.assertThat(value).as("compose %s %s", service, variable).matches(
+                    "org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required"
+                            + " username=\"[a-z-]+\" password=\"\\$\\{[A-Z_]+:\\?[^}]+}\";");
         } else {
             softly.assertThat(literalPart).as("compose %s %s has no literal part", service, variable).isEmpty();
             String operator = interpolation.group(2);

@@ -27,11 +27,22 @@ record ServiceContract(String name, int port, boolean usesPlatform, Set<String> 
             "AUDIT_SIGNING_KEY", "AUDIT_DIGEST_SALT");
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "SECRET|TOKEN|PASSWORD|PEPPER|SALT|MASTER_KEY|SIGNING_KEY|PRIVATE|CREDENTIAL");
+            "SECRET|TOKEN|PASSWORD|PEPPER|SALT|MASTER_KEY|SIGNING_KEY|PRIVATE|CREDENTIAL|JAAS");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)([:}])");
 
+    /** The Kafka client's security (spring.kafka.*), which the deployments set for every service's every client. */
+    static final String KAFKA_SECURITY_PROTOCOL = "SPRING_KAFKA_SECURITY_PROTOCOL";
+    static final String KAFKA_SASL_MECHANISM = "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM";
+    static final String KAFKA_SASL_JAAS_CONFIG = "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG";
+    static final String KAFKA_TRUST_STORE_TYPE = "SPRING_KAFKA_SSL_TRUST_STORE_TYPE";
+    static final String KAFKA_TRUST_STORE_LOCATION = "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION";
+    /** Off wherever the brokers authorize: topics come from the catalog's KafkaTopics / kafka-init, not the services. */
+    static final String KAFKA_ADMIN_AUTO_CREATE = "SPRING_KAFKA_ADMIN_AUTO_CREATE";
+
     /** Read by Spring Boot or the JVM themselves, not through a placeholder. */
-    static final Set<String> FRAMEWORK_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "HOME");
+    static final Set<String> FRAMEWORK_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "HOME",
+            KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG, KAFKA_TRUST_STORE_TYPE,
+            KAFKA_TRUST_STORE_LOCATION, KAFKA_ADMIN_AUTO_CREATE);
 
     private static final Set<String> PLATFORM = Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "MONGODB_DATABASE",
             "KAFKA_REPLICATION_FACTOR", JWT_SECRET, JWT_JWK_SET_URI, "CONSENTFLOW_JWT_ISSUER",

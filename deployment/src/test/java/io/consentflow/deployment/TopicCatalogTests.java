@@ -28,7 +28,7 @@ class TopicCatalogTests {
             return new DeployedTopic(spec.name(), spec.partitions(), new TreeMap<>(spec.configs()));
         }
 
-        /** The line docker-compose.yml's topic-init should hold for this topic. */
+        /** The line docker-compose.yml's kafka-init should hold for this topic. */
         String composeLine() {
             return "create " + name + " " + partitions + configs.entrySet().stream()
                     .map(e -> " " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
@@ -45,9 +45,9 @@ class TopicCatalogTests {
     }
 
     @Test
-    void composeTopicInitCreatesExactlyTheCatalogTopics() {
+    void composeKafkaInitCreatesExactlyTheCatalogTopics() {
         List<DeployedTopic> created = new ArrayList<>();
-        for (String line : topicInitScript().lines().map(String::strip).toList()) {
+        for (String line : kafkaInitScript().lines().map(String::strip).toList()) {
             if (line.startsWith("create ")) {
                 String[] words = line.split("\\s+");
                 Map<String, String> configs = new TreeMap<>();
@@ -57,27 +57,27 @@ class TopicCatalogTests {
             }
         }
         assertThat(created)
-                .as("docker-compose.yml topic-init lines; expected:%n%s",
+                .as("docker-compose.yml kafka-init lines; expected:%n%s",
                         catalog().stream().map(DeployedTopic::composeLine).collect(Collectors.joining("\n")))
                 .containsExactlyInAnyOrderElementsOf(catalog());
     }
 
     @Test
-    void composeTopicInitRunsOnceAfterKafkaIsHealthyAndServicesWaitForIt() {
-        Map<String, Object> topicInit = ComposeFile.service("topic-init");
-        assertThat(topicInit.get("restart")).isEqualTo("no");
-        assertThat(topicInit.get("depends_on")).isEqualTo(Map.of("kafka", Map.of("condition", "service_healthy")));
-        assertThat(topicInitScript()).contains("--if-not-exists").contains("kafka-configs.sh");
+    void composeKafkaInitRunsOnceAfterKafkaIsHealthyAndServicesWaitForIt() {
+        Map<String, Object> kafkaInit = ComposeFile.service("kafka-init");
+        assertThat(kafkaInit.get("restart")).isEqualTo("no");
+        assertThat(kafkaInit.get("depends_on")).isEqualTo(Map.of("kafka", Map.of("condition", "service_healthy")));
+        assertThat(kafkaInitScript()).contains("--if-not-exists").contains("kafka-configs.sh");
         for (ServiceContract service : ServiceContract.SERVICES) {
             assertThat(ComposeFile.service(service.name()).get("depends_on")).as(service.name())
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                    .containsEntry("topic-init", Map.of("condition", "service_completed_successfully"));
+                    .containsEntry("kafka-init", Map.of("condition", "service_completed_successfully"));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static String topicInitScript() {
-        return String.join("\n", (List<String>) ComposeFile.service("topic-init").get("command"));
+    static String kafkaInitScript() {
+        return String.join("\n", (List<String>) ComposeFile.service("kafka-init").get("command"));
     }
 
     @ParameterizedTest

@@ -86,7 +86,8 @@ final class SendLoad implements AutoCloseable {
                 template("new_collection", List.of("Herbst 2026")));
     }
 
-    private static SendRequest utility(String requestId, String e164) {
+    /** An order update (UTILITY template order_update) for a contact who granted {@code support}. */
+    static SendRequest utility(String requestId, String e164) {
         return request(requestId, e164, MessageCategory.UTILITY, "support",
                 template("order_update", List.of("A-" + requestId.substring(0, 8), "versandt")));
     }

@@ -122,6 +122,19 @@ final class Suite {
         services().forEach(ServiceProcess::stop);
     }
 
+    /**
+     * A further instance of a service's jar, with the suite's environment for it and the given changes, on its own
+     * port and log ({@code name}.log): e.g. a second gateway. The caller starts and stops it.
+     */
+    ServiceProcess anotherInstance(ServiceProcess of, String name, int port, Map<String, String> changes) {
+        Path root = repositoryRoot();
+        Map<String, String> environment = new HashMap<>(of.environment());
+        environment.put("SERVER_PORT", Integer.toString(port));
+        environment.putAll(changes);
+        Path jar = root.resolve(of.name()).resolve("target").resolve(of.name() + "-" + version() + ".jar");
+        return new ServiceProcess(name, jar, port, environment, root.resolve("e2e-tests/target/e2e-logs"), jvm);
+    }
+
     private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
             ServiceProcess.Jvm jvm, String portVariable) {
         Map<String, String> environment = new HashMap<>(common);

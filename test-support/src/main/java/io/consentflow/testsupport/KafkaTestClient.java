@@ -27,10 +27,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaTestClient {
 
-    private final String bootstrapServers;
+    /** Where and how to connect: bootstrap servers, and security settings on a broker that authenticates. */
+    private final Map<String, Object> connection;
 
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A client with these connection settings (bootstrap servers plus e.g. SASL), as {@link SecuredKafkaBroker} gives. */
+    public KafkaTestClient(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
     }
 
     public static KafkaTestClient forTestInfrastructure() {
@@ -113,14 +119,16 @@ public final class KafkaTestClient {
     }
 
     private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = new java.util.HashMap<>(connection);
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        return config;
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+        Map<String, Object> config = new java.util.HashMap<>(connection);
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        return config;
     }
 }

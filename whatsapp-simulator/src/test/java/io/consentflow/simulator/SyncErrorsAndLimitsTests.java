@@ -6,6 +6,7 @@ import static io.consentflow.simulator.CloudApiSendTests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -54,6 +55,15 @@ class SyncErrorsAndLimitsTests extends SimulatorTestSupport {
         }
         assertThat(accepted).isBetween(1, 5);
         assertThat(limited).isGreaterThanOrEqualTo(3);
+        // the number's received rate counts what the sender asked for, refused calls included
+        int received = 0;
+        for (JsonNode second : get("/sim/v1/send-rate?seconds=5").json()) {
+            received += second.path("received").asInt();
+        }
+        assertThat(received).isEqualTo(accepted + limited);
+        post("/sim/v1/reset", null);
+        assertThat(get("/sim/v1/send-rate?seconds=5").json().size()).as("reset forgets the counts").isZero();
+        assertThat(get("/sim/v1/send-rate?seconds=0").status()).isEqualTo(400);
     }
 
     @Test

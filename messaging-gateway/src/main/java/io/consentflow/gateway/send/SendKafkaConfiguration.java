@@ -1,7 +1,10 @@
 package io.consentflow.gateway.send;
 
 import io.consentflow.gateway.config.GatewayProperties;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -24,6 +27,16 @@ class SendKafkaConfiguration {
         factory.setConcurrency(properties.send().consumers());
         // each rebalance recomputes this instance's share of the number's rate from the partitions it owns
         factory.getContainerProperties().setConsumerRebalanceListener(rateShares);
+        // incremental rebalancing: a rebalance revokes only the partitions that move, so an instance keeps sending
+        // at the share of those it keeps instead of owning nothing (and falling to 1/s) until the new assignment;
+        // a moved partition is revoked before another member gets it, so the shares still never add up to more
+        // (on the container: the factory does not hand its own consumer properties on)
+        factory.setContainerCustomizer(container -> {
+            var cooperative = new Properties();
+            cooperative.setProperty(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    CooperativeStickyAssignor.class.getName());
+            container.getContainerProperties().setKafkaConsumerProperties(cooperative);
+        });
         return factory;
     }
 }

@@ -34,6 +34,7 @@ public class SendService {
     private final PhoneRegistry phones;
     private final TemplateRenderer renderer;
     private final SendLimiter limiter;
+    private final ReceivedRate received;
     private final Faults faults;
     private final StatusLifecycle lifecycle;
     private final MeterRegistry meters;
@@ -41,11 +42,13 @@ public class SendService {
     private final Clock clock;
 
     public SendService(SimulatorProperties properties, PhoneRegistry phones, TemplateRenderer renderer,
-            SendLimiter limiter, Faults faults, StatusLifecycle lifecycle, MeterRegistry meters, Clock clock) {
+            SendLimiter limiter, ReceivedRate received, Faults faults, StatusLifecycle lifecycle, MeterRegistry meters,
+            Clock clock) {
         this.properties = properties;
         this.phones = phones;
         this.renderer = renderer;
         this.limiter = limiter;
+        this.received = received;
         this.faults = faults;
         this.lifecycle = lifecycle;
         this.meters = meters;
@@ -79,6 +82,7 @@ public class SendService {
                     + phoneNumberId + "' does not exist, cannot be loaded due to missing permissions, or does not"
                     + " support this operation.");
         }
+        received.received();
         if (faults.current().rateLimitStorm() || !limiter.tryThroughput()) {
             throw new CloudApiException(CloudApiError.RATE_LIMIT);
         }

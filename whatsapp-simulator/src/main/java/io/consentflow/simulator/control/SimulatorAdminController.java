@@ -1,5 +1,6 @@
 package io.consentflow.simulator.control;
 
+import io.consentflow.simulator.cloudapi.ReceivedRate;
 import io.consentflow.simulator.cloudapi.SendLimiter;
 import io.consentflow.simulator.phones.PhoneRegistry;
 import io.consentflow.simulator.templates.TemplateCatalog;
@@ -27,14 +28,16 @@ public class SimulatorAdminController {
     private final Faults faults;
     private final PhoneRegistry phones;
     private final SendLimiter limiter;
+    private final ReceivedRate received;
     private final WebhookDispatcher dispatcher;
     private final TemplateCatalog templates;
 
-    public SimulatorAdminController(Faults faults, PhoneRegistry phones, SendLimiter limiter,
+    public SimulatorAdminController(Faults faults, PhoneRegistry phones, SendLimiter limiter, ReceivedRate received,
             WebhookDispatcher dispatcher, TemplateCatalog templates) {
         this.faults = faults;
         this.phones = phones;
         this.limiter = limiter;
+        this.received = received;
         this.dispatcher = dispatcher;
         this.templates = templates;
     }
@@ -62,6 +65,7 @@ public class SimulatorAdminController {
     public void reset() {
         phones.clear();
         limiter.reset();
+        received.reset();
         faults.clear();
         dispatcher.clearHistory();
         templates.reset();
@@ -82,6 +86,20 @@ public class SimulatorAdminController {
         return templates.change(name, language, change.status(), change.category())
                 .orElseThrow(() -> new ControlException(HttpStatus.NOT_FOUND, "name",
                         "No template " + name + " in " + language + "."));
+    }
+
+    /**
+     * Send calls the business number received per second over the last {@code seconds} (default 60, at most 600),
+     * oldest first, seconds without any left out: counted before the throughput limit, so it shows what the senders
+     * together asked for.
+     */
+    @GetMapping("/send-rate")
+    public List<ReceivedRate.Second> sendRate(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "60") int seconds) {
+        if (seconds < 1) {
+            throw new ControlException(HttpStatus.BAD_REQUEST, "seconds", "Must be at least 1.");
+        }
+        return received.last(seconds);
     }
 
     /** The latest webhook deliveries, newest first: to see at a glance whether the receiver accepts them. */
