@@ -7,8 +7,9 @@ const services = [
   { env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }] },
   { env: 'MESSAGING_GATEWAY_MONGODB_URI', roles: [{ role: 'readWrite', db: 'gateway' }] },
   { env: 'RETENTION_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'retention' }] },
-  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop.
-  { env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }] },
+  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop. Its
+  // contacts' salts live apart, in audit_keys, where shredding one is a delete.
+  { env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }, { role: 'readWrite', db: 'audit_keys' }] },
 ];
 const appendOnlyPrivileges = [{
   resource: { db: 'audit', collection: '' },

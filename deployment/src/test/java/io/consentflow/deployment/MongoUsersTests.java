@@ -30,7 +30,8 @@ class MongoUsersTests {
                 "createCollection", "createIndex");
         assertThat(actions.find()).as("one custom role only").isFalse();
         assertThat(script).contains("resource: { db: 'audit', collection: '' }")
-                .contains("{ env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }] }");
+                .contains("{ env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }, "
+                        + "{ role: 'readWrite', db: 'audit_keys' }] }");
     }
 
     /** service -> database its user may write, as granted by the script. */
