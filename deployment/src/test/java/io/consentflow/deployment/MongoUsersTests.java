@@ -34,6 +34,16 @@ class MongoUsersTests {
                         + "{ role: 'readWrite', db: 'audit_keys' }] }");
     }
 
+    /** The key rings (consent's data keys, audit's contacts' salts) are databases apart, each for its one service. */
+    @Test
+    void theKeyRingsAreDatabasesOfTheirOwnWritableOnlyByTheirService() {
+        String script = Repo.read(SCRIPT);
+        assertThat(script).contains("{ env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }, "
+                + "{ role: 'readWrite', db: 'consent_keys' }] }");
+        assertThat(script.split("db: 'consent_keys'", -1)).as("granted once").hasSize(2);
+        assertThat(script.split("db: 'audit_keys'", -1)).as("granted once").hasSize(2);
+    }
+
     /** service -> database its user may write, as granted by the script. */
     private static Map<String, String> grantedDatabases() {
         Matcher matcher = Pattern.compile("env: '([A-Z_]+)_MONGODB_URI', roles: \\[\\{ role: '?([A-Za-z_]+)'?, db: '([a-z]+)'")
