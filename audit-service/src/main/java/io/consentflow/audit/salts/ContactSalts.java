@@ -77,6 +77,11 @@ public class ContactSalts {
         return Mono.from(collection().deleteMany(Filters.eq("subjectIds", subjectId))).map(r -> r.getDeletedCount());
     }
 
+    /** How many contacts' salts are still linked to the subject (0 once an erasure shredded them). */
+    public Mono<Long> linkedTo(String subjectId) {
+        return Mono.from(collection().countDocuments(Filters.eq("subjectIds", subjectId)));
+    }
+
     private Mono<Void> link(Map<String, String> subjectByLookup, Map<String, Document> known) {
         return Flux.fromIterable(subjectByLookup.entrySet())
                 .filter(e -> e.getValue() != null && known.containsKey(e.getKey())
