@@ -36,14 +36,19 @@ public class CertificateService {
         this.clock = clock;
         Map<String, Duration> numberTopics = new TreeMap<>();
         Map<String, Duration> idTopics = new TreeMap<>();
+        Map<String, Duration> contactKeyTopics = new TreeMap<>();
         for (TopicSpec topic : Topics.allWithDeadLetters()) {
             if (topic.carriesPersonalData()) {
                 numberTopics.put(topic.name(), Topics.lastCopyGoneWithin(topic));
-            } else if (topic.configs().containsKey("retention.ms") && !topic.compacted()) {
+            } else if (topic.compacted()) {
+                contactKeyTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("segment.ms"))
+                        + Long.parseLong(topic.configs().get("delete.retention.ms"))));
+            } else if (topic.configs().containsKey("retention.ms")) {
                 idTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("retention.ms"))));
             }
         }
-        this.bounds = new DeletionCertificates.Bounds(numberTopics, idTopics, backupRetention);
+        this.bounds = new DeletionCertificates.Bounds(numberTopics, idTopics, backupRetention,
+                contactKeyTopics);
     }
 
     /** Empty when the log holds no command with this erasureId. */

@@ -25,8 +25,10 @@ public final class DeletionCertificates {
      * @param numberTopics topics that carry numbers -> the bound on their last copy after a record was written
      * @param idTopics     topics that carry only the subjectId -> their retention
      * @param backups      how long a database backup is kept (the key ring's too)
+     * @param contactKeyTopics compacted topics keyed by the contact key -> segment roll plus tombstone retention
      */
-    public record Bounds(Map<String, Duration> numberTopics, Map<String, Duration> idTopics, Duration backups) {
+    public record Bounds(Map<String, Duration> numberTopics, Map<String, Duration> idTopics, Duration backups,
+            Map<String, Duration> contactKeyTopics) {
     }
 
     /** What a verifier needs: the certificate, the exact text signed, and the signature with its key id. */
@@ -123,6 +125,11 @@ public final class DeletionCertificates {
                 + " subjectId only", "the topic's retention (no number, no contact key)", text(from.plus(retention)))));
         bounds.numberTopics().forEach((topic, bound) -> out.add(remain("Kafka " + topic
                 + ": records written before the erasure", "deleted by retention, segment roll and the broker's check",
+                text(from.plus(bound)))));
+        bounds.contactKeyTopics().forEach((topic, bound) -> out.add(remain("Kafka " + topic + ": the contact key (a"
+                + " keyed pseudonym, no number) as the key of the erasure tombstone and of the snapshots before it",
+                "a compacted topic: the tombstone tells every reader to forget the contact; the log cleaner drops the"
+                        + " snapshots once the segment rolled and the tombstone after delete.retention.ms",
                 text(from.plus(bound)))));
         out.add(remain("database backups taken before the erasure", "rolled over by the backup schedule; the "
                 + "subject's encrypted data in them is unreadable once its key ring entry is gone from the key ring's "
