@@ -127,8 +127,9 @@ final class Suite {
             env.putIfAbsent("MONGODB_DATABASE", database + "_" + name);
             all.put(service, env);
         });
-        all.get("consent-service").putIfAbsent("KEY_RING_DATABASE", "consent_keys_" + name);
-        all.get("audit-service").putIfAbsent("AUDIT_SALT_DATABASE", "audit_keys_" + name);
+        // relaxed binding of consentflow.consent.key-ring.database and consentflow.audit.salt-database
+        all.get("consent-service").putIfAbsent("CONSENTFLOW_CONSENT_KEYRING_DATABASE", "consent_keys_" + name);
+        all.get("audit-service").putIfAbsent("CONSENTFLOW_AUDIT_SALTDATABASE", "audit_keys_" + name);
         overrides.forEach((service, env) -> all.computeIfAbsent(service, s -> new HashMap<>(env)));
         Suite suite = new Suite(all, ServiceProcess.Jvm.JOURNEYS, kafka, "e2e-logs-" + name);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-suite-" + name + "-shutdown"));
