@@ -12,25 +12,19 @@ import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.StaffTokens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +43,6 @@ import tools.jackson.databind.JsonNode;
 class ErasureScanIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    private static final String AUDIT_SALT = "local-development-audit-salt";
 
     private ScanBroker broker;
     private Suite suite;
@@ -138,8 +131,8 @@ class ErasureScanIT {
         String key = Contacts.contactKey(phone.e164());
         kafka.awaitRecords(Topics.WHATSAPP_INBOUND.name(), r -> key.equals(r.key()), 3, PATIENCE);
 
-        List<String> needles = List.of(phone.digits(), key, inboundText, auditDigest(phone.e164()),
-                auditDigest(phone.digits()), saltLookup(phone.digits()));
+        List<String> needles = List.of(phone.digits(), key, inboundText, ErasureEvidence.auditDigest(phone.e164()),
+                ErasureEvidence.auditDigest(phone.digits()), ErasureEvidence.saltLookup(phone.digits()));
         // control: before the erasure every kind of store holds the number, so the scans below can see it
         assertThat(broker.scanTopics(needles).keySet()).contains("send-requests", "send-requests-dlt",
                 "whatsapp-inbound", "consent-state");
@@ -154,7 +147,8 @@ class ErasureScanIT {
         JsonNode signed = awaitCompleteCertificate(erasureId, dpo);
         JsonNode certificate = signed.path("certificate");
         assertThat(certificate.path("subjectId").asString()).isEqualTo(subjectId);
-        assertThat(verifies(signed)).as("the certificate verifies with the published key").isTrue();
+        assertThat(ErasureEvidence.verifies(signed, suite.audit.baseUrl()))
+                .as("the certificate verifies with the published key").isTrue();
         String remains = certificate.path("remains").toString();
 
         // the certificate is complete once the receipts are audited; the audit may read the command a poll later
@@ -202,21 +196,6 @@ class ErasureScanIT {
         return last.get().json();
     }
 
-    private boolean verifies(JsonNode signed) throws Exception {
-        String publicKey = Http.get(suite.audit.baseUrl() + "/api/v1/audit/checkpoints/key", null).json()
-                .path("publicKey").asString();
-        var key = java.security.KeyFactory.getInstance("Ed25519")
-                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
-        Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(key);
-        verifier.update(signed.path("canonical").asString().getBytes(StandardCharsets.UTF_8));
-        boolean signatureHolds = verifier.verify(Base64.getDecoder().decode(signed.path("signature").asString()));
-        // the signed text is the certificate shown: same erasure, same subject, same last-copy date
-        JsonNode canonical = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(signed.path("canonical").asString());
-        return signatureHolds && canonical.equals(signed.path("certificate"));
-    }
-
     private Map<String, Set<String>> inLogs(List<String> needles) throws IOException {
         Map<String, Set<String>> found = new TreeMap<>();
         for (String service : List.of("consent-service", "messaging-gateway", "retention-service", "audit-service")) {
@@ -261,21 +240,5 @@ class ErasureScanIT {
 
     private static String blockReason(SpecificRecord outcome) {
         return outcome instanceof MessageBlocked blocked ? blocked.getReason().name() : "not blocked: " + outcome;
-    }
-
-    /** audit-service's digest under its (development) salt, as entries without a contact salt would hold it. */
-    private static String auditDigest(String value) throws Exception {
-        return "sd:" + hmacHex(AUDIT_SALT, value);
-    }
-
-    /** Where audit-service keeps a contact's salt: gone with the salt. */
-    private static String saltLookup(String digits) throws Exception {
-        return hmacHex(AUDIT_SALT, "contact-salt|" + digits);
-    }
-
-    private static String hmacHex(String key, String value) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -60,9 +60,8 @@ public final class DeletionCertificates {
         ordered.stream().filter(e -> required.contains(e.type())).forEach(e -> receipts.putIfAbsent(e.type(), e));
         List<String> missing = new ArrayList<>(required);
         missing.removeAll(receipts.keySet());
-        Instant completedAt = missing.isEmpty()
-                ? receipts.values().stream().map(DeletionCertificates::when).max(Comparator.naturalOrder()).orElseThrow()
-                : null;
+        Instant completedAt = missing.isEmpty() ? receipts.values().stream().map(DeletionCertificates::when)
+                .max(Comparator.naturalOrder()).orElseThrow() : null;
         String purpose = (String) request.get("purpose");
 
         Map<String, Object> c = new LinkedHashMap<>();
@@ -85,7 +84,10 @@ public final class DeletionCertificates {
         return Optional.of(c);
     }
 
-    /** The latest of: every topic that carries numbers has dropped what was written up to the erasure, every backup taken before it has rolled over. */
+    /**
+     * The latest of: every topic that carries numbers has dropped what was written up to the erasure, and every
+     * backup taken before it has rolled over.
+     */
     static Instant lastCopyGoneBy(Instant completedAt, Bounds bounds) {
         Duration topics = bounds.numberTopics().values().stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         Instant byTopics = completedAt.plus(topics);
@@ -113,7 +115,7 @@ public final class DeletionCertificates {
         List<Map<String, Object>> out = new ArrayList<>();
         if (purpose != null) {
             out.add(remain("consent-service: the subject with its other purposes", "consent for the other purposes is"
-                    + " still in force; only " + purpose + " ended (a later end of the last purpose erases the subject)",
+                    + " still in force; only " + purpose + " ended (the end of the last purpose erases the subject)",
                     null));
         }
         out.add(remain("audit-service: " + subjectEntries + " audit log entries naming the random subjectId"

@@ -85,8 +85,8 @@ public final class PersonalDataScrubber {
     /** As {@link #scrub(String, Map)}, every digest under the contact's own salt (32 random bytes). */
     public Map<String, Object> scrubForContact(String type, Map<String, Object> fields, byte[] contactSalt) {
         Mac contactMac = newMac(contactSalt);
-        return scrub(type, fields,
-                value -> CONTACT_DIGEST_PREFIX + HEX.formatHex(contactMac.doFinal(value.getBytes(StandardCharsets.UTF_8))));
+        return scrub(type, fields, value -> CONTACT_DIGEST_PREFIX
+                + HEX.formatHex(contactMac.doFinal(value.getBytes(StandardCharsets.UTF_8))));
     }
 
     private Map<String, Object> scrub(String type, Map<String, Object> fields, UnaryOperator<String> digester) {

@@ -66,7 +66,8 @@ public class ContactSalts {
             return inserted.then(link(subjectByLookup, known)).then(find(subjectByLookup.keySet().stream().toList()))
                     .map(all -> {
                         Map<String, byte[]> salts = new HashMap<>();
-                        all.forEach((lookup, doc) -> salts.put(lookup, Base64.getDecoder().decode(doc.getString("salt"))));
+                        all.forEach((lookup, doc) -> salts.put(lookup,
+                                Base64.getDecoder().decode(doc.getString("salt"))));
                         return salts;
                     });
         });

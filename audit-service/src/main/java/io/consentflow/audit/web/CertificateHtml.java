@@ -50,7 +50,8 @@ final class CertificateHtml {
         }
         h.append("</table><h2>Signature</h2><p>").append(esc(signed.algorithm())).append(", key id <code>")
                 .append(esc(signed.keyId())).append("</code> (public key: /api/v1/audit/checkpoints/key), over the "
-                        + "canonical JSON of the certificate:</p><pre style=\"white-space:pre-wrap;word-break:break-all\">")
+                        + "canonical JSON of the certificate:</p>"
+                        + "<pre style=\"white-space:pre-wrap;word-break:break-all\">")
                 .append(esc(signed.canonical())).append("</pre><p><code>").append(esc(signed.signature()))
                 .append("</code></p></body></html>");
         return h.toString();

@@ -203,7 +203,8 @@ public final class ConsentLifecycle {
 
     /**
      * A retention deadline for one purpose ({@code purpose} set, scope SUBJECT) removes that purpose only and erases
-     * the subject only when nothing is left; without a purpose as {@link #erase(Subject, String, ErasureScope, Instant)}.
+     * the subject only when nothing is left; without a purpose it is
+     * {@link #erase(Subject, String, ErasureScope, Instant)}.
      */
     public void erase(Subject subject, String erasureId, ErasureScope scope, String purpose, Instant now) {
         Erasure.erase(subject, erasureId, scope, purpose, now);

@@ -75,7 +75,9 @@ public class SubjectRepository {
     public Mono<Void> save(StoredSubject stored) {
         String id = stored.subject().subjectId();
         boolean erased = stored.subject().status() == SubjectStatus.ERASED;
-        Mono<Void> keyFirst = !erased && stored.dataKey() != null && (stored.revision() < 0 || stored.wrappedKey() != null)
+        // a new subject, or a document from before the key ring whose key moves into it now
+        boolean keyToStore = stored.revision() < 0 || stored.wrappedKey() != null;
+        Mono<Void> keyFirst = !erased && stored.dataKey() != null && keyToStore
                 ? keyRing.storeIfAbsent(id, crypto.wrap(stored.dataKey(), id)) : Mono.empty();
         Document doc = documents.toDocument(stored, stored.revision() + 1);
         Mono<Void> write;
