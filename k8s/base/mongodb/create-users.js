@@ -4,11 +4,13 @@
 // Secret, or .env for docker compose. Runs as a mongo init script (compose) and as the mongodb-users Job (k8s).
 const APPEND_ONLY_ROLE = 'consentflowAuditAppendOnly';
 const services = [
-  { env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }] },
+  // consent_keys: the key ring (wrapped data keys), apart from the data and backed up on its own short schedule
+  { env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }, { role: 'readWrite', db: 'consent_keys' }] },
   { env: 'MESSAGING_GATEWAY_MONGODB_URI', roles: [{ role: 'readWrite', db: 'gateway' }] },
   { env: 'RETENTION_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'retention' }] },
-  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop.
-  { env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }] },
+  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop. Its
+  // contacts' salts live apart, in audit_keys, where shredding one is a delete.
+  { env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }, { role: 'readWrite', db: 'audit_keys' }] },
 ];
 const appendOnlyPrivileges = [{
   resource: { db: 'audit', collection: '' },

@@ -20,6 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every environment variable a service reads is provided, secrets only from .env / Kubernetes Secrets. */
 class EnvironmentContractTests {
 
+    /** The previous secrets of a rotation window: empty (compose) or absent (Kubernetes) unless rotating. */
+    private static final Set<String> ROTATION_PREVIOUS = Set.of("WHATSAPP_APP_SECRET_PREVIOUS",
+            "CONSENTFLOW_PREVIOUS_MASTER_KEYS");
+
     @Test
     void placeholderScanTellsVariablesWithAndWithoutDefault() {
         Map<String, Boolean> found = new HashMap<>();
@@ -87,7 +91,7 @@ class EnvironmentContractTests {
         } else {
             softly.assertThat(literalPart).as("compose %s %s has no literal part", service, variable).isEmpty();
             String operator = interpolation.group(2);
-            boolean optional = "WHATSAPP_APP_SECRET_PREVIOUS".equals(variable);
+            boolean optional = ROTATION_PREVIOUS.contains(variable);
             softly.assertThat(operator).as("compose %s %s: %s", service, variable,
                     optional ? "empty unless rotating" : "required (:?), no default")
                     .isEqualTo(optional ? ":-" : ":?");
@@ -139,7 +143,7 @@ class EnvironmentContractTests {
                     .as("%s %s comes from a Secret (secretKeyRef)", where, name).isTrue();
             if (from != null && from.getSecretKeyRef() != null) {
                 softly.assertThat(Boolean.TRUE.equals(from.getSecretKeyRef().getOptional()))
-                        .as("%s %s optional", where, name).isEqualTo("WHATSAPP_APP_SECRET_PREVIOUS".equals(name));
+                        .as("%s %s optional", where, name).isEqualTo(ROTATION_PREVIOUS.contains(name));
             }
         }
         if (from != null && from.getConfigMapKeyRef() != null) {

@@ -30,7 +30,18 @@ class MongoUsersTests {
                 "createCollection", "createIndex");
         assertThat(actions.find()).as("one custom role only").isFalse();
         assertThat(script).contains("resource: { db: 'audit', collection: '' }")
-                .contains("{ env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }] }");
+                .contains("{ env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }, "
+                        + "{ role: 'readWrite', db: 'audit_keys' }] }");
+    }
+
+    /** The key rings (consent's data keys, audit's contacts' salts) are databases apart, each for its one service. */
+    @Test
+    void theKeyRingsAreDatabasesOfTheirOwnWritableOnlyByTheirService() {
+        String script = Repo.read(SCRIPT);
+        assertThat(script).contains("{ env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }, "
+                + "{ role: 'readWrite', db: 'consent_keys' }] }");
+        assertThat(script.split("db: 'consent_keys'", -1)).as("granted once").hasSize(2);
+        assertThat(script.split("db: 'audit_keys'", -1)).as("granted once").hasSize(2);
     }
 
     /** service -> database its user may write, as granted by the script. */

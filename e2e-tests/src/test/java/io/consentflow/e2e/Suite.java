@@ -34,19 +34,27 @@ final class Suite {
 
     private final Map<String, Map<String, String>> overrides;
     private final ServiceProcess.Jvm jvm;
+    private final String kafkaBootstrapServers;
+    private final Path logs;
 
     private Suite(Map<String, Map<String, String>> overrides, ServiceProcess.Jvm jvm) {
+        this(overrides, jvm, null, "e2e-logs");
+    }
+
+    /** {@code kafka} null: the shared broker of {@link TestInfrastructure}. */
+    private Suite(Map<String, Map<String, String>> overrides, ServiceProcess.Jvm jvm, String kafka, String logFolder) {
         this.overrides = Map.copyOf(overrides);
         this.jvm = jvm;
         infrastructure = TestInfrastructure.get();
+        kafkaBootstrapServers = kafka != null ? kafka : infrastructure.kafkaBootstrapServers();
         Path root = repositoryRoot();
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        logs = root.resolve("e2e-tests/target").resolve(logFolder);
         int simulatorPort = freePort();
         int gatewayPort = freePort();
         int retentionPort = freePort();
         int auditPort = freePort();
         Map<String, String> common = new HashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         common.put("MONGODB_URI", infrastructure.mongoUri());
         common.put("LOG_FORMAT", "ecs");
         common.put("WHATSAPP_APP_SECRET", APP_SECRET);
@@ -103,6 +111,49 @@ final class Suite {
             throw new IllegalStateException("the suite already runs with other settings: " + instance.overrides + " " + instance.jvm);
         }
         return instance;
+    }
+
+    /**
+     * A suite of the caller's own next to the shared one: its own processes on its own broker ({@code kafka}), each
+     * service in databases named with {@code name} on the shared MongoDB wire server, logs in
+     * {@code target/e2e-logs-<name>}. The caller stops it with {@link #close()}.
+     */
+    static Suite standalone(String kafka, String name, Map<String, Map<String, String>> overrides) {
+        Map<String, Map<String, String>> all = new HashMap<>();
+        Map<String, String> databases = Map.of("consent-service", "consent", "messaging-gateway", "gateway",
+                "retention-service", "retention", "audit-service", "audit");
+        databases.forEach((service, database) -> {
+            Map<String, String> env = new HashMap<>(overrides.getOrDefault(service, Map.of()));
+            env.putIfAbsent("MONGODB_DATABASE", database + "_" + name);
+            all.put(service, env);
+        });
+        // relaxed binding of consentflow.consent.key-ring.database and consentflow.audit.salt-database
+        all.get("consent-service").putIfAbsent("CONSENTFLOW_CONSENT_KEYRING_DATABASE", "consent_keys_" + name);
+        all.get("audit-service").putIfAbsent("CONSENTFLOW_AUDIT_SALTDATABASE", "audit_keys_" + name);
+        overrides.forEach((service, env) -> all.computeIfAbsent(service, s -> new HashMap<>(env)));
+        Suite suite = new Suite(all, ServiceProcess.Jvm.JOURNEYS, kafka, "e2e-logs-" + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-suite-" + name + "-shutdown"));
+        try {
+            suite.startAll();
+        } catch (RuntimeException e) {
+            suite.stopAll();
+            throw e;
+        }
+        return suite;
+    }
+
+    /** Stops a {@link #standalone} suite. */
+    void close() {
+        stopAll();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    /** The folder of the services' logs ({@code <service>.log}). */
+    Path logs() {
+        return logs;
     }
 
     List<ServiceProcess> services() {

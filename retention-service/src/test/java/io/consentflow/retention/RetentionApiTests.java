@@ -46,6 +46,9 @@ class RetentionApiTests {
                 .jsonPath("$.policies[?(@.kind == 'INACTIVE_CONSENT')].period").isEqualTo("P24M")
                 .jsonPath("$.policies[?(@.kind == 'PURPOSE_END')].lastDay").isEqualTo("2027-06-30")
                 .jsonPath("$.policies[?(@.topic == 'send-requests')].period").isEqualTo("P3D")
+                // 3 days + 1 h segment + 5 min retention check + 1 min file deletion delay
+                .jsonPath("$.policies[?(@.topic == 'send-requests')].lastCopyGoneWithin").isEqualTo("PT73H6M")
+                .jsonPath("$.policies[?(@.topic == 'whatsapp-inbound')].lastCopyGoneWithin").isEqualTo("PT73H6M")
                 .jsonPath("$.policies[?(@.kind == 'CONSENT_PROOF')].requiredReceipts[0]").isEqualTo("SubjectErased")
                 .jsonPath("$.policies[*].legalBasis").value(bases -> assertThat(bases.toString()).contains("GDPR"))
                 .jsonPath("$.policies[*].description").isNotEmpty();

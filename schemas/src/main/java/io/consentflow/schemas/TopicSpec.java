@@ -39,7 +39,10 @@ public record TopicSpec(
         return name + Topics.DLT_SUFFIX;
     }
 
-    /** The dead-letter topic of this topic: same partitions (records keep their partition), same retention. */
+    /**
+     * The dead-letter topic of this topic: same partitions (records keep their partition), same retention and, for a
+     * topic that carries numbers, the same bound on the last copy ({@link Topics#lastCopyGoneWithin}).
+     */
     public TopicSpec deadLetter() {
         Map<String, String> dltConfigs = new java.util.HashMap<>(configs);
         dltConfigs.put("cleanup.policy", "delete");
@@ -48,8 +51,10 @@ public record TopicSpec(
         }
         dltConfigs.remove("min.compaction.lag.ms");
         dltConfigs.remove("delete.retention.ms");
-        dltConfigs.remove("segment.ms");
         dltConfigs.remove("min.cleanable.dirty.ratio");
+        if (compacted()) {
+            dltConfigs.remove("segment.ms"); // a topic that carries numbers keeps its short segments in its DLT too
+        }
         return new TopicSpec(deadLetterTopic(), KeyKind.SOURCE_KEY, List.of(), partitions, dltConfigs,
                 Set.of("error-handlers"), owner, carriesPersonalData);
     }

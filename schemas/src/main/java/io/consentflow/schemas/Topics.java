@@ -39,6 +39,20 @@ public final class Topics {
     public static final Duration MESSAGE_EVENTS_RETENTION = Duration.ofDays(90);
     public static final Duration RETENTION_COMMANDS_RETENTION = Duration.ofDays(400);
 
+    /**
+     * Segments of a topic that carries numbers roll at least this often. Kafka deletes whole segments only, once the
+     * newest record of a segment is older than retention.ms; with the broker's 7-day default a record could outlive
+     * its retention by a week.
+     */
+    public static final Duration PERSONAL_DATA_SEGMENT = Duration.ofHours(1);
+    /** How long a deleted segment file stays on disk (renamed {@code .deleted}) before the broker removes it. */
+    public static final Duration PERSONAL_DATA_FILE_DELETE_DELAY = Duration.ofMinutes(1);
+    /**
+     * The broker's {@code log.retention.check.interval.ms}: Kafka's default, which no deployment of the suite raises
+     * ({@code deployment}'s tests check that no broker configuration sets it).
+     */
+    public static final Duration BROKER_RETENTION_CHECK_INTERVAL = Duration.ofMinutes(5);
+
     public static final TopicSpec CONSENT_EVENTS = new TopicSpec("consent-events", KeyKind.SUBJECT_ID,
             List.of(OptInRequested.class, OptInConfirmed.class, OptInExpired.class, StopReceived.class,
                     PreferencesChanged.class, SubjectErased.class),
@@ -54,7 +68,7 @@ public final class Topics {
             Set.of(Services.CONSENT), Services.CONSENT, false);
 
     public static final TopicSpec SEND_REQUESTS = new TopicSpec("send-requests", KeyKind.E164_NUMBER,
-            List.of(SendRequest.class), PARTITIONS, retention(PERSONAL_DATA_TOPIC_RETENTION),
+            List.of(SendRequest.class), PARTITIONS, personalDataRetention(PERSONAL_DATA_TOPIC_RETENTION),
             Set.of(Services.CAMPAIGN_SYSTEMS, Services.CONSENT), Services.GATEWAY, true);
 
     public static final TopicSpec MESSAGE_EVENTS = new TopicSpec("message-events", KeyKind.SUBJECT_ID_OR_REQUEST_ID,
@@ -64,7 +78,7 @@ public final class Topics {
 
     public static final TopicSpec WHATSAPP_INBOUND = new TopicSpec("whatsapp-inbound", KeyKind.CONTACT_KEY,
             List.of(InboundMessage.class, MarketingPreferenceChanged.class), PARTITIONS,
-            retention(PERSONAL_DATA_TOPIC_RETENTION), Set.of(Services.GATEWAY), Services.GATEWAY, true);
+            personalDataRetention(PERSONAL_DATA_TOPIC_RETENTION), Set.of(Services.GATEWAY), Services.GATEWAY, true);
 
     public static final TopicSpec RETENTION_COMMANDS = new TopicSpec("retention-commands", KeyKind.SUBJECT_ID,
             List.of(ErasureRequested.class), PARTITIONS, retention(RETENTION_COMMANDS_RETENTION),
@@ -108,6 +122,41 @@ public final class Topics {
     public static TopicSpec carrying(Class<?> eventType) {
         return ALL.stream().filter(topic -> topic.valueTypes().contains(eventType)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(eventType.getSimpleName() + " has no topic"));
+    }
+
+    /**
+     * The latest moment after a record was written by which no copy of it is left on the broker's disks
+     * (docs/architecture.md#topics): its segment rolls at most {@code segment.ms} after its first record (timestamps
+     * are the broker's own, {@code LogAppendTime}, so a producer's clock cannot extend it), the segment is deleted at
+     * the first retention check after its newest record is {@code retention.ms} old, and the file goes
+     * {@code file.delete.delay.ms} later. Only for the topics that carry numbers, which set all three.
+     */
+    public static Duration lastCopyGoneWithin(TopicSpec topic) {
+        return lastCopyGoneWithin(topic.configs(), BROKER_RETENTION_CHECK_INTERVAL);
+    }
+
+    /** The same bound for the configs a broker actually has (a test's broker with shortened bounds). */
+    public static Duration lastCopyGoneWithin(Map<String, String> configs, Duration retentionCheckInterval) {
+        for (String required : List.of("retention.ms", "segment.ms", "file.delete.delay.ms")) {
+            if (!configs.containsKey(required)) {
+                throw new IllegalArgumentException("no exact bound without " + required);
+            }
+        }
+        if (!"LogAppendTime".equals(configs.get("message.timestamp.type"))) {
+            throw new IllegalArgumentException("no exact bound with producer timestamps");
+        }
+        return Duration.ofMillis(Long.parseLong(configs.get("retention.ms")))
+                .plusMillis(Long.parseLong(configs.get("segment.ms")))
+                .plus(retentionCheckInterval)
+                .plusMillis(Long.parseLong(configs.get("file.delete.delay.ms")));
+    }
+
+    /** Retention for topics that carry numbers, with the settings that make {@link #lastCopyGoneWithin} exact. */
+    private static Map<String, String> personalDataRetention(Duration retention) {
+        return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(retention.toMillis()),
+                "segment.ms", Long.toString(PERSONAL_DATA_SEGMENT.toMillis()),
+                "file.delete.delay.ms", Long.toString(PERSONAL_DATA_FILE_DELETE_DELAY.toMillis()),
+                "message.timestamp.type", "LogAppendTime");
     }
 
     private static Map<String, String> retention(Duration retention) {

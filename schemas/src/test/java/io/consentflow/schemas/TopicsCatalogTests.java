@@ -1,6 +1,7 @@
 package io.consentflow.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,37 @@ class TopicsCatalogTests {
         assertThat(Topics.SEND_REQUESTS.carriesPersonalData()).isTrue();
         assertThat(Topics.WHATSAPP_INBOUND.carriesPersonalData()).isTrue();
         assertThat(Topics.CONSENT_STATE.carriesPersonalData()).isFalse();
+    }
+
+    @Test
+    void everyTopicCarryingRawNumbersHasAnExactStatedBoundOnItsLastCopy() {
+        Duration stated = Duration.parse("PT73H6M"); // 3 days + 1 h segments + 5 min check + 1 min file delay
+        for (TopicSpec topic : Topics.allWithDeadLetters()) {
+            if (topic.carriesPersonalData()) {
+                assertThat(topic.configs()).as(topic.name()).containsEntry("segment.ms", "3600000")
+                        .containsEntry("message.timestamp.type", "LogAppendTime")
+                        .containsEntry("file.delete.delay.ms", "60000");
+                assertThat(Topics.lastCopyGoneWithin(topic)).as(topic.name()).isEqualTo(stated);
+            }
+        }
+        assertThat(Topics.allWithDeadLetters().stream().filter(TopicSpec::carriesPersonalData).map(TopicSpec::name))
+                .containsExactlyInAnyOrder("send-requests", "send-requests-dlt", "whatsapp-inbound",
+                        "whatsapp-inbound-dlt");
+    }
+
+    @Test
+    void noBoundIsClaimedWithoutTheSettingsThatMakeItExact() {
+        assertThatThrownBy(() -> Topics.lastCopyGoneWithin(Topics.MESSAGE_EVENTS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment.ms");
+        var producerTimes = new java.util.HashMap<>(Topics.SEND_REQUESTS.configs());
+        producerTimes.remove("message.timestamp.type");
+        assertThatThrownBy(() -> Topics.lastCopyGoneWithin(producerTimes, Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("producer timestamps");
+        var shortened = new java.util.HashMap<>(Topics.SEND_REQUESTS.configs());
+        shortened.put("retention.ms", "20000");
+        shortened.put("segment.ms", "5000");
+        shortened.put("file.delete.delay.ms", "1000");
+        assertThat(Topics.lastCopyGoneWithin(shortened, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(28));
     }
 
     @Test

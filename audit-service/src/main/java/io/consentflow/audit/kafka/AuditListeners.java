@@ -40,7 +40,7 @@ class AuditListeners {
     @KafkaListener(id = LISTENER_EVENTS, groupId = GROUP, topics = {"consent-events", "send-requests", "message-events",
             "whatsapp-inbound", "retention-commands"}, containerFactory = AuditKafkaConfiguration.FACTORY)
     void events(List<ConsumerRecord<byte[], byte[]>> records) {
-        log.append(records.stream().map(translator::translate).toList());
+        log.append(translator.translateAll(records));
     }
 
     @KafkaListener(id = LISTENER_DEAD_LETTERS, groupId = GROUP + "-dead-letters", topicPattern = DEAD_LETTER_PATTERN,

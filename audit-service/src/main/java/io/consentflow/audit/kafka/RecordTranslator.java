@@ -2,13 +2,25 @@ package io.consentflow.audit.kafka;
 
 import io.consentflow.audit.domain.PersonalDataScrubber;
 import io.consentflow.audit.domain.SourceRecord;
+import io.consentflow.audit.salts.ContactSalts;
+import io.consentflow.events.ErasureRequested;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MarketingPreferenceChanged;
+import io.consentflow.events.SendRequest;
+import io.consentflow.events.SubjectErased;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a raw record into what gets chained. Decoding happens here, not in the consumer, so that a record that does
  * not decode is still audited (as a digest of its bytes) instead of being skipped. Keys are never read: on
- * {@code send-requests} the key is a phone number.
+ * {@code send-requests} the key is a phone number. An event about one contact is digested under the contact's own
+ * salt ({@link ContactSalts}), and the erasure of a subject shreds the salts of its contacts.
  */
 @Component
 class RecordTranslator {
@@ -29,11 +42,89 @@ class RecordTranslator {
     static final String TOMBSTONE = "Tombstone";
     static final String DEAD_LETTER = "DeadLetter";
 
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+    /** Erasures after which nothing of the subject stays with consent-service: its contacts' salts go. */
+    private static final Set<ErasureScope> SHREDDING = Set.of(ErasureScope.SUBJECT, ErasureScope.CONSENT_PROOF);
+
     private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
     private final PersonalDataScrubber scrubber;
+    private final ContactSalts salts;
 
-    RecordTranslator(PersonalDataScrubber scrubber) {
+    RecordTranslator(PersonalDataScrubber scrubber, ContactSalts salts) {
         this.scrubber = scrubber;
+        this.salts = salts;
+    }
+
+    /**
+     * A poll's records: the contacts' salts are fetched (or created) in one go before scrubbing, and the erasures the
+     * poll carries shred their subjects' salts afterwards (idempotent, so a redelivered poll does it again). Blocking.
+     */
+    List<SourceRecord> translateAll(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<SpecificRecord> events = new ArrayList<>(records.size());
+        Map<String, String> subjectByLookup = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            SpecificRecord event = decodeOrNull(record);
+            events.add(event);
+            String number = contactNumber(event);
+            if (number != null) {
+                String subjectId = Events.subjectId(event);
+                subjectByLookup.merge(scrubber.saltLookup(number), subjectId == null ? "" : subjectId,
+                        (a, b) -> a.isEmpty() ? b : a);
+            }
+        }
+        subjectByLookup.replaceAll((lookup, subjectId) -> subjectId.isEmpty() ? null : subjectId);
+        Map<String, byte[]> contactSalts = subjectByLookup.isEmpty() ? Map.of()
+                : salts.saltsFor(subjectByLookup).block(STORE_TIMEOUT);
+        List<SourceRecord> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SpecificRecord event = events.get(i);
+            String number = contactNumber(event);
+            byte[] salt = number == null ? null : contactSalts.get(scrubber.saltLookup(number));
+            out.add(salt == null ? translate(records.get(i)) : contactEvent(records.get(i), event, salt));
+        }
+        events.stream().map(RecordTranslator::erasedSubject).filter(java.util.Objects::nonNull).distinct()
+                .forEach(subjectId -> salts.shred(subjectId).block(STORE_TIMEOUT));
+        return out;
+    }
+
+    private SourceRecord contactEvent(ConsumerRecord<byte[], byte[]> record, SpecificRecord event, byte[] salt) {
+        String type = Events.type(event);
+        return new SourceRecord(record.topic(), record.partition(), record.offset(), Events.eventId(event), type,
+                Events.subjectId(event), Events.occurredAt(event),
+                scrubber.scrubForContact(type, AvroMaps.toMap(event), salt));
+    }
+
+    private SpecificRecord decodeOrNull(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null || record.topic().endsWith(Topics.DLT_SUFFIX)) {
+            return null;
+        }
+        try {
+            return deserializer.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            return null; // translate() audits it as undecodable
+        }
+    }
+
+    /** The number an event is about: the recipient of a send request, the sender of an inbound event. */
+    static String contactNumber(SpecificRecord event) {
+        if (event instanceof SendRequest r) {
+            return r.getTo();
+        } else if (event instanceof InboundMessage m) {
+            return m.getFrom();
+        } else if (event instanceof MarketingPreferenceChanged p) {
+            return p.getFrom();
+        }
+        return null;
+    }
+
+    /** The subject an erasure removes entirely (not a pending opt-in, not one purpose), else null. */
+    static String erasedSubject(SpecificRecord event) {
+        if (event instanceof ErasureRequested r && SHREDDING.contains(r.getScope()) && r.getPurpose() == null) {
+            return r.getSubjectId();
+        } else if (event instanceof SubjectErased e && SHREDDING.contains(e.getScope()) && e.getPurpose() == null) {
+            return e.getSubjectId();
+        }
+        return null;
     }
 
     SourceRecord translate(ConsumerRecord<byte[], byte[]> record) {

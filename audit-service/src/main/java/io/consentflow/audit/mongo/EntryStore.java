@@ -142,6 +142,12 @@ public class EntryStore {
                 .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
     }
 
+    /** The entries of one erasure: its command (once, or again when overdue) and the receipts that name it. */
+    public Flux<AuditEntry> byErasureId(String erasureId) {
+        return collection().flatMapMany(c -> c.find(Filters.eq("payload.erasureId", erasureId))
+                .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
+    }
+
     /** A time range for export, oldest first. */
     public Flux<AuditEntry> range(Instant from, Instant to) {
         return collection().flatMapMany(c -> c.find(Filters.and(Filters.gte("recordedAt", Date.from(from)),

@@ -22,7 +22,7 @@ class AuditAccessRules implements StaffAccessRules {
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
                 .hasAnyRole(roles(Role.DPO, Role.SUPPORT, Role.ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/entries", "/api/v1/audit/entries.csv",
-                        "/api/v1/audit/subjects/*/proof")
+                        "/api/v1/audit/subjects/*/proof", "/api/v1/audit/erasures/*/certificate")
                 .hasAnyRole(roles(Role.DPO, Role.ADMIN));
     }
 }

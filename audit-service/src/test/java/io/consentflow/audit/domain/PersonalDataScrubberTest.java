@@ -34,6 +34,30 @@ class PersonalDataScrubberTest {
     }
 
     @Test
+    void aContactsEventIsDigestedUnderItsOwnSaltEverywhereANumberOrTextAppears() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", "r-4915112345678-ok");
+        fields.put("to", "+4915112345678");
+        fields.put("text", "Hallo Erika");
+        fields.put("template", Map.of("name", "confirm", "language", "de", "components", List.of()));
+        byte[] salt = new byte[32];
+        salt[0] = 7;
+        Map<String, Object> own = scrubber.scrubForContact("SendRequest", fields, salt);
+        Map<String, Object> global = scrubber.scrub("SendRequest", fields);
+
+        assertThat((String) own.get("to")).startsWith("sc:").isNotEqualTo(global.get("to"));
+        assertThat((String) own.get("text")).startsWith("sc:");
+        assertThat((String) own.get("requestId")).startsWith("r-sc:");
+        assertThat(CanonicalJson.encode(own)).doesNotContain("sd:", "4915112345678", "Erika");
+        byte[] other = salt.clone();
+        other[0] = 8;
+        assertThat(scrubber.scrubForContact("SendRequest", fields, other).get("to")).isNotEqualTo(own.get("to"));
+        assertThat(scrubber.scrubForContact("SendRequest", fields, salt)).isEqualTo(own);
+        assertThat(scrubber.saltLookup("+4915112345678")).isEqualTo(scrubber.saltLookup("4915112345678"))
+                .doesNotContain("4915112345678").isNotEqualTo(new PersonalDataScrubber("other").saltLookup("4915112345678"));
+    }
+
+    @Test
     void anInboundMessageKeepsWhatItAskedForAndNotWhoSentIt() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("eventId", "e2");

@@ -3,6 +3,7 @@ package io.consentflow.consent.config;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentPolicy;
 import io.consentflow.consent.domain.Purpose;
+import io.consentflow.consent.registry.MasterKeys;
 import io.consentflow.consent.registry.SubjectCrypto;
 import io.consentflow.rules.contact.ContactKeys;
 import java.time.Clock;
@@ -44,6 +45,6 @@ class ConsentConfiguration {
 
     @Bean
     SubjectCrypto subjectCrypto(ConsentProperties properties) {
-        return new SubjectCrypto(properties.masterKey());
+        return new SubjectCrypto(new MasterKeys(properties.masterKey(), properties.previousMasterKeys()));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pepper                 HMAC key of contact keys (CONSENTFLOW_PEPPER), shared with messaging-gateway
  * @param masterKey              base64 AES-256 key that wraps every subject's data key (CONSENTFLOW_MASTER_KEY)
+ * @param previousMasterKeys     master keys replaced by a rotation (CONSENTFLOW_PREVIOUS_MASTER_KEYS): they still
+ *                               unwrap until the key ring is re-wrapped, then they can go
  * @param sendSigningKey         HMAC key (at least 32 bytes) that signs this service's SendRequests
  *                               (CONSENTFLOW_SEND_SIGNING_KEY), shared with messaging-gateway only
  * @param brandName              company name in the confirmation template and on the opt-in page
@@ -30,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConsentProperties(
         String pepper,
         String masterKey,
+        @DefaultValue List<String> previousMasterKeys,
         String sendSigningKey,
         @DefaultValue("ConsentFlow") String brandName,
         @DefaultValue("optin_confirmation") String confirmationTemplate,

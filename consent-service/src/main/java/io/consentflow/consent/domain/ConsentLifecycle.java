@@ -198,7 +198,16 @@ public final class ConsentLifecycle {
 
     /** Art. 17 or a retention deadline; see {@link Erasure}. */
     public void erase(Subject subject, String erasureId, ErasureScope scope, Instant now) {
-        Erasure.erase(subject, erasureId, scope, now);
+        Erasure.erase(subject, erasureId, scope, null, now);
+    }
+
+    /**
+     * A retention deadline for one purpose ({@code purpose} set, scope SUBJECT) removes that purpose only and erases
+     * the subject only when nothing is left; without a purpose it is
+     * {@link #erase(Subject, String, ErasureScope, Instant)}.
+     */
+    public void erase(Subject subject, String erasureId, ErasureScope scope, String purpose, Instant now) {
+        Erasure.erase(subject, erasureId, scope, purpose, now);
     }
 
     /** The SubjectErased receipt for a subject that no longer exists here (an earlier erasure or expiry). */

@@ -2,6 +2,7 @@ package io.consentflow.consent.inbound;
 
 import io.consentflow.consent.application.ConsentCommands;
 import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
 import io.consentflow.events.SubjectErased;
@@ -14,12 +15,19 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Art. 17 (requested through retention-service) and retention deadlines: erase, then answer with SubjectErased (the receipt) and a consent-state tombstone. */
+/**
+ * Art. 17 (requested through retention-service) and retention deadlines: erase, then answer with SubjectErased (the
+ * receipt) and a consent-state tombstone. A deadline for one purpose removes that purpose only (see the domain's
+ * {@code Erasure}).
+ */
 @Service
 public class ErasureService {
 
     private static final Set<ErasureScope> OURS = EnumSet.of(ErasureScope.SUBJECT, ErasureScope.PENDING_OPT_IN,
             ErasureScope.CONSENT_PROOF);
+
+    /** Marks a subject that kept other purposes; never a contactKey (those are base64url HMACs). */
+    private static final String KEPT = "";
 
     private final ConsentCommands commands;
     private final ConsentLifecycle lifecycle;
@@ -39,11 +47,11 @@ public class ErasureService {
             return Mono.empty();
         }
         return commands.onSubjectId(request.getSubjectId(), request.getEventId(), (s, now) -> {
-                    lifecycle.erase(s, request.getErasureId(), request.getScope(), now);
-                    return s.contactKey();
+                    lifecycle.erase(s, request.getErasureId(), request.getScope(), request.getPurpose(), now);
+                    return s.status() == SubjectStatus.ERASED ? s.contactKey() : KEPT;
                 })
-                // an erasure asked for in the chat is done once the subject is gone
-                .flatMap(contactKey -> request.getScope() == ErasureScope.SUBJECT
+                // an erasure asked for in the chat is done once the subject is gone (not when one purpose ended)
+                .flatMap(contactKey -> request.getScope() == ErasureScope.SUBJECT && !KEPT.equals(contactKey)
                         ? chatRequests.remove(contactKey).thenReturn(Boolean.TRUE) : Mono.just(Boolean.TRUE))
                 // already gone (erased or expired before): the receipt is still owed, and no state changes with it
                 .switchIfEmpty(Mono.fromCallable(() -> {

@@ -11,9 +11,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Envelope encryption: every subject has its own random AES-256 data key, stored only wrapped (AES-GCM) by the
- * master key. Deleting the wrapped key makes the subject's ciphertexts unreadable (crypto-shredding). Each ciphertext
- * is bound to its subject and field through the associated data, so it cannot be moved to another document.
+ * Envelope encryption: every subject has its own random AES-256 data key, stored only wrapped (AES-GCM) by a master
+ * key ({@link MasterKeys}) in the key ring ({@link KeyRing}), apart from the data. Deleting the wrapped key makes the
+ * subject's ciphertexts unreadable wherever they are, backups included (crypto-shredding). Each ciphertext is bound
+ * to its subject and field through the associated data, so it cannot be moved to another document.
  */
 public final class SubjectCrypto {
 
@@ -21,19 +22,18 @@ public final class SubjectCrypto {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
 
     public SubjectCrypto(String masterKeyBase64) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(masterKeyBase64 == null ? "" : masterKeyBase64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("consentflow.consent.master-key is not base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("consentflow.consent.master-key must be 32 bytes (AES-256), base64");
-        }
-        this.masterKey = new SecretKeySpec(key, "AES");
+        this(new MasterKeys(masterKeyBase64, java.util.List.of()));
+    }
+
+    public SubjectCrypto(MasterKeys masterKeys) {
+        this.masterKeys = masterKeys;
+    }
+
+    public MasterKeys masterKeys() {
+        return masterKeys;
     }
 
     public SecretKey newDataKey() {
@@ -42,12 +42,12 @@ public final class SubjectCrypto {
         return new SecretKeySpec(key, "AES");
     }
 
-    public String wrap(SecretKey dataKey, String subjectId) {
-        return seal(masterKey, dataKey.getEncoded(), "data-key:" + subjectId);
+    public MasterKeys.WrappedKey wrap(SecretKey dataKey, String subjectId) {
+        return masterKeys.wrap(dataKey, subjectId);
     }
 
-    public SecretKey unwrap(String wrapped, String subjectId) {
-        return new SecretKeySpec(open(masterKey, wrapped, "data-key:" + subjectId), "AES");
+    public SecretKey unwrap(MasterKeys.WrappedKey wrapped, String subjectId) {
+        return masterKeys.unwrap(wrapped, subjectId);
     }
 
     public String encrypt(SecretKey dataKey, String subjectId, String field, String plaintext) {
@@ -68,7 +68,7 @@ public final class SubjectCrypto {
         return open(dataKey, Base64.getEncoder().encodeToString(sealed), subjectId + ":" + field);
     }
 
-    private static String seal(SecretKey key, byte[] plaintext, String associatedData) {
+    static String seal(SecretKey key, byte[] plaintext, String associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -83,7 +83,7 @@ public final class SubjectCrypto {
         }
     }
 
-    private static byte[] open(SecretKey key, String sealed, String associatedData) {
+    static byte[] open(SecretKey key, String sealed, String associatedData) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

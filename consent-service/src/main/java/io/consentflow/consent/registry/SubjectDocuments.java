@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Maps a subject to its MongoDB document. The number, the evidence and every queued send request (which carries the
  * number) are encrypted with the subject's data key; ids, status, purposes and digests stay readable for queries.
+ * The data key itself is not in the document: it lives in the {@link KeyRing}. Documents written before the key
+ * ring held it wrapped ({@code wrappedKey}); they are read with it and written without it once the ring has it.
  */
 final class SubjectDocuments {
 
@@ -46,7 +48,7 @@ final class SubjectDocuments {
                 .append("stateVersion", s.stateVersion()).append("processed", s.processedEventIds());
         if (!erased) {
             SecretKey key = stored.dataKey();
-            doc.append("contactKey", s.contactKey()).append("wrappedKey", stored.wrappedKey())
+            doc.append("contactKey", s.contactKey())
                     .append("number", crypto.encrypt(key, id, "number", s.e164()))
                     .append("evidence", s.evidence().stream()
                             .map(e -> crypto.encrypt(key, id, "evidence", JSON.writeValueAsString(e))).toList())
@@ -73,12 +75,14 @@ final class SubjectDocuments {
         return doc.append("outbox", outbox).append("outboxSize", outbox.size());
     }
 
-    StoredSubject fromDocument(Document doc) {
+    /**
+     * {@code key} is the subject's data key from the ring (or the document, for one written before the ring), null
+     * when it is gone: then nothing encrypted can be read (a document restored from a backup after its erasure).
+     */
+    StoredSubject fromDocument(Document doc, SecretKey key) {
         String id = doc.getString("_id");
-        String wrapped = doc.getString("wrappedKey");
-        SecretKey key = wrapped == null ? null : crypto.unwrap(wrapped, id);
         List<Evidence> evidence = new ArrayList<>();
-        for (String sealed : doc.getList("evidence", String.class, List.of())) {
+        for (String sealed : key == null ? List.<String>of() : doc.getList("evidence", String.class, List.of())) {
             evidence.add(JSON.readValue(crypto.decrypt(key, id, "evidence", sealed), Evidence.class));
         }
         List<HistoryEntry> history = doc.getList("history", Document.class, List.of()).stream()
@@ -97,7 +101,8 @@ final class SubjectDocuments {
                 instant(doc.getDate("confirmedAt")), instant(doc.getDate("stoppedAt")),
                 ((Number) doc.get("stateVersion")).longValue(), history,
                 doc.getList("processed", String.class, List.of()), outbox(doc, key));
-        return new StoredSubject(subject, ((Number) doc.get("revision")).longValue(), key, wrapped);
+        return new StoredSubject(subject, ((Number) doc.get("revision")).longValue(), key,
+                doc.getString("wrappedKey"));
     }
 
     List<OutboxEntry> outbox(Document doc, SecretKey key) {
@@ -119,10 +124,10 @@ final class SubjectDocuments {
         return entries;
     }
 
-    /** The data key of a raw document, for the relay (which never needs the rest of the subject). */
-    SecretKey dataKeyOf(Document doc) {
+    /** The data key a document written before the key ring holds itself, or null. */
+    SecretKey legacyKeyOf(Document doc) {
         String wrapped = doc.getString("wrappedKey");
-        return wrapped == null ? null : crypto.unwrap(wrapped, doc.getString("_id"));
+        return wrapped == null ? null : crypto.masterKeys().unwrapUnnamed(wrapped, doc.getString("_id"));
     }
 
     private static Date date(Instant instant) {

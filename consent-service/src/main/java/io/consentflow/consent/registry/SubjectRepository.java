@@ -33,10 +33,12 @@ public class SubjectRepository {
     private final ReactiveMongoTemplate mongo;
     private final SubjectDocuments documents;
     private final SubjectCrypto crypto;
+    private final KeyRing keyRing;
 
-    public SubjectRepository(ReactiveMongoTemplate mongo, SubjectCrypto crypto) {
+    public SubjectRepository(ReactiveMongoTemplate mongo, SubjectCrypto crypto, KeyRing keyRing) {
         this.mongo = mongo;
         this.crypto = crypto;
+        this.keyRing = keyRing;
         this.documents = new SubjectDocuments(crypto);
     }
 
@@ -48,10 +50,9 @@ public class SubjectRepository {
                 c.createIndex(Indexes.ascending("pendingExpiresAt"), new IndexOptions().sparse(true))).then());
     }
 
-    /** A subject seen for the first time gets its own data key. */
+    /** A subject seen for the first time gets its own data key (stored in the key ring with its first write). */
     public StoredSubject newSubject(Subject subject) {
-        var key = crypto.newDataKey();
-        return new StoredSubject(subject, -1, key, crypto.wrap(key, subject.subjectId()));
+        return new StoredSubject(subject, -1, crypto.newDataKey(), null);
     }
 
     public Mono<StoredSubject> byContactKey(String contactKey) {
@@ -66,18 +67,33 @@ public class SubjectRepository {
         return findOne(Filters.eq("tokenHash", tokenHash));
     }
 
-    /** Inserts a new subject or replaces the stored one if nobody changed it since it was read. */
+    /**
+     * Inserts a new subject or replaces the stored one if nobody changed it since it was read. The data key reaches
+     * the key ring before any ciphertext it protects is written; an erased subject's key is shredded right after the
+     * write that dropped its personal data.
+     */
     public Mono<Void> save(StoredSubject stored) {
+        String id = stored.subject().subjectId();
+        boolean erased = stored.subject().status() == SubjectStatus.ERASED;
+        // a new subject, or a document from before the key ring whose key moves into it now
+        boolean keyToStore = stored.revision() < 0 || stored.wrappedKey() != null;
+        Mono<Void> keyFirst = !erased && stored.dataKey() != null && keyToStore
+                ? keyRing.storeIfAbsent(id, crypto.wrap(stored.dataKey(), id)) : Mono.empty();
         Document doc = documents.toDocument(stored, stored.revision() + 1);
+        Mono<Void> write;
         if (stored.revision() < 0) {
-            return collection().flatMap(c -> Mono.from(c.insertOne(doc))).then()
-                    .onErrorMap(this::isDuplicateKey, e -> new ConcurrentUpdateException());
+            // a concurrent first write for the same number won: the key stored for this attempt's id is nobody's
+            write = collection().flatMap(c -> Mono.from(c.insertOne(doc))).then()
+                    .onErrorResume(this::isDuplicateKey,
+                            e -> keyRing.shred(id).then(Mono.error(new ConcurrentUpdateException())));
+        } else {
+            write = collection()
+                    .flatMap(c -> Mono.from(c.replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")),
+                            Filters.eq("revision", stored.revision())), doc)))
+                    .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                            : Mono.error(new ConcurrentUpdateException()));
         }
-        return collection()
-                .flatMap(c -> Mono.from(c.replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")),
-                        Filters.eq("revision", stored.revision())), doc)))
-                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
-                        : Mono.error(new ConcurrentUpdateException()));
+        return keyFirst.then(write).then(erased ? keyRing.shred(id) : Mono.empty());
     }
 
     public Flux<String> idsWithOutbox(int limit) {
@@ -93,8 +109,9 @@ public class SubjectRepository {
     /** The outbox of one subject, decrypted, and the revision it was read at. */
     public Mono<PendingOutbox> outboxOf(String subjectId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", subjectId)).first()))
-                .map(doc -> new PendingOutbox(subjectId, ((Number) doc.get("revision")).longValue(),
-                        documents.outbox(doc, documents.dataKeyOf(doc))));
+                .flatMap(doc -> dataKeyOf(doc).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .map(key -> new PendingOutbox(subjectId, ((Number) doc.get("revision")).longValue(),
+                                documents.outbox(doc, key.orElse(null)))));
     }
 
     /**
@@ -109,7 +126,8 @@ public class SubjectRepository {
                             .filter(entry -> !eventIds.contains(entry.getString("eventId"))).toList();
                     var current = Filters.and(Filters.eq("_id", subjectId), Filters.eq("revision", revision));
                     if (left.isEmpty() && SubjectStatus.ERASED.name().equals(doc.getString("status"))) {
-                        return Mono.from(c.deleteOne(current)).map(r -> r.getDeletedCount() == 1);
+                        return keyRing.shred(subjectId).then(Mono.from(c.deleteOne(current)))
+                                .map(r -> r.getDeletedCount() == 1);
                     }
                     doc.put("outbox", left);
                     doc.put("outboxSize", left.size());
@@ -125,7 +143,24 @@ public class SubjectRepository {
     }
 
     private Mono<StoredSubject> findOne(org.bson.conversions.Bson filter) {
-        return collection().flatMap(c -> Mono.from(c.find(filter).first())).map(documents::fromDocument);
+        return collection().flatMap(c -> Mono.from(c.find(filter).first())).flatMap(this::readRaw);
+    }
+
+    /** A raw document read as this repository reads its own (a copy restored from a backup, say). */
+    Mono<StoredSubject> readRaw(Document doc) {
+        return dataKeyOf(doc).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .map(key -> documents.fromDocument(doc, key.orElse(null)));
+    }
+
+    /** The document's data key: from the key ring, or from a document written before the ring; empty when gone. */
+    private Mono<javax.crypto.SecretKey> dataKeyOf(Document doc) {
+        javax.crypto.SecretKey legacy = documents.legacyKeyOf(doc);
+        if (legacy != null) {
+            return Mono.just(legacy);
+        }
+        String id = doc.getString("_id");
+        return SubjectStatus.ERASED.name().equals(doc.getString("status")) ? Mono.empty()
+                : keyRing.find(id).map(wrapped -> crypto.unwrap(wrapped, id));
     }
 
     private Mono<MongoCollection<Document>> collection() {

@@ -27,6 +27,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 class OptInApiTests extends IntegrationTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.consentflow.consent.registry.KeyRing keyRing;
+
     /** consentflow.consent.confirmation-template in the tests' config/application.yml (default: optin_confirmation). */
     private static final String CONFIGURED_TEMPLATE = "musterladen_optin_confirmation";
 
@@ -58,7 +61,8 @@ class OptInApiTests extends IntegrationTestSupport {
         String json = raw.toJson();
         assertNoPlaintext(json, number, number.substring(1), number.substring(3), address, "ConsentFlowTest",
                 "shop.example", "Ich willige ein", payloadOf(confirmation).substring(8));
-        assertThat(raw.getString("wrappedKey")).isNotBlank();
+        assertThat(raw).as("the data key lives in the key ring, not with the data").doesNotContainKey("wrappedKey");
+        assertThat(keyRing.find(subjectId).block()).isNotNull();
         assertThat(raw.getString("contactKey")).isEqualTo(contactKeys.of(number));
     }
 

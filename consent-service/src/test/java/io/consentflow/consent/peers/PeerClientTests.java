@@ -26,7 +26,7 @@ class PeerClientTests {
     }
 
     private static ConsentProperties properties(String url) {
-        return new ConsentProperties("pepper", "key", "signing-key", "Brand", "optin_confirmation", "2026-11", "de",
+        return new ConsentProperties("pepper", "key", List.of(), "signing-key", "Brand", "optin_confirmation", "2026-11", "de",
                 List.of(), List.of(),
                 Duration.ofHours(48), Duration.ofMinutes(1),
                 new ConsentProperties.RateLimit(3, 20, 3, Duration.ofHours(1), Duration.ofMinutes(10)),

@@ -120,6 +120,44 @@ class StaffAndErasureTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aPurposesEndRemovesOnlyThatPurposeAndTheLastPurposesEndErasesTheSubject() {
+        String number = randomNumber();
+        String subjectId = confirmedSubject(number, List.of("offers", "event-updates"));
+        kafka.publish(Topics.RETENTION_COMMANDS.name(), subjectId, purposeEnd(subjectId, "erasure-1-" + subjectId,
+                "event-updates"));
+
+        SubjectErased receipt = kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
+                e -> e.getSubjectId().equals(subjectId), WAIT);
+        assertThat(receipt.getPurpose()).isEqualTo("event-updates");
+        PreferencesChanged change = kafka.await(Topics.CONSENT_EVENTS.name(), PreferencesChanged.class,
+                e -> e.getSubjectId().equals(subjectId), WAIT);
+        assertThat(change.getPurposesAfter()).containsExactly("offers");
+        String key = contactKeys.of(number);
+        assertThat(kafka.awaitRecords(Topics.CONSENT_STATE.name(), r -> key.equals(r.key())
+                && r.value() instanceof io.consentflow.events.ConsentSnapshot snapshot
+                && snapshot.getPurposes().equals(List.of("offers")), 1, WAIT)).hasSize(1);
+        var kept = subjects.byContactKey(key).block().subject();
+        assertThat(kept.status().name()).isEqualTo("CONFIRMED");
+        assertThat(kept.purposes()).containsExactly("offers");
+        assertThat(kept.e164()).isEqualTo(number);
+
+        // the other purpose ends as well: nothing is left, so the subject goes
+        kafka.publish(Topics.RETENTION_COMMANDS.name(), subjectId, purposeEnd(subjectId, "erasure-2-" + subjectId,
+                "offers"));
+        awaitTombstone(number);
+        awaitDocumentGone(subjectId);
+        assertThat(allOf(Topics.CONSENT_EVENTS.name(), SubjectErased.class, e -> e.getSubjectId().equals(subjectId)))
+                .extracting(SubjectErased::getPurpose).containsExactly("event-updates", null);
+    }
+
+    private static ErasureRequested purposeEnd(String subjectId, String erasureId, String purpose) {
+        return ErasureRequested.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+                .setProducer("retention-service").setErasureId(erasureId).setSubjectId(subjectId)
+                .setScope(ErasureScope.SUBJECT).setReason(ErasureReason.PURPOSE_ENDED).setDueAt(Instant.now())
+                .setRequiredReceipts(List.of("SubjectErased", "MessageLogErased")).setPurpose(purpose).build();
+    }
+
+    @Test
     void staffNarrowsAtOnceWidensOnlyWithConfirmationAndWithdraws() {
         String number = randomNumber();
         String subjectId = confirmedSubject(number, List.of("offers", "new-collections"));

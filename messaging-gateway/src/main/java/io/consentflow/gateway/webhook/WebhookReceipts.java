@@ -5,15 +5,12 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.consentflow.rules.contact.ContactKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,20 +20,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * Remembers which webhook items were published ({@code webhook_receipts}), so Meta's redeliveries are published
- * once. Keys are SHA-256 digests (no wa_id in clear); entries older than a week are deleted explicitly (Meta
- * retries for at most a few days, and the wire server has no TTL indexes).
+ * once. Keys are keyed digests, HMAC-SHA256 under the pepper, domain-separated ({@code webhook-receipt|<key>}): a
+ * preference's key holds the wa_id, and an unkeyed hash of a number can be reversed by trying every number. Entries
+ * older than a week are deleted explicitly (Meta retries for at most a few days, and the wire server has no TTL
+ * indexes).
  */
 @Component
 class WebhookReceipts {
 
     private static final String COLLECTION = "webhook_receipts";
-    private static final HexFormat HEX = HexFormat.of();
-    /** One digest per thread instead of a provider lookup per item; {@code digest()} resets it after each use. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(WebhookReceipts::sha256);
+    private static final String DOMAIN = "webhook-receipt|";
     private final ReactiveMongoTemplate mongo;
+    private final ContactKeys keyedDigests;
 
-    WebhookReceipts(ReactiveMongoTemplate mongo) {
+    WebhookReceipts(ReactiveMongoTemplate mongo, ContactKeys keyedDigests) {
         this.mongo = mongo;
+        this.keyedDigests = keyedDigests;
     }
 
     /**
@@ -82,16 +81,7 @@ class WebhookReceipts {
         mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", cutoff)))).subscribe();
     }
 
-    private static String digest(String key) {
-        MessageDigest sha256 = SHA256.get();
-        return HEX.formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String digest(String key) {
+        return keyedDigests.of(DOMAIN + key);
     }
 }

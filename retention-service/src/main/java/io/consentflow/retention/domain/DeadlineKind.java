@@ -11,7 +11,8 @@ public enum DeadlineKind {
     MESSAGE_LOG(Scope.MESSAGE_LOG, Reason.MESSAGE_LOG_EXPIRED, List.of(Receipts.MESSAGE_LOG_ERASED)),
     CONSENT_PROOF(Scope.CONSENT_PROOF, Reason.PROOF_LIMITATION_ENDED, List.of(Receipts.SUBJECT_ERASED)),
     INACTIVE_CONSENT(Scope.SUBJECT, Reason.INACTIVE, List.of(Receipts.SUBJECT_ERASED, Receipts.MESSAGE_LOG_ERASED)),
-    PURPOSE_END(Scope.SUBJECT, Reason.PURPOSE_ENDED, List.of(Receipts.SUBJECT_ERASED)),
+    /** consent-service removes the purpose (the subject only with its last one), the gateway the purpose's records */
+    PURPOSE_END(Scope.SUBJECT, Reason.PURPOSE_ENDED, List.of(Receipts.SUBJECT_ERASED, Receipts.MESSAGE_LOG_ERASED)),
     /** Art. 17: due at once when the subject asks */
     SUBJECT_REQUEST(Scope.SUBJECT, Reason.SUBJECT_REQUEST, List.of(Receipts.SUBJECT_ERASED, Receipts.MESSAGE_LOG_ERASED));
 

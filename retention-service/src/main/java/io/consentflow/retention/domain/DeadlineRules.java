@@ -52,8 +52,13 @@ public final class DeadlineRules {
             case MESSAGE_RECORDED -> out.add(Instruction.extend(key(subject, MESSAGE_LOG),
                     policies.deadline(PolicyKind.MESSAGE_LOG, at)));
             case SUBJECT_ERASED -> subjectErased(event, out);
-            // the gateway's log is gone up to now (whichever erasure it answered): the clock restarts with the next message
-            case MESSAGE_LOG_ERASED -> out.add(Instruction.complete(key(subject, MESSAGE_LOG)));
+            // the gateway's log is gone up to now (whichever erasure it answered): the clock restarts with the next
+            // message; the end of one purpose erased only that purpose's records, the rest keeps its deadline
+            case MESSAGE_LOG_ERASED -> {
+                if (!event.purposeOnly()) {
+                    out.add(Instruction.complete(key(subject, MESSAGE_LOG)));
+                }
+            }
         }
         return out;
     }
@@ -80,6 +85,11 @@ public final class DeadlineRules {
 
     private void subjectErased(RetentionEvent event, List<Instruction> out) {
         String subject = event.subjectId();
+        if (event.purposeOnly()) {
+            // one purpose ended and the subject keeps its other purposes: only that purpose's deadline is done
+            out.add(Instruction.complete(new DeadlineKey(subject, PURPOSE_END, event.purposes().get(0))));
+            return;
+        }
         if (event.scope() == DeadlineKind.Scope.PENDING_OPT_IN) {
             out.add(Instruction.complete(key(subject, PENDING_OPT_IN)));
             return;

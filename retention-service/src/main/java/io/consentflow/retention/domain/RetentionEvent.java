@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What retention needs from a consent or message event: no phone numbers, no texts, only ids, times and purposes.
  *
- * @param purposes  OptInConfirmed: all granted purposes; PreferencesChanged: purposes after the change
+ * @param purposes  OptInConfirmed: all granted purposes; PreferencesChanged: purposes after the change;
+ *                  SubjectErased, MessageLogErased: the one purpose erased when only it was (the subject remains),
+ *                  empty when the whole scope was
  * @param erasureId receipts only: the ErasureRequested they answer, or null
  * @param scope     SubjectErased only: what consent-service erased
  * @param pending   PreferencesChanged only: widening still waits for a confirmation
@@ -21,6 +23,11 @@ public record RetentionEvent(Type type, String eventId, String subjectId, Instan
 
     public RetentionEvent {
         purposes = purposes == null ? List.of() : List.copyOf(purposes);
+    }
+
+    /** A receipt for the end of one purpose only: the subject and the rest of its data remain. */
+    public boolean purposeOnly() {
+        return (type == Type.SUBJECT_ERASED || type == Type.MESSAGE_LOG_ERASED) && !purposes.isEmpty();
     }
 
     public static RetentionEvent of(Type type, String eventId, String subjectId, Instant occurredAt) {

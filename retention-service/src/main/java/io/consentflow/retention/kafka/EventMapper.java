@@ -45,10 +45,10 @@ final class EventMapper {
             return withPurposes(Type.PREFERENCES_CHANGED, value, e.getPurposesAfter(), e.getPendingConfirmation());
         } else if (value instanceof SubjectErased e) {
             return new RetentionEvent(Type.SUBJECT_ERASED, Events.eventId(value), subjectId, Events.occurredAt(value),
-                    List.of(), e.getErasureId(), scope(e.getScope().name()), false);
+                    purpose(e.getPurpose()), e.getErasureId(), scope(e.getScope().name()), false);
         } else if (value instanceof MessageLogErased e) {
             return new RetentionEvent(Type.MESSAGE_LOG_ERASED, Events.eventId(value), subjectId,
-                    Events.occurredAt(value), List.of(), e.getErasureId(), null, false);
+                    Events.occurredAt(value), purpose(e.getPurpose()), e.getErasureId(), null, false);
         } else if (value instanceof MessageSent || value instanceof MessageBlocked || value instanceof MessageFailed) {
             return simple(Type.MESSAGE_RECORDED, value);
         }
@@ -63,6 +63,10 @@ final class EventMapper {
             boolean pending) {
         return new RetentionEvent(type, Events.eventId(value), Events.subjectId(value), Events.occurredAt(value),
                 purposes, null, null, pending);
+    }
+
+    private static List<String> purpose(String purpose) {
+        return purpose == null ? List.of() : List.of(purpose);
     }
 
     private static DeadlineKind.Scope scope(String name) {

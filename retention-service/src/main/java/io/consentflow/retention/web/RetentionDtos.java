@@ -21,7 +21,7 @@ final class RetentionDtos {
 
     record PolicyEntry(String id, String kind, String period, String purpose, LocalDate lastDay, String topic,
             List<String> dataCategories, String legalBasis, String description, String erasureScope,
-            List<String> requiredReceipts) {
+            List<String> requiredReceipts, String lastCopyGoneWithin) {
 
         static PolicyEntry of(RetentionPolicy policy) {
             DeadlineKind kind = switch (policy.kind()) {
@@ -35,7 +35,9 @@ final class RetentionDtos {
             return new PolicyEntry(policy.id(), policy.kind().name(),
                     policy.period() == null ? null : policy.period().toString(), policy.purpose(), policy.lastDay(),
                     policy.topic(), policy.dataCategories(), policy.legalBasis(), policy.description(),
-                    kind == null ? null : kind.scope().name(), kind == null ? List.of() : kind.requiredReceipts());
+                    kind == null ? null : kind.scope().name(), kind == null ? List.of() : kind.requiredReceipts(),
+                    policy.topic() == null ? null : TopicBounds.lastCopyGoneWithin(policy.topic(), policy.period())
+                            .toString());
         }
     }
 

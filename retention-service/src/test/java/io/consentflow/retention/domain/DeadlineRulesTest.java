@@ -152,6 +152,25 @@ class DeadlineRulesTest {
     }
 
     @Test
+    void theEndOfOnePurposeCompletesOnlyThatPurposeAndKeepsTheSubjectsOtherDeadlines() {
+        apply(OPT_IN_CONFIRMED, "offers", "event-updates");
+        apply(MESSAGE_RECORDED);
+        later(Duration.ofDays(2));
+        for (RetentionEvent.Type receipt : List.of(SUBJECT_ERASED, RetentionEvent.Type.MESSAGE_LOG_ERASED)) {
+            RetentionEvent event = new RetentionEvent(receipt, UUID.randomUUID().toString(), subject, now,
+                    List.of("event-updates"), "erasure-fair", DeadlineKind.Scope.SUBJECT, false);
+            assertThat(event.purposeOnly()).isTrue();
+            rules.instructionsFor(event).forEach(instruction -> step(instruction, event.eventId()));
+        }
+
+        assertThat(deadline(DeadlineKind.PURPOSE_END, "event-updates").status()).isEqualTo(Deadline.Status.COMPLETED);
+        assertThat(deadline(DeadlineKind.INACTIVE_CONSENT).status()).isEqualTo(Deadline.Status.SCHEDULED);
+        assertThat(deadline(DeadlineKind.MESSAGE_LOG).status()).as("the other purposes' messages keep their 90 days")
+                .isEqualTo(Deadline.Status.SCHEDULED);
+        assertThat(DeadlineKind.PURPOSE_END.requiredReceipts()).containsExactly("SubjectErased", "MessageLogErased");
+    }
+
+    @Test
     void anEventAfterTheDeadlineFiredStartsANewCycleWithANewErasureId() {
         apply(MESSAGE_RECORDED);
         Deadline first = deadline(DeadlineKind.MESSAGE_LOG);

@@ -1,0 +1,106 @@
+package io.consentflow.audit.salts;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The contacts' salts (docs/architecture.md#audit): one random 32-byte salt per contact, under the keyed lookup of
+ * its number, with the subjectIds the contact was seen with. Kept apart from the append-only log, in a database of
+ * its own ({@code consentflow.audit.salt-database}, {@code audit_keys}): the one place audit-service deletes, and
+ * only salts. Shredding a subject's salts leaves its entries unlinkable to the number; they and their hashes stay.
+ */
+@Component
+public class ContactSalts {
+
+    static final String COLLECTION = "contact_salts";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final MongoClient client;
+    private final String database;
+
+    ContactSalts(MongoClient client, @Value("${consentflow.audit.salt-database:audit_keys}") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    private MongoCollection<Document> collection() {
+        return client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    /**
+     * The salt of every contact (by lookup), created where missing, and each contact linked to the subjectId it was
+     * seen with (null: none named). One find, at most one insert and one update per new link.
+     */
+    public Mono<Map<String, byte[]>> saltsFor(Map<String, String> subjectByLookup) {
+        if (subjectByLookup.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return find(subjectByLookup.keySet().stream().toList()).flatMap(known -> {
+            List<Document> fresh = new ArrayList<>();
+            subjectByLookup.forEach((lookup, subjectId) -> {
+                if (!known.containsKey(lookup)) {
+                    fresh.add(newSalt(lookup, subjectId));
+                }
+            });
+            Mono<Void> inserted = fresh.isEmpty() ? Mono.empty()
+                    : Mono.from(collection().insertMany(fresh, new InsertManyOptions().ordered(false))).then()
+                            .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
+                                    .allMatch(w -> w.getCategory() == ErrorCategory.DUPLICATE_KEY)
+                                    ? Mono.empty() : Mono.error(e)); // another consumer created it meanwhile
+            return inserted.then(link(subjectByLookup, known)).then(find(subjectByLookup.keySet().stream().toList()))
+                    .map(all -> {
+                        Map<String, byte[]> salts = new HashMap<>();
+                        all.forEach((lookup, doc) -> salts.put(lookup,
+                                Base64.getDecoder().decode(doc.getString("salt"))));
+                        return salts;
+                    });
+        });
+    }
+
+    /** Shreds every salt of contacts seen with this subject; returns how many. */
+    public Mono<Long> shred(String subjectId) {
+        return Mono.from(collection().deleteMany(Filters.eq("subjectIds", subjectId))).map(r -> r.getDeletedCount());
+    }
+
+    /** How many contacts' salts are still linked to the subject (0 once an erasure shredded them). */
+    public Mono<Long> linkedTo(String subjectId) {
+        return Mono.from(collection().countDocuments(Filters.eq("subjectIds", subjectId)));
+    }
+
+    private Mono<Void> link(Map<String, String> subjectByLookup, Map<String, Document> known) {
+        return Flux.fromIterable(subjectByLookup.entrySet())
+                .filter(e -> e.getValue() != null && known.containsKey(e.getKey())
+                        && !known.get(e.getKey()).getList("subjectIds", String.class, List.of()).contains(e.getValue()))
+                .concatMap(e -> Mono.from(collection().updateOne(Filters.eq("_id", e.getKey()),
+                        Updates.addToSet("subjectIds", e.getValue()))))
+                .then();
+    }
+
+    private Mono<Map<String, Document>> find(List<String> lookups) {
+        return Flux.from(collection().find(Filters.in("_id", lookups))).collectMap(doc -> doc.getString("_id"));
+    }
+
+    private static Document newSalt(String lookup, String subjectId) {
+        byte[] salt = new byte[32];
+        RANDOM.nextBytes(salt);
+        return new Document("_id", lookup).append("salt", Base64.getEncoder().encodeToString(salt))
+                .append("subjectIds", subjectId == null ? List.of() : List.of(subjectId))
+                .append("createdAt", new Date());
+    }
+}

@@ -1,0 +1,113 @@
+package io.consentflow.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.consentflow.audit.domain.PersonalDataScrubber;
+import io.consentflow.events.ErasureReason;
+import io.consentflow.events.ErasureRequested;
+import io.consentflow.events.ErasureScope;
+import io.consentflow.schemas.Events;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.avro.specific.SpecificRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+
+/**
+ * After an erasure the audit log can no longer be matched against the number, by anyone: the entries of the
+ * contact were digested under its own salt, which the erasure shreds; the entries and the chains stay as they were.
+ */
+class ContactSaltShreddingTests extends AuditIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private final String number = "+49151" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+
+    @Autowired
+    PersonalDataScrubber scrubber;
+    @Autowired
+    com.mongodb.reactivestreams.client.MongoClient client;
+
+    @Test
+    void anErasureShredsTheContactsSaltSoItsEntriesNoLongerMatchTheNumberAndTheChainsStillVerify() throws Exception {
+        String subjectId = UUID.randomUUID().toString();
+        List<String> eventIds = new ArrayList<>();
+        publish(eventIds, "send-requests", number, TestEvents.sendRequest(subjectId, number, "Hallo"));
+        publish(eventIds, "whatsapp-inbound", "ck", TestEvents.inbound(number.substring(1), "JA"));
+        List<Document> entries = awaitEntries(eventIds);
+        String lookup = scrubber.saltLookup(number);
+        Document salt = salts().filter(d -> lookup.equals(d.getString("_id"))).blockFirst(WAIT);
+        assertThat(salt).as("the contact's salt").isNotNull();
+        assertThat(salt.getList("subjectIds", String.class)).containsExactly(subjectId);
+
+        // while the salt exists, whoever holds it can match the entries against the number (the control)
+        byte[] key = Base64.getDecoder().decode(salt.getString("salt"));
+        String expected = PersonalDataScrubber.CONTACT_DIGEST_PREFIX + hmac(key, number);
+        Document sendRequest = entries.stream().filter(d -> "SendRequest".equals(d.getString("type"))).findFirst()
+                .orElseThrow();
+        assertThat(sendRequest.get("payload", Document.class).getString("to")).isEqualTo(expected)
+                .isNotEqualTo(scrubber.digest(number));
+        Document inbound = entries.stream().filter(d -> "InboundMessage".equals(d.getString("type"))).findFirst()
+                .orElseThrow();
+        assertThat(inbound.get("payload", Document.class).getString("from"))
+                .isEqualTo(PersonalDataScrubber.CONTACT_DIGEST_PREFIX + hmac(key, number.substring(1)));
+        List<String> hashesBefore = entries.stream().map(d -> d.getString("hash")).sorted().toList();
+
+        kafka.publish("retention-commands", subjectId, ErasureRequested.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setProducer("retention-service").setErasureId("e-" + subjectId)
+                .setSubjectId(subjectId).setScope(ErasureScope.SUBJECT).setReason(ErasureReason.SUBJECT_REQUEST)
+                .setDueAt(Instant.now()).setRequiredReceipts(List.of("SubjectErased")).build());
+
+        await().atMost(WAIT).until(() -> salts().filter(d -> lookup.equals(d.getString("_id"))).collectList()
+                .block(WAIT).isEmpty());
+        List<Document> after = entriesWithEventIds(eventIds);
+        assertThat(after.stream().map(d -> d.getString("hash")).sorted().toList()).isEqualTo(hashesBefore);
+        for (Document entry : after) {
+            assertThat(entry.toJson()).doesNotContain(number.substring(1)).doesNotContain(scrubber.digest(number))
+                    .doesNotContain(scrubber.digest(number.substring(1)));
+        }
+        get("/api/v1/audit/verify", "DPO").expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
+    }
+
+    @Test
+    void theEndOfOnePurposeShredsNothing() {
+        String subjectId = UUID.randomUUID().toString();
+        List<String> eventIds = new ArrayList<>();
+        publish(eventIds, "send-requests", number, TestEvents.sendRequest(subjectId, number, "Hallo"));
+        awaitEntries(eventIds);
+        ErasureRequested purposeEnd = ErasureRequested.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setProducer("retention-service").setErasureId("p-" + subjectId)
+                .setSubjectId(subjectId).setScope(ErasureScope.SUBJECT).setReason(ErasureReason.PURPOSE_ENDED)
+                .setDueAt(Instant.now()).setRequiredReceipts(List.of("SubjectErased")).setPurpose("event-updates")
+                .build();
+        publish(eventIds, "retention-commands", subjectId, purposeEnd);
+        awaitEntries(eventIds);
+        String lookup = scrubber.saltLookup(number);
+        assertThat(salts().filter(d -> lookup.equals(d.getString("_id"))).collectList().block(WAIT)).hasSize(1);
+    }
+
+    private Flux<Document> salts() {
+        return Flux.from(client.getDatabase("audit_keys").getCollection("contact_salts").find());
+    }
+
+    private void publish(List<String> eventIds, String topic, String key, SpecificRecord event) {
+        eventIds.add(Events.eventId(event));
+        kafka.publish(topic, key, event);
+    }
+
+    private static String hmac(byte[] key, String value) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
