@@ -26,14 +26,14 @@ public final class BundleChecks {
         Map<String, WitnessedCheckpoint> covering = new HashMap<>();
         for (ProofBundle.Segment segment : bundle.segments()) {
             checks.addAll(segment(segment, bundle.checkpoints(), covering));
-            segment.rows().forEach(row -> rows.put(position(segment.chainId(), row.sequence()), row));
+            segment.rows().forEach(row -> rows.putIfAbsent(position(segment.chainId(), row.sequence()), row));
         }
         for (ProofBundle.EvidenceItem item : bundle.evidence()) {
             checks.addAll(evidence(bundle, item, rows));
         }
         for (ProofBundle.EntryRef entry : bundle.entries()) {
-            checks.add(entry(bundle, entry, rows.get(position(entry.chainId(), entry.sequence())),
-                    covering.get(entry.chainId())));
+            String at = position(entry.chainId(), entry.sequence());
+            checks.add(entry(bundle, entry, rows.get(at), covering.get(at)));
         }
         checks.addAll(checkpoints.checkSeries(bundle.checkpoints()));
         return checks;
@@ -95,7 +95,10 @@ public final class BundleChecks {
                 + checkpoint.number());
     }
 
-    /** The rows link and re-hash, and the last one is the head of a checkpoint of the bundle (recorded in covering). */
+    /**
+     * The rows link and re-hash, and the last one is the head of a checkpoint of the bundle; every position of a
+     * segment that passes is recorded in {@code covering} with that checkpoint.
+     */
     static List<Check> segment(ProofBundle.Segment segment, List<WitnessedCheckpoint> checkpoints,
             Map<String, WitnessedCheckpoint> covering) {
         String subject = "chain " + segment.chainId();
@@ -131,7 +134,7 @@ public final class BundleChecks {
         if (head.isEmpty()) {
             checks.add(Check.fail(subject, "covered", "no checkpoint of the bundle commits to #" + last.sequence()));
         } else {
-            covering.put(segment.chainId(), head.get());
+            segment.rows().forEach(row -> covering.put(position(segment.chainId(), row.sequence()), head.get()));
             checks.add(Check.pass(subject, "links", segment.rows().size() + " entries re-hashed and linked, #"
                     + segment.rows().get(0).sequence() + " to #" + last.sequence() + ", the head of checkpoint "
                     + head.get().number()));
