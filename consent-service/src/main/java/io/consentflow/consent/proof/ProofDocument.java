@@ -48,9 +48,9 @@ record ProofDocument(String title, String language, List<Section> sections) {
         sections.add(entries(t, bundle, t.get("otherEntries"), null));
         sections.add(new Section(t.get("history"), bundle.history().stream()
                 .map(h -> new Row(h.at(), h.event() + (h.detail() == null ? "" : " - " + h.detail()), null)).toList()));
-        sections.add(checks(t.get("chains"), bundle, "chain "));
-        sections.add(checks(t.get("checkpoints"), bundle, "checkpoint "));
-        sections.add(checks(t.get("audit"), bundle, "audit log"));
+        sections.add(checks(t, t.get("chains"), bundle, "chain "));
+        sections.add(checks(t, t.get("checkpoints"), bundle, "checkpoint "));
+        sections.add(checks(t, t.get("audit"), bundle, "audit log"));
         sections.add(new Section(t.get("signature"), List.of(new Row(t.get("keyId"), signed.keyId(), null),
                 new Row(t.get("publicKey"), signed.publicKey(), null),
                 new Row(t.get("howToVerify"), t.get("verifyText"), null))));
@@ -76,7 +76,7 @@ record ProofDocument(String title, String language, List<Section> sections) {
                 wamid, null)));
         rows.add(new Row(t.get("digest"), item.digest(), null));
         bundle.checks().stream().filter(c -> c.subject().equals("evidence " + item.optInId()))
-                .forEach(c -> rows.add(new Row(c.name(), c.detail(), c.ok())));
+                .forEach(c -> rows.add(new Row(t.check(c.name()), c.detail(), c.ok())));
         return new Section(t.get("evidence", item.optInId()), rows);
     }
 
@@ -104,9 +104,9 @@ record ProofDocument(String title, String language, List<Section> sections) {
         return new Section(heading, shown);
     }
 
-    private static Section checks(String heading, ProofBundle bundle, String prefix) {
+    private static Section checks(ProofTexts t, String heading, ProofBundle bundle, String prefix) {
         return new Section(heading, bundle.checks().stream().filter(c -> c.subject().startsWith(prefix))
-                .map(c -> new Row(c.subject() + ": " + c.name(), c.detail(), c.ok())).toList());
+                .map(c -> new Row(c.subject() + ": " + t.check(c.name()), c.detail(), c.ok())).toList());
     }
 
     @SuppressWarnings("unchecked")

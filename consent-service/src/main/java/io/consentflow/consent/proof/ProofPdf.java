@@ -41,6 +41,7 @@ final class ProofPdf {
             pages.line(BOLD, 16, document.title(), 0, null);
             pages.gap(10);
             for (ProofDocument.Section section : document.sections()) {
+                pages.keepRoom(60);  // a heading never ends a page
                 pages.gap(8);
                 pages.line(BOLD, 12, section.heading(), 0, null);
                 pages.gap(2);
@@ -78,6 +79,12 @@ final class ProofPdf {
             pdf.addPage(page);
             content = new PDPageContentStream(pdf, page);
             y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        void keepRoom(float points) throws IOException {
+            if (y < MARGIN + points) {
+                newPage();
+            }
         }
 
         void gap(float points) {

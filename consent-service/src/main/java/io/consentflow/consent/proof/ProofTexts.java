@@ -53,6 +53,19 @@ final class ProofTexts {
                     "The signed JSON form is attached to this PDF as proof.json. To check it without any service: "
                             + "./run-local.sh verify-proof FILE or java -jar proof-verifier-standalone.jar FILE "
                             + "--audit-key KEY --proof-key KEY --witness FOLDER --tsa-cert FILE"}),
+            Map.entry("check.consent text", new String[] {"Einwilligungstext geprüft", "consent text"}),
+            Map.entry("check.evidence digest", new String[] {"Evidenz-Digest nachgerechnet", "evidence digest"}),
+            Map.entry("check.chained digest", new String[] {"Digest im Prüfprotokoll", "chained digest"}),
+            Map.entry("check.chain position", new String[] {"Position in der Kette", "chain position"}),
+            Map.entry("check.links", new String[] {"Verkettung", "links"}),
+            Map.entry("check.entry hash", new String[] {"Hash des Eintrags", "entry hash"}),
+            Map.entry("check.covered", new String[] {"durch Checkpoint gedeckt", "covered"}),
+            Map.entry("check.signature", new String[] {"Signatur", "signature"}),
+            Map.entry("check.timestamp", new String[] {"Zeitstempel (RFC 3161)", "timestamp (RFC 3161)"}),
+            Map.entry("check.series", new String[] {"Reihe der Checkpoints", "checkpoint series"}),
+            Map.entry("check.number", new String[] {"Nummer", "number"}),
+            Map.entry("check.verification", new String[] {"Prüfung durch audit-service", "verification by audit-service"}),
+            Map.entry("check.chain data", new String[] {"Kettendaten", "chain data"}),
             Map.entry("ok", new String[] {"OK", "OK"}),
             Map.entry("failed", new String[] {"FEHLER", "FAILED"}));
 
@@ -64,6 +77,12 @@ final class ProofTexts {
 
     static ProofTexts of(String language) {
         return new ProofTexts("en".equals(language) ? 1 : 0);
+    }
+
+    /** The label of a check by its name; an unknown name stays as it is. */
+    String check(String name) {
+        String[] text = TEXTS.get("check." + name);
+        return text == null ? name : text[index];
     }
 
     String get(String key, Object... args) {

@@ -78,6 +78,8 @@ class ProofEndpointTests extends IntegrationTestSupport {
                 "data-check=\"ok\"").doesNotContain("data-check=\"failed\"");
 
         byte[] pdf = get(number, "pdf", "en", token);
+        // kept for reading: target/proof-sample.pdf is what a DPO prints
+        Files.write(Path.of("target", "proof-sample.pdf"), pdf);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         SignedProof embedded = SignedProof.parse(new String(PdfAttachment.extract(pdf, SignedProof.PDF_ATTACHMENT),
                 StandardCharsets.UTF_8));
