@@ -80,6 +80,11 @@ final class AnchoredAudit implements AutoCloseable {
      * @param witness      null: no witness
      */
     AnchoredAudit(String tsaUrl, String tsaPem, Path witness) {
+        this(tsaUrl, tsaPem, witness, "");
+    }
+
+    /** @param witnessUrl an HTTPS (here: HTTP) witness, blank for none */
+    AnchoredAudit(String tsaUrl, String tsaPem, Path witness, String witnessUrl) {
         client = MongoClients.create(TestInfrastructure.get().mongoUri());
         factory = new SimpleReactiveMongoDatabaseFactory(client, "audit-anchor-" + UUID.randomUUID().toString()
                 .substring(0, 8));
@@ -90,7 +95,7 @@ final class AnchoredAudit implements AutoCloseable {
                 new AuditProperties.Signing(List.of()), new AuditProperties.Checkpoint(1_000_000, INTERVAL),
                 new AuditProperties.Listener(1));
         var anchor = new AnchorProperties(HEARTBEAT, new AnchorProperties.Timestamp(tsaUrl, tsaPem,
-                Duration.ofSeconds(10)), new AnchorProperties.Witness(witness == null ? "" : witness.toString(), "",
+                Duration.ofSeconds(10)), new AnchorProperties.Witness(witness == null ? "" : witness.toString(), witnessUrl,
                 Duration.ofSeconds(10)));
         SigningKeys keys = SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY);
         var witnesses = new CheckpointWitnesses(anchor);
@@ -118,6 +123,11 @@ final class AnchoredAudit implements AutoCloseable {
 
     MongoCollection<Document> collection(String name) {
         return factory.getMongoDatabase().block().getCollection(name);
+    }
+
+    double anchorSteps(String step, String outcome) {
+        var counter = meters.find("audit.anchor.steps").tag("step", step).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     double runs(String outcome) {
