@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -102,16 +104,21 @@ public class CheckpointAnchoring {
         }
     }
 
-    /** On the first run: the newest number both the TSA and the witness already have (so a restart re-sends nothing). */
+    /**
+     * On the first run: the number before the oldest checkpoint that lacks its token or its witness copy, so a restart
+     * neither re-sends what was anchored nor skips a checkpoint an earlier run could not anchor.
+     */
     private long alreadyAnchored() {
-        long newest = checkpoints.latest().map(Checkpoint::number).blockOptional(WAIT).orElse(0L);
-        long upTo = newest;
-        if (tsa.enabled()) {
-            Map<Long, String> tokens = timestamps.all().block(WAIT);
-            upTo = Math.min(upTo, tokens == null ? 0 : tokens.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
-        }
-        if (witnesses.enabled()) {
-            upTo = Math.min(upTo, witnesses.heads().stream().mapToLong(WitnessedCheckpoint::number).max().orElse(0));
+        Set<Long> stamped = tsa.enabled() ? timestamps.all().blockOptional(WAIT).orElse(Map.of()).keySet()
+                : null;
+        Set<Long> witnessed = witnesses.enabled() ? witnesses.heads().stream()
+                .map(WitnessedCheckpoint::number).collect(Collectors.toSet()) : null;
+        long upTo = 0;
+        for (Long number : checkpoints.numbers().collectList().blockOptional(WAIT).orElse(List.of())) {
+            if ((stamped != null && !stamped.contains(number)) || (witnessed != null && !witnessed.contains(number))) {
+                break;
+            }
+            upTo = number;
         }
         return upTo;
     }

@@ -187,6 +187,15 @@ class AnchoringTests {
             assertThat(down.checkpointService.checkpointNow()).isPresent();
             VerificationResult result = down.verification.verifyAll().block();
             assertThat(result.failure().kind()).isIn(Kind.WITNESS_MISMATCH, Kind.BAD_TIMESTAMP);
+
+            // a restarted instance with the TSA back anchors both checkpoints, the oldest first
+            var working = new AnchorProperties(AnchoredAudit.HEARTBEAT, new AnchorProperties.Timestamp(tsa.url(), "",
+                    Duration.ofSeconds(10)), new AnchorProperties.Witness(witness.toString(), "", Duration.ofSeconds(10)));
+            var restarted = new CheckpointAnchoring(down.checkpoints, down.timestamps,
+                    new TimestampAuthorityClient(working), new CheckpointWitnesses(working), down.meters);
+            assertThat(restarted.anchorPending()).isEqualTo(2);
+            assertThat(new WitnessFolder(witness).heads()).extracting(WitnessedCheckpoint::number).containsExactly(1L, 2L);
+            assertThat(down.verification.verifyAll().block().valid()).isTrue();
         }
     }
 
