@@ -32,12 +32,27 @@ public record SignedProof(String format, String bundle, String keyId, String pub
         return Json.write(this);
     }
 
+    /** The bundle, with every part a check reads present (a part missing is a format error, not a crash). */
     public ProofBundle content() {
+        ProofBundle content;
         try {
-            return Json.MAPPER.readValue(bundle, ProofBundle.class);
+            content = Json.MAPPER.readValue(bundle, ProofBundle.class);
         } catch (tools.jackson.core.JacksonException e) {
             throw new Json.ProofFormatException("the signed bundle is not a ConsentFlow proof bundle");
         }
+        if (content.subject() == null || content.subject().subjectId() == null || content.evidence() == null
+                || content.history() == null || content.entries() == null || content.segments() == null
+                || content.checkpoints() == null || content.checks() == null
+                || content.evidence().stream().anyMatch(item -> item == null || item.optInId() == null)
+                || content.segments().stream().anyMatch(segment -> segment == null || segment.chainId() == null
+                        || segment.rows() == null || segment.rows().stream().anyMatch(row -> row == null
+                                || row.prevHash() == null || row.hash() == null || row.canonical() == null))
+                || content.entries().stream().anyMatch(entry -> entry == null || entry.chainId() == null)
+                || content.checkpoints().stream().anyMatch(c -> c == null || c.signed() == null)) {
+            throw new Json.ProofFormatException("the signed bundle lacks a part every proof has (subject, evidence, "
+                    + "entries, segments or checkpoints)");
+        }
+        return content;
     }
 
     public boolean signatureValid() {

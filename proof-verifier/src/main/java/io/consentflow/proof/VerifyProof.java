@@ -52,6 +52,10 @@ public final class VerifyProof {
         } catch (Json.ProofFormatException | IOException | IllegalArgumentException e) {
             err.println("verify-proof: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // input that passed the format checks but still cannot be read: unusable, never a verdict
+            err.println("verify-proof: the input cannot be read (" + e.getClass().getSimpleName() + ")");
+            return 2;
         }
         checks.forEach(check -> out.println(check.line()));
         long failed = checks.stream().filter(check -> !check.ok()).count();

@@ -95,6 +95,10 @@ class VerifyProofTest {
         assertThat(run(write("x.csv", "a,b\r\n1,2\r\n"))).isEqualTo(2);
         assertThat(output).contains("not an audit CSV export");
         assertThat(run(write("x.json", "{\"format\":\"something else\"}"))).isEqualTo(2);
+        String hollow = SignedProof.sign(new ProofBundle(ProofBundle.FORMAT, null, "de", new ProofBundle.Subject(null,
+                Fixtures.SUBJECT, null, null, null), null, null, null, null, null, null, null), Fixtures.PROOF).toJson();
+        assertThat(run(write("hollow.json", hollow))).isEqualTo(2);
+        assertThat(output).contains("lacks a part");
         assertThat(run(pdf("plain.pdf", null))).isEqualTo(2);
         assertThat(output).contains("carries no embedded proof.json");
         assertThat(VerifyProof.run(new String[] {"missing.json", "--audit-key", Fixtures.AUDIT.publicKeyBase64()},
