@@ -10,9 +10,12 @@
 #   ./run-local.sh send --to +49... --template NAME [--lang de] [--purpose P] [--param VALUE]...
 #        [--category MARKETING|UTILITY] [--wait SECONDS]        publish one SendRequest as a campaign system
 #                                                               does, print its outcome and timeline (send --help)
+#   ./run-local.sh verify-proof FILE [options]                  re-verify a proof (JSON or PDF) or an audit CSV
+#        export offline: chains, signatures, RFC 3161 time-stamps, the local witness (verify-proof --help)
 #   ./run-local.sh reset                                        stop, then delete .local (all local data)
 #
-# Everything lives in .local/: data/ (persists across restarts), logs/<name>.log, run/<name>.pid, kafka/.
+# Everything lives in .local/: data/ (persists across restarts; data/witness holds the checkpoint heads audit-service
+# delivers to its witness, data/tsa the local TSA's key and certificate), logs/<name>.log, run/<name>.pid, kafka/.
 # Environment overrides: RUN_LOCAL_TIMEOUT (seconds per component to become ready, default 240),
 # RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), and every service variable below.
 set -euo pipefail
@@ -30,6 +33,9 @@ KAFKA_DATA="$DATA_DIR/kafka"
 MONGO_FILE="$DATA_DIR/mongo/consentflow.mv"
 INFRA_JAR="local-infra/target/local-infra-$VERSION.jar"
 INFRA_LIB="local-infra/target/lib"
+VERIFIER_JAR="proof-verifier/target/proof-verifier-$VERSION-standalone.jar"
+TSA_DIR="$DATA_DIR/tsa"
+WITNESS_DIR="$DATA_DIR/witness"
 SUPERVISOR_PID="$RUN_DIR/run-local.pid"
 BUILD_STAMP="$RUN_DIR/build.stamp"
 READY_TIMEOUT="${RUN_LOCAL_TIMEOUT:-240}"
@@ -37,7 +43,7 @@ READY_TIMEOUT="${RUN_LOCAL_TIMEOUT:-240}"
 MARKER="-Dconsentflow.local.root=$ROOT"
 
 # name:port, in start order. Infrastructure first, then the simulator, then the services.
-INFRA=(kafka:9092 mongo:27017)
+INFRA=(kafka:9092 mongo:27017 tsa:8318)
 APPS=(whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083 audit-service:8084)
 ROLES=(DPO SUPPORT MARKETING ADMIN)
 
@@ -53,10 +59,19 @@ ROLES=(DPO SUPPORT MARKETING ADMIN)
 : "${WHATSAPP_API_VERSION:=v23.0}"
 : "${CONSENTFLOW_JWT_SECRET:=local-development-jwt-secret-0123456789abcdef0123456789}"
 : "${SPRING_PROFILES_ACTIVE:=local}"
+# Anchoring: every audit checkpoint is time-stamped by the local TSA (RFC 3161, no legal effect) and its head written
+# to the witness folder; the proof's checks and the offline verifier pin the TSA's certificate.
+: "${AUDIT_TSA_URL:=http://127.0.0.1:8318/tsa}"
+: "${AUDIT_TSA_CERTIFICATE:=$TSA_DIR/tsa-cert.pem}"
+: "${AUDIT_WITNESS_FOLDER:=$WITNESS_DIR}"
+: "${CONSENTFLOW_PROOF_TSA_CERTIFICATE:=$AUDIT_TSA_CERTIFICATE}"
+# The documented development public keys (audit-service/README.md, consent-service/README.md) verify-proof trusts.
+: "${AUDIT_PUBLIC_KEY:=MCowBQYDK2VwAyEASYJWdL7Aqyb0hB0m8Uag1jaJ3yN0MMEDvO0rm0ybMoQ=}"
+: "${PROOF_PUBLIC_KEY:=MCowBQYDK2VwAyEAi9UCaqJoPcCAaWWDbBDEezeX8Okn4nf7ANOVYhZBhUw=}"
 # Exported rather than put on the command line, so that secrets do not show up in ps.
 export KAFKA_BOOTSTRAP_SERVERS MONGODB_URI WHATSAPP_API_BASE_URL WHATSAPP_WEBHOOK_URL WHATSAPP_APP_SECRET \
   WHATSAPP_VERIFY_TOKEN WHATSAPP_ACCESS_TOKEN WHATSAPP_PHONE_NUMBER_ID WHATSAPP_API_VERSION CONSENTFLOW_JWT_SECRET \
-  SPRING_PROFILES_ACTIVE
+  SPRING_PROFILES_ACTIVE AUDIT_TSA_URL AUDIT_TSA_CERTIFICATE AUDIT_WITNESS_FOLDER CONSENTFLOW_PROOF_TSA_CERTIFICATE
 
 APP_JVM_OPTS=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError
   -Djava.awt.headless=true)
@@ -167,7 +182,7 @@ is_ready() {
   local name="$1" port
   port="$(port_of "$name")"
   case "$name" in
-    kafka|mongo) port_open "$port" ;;
+    kafka|mongo|tsa) port_open "$port" ;;
     *) http_ok "http://localhost:$port/actuator/health/readiness" ;;
   esac
 }
@@ -238,6 +253,8 @@ module_stale() {
 infra_stale() {
   [[ ! -f "$INFRA_JAR" || ! -d "$INFRA_LIB" ]] && return 0
   compgen -G "$INFRA_LIB/kafka_2.13-*.jar" >/dev/null || return 0
+  [[ -f "$VERIFIER_JAR" ]] || return 0
+  module_stale proof-verifier "$VERIFIER_JAR" && return 0
   module_stale local-infra "$INFRA_JAR"
 }
 
@@ -347,6 +364,12 @@ start_mongo() {
     --host 127.0.0.1 --port 27017
 }
 
+start_tsa() {
+  mkdir -p "$TSA_DIR" "$WITNESS_DIR"
+  launch tsa "$JAVA" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$MARKER" -Dconsentflow.local.name=tsa \
+    -cp "$ROOT/$VERIFIER_JAR" io.consentflow.proof.tsa.LocalTimestampAuthority "$TSA_DIR" --host 127.0.0.1 --port 8318
+}
+
 start_app() {
   local name="$1" port="$2" jar
   jar="$(app_jar "$name")"
@@ -453,7 +476,7 @@ stop_all() {
   for entry in "${APPS[@]}"; do app_names+=("${entry%%:*}"); done
   stop_group 30 "${app_names[@]}"
   stop_group 60 kafka
-  stop_group 20 mongo
+  stop_group 20 mongo tsa
   local strays=()
   mapfile -t strays < <(stray_pids)
   if ((${#strays[@]})); then
@@ -483,6 +506,7 @@ print_urls() {
   info "${BOLD}ConsentFlow is running${RESET} (logs: .local/logs/<name>.log, data: .local/data)"
   info "  Kafka                 localhost:9092"
   info "  MongoDB (wire server) mongodb://localhost:27017"
+  info "  Time-stamping (TSA)   http://127.0.0.1:8318/tsa   witness: .local/data/witness"
   [[ "$started" == *" whatsapp-simulator "* ]] && {
     info "  Phone UI (simulator)  http://localhost:8089/"
     info "  Simulator control API http://localhost:8089/sim/v1/phones"
@@ -556,10 +580,12 @@ cmd_start() {
   trap 'on_signal' INT TERM HUP
   local t0; t0=$(now_ms)
 
-  info "Starting Kafka and MongoDB ..."
+  info "Starting Kafka, MongoDB and the local TSA ..."
+  [[ -f "$VERIFIER_JAR" ]] || die "$VERIFIER_JAR is missing (the build failed?): the local TSA cannot start"
   start_kafka
   start_mongo
-  wait_ready kafka mongo || fail_start
+  start_tsa
+  wait_ready kafka mongo tsa || fail_start
 
   if ((${#apps[@]})); then
     local names=()
@@ -657,7 +683,7 @@ cmd_status() {
       is_ready "$name" && ready=yes || ready=no
     else
       pid="-"; state=stopped; ready="-"
-      if [[ "$name" != kafka && "$name" != mongo ]] && ! runnable_jar "$(app_jar "$name")"; then
+      if [[ "$name" != kafka && "$name" != mongo && "$name" != tsa ]] && ! runnable_jar "$(app_jar "$name")"; then
         state="no-jar"
       fi
     fi
@@ -710,6 +736,26 @@ cmd_send() {
     -cp "$ROOT/$INFRA_JAR:$ROOT/$INFRA_LIB/*" "$main" "$@"
 }
 
+# Re-verifies a proof bundle (JSON or PDF) or an audit CSV export without any service (proof-verifier, standalone jar).
+# Trusts the documented development keys, the local TSA's certificate and the local witness folder unless told
+# otherwise (AUDIT_PUBLIC_KEY, PROOF_PUBLIC_KEY, or explicit options, which are added to these).
+cmd_verify_proof() {
+  find_java
+  if (($# == 0)) || [[ "$1" == --help || "$1" == -h ]]; then
+    info "usage: ./run-local.sh verify-proof FILE [--audit-key KEY]... [--proof-key KEY] [--witness DIR] [--tsa-cert PEM]"
+    info "  FILE: a proof from GET /api/v1/subjects/{e164}/proof (format json or pdf) or an audit CSV export."
+    info "  Defaults: the development keys, --witness .local/data/witness, --tsa-cert .local/data/tsa/tsa-cert.pem,"
+    info "  --require-timestamps. Exit status 0 verified, 1 a check failed, 2 unusable input."
+    (($# == 0)) && exit 2 || exit 0
+  fi
+  [[ -f "$VERIFIER_JAR" ]] || die "$VERIFIER_JAR is missing: ./mvnw -q -pl proof-verifier package -DskipTests"
+  local defaults=(--audit-key "$AUDIT_PUBLIC_KEY" --proof-key "$PROOF_PUBLIC_KEY" --require-timestamps)
+  [[ -d "$WITNESS_DIR" ]] && defaults+=(--witness "$WITNESS_DIR")
+  [[ -f "$AUDIT_TSA_CERTIFICATE" ]] && defaults+=(--tsa-cert "$AUDIT_TSA_CERTIFICATE")
+  local file="$1"; shift
+  exec "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$ROOT/$VERIFIER_JAR" "$file" "${defaults[@]}" "$@"
+}
+
 cmd_reset() {
   cmd_stop
   if [[ -d "$LOCAL" ]]; then
@@ -720,7 +766,7 @@ cmd_reset() {
 }
 
 usage() {
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -731,13 +777,13 @@ COMMAND=""
 ARGS=()
 for arg in "$@"; do
   # send's values are free text (--param help, --param -d): after `send` every word is its own
-  if [[ "$COMMAND" == send ]]; then ARGS+=("$arg"); continue; fi
+  if [[ "$COMMAND" == send || "$COMMAND" == verify-proof ]]; then ARGS+=("$arg"); continue; fi
   case "$arg" in
     -d|--detach) DETACH=1 ;;
     --no-build) BUILD=never ;;
     --build) BUILD=always ;;
     -h|--help|help) usage; exit 0 ;;
-    start|stop|status|logs|token|reset|send)
+    start|stop|status|logs|token|reset|send|verify-proof)
       if [[ -z "$COMMAND" ]]; then COMMAND="$arg"; else ARGS+=("$arg"); fi ;;
     *)
       if [[ -n "$COMMAND" ]]; then ARGS+=("$arg"); else err "unknown argument: $arg"; usage >&2; exit 2; fi ;;
@@ -752,5 +798,6 @@ case "$COMMAND" in
   logs) cmd_logs ${ARGS[@]+"${ARGS[@]}"} ;;
   token) cmd_token ${ARGS[@]+"${ARGS[@]}"} ;;
   send) cmd_send ${ARGS[@]+"${ARGS[@]}"} ;;
+  verify-proof) cmd_verify_proof ${ARGS[@]+"${ARGS[@]}"} ;;
   reset) cmd_reset ;;
 esac

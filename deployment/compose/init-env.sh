@@ -12,7 +12,7 @@ secret_for() {
   case "$1" in
     WHATSAPP_APP_SECRET_PREVIOUS|CONSENTFLOW_PREVIOUS_MASTER_KEYS) echo "" ;;
     CONSENTFLOW_MASTER_KEY) openssl rand -base64 32 ;;
-    AUDIT_SIGNING_KEY) openssl genpkey -algorithm ed25519 -outform DER | openssl base64 -A ;;
+    AUDIT_SIGNING_KEY|CONSENTFLOW_PROOF_SIGNING_KEY) openssl genpkey -algorithm ed25519 -outform DER | openssl base64 -A ;;
     *_PASSWORD|MONGO_REPLICA_SET_KEY) openssl rand -hex 24 ;;
     *) openssl rand -base64 48 | tr '+/' '-_' | tr -d '=\n' ;;
   esac

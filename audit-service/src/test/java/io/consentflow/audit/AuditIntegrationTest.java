@@ -24,7 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import io.consentflow.proof.Timestamps;
+import io.consentflow.proof.tsa.LocalTimestampAuthority;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +39,25 @@ import reactor.core.publisher.Mono;
 @AutoConfigureWebTestClient
 @WithTestInfrastructure
 abstract class AuditIntegrationTest {
+
+    /** The shared context time-stamps every checkpoint at a real local TSA and delivers it to a witness folder. */
+    protected static final LocalTimestampAuthority TSA = LocalTimestampAuthority.start("127.0.0.1", 0, null);
+    protected static final Path WITNESS = witnessFolder();
+
+    @DynamicPropertySource
+    static void anchoring(DynamicPropertyRegistry registry) {
+        registry.add("consentflow.audit.anchor.timestamp.url", TSA::url);
+        registry.add("consentflow.audit.anchor.timestamp.certificate", () -> Timestamps.pem(TSA.certificate()));
+        registry.add("consentflow.audit.anchor.witness.folder", WITNESS::toString);
+    }
+
+    private static Path witnessFolder() {
+        try {
+            return Files.createTempDirectory("audit-witness-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Autowired
     protected WebTestClient web;

@@ -33,6 +33,9 @@ class ServiceBaselineTests extends ServiceBaselineContract {
                 Map.entry("GET /api/v1/audit/checkpoints", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("GET /api/v1/audit/entries", EnumSet.of(Role.DPO, Role.ADMIN)),
                 Map.entry("GET /api/v1/audit/entries.csv", EnumSet.of(Role.DPO, Role.ADMIN)),
-                Map.entry("GET /api/v1/audit/subjects/{subjectId}/proof", EnumSet.of(Role.DPO, Role.ADMIN)));
+                Map.entry("GET /api/v1/audit/anchoring", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/subjects/{subjectId}/proof", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/subjects/{subjectId}/evidence-chain", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/audit/erasures/{erasureId}/certificate", EnumSet.of(Role.DPO, Role.ADMIN)));
     }
 }

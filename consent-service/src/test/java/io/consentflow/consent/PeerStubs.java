@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class PeerStubs {
 
-    public enum Peer { GATEWAY, RETENTION, AUDIT, ERASURE }
+    public enum Peer { GATEWAY, RETENTION, AUDIT, ERASURE, AUDIT_CHAIN }
 
     /** OK answers JSON; DOWN drops the connection; SLOW answers after the client's timeout; DENIED answers 403. */
     public enum Behaviour { OK, DOWN, SLOW, DENIED }
@@ -39,6 +39,8 @@ public final class PeerStubs {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, Integer> auditEntries = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> evidenceChains = new ConcurrentHashMap<>();
+    private volatile String auditKeys = "{\"keys\":[]}";
 
     private PeerStubs(HttpServer server) {
         this.server = server;
@@ -60,6 +62,16 @@ public final class PeerStubs {
         auditEntries.put(subjectId, count);
     }
 
+    /** What {@code GET /api/v1/audit/subjects/{subjectId}/evidence-chain} answers for the subject (else 404). */
+    public void evidenceChain(String subjectId, String json) {
+        evidenceChains.put(subjectId, json);
+    }
+
+    /** What {@code GET /api/v1/audit/checkpoints/key} answers. */
+    public void auditKeys(String json) {
+        auditKeys = json;
+    }
+
     public List<Call> calls(String subjectId) {
         return calls.stream().filter(c -> subjectId.equals(c.subjectId())).toList();
     }
@@ -77,6 +89,12 @@ public final class PeerStubs {
             server.createContext("/api/v1/retention/deadlines", e -> stubs.handle(e, Peer.RETENTION));
             server.createContext("/api/v1/retention/erasures", e -> stubs.handle(e, Peer.ERASURE));
             server.createContext("/api/v1/audit/entries", e -> stubs.handle(e, Peer.AUDIT));
+            server.createContext("/api/v1/audit/subjects/", e -> stubs.handle(e, Peer.AUDIT_CHAIN));
+            server.createContext("/api/v1/audit/checkpoints/key", e -> {
+                try (e) {
+                    respond(e, 200, stubs.auditKeys);
+                }
+            });
             server.start();
             return stubs;
         } catch (IOException e) {
@@ -88,6 +106,9 @@ public final class PeerStubs {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String subjectId = query.get("subjectId");
+            if (peer == Peer.AUDIT_CHAIN) {
+                subjectId = exchange.getRequestURI().getPath().split("/")[5];
+            }
             if (peer == Peer.ERASURE) {
                 Matcher m = SUBJECT_IN_BODY.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 subjectId = m.find() ? m.group(1) : null;
@@ -107,6 +128,11 @@ public final class PeerStubs {
                 }
                 case OK -> { }
             }
+            if (peer == Peer.AUDIT_CHAIN) {
+                String chain = evidenceChains.get(subjectId);
+                respond(exchange, chain == null ? 404 : 200, chain == null ? "{\"title\":\"Not Found\"}" : chain);
+                return;
+            }
             respond(exchange, peer == Peer.ERASURE ? 202 : 200, body(peer, subjectId, query));
         }
     }
@@ -119,6 +145,7 @@ public final class PeerStubs {
                     + "\"status\":\"SCHEDULED\"}],\"erasures\":[]}";
             case ERASURE -> "{\"erasureId\":\"" + UUID.nameUUIDFromBytes(("erasure-" + subjectId).getBytes())
                     + "\",\"subjectId\":\"" + subjectId + "\",\"status\":\"REQUESTED\"}";
+            case AUDIT_CHAIN -> throw new IllegalStateException("answered in handle");
             case AUDIT -> auditPage(subjectId, Integer.parseInt(query.getOrDefault("page", "0")),
                     Integer.parseInt(query.getOrDefault("size", "50")));
         };

@@ -30,6 +30,7 @@ class ServiceBaselineTests extends ServiceBaselineContract {
                 Map.entry("GET /api/v1/subjects/{e164}/consent", EnumSet.allOf(Role.class)),
                 Map.entry("GET /api/v1/subjects/{e164}/export", EnumSet.of(Role.DPO, Role.ADMIN)),
                 Map.entry("POST /api/v1/subjects/{e164}/erasure", EnumSet.of(Role.DPO, Role.ADMIN)),
+                Map.entry("GET /api/v1/subjects/{e164}/proof", EnumSet.of(Role.DPO, Role.ADMIN)),
                 Map.entry("POST /api/v1/subjects/{e164}/stop", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("PUT /api/v1/subjects/{e164}/preferences", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("PATCH /api/v1/subjects/{e164}/preferences", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),

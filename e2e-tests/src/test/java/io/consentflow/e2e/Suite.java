@@ -1,5 +1,7 @@
 package io.consentflow.e2e;
 
+import io.consentflow.proof.Timestamps;
+import io.consentflow.proof.tsa.LocalTimestampAuthority;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,10 @@ final class Suite {
     final ServiceProcess retention;
     final ServiceProcess audit;
     final TestInfrastructure infrastructure;
+    /** audit-service time-stamps every checkpoint here and delivers its head to {@link #witness}, as on run-local. */
+    final LocalTimestampAuthority tsa;
+    final Path tsaCertificate;
+    final Path witness;
 
     private final Map<String, Map<String, String>> overrides;
     private final ServiceProcess.Jvm jvm;
@@ -64,6 +70,20 @@ final class Suite {
         common.put("WHATSAPP_API_VERSION", "v23.0");
         common.put("WHATSAPP_API_BASE_URL", "http://localhost:" + simulatorPort);
         common.put("WHATSAPP_WEBHOOK_URL", "http://localhost:" + gatewayPort + "/webhooks/whatsapp");
+        tsa = LocalTimestampAuthority.start("127.0.0.1", 0, null);
+        Path anchoring = root.resolve("e2e-tests/target/e2e-anchoring-" + ProcessHandle.current().pid());
+        witness = anchoring.resolve("witness");
+        tsaCertificate = anchoring.resolve("tsa-cert.pem");
+        try {
+            Files.createDirectories(witness);
+            Files.writeString(tsaCertificate, Timestamps.pem(tsa.certificate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        common.put("AUDIT_TSA_URL", tsa.url());
+        common.put("AUDIT_TSA_CERTIFICATE", tsaCertificate.toString());
+        common.put("AUDIT_WITNESS_FOLDER", witness.toString());
+        common.put("CONSENTFLOW_PROOF_TSA_CERTIFICATE", tsaCertificate.toString());
         simulator = process(root, logs, "whatsapp-simulator", simulatorPort, common, jvm, "SIM_PORT");
         gateway = process(root, logs, "messaging-gateway", gatewayPort, common, jvm, "SERVER_PORT");
         consent = process(root, logs, "consent-service", freePort(), common, jvm, "SERVER_PORT");

@@ -1,5 +1,7 @@
 package io.consentflow.audit.app;
 
+import io.consentflow.audit.anchor.AnchorProperties;
+import io.consentflow.audit.anchor.CheckpointAnchoring;
 import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.Hashes;
 import io.consentflow.audit.domain.SigningKeys;
@@ -14,15 +16,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import io.consentflow.platform.scheduling.PeriodicTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 
 /**
  * Writes a signed checkpoint every {@code interval}, or sooner once {@code everyEntries} entries were appended, when
- * any chain moved since the last one. When nothing moved, nothing is written: a checkpoint is a commitment to heads,
- * and signing the same heads again would add only a timestamp (and an unbounded series of identical documents in a
- * collection nothing may delete from). Runs on one private thread, so checkpoints of one instance never race; two
- * instances racing for the same number are settled by the unique {@code _id}.
+ * any chain moved since the last one. When nothing moved, nothing is written until the latest checkpoint is older
+ * than the heartbeat: then the same heads are signed again, so that a newest checkpoint older than the heartbeat shows
+ * that newer ones were removed (docs/architecture.md#audit). After each run, unanchored checkpoints are time-stamped
+ * and delivered to the witness ({@link CheckpointAnchoring}). Runs on one private thread, so checkpoints of one
+ * instance never race; two instances racing for the same number are settled by the unique {@code _id}.
  */
 @Service
 public class CheckpointService extends PeriodicTask {
@@ -34,10 +38,28 @@ public class CheckpointService extends PeriodicTask {
     private final Clock clock;
     private final Duration interval;
     private final MeterRegistry meters;
+    private final Duration heartbeat;
+    private final CheckpointAnchoring anchoring;
 
+    /** Without heartbeats or anchoring (tests that wire the services by hand). */
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
             AuditProperties properties, AuditLog log, MeterRegistry meters) {
+        this(entries, checkpoints, keys, clock, properties, log, meters, Duration.ZERO, null);
+    }
+
+    @Autowired
+    public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
+            AuditProperties properties, AuditLog log, MeterRegistry meters, AnchorProperties anchor,
+            CheckpointAnchoring anchoring) {
+        this(entries, checkpoints, keys, clock, properties, log, meters, anchor.heartbeat(), anchoring);
+    }
+
+    private CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
+            AuditProperties properties, AuditLog log, MeterRegistry meters, Duration heartbeat,
+            CheckpointAnchoring anchoring) {
         super("audit-checkpoints");
+        this.heartbeat = heartbeat;
+        this.anchoring = anchoring;
         this.entries = entries;
         this.log = log;
         this.checkpoints = checkpoints;
@@ -48,8 +70,19 @@ public class CheckpointService extends PeriodicTask {
         log.onCheckpointDue(this::requestCheckpoint);
     }
 
-    /** Writes a checkpoint now if any chain moved; empty when nothing changed or another instance won the number. */
+    /**
+     * Writes a checkpoint now if any chain moved or the heartbeat is due, then anchors what is not anchored yet; empty
+     * when nothing was written (nothing changed, or another instance won the number).
+     */
     public synchronized Optional<Checkpoint> checkpointNow() {
+        Optional<Checkpoint> written = writeCheckpoint();
+        if (anchoring != null) {
+            anchoring.anchorPending();
+        }
+        return written;
+    }
+
+    private Optional<Checkpoint> writeCheckpoint() {
         Optional<Checkpoint> previous = checkpoints.latest().blockOptional(Duration.ofSeconds(30));
         Map<String, Checkpoint.Head> before = previous.<Map<String, Checkpoint.Head>>map(Checkpoint::heads)
                 .orElse(Map.of());
@@ -65,18 +98,24 @@ public class CheckpointService extends PeriodicTask {
                 .filter(head -> head.count() > 0)
                 .doOnNext(head -> heads.put(head.chainId(), new Checkpoint.Head(head.count(), head.hash())))
                 .blockLast(Duration.ofSeconds(60));
-        if (heads.isEmpty() || previous.map(p -> p.heads().equals(heads)).orElse(false)) {
+        boolean unchanged = previous.map(p -> p.heads().equals(heads)).orElse(false);
+        boolean heartbeatDue = !heartbeat.isZero() && previous.map(p -> !p.createdAt().plus(heartbeat)
+                .isAfter(clock.instant())).orElse(false);
+        if (heads.isEmpty() || unchanged && !heartbeatDue) {
             outcome("unchanged");
             return Optional.empty();
         }
         Checkpoint next = Checkpoint.sign(previous.map(Checkpoint::number).orElse(0L) + 1, clock.instant(),
                 previous.map(Checkpoint::digest).orElse(Hashes.GENESIS), heads, keys);
         boolean written = Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)));
-        outcome(written ? "written" : "lost-race");
+        outcome(!written ? "lost-race" : unchanged ? "heartbeat" : "written");
         return written ? Optional.of(next) : Optional.empty();
     }
 
-    /** Each attempt, by outcome: written, unchanged (no chain moved: nothing to sign), lost-race (another instance). */
+    /**
+     * Each attempt, by outcome: written, heartbeat (no chain moved, but the heartbeat was due), unchanged (nothing to
+     * sign), lost-race (another instance).
+     */
     private void outcome(String outcome) {
         meters.counter("audit.checkpoint.runs", "outcome", outcome).increment();
     }
@@ -87,7 +126,8 @@ public class CheckpointService extends PeriodicTask {
 
     @Override
     protected Duration interval() {
-        return interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
+        Duration tick = !heartbeat.isZero() && heartbeat.compareTo(interval) < 0 ? heartbeat : interval;
+        return tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick;
     }
 
     @Override

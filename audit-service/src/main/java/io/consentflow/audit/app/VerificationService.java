@@ -1,5 +1,6 @@
 package io.consentflow.audit.app;
 
+import io.consentflow.audit.anchor.AnchorVerification;
 import io.consentflow.audit.domain.ChainVerifier;
 import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
@@ -7,7 +8,9 @@ import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,14 +25,24 @@ public class VerificationService {
     private final EntryStore entries;
     private final CheckpointStore checkpoints;
     private final VerificationKeys keys;
+    private final Optional<AnchorVerification> anchors;
     private final Counter valid;
     private final Counter failed;
 
+    /** Chains and signatures only (tests that wire the services by hand). */
     public VerificationService(EntryStore entries, CheckpointStore checkpoints, VerificationKeys keys,
             MeterRegistry meters) {
+        this(entries, checkpoints, keys, meters, Optional.empty());
+    }
+
+    /** Chains and signatures, then anchoring: heartbeat, witness and time-stamps. */
+    @Autowired
+    public VerificationService(EntryStore entries, CheckpointStore checkpoints, VerificationKeys keys,
+            MeterRegistry meters, Optional<AnchorVerification> anchors) {
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.anchors = anchors;
         this.valid = meters.counter(METRIC, "result", "valid");
         this.failed = meters.counter(METRIC, "result", "failed");
     }
@@ -42,10 +55,13 @@ public class VerificationService {
 
     /** Verifies only the named chains (a subject's proof), or all chains when {@code chains} is null. */
     public Mono<VerificationResult> verify(Set<String> chains) {
-        return checkpoints.ascending().collectList()
-                .map(list -> ChainVerifier.start(list, keys,
-                        chain -> chains == null || chains.contains(chain)))
-                .flatMap(verifier -> verifier.failed() ? Mono.just(verifier.finish())
-                        : entries.stream(chains).takeWhile(verifier::accept).then(Mono.fromSupplier(verifier::finish)));
+        return checkpoints.ascending().collectList().flatMap(list -> {
+            ChainVerifier verifier = ChainVerifier.start(list, keys, chain -> chains == null || chains.contains(chain));
+            Mono<VerificationResult> chained = verifier.failed() ? Mono.just(verifier.finish())
+                    : entries.stream(chains).takeWhile(verifier::accept).then(Mono.fromSupplier(verifier::finish));
+            return chained.flatMap(result -> !result.valid() || anchors.isEmpty() ? Mono.just(result)
+                    : anchors.get().check(list).map(failure -> failure.map(f -> new VerificationResult(false,
+                            result.entriesChecked(), result.chains(), result.latestCheckpoint(), f)).orElse(result)));
+        });
     }
 }

@@ -15,7 +15,13 @@ public record VerificationResult(boolean valid, long entriesChecked, int chains,
         CHANGED_ENTRY, MISSING_ENTRY, UNEXPECTED_ENTRY, BROKEN_LINK, TRUNCATED_CHAIN, CHECKPOINT_MISMATCH,
         BAD_CHECKPOINT_SIGNATURE, CHECKPOINT_SERIES_BROKEN, MALFORMED_ENTRY,
         /** a checkpoint names a key that is neither the current one nor a listed previous one */
-        UNKNOWN_CHECKPOINT_KEY
+        UNKNOWN_CHECKPOINT_KEY,
+        /** the newest checkpoint is older than the heartbeat allows: the newest checkpoints may have been removed */
+        STALE_CHECKPOINT,
+        /** the witness holds a checkpoint head the store lacks or holds differently, or never received one */
+        WITNESS_MISMATCH,
+        /** a checkpoint's RFC 3161 time-stamp is missing or does not verify over its digest */
+        BAD_TIMESTAMP
     }
 
     /**

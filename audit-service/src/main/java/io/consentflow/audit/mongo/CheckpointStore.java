@@ -34,6 +34,12 @@ public class CheckpointStore {
         return collection().flatMapMany(c -> c.find().sort(Sorts.ascending("_id"))).map(CheckpointStore::fromDocument);
     }
 
+    /** Every stored checkpoint number, ascending (only {@code _id} is read). */
+    public Flux<Long> numbers() {
+        return collection().flatMapMany(c -> c.find().projection(new Document("_id", 1)).sort(Sorts.ascending("_id")))
+                .map(d -> ((Number) d.get("_id")).longValue());
+    }
+
     public Flux<Checkpoint> newestFirst(int page, int size) {
         return collection().flatMapMany(c -> c.find().sort(Sorts.descending("_id")).skip(page * size).limit(size))
                 .map(CheckpointStore::fromDocument);

@@ -148,6 +148,13 @@ public class EntryStore {
                 .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
     }
 
+    /** Positions {@code from} to {@code to} (both included) of one chain, in order: a proof's chain segment. */
+    public Flux<AuditEntry> segment(String chainId, long from, long to) {
+        return collection().flatMapMany(c -> c.find(Filters.and(Filters.eq("chainId", chainId),
+                        Filters.gte("sequence", from), Filters.lte("sequence", to))).sort(Sorts.ascending("sequence")))
+                .map(EntryDocuments::fromDocument);
+    }
+
     /** A time range for export, oldest first. */
     public Flux<AuditEntry> range(Instant from, Instant to) {
         return collection().flatMapMany(c -> c.find(Filters.and(Filters.gte("recordedAt", Date.from(from)),

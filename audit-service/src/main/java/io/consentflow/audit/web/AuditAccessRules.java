@@ -19,10 +19,11 @@ class AuditAccessRules implements StaffAccessRules {
     @Override
     public void declare(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         exchanges
-                .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
+                .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify", "/api/v1/audit/checkpoints", "/api/v1/audit/anchoring")
                 .hasAnyRole(roles(Role.DPO, Role.SUPPORT, Role.ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/entries", "/api/v1/audit/entries.csv",
-                        "/api/v1/audit/subjects/*/proof", "/api/v1/audit/erasures/*/certificate")
+                        "/api/v1/audit/subjects/*/proof", "/api/v1/audit/erasures/*/certificate",
+                        "/api/v1/audit/subjects/*/evidence-chain")
                 .hasAnyRole(roles(Role.DPO, Role.ADMIN));
     }
 }

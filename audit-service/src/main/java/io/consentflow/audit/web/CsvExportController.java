@@ -15,12 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
-/** CSV export of a time range (RFC 4180), streamed; every column needed to re-verify the chains offline. */
+/**
+ * CSV export of a time range (RFC 4180), streamed; every column needed to re-verify the chains offline. The last
+ * column is the exact canonical text that was hashed, so the offline verifier (proof-verifier) re-hashes it without
+ * re-encoding anything and only compares the other columns with it.
+ */
 @RestController
 class CsvExportController {
 
     static final String HEADER = "id,chainId,sequence,topic,partition,offset,eventId,type,subjectId,occurredAt,"
-            + "recordedAt,payload,prevHash,hash\r\n";
+            + "recordedAt,payload,prevHash,hash,canonical\r\n";
 
     private final EntryStore entries;
 
@@ -44,7 +48,8 @@ class CsvExportController {
     String row(AuditEntry e) {
         return Stream.of(e.id(), e.chainId(), e.sequence(), e.topic(), e.partition(), e.offset(), e.eventId(),
                         e.type(), e.subjectId(), e.occurredAt(), e.recordedAt(),
-                        e.payload() == null ? null : CanonicalJson.encode(e.payload()), e.prevHash(), e.hash())
+                        e.payload() == null ? null : CanonicalJson.encode(e.payload()), e.prevHash(), e.hash(),
+                        e.canonical())
                 .map(value -> cell(value == null ? "" : Objects.toString(value)))
                 .collect(Collectors.joining(",", "", "\r\n"));
     }

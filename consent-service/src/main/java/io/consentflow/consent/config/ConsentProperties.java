@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit              confirmation requests per number and per client address, START per number
  * @param outbox                 relay settings
  * @param peers                  the other services the Art. 15 export and the Art. 17 request call over HTTP
+ * @param proof                  the signed proof of consent (docs/architecture.md#evidence)
  */
 @ConfigurationProperties("consentflow.consent")
 public record ConsentProperties(
@@ -45,7 +46,16 @@ public record ConsentProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Outbox outbox,
         @DefaultValue("4000") int maxConsentTextLength,
-        @DefaultValue Peers peers) {
+        @DefaultValue Peers peers,
+        @DefaultValue Proof proof) {
+
+    /**
+     * @param signingKey     Ed25519 private key (PKCS#8 DER, base64) that signs proof bundles (CONSENTFLOW_PROOF_SIGNING_KEY)
+     * @param tsaCertificate the TSA certificate (PEM text or a file path) the proof's checks pin; blank: a time-stamp
+     *                       is checked against the certificate it carries
+     */
+    public record Proof(@DefaultValue("") String signingKey, @DefaultValue("") String tsaCertificate) {
+    }
 
     public record PurposeProperties(String name, @DefaultValue("true") boolean marketing) {
     }

@@ -85,6 +85,15 @@ public final class ConsentLifecycle {
 
     /** Confirms the pending opt-in; {@code token} is null for a text reply, which the number itself proves. */
     public ConfirmResult confirm(Subject subject, String token, ConfirmationMethod method, Instant now) {
+        return confirm(subject, token, method, now, null);
+    }
+
+    /**
+     * As {@link #confirm(Subject, String, ConfirmationMethod, Instant)}; {@code messageId} is the wamid of the WhatsApp
+     * message that confirmed, kept in the history with the opt-in id for the proof of consent (null for the web page).
+     */
+    public ConfirmResult confirm(Subject subject, String token, ConfirmationMethod method, Instant now,
+            String messageId) {
         PendingOptIn pending = subject.pending();
         if (pending == null) {
             return ConfirmResult.NOTHING_PENDING;
@@ -109,7 +118,8 @@ public final class ConsentLifecycle {
             preferencesChanged(subject, before, pending.purposes(), false, now);
         }
         subject.enqueue(EventFactory.snapshot(subject, now));
-        subject.record(now, "OptInConfirmed", "purposes=" + pending.purposes() + " method=" + method);
+        subject.record(now, "OptInConfirmed", "purposes=" + pending.purposes() + " method=" + method
+                + " optInId=" + pending.optInId() + (messageId == null ? "" : " wamid=" + messageId));
         return ConfirmResult.CONFIRMED;
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What proves one opt-in: when, from where, through which channel, and the exact text and notice version shown.
@@ -29,8 +30,13 @@ public record Evidence(String optInId, Instant at, String channel, String client
 
     /** Salted with the subjectId, so equal evidence of two people never yields the same digest. */
     public String digest(String subjectId) {
-        return sha256Hex(String.join("\u001f", subjectId, optInId, String.valueOf(at), channel,
-                String.valueOf(clientAddress), String.valueOf(userAgent), String.valueOf(pageUrl),
-                String.valueOf(noticeVersion), String.valueOf(consentTextHash), String.valueOf(inboundMessageId)));
+        return sha256Hex(String.join("\u001f", digestInput(subjectId)));
+    }
+
+    /** Exactly what {@link #digest} hashes, joined by U+001F: a proof bundle carries it so anyone can recompute it. */
+    public List<String> digestInput(String subjectId) {
+        return List.of(subjectId, optInId, String.valueOf(at), channel, String.valueOf(clientAddress),
+                String.valueOf(userAgent), String.valueOf(pageUrl), String.valueOf(noticeVersion),
+                String.valueOf(consentTextHash), String.valueOf(inboundMessageId));
     }
 }

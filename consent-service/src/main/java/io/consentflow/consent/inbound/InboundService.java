@@ -93,9 +93,9 @@ public class InboundService {
             case STOP_PROMOTIONS -> commands.onContact(key, number, null, false, eventId, (s, now) ->
                     lifecycle.stop(s, StopTrigger.STOP_PROMOTIONS_BUTTON, StopScope.MARKETING, null, true, now));
             case CONFIRM -> commands.onContact(key, number, null, false, eventId, (s, now) -> intent.token() != null
-                    ? lifecycle.confirm(s, intent.token(), ConfirmationMethod.QUICK_REPLY, now)
+                    ? lifecycle.confirm(s, intent.token(), ConfirmationMethod.QUICK_REPLY, now, message.getWamid())
                     : s.pending() == null ? ConfirmResult.NOTHING_PENDING
-                            : lifecycle.confirm(s, null, ConfirmationMethod.TEXT_REPLY, now));
+                            : lifecycle.confirm(s, null, ConfirmationMethod.TEXT_REPLY, now, message.getWamid()));
             // every START sends the consent text: a flood from one number is cut off here, with a metric and no reply
             case START -> rateLimiter.acquireStart(key).flatMap(allowed -> allowed
                     ? commands.onContact(key, number, Texts.chatLanguage(intent.language()), true, eventId,

@@ -64,6 +64,19 @@ public class PeerClient {
         return settle(Services.AUDIT, "export", auditPages.all(subjectId, bearer));
     }
 
+    /** audit-service's chain data of the subject for a proof bundle: entries, chain segments, checkpoints. */
+    public Mono<PeerData> evidenceChain(String subjectId, String bearer) {
+        URI uri = UriComponentsBuilder.fromUriString(peers.auditUrl())
+                .pathSegment("api", "v1", "audit", "subjects", subjectId, "evidence-chain").build().encode().toUri();
+        return settle(Services.AUDIT, "proof", getJson(uri, bearer));
+    }
+
+    /** audit-service's checkpoint keys (a public endpoint; the caller's token is sent all the same). */
+    public Mono<PeerData> auditKeys(String bearer) {
+        return settle(Services.AUDIT, "proof", getJson(uri(peers.auditUrl(), "/api/v1/audit/checkpoints/key",
+                Map.of()), bearer));
+    }
+
     /** Art. 17 through retention-service: it owns the erasure, its deadline and the receipts of every service. */
     public Mono<ErasureOutcome> requestErasure(String subjectId, String bearer) {
         URI uri = uri(peers.retentionUrl(), "/api/v1/retention/erasures", Map.of());

@@ -16,7 +16,7 @@ class ConsentAccessRules implements StaffAccessRules {
         exchanges
                 .pathMatchers(HttpMethod.GET, "/api/v1/subjects/*/consent")
                 .hasAnyRole(roles(Role.DPO, Role.SUPPORT, Role.MARKETING, Role.ADMIN))
-                .pathMatchers("/api/v1/subjects/*/export", "/api/v1/subjects/*/erasure")
+                .pathMatchers("/api/v1/subjects/*/export", "/api/v1/subjects/*/erasure", "/api/v1/subjects/*/proof")
                 .hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 .pathMatchers("/api/v1/erasure-requests", "/api/v1/erasure-requests/**")
                 .hasAnyRole(roles(Role.DPO, Role.ADMIN))

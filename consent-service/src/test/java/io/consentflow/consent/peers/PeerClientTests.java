@@ -31,7 +31,8 @@ class PeerClientTests {
                 Duration.ofHours(48), Duration.ofMinutes(1),
                 new ConsentProperties.RateLimit(3, 20, 3, Duration.ofHours(1), Duration.ofMinutes(10)),
                 new ConsentProperties.Outbox(true, Duration.ofMillis(500), 100), 4000,
-                new ConsentProperties.Peers(url, url, url, Duration.ofSeconds(2), 200, 500, 1 << 20));
+                new ConsentProperties.Peers(url, url, url, Duration.ofSeconds(2), 200, 500, 1 << 20),
+                new ConsentProperties.Proof("", ""));
     }
 
     @Test
