@@ -106,9 +106,10 @@ final class IntentRules {
             return Intent.NONE;
         }
         return switch (hit.role()) {
-            case STOP -> guards.orderIsObject(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP);
+            case STOP -> guards.orderIsObject(hit) || guards.exclamation(hit) && guards.bareAboutAnOrder(hit)
+                    ? Intent.NONE : withdrawal(hit, Intent.STOP);
             case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
-                    : bareClause(hit, BARE_STOP) ? withdrawal(hit, Intent.STOP)
+                    : bareClause(hit, BARE_STOP) ? guards.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);
             case ERASE -> guards.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
