@@ -148,7 +148,7 @@ final class IntentRules {
             case ERASE -> objects.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
             case ERASE_BARE -> bareClause(hit, BARE_STOP) && !objects.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
                     : Intent.NONE;
-            case START -> request(hit, Intent.START);
+            case START -> objects.orderIsObject(hit) ? Intent.NONE : request(hit, Intent.START); // "send the invoice again"
             case START_BARE -> bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
             case YES -> bareMessage(hit, BARE_YES) ? request(hit, Intent.YES) : Intent.NONE;
             case UNCERTAIN -> Intent.UNCERTAIN;
