@@ -101,9 +101,12 @@ final class OrderObjects {
      * that neither negates anything nor names messages, reacts to the order ("STOP, I never ordered" still stops).
      */
     boolean bareAboutAnOrder(Hit hit) {
+        int sentence = message.sentence[hit.start()];
+        // "Stop! Wrong item arrived": a command that is a sentence of its own is about the sentence after it
+        int last = aloneInSentence(hit) ? sentence + 1 : sentence;
         boolean order = false;
         for (int t = 0; t < message.size; t++) {
-            if (hit.isElement(t) || message.sentence[t] != message.sentence[hit.start()]) {
+            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last) {
                 continue;
             }
             boolean negation = Role.NEGATE.in(annotation.classes(hit.language(), t))
@@ -114,6 +117,15 @@ final class OrderObjects {
             order |= ownOrEnglishOrder(hit, t);
         }
         return order;
+    }
+
+    private boolean aloneInSentence(Hit hit) {
+        for (int t = 0; t < message.size; t++) {
+            if (message.sentence[t] == message.sentence[hit.start()] && !hit.isElement(t) && !Role.FILLER.in(any[t])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
