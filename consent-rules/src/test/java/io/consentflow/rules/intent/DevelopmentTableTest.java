@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * paid") scored 2026.12-3 on arrival, before tuning on them: pooled withdrawal recall 0.909 (i 0.951, j 0.877,
  * k 0.929, l 0.880; lowest languages uk 0.82, ar, pl, sk 0.84), false stops 0.107 (i 0.071, j 0.129, k 0.119,
  * l 0.110), clarifications 0.017 (i 0.014, j 0.005, k 0.019, l 0.029), START exact 30/84 (i 14, j 9, k 5, l 2 of
- * 21), YES exact 74/84 (i 20, j 18, k 17, l 19 of 21).
+ * 21), YES exact 74/84 (i 20, j 18, k 17, l 19 of 21). After tuning on them, 2026.12-4 scores them (in-sample) at
+ * recall 0.997, false stops 0.004, no clarification, START 80/84, YES 84/84, and the sealed corpus at 0.932 recall and
+ * 1.1 % false stops: the distance between the two is what tuning on tables is worth.
  */
 class DevelopmentTableTest {
 
