@@ -5,11 +5,15 @@ import java.util.List;
 /**
  * Turns the lexicon findings of a message into one intent. A finding counts unless its context undoes it:
  * <ul>
- *   <li>a trap covers it ("bus stop") or, for a stopping verb, an order is its object ("cancel my order");</li>
- *   <li>a negation stands right before it or inside it ("don't stop sending", "bitte nicht abmelden");</li>
+ *   <li>a trap covers it ("bus stop"), or an order is its object ("cancel my order", "not interested in the red
+ *       one", "enough, I already paid": {@link OrderObjects});</li>
+ *   <li>a negation stands right before it or inside it ("don't stop sending", "bitte nicht abmelden"), or right
+ *       after it where the language puts it there ("Afmeld mig ikke");</li>
  *   <li>a bare command has other words in its clause ("Ende des Monats komme ich vorbei");</li>
  *   <li>a withdrawal in a question, a condition or with a hedge is UNCERTAIN ("how do I unsubscribe?", "if you keep
- *       sending I'll unsubscribe"), except a question that is a polite request ("can you unsubscribe me?").</li>
+ *       sending I'll unsubscribe"), except a question that is a polite request ("can you unsubscribe me?");</li>
+ *   <li>the message says it was meant for another chat ("sorry, wrong chat"), or, beside a request to come back,
+ *       the withdrawal is told as a mistake ("subscribe me again, I unsubscribed by mistake").</li>
  * </ul>
  * Of what remains, the strongest wins: ERASE, STOP, UNCERTAIN, START, YES. Missing an opt-out costs most, so a
  * withdrawal anywhere in a message outweighs everything else in it.
@@ -27,6 +31,7 @@ final class IntentRules {
     private final long[] any;
     private final SentenceContext context;
     private final FindingGuards guards;
+    private final OrderObjects objects;
 
     private IntentRules(Annotation annotation) {
         this.annotation = annotation;
@@ -37,6 +42,7 @@ final class IntentRules {
         }
         this.context = new SentenceContext(annotation, any);
         this.guards = new FindingGuards(annotation, any);
+        this.objects = new OrderObjects(annotation, any);
     }
 
     /** The intent and the index of the language that decided it, or null for NONE. */
@@ -57,9 +63,19 @@ final class IntentRules {
         int language = -1;
         int bestCoverage = -1;
         boolean shared = false;
-        for (Hit hit : hits) {
-            Intent intent = judge(hit);
-            if (intent == Intent.NONE) {
+        if (misdirected()) {
+            return new Decision(Intent.NONE, -1);
+        }
+        Intent[] judged = new Intent[hits.size()];
+        boolean comingBack = false;
+        for (int i = 0; i < hits.size(); i++) {
+            judged[i] = judge(hits.get(i));
+            comingBack |= judged[i] == Intent.START;
+        }
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            Intent intent = judged[i];
+            if (intent == Intent.NONE || comingBack && withdrewByMistake(hit, intent)) {
                 continue;
             }
             int coverage = coverage(hit.language());
@@ -73,6 +89,23 @@ final class IntentRules {
             }
         }
         return new Decision(best, shared ? SHARED : language);
+    }
+
+    /**
+     * "Subscribe me again, I unsubscribed by mistake": beside a request to come back, a withdrawal in a sentence
+     * that calls itself a mistake tells what happened, it does not ask for it again.
+     */
+    private boolean withdrewByMistake(Hit hit, Intent intent) {
+        return (intent == Intent.STOP || intent == Intent.ERASE) && guards.corrected(hit);
+    }
+
+    private boolean misdirected() {
+        for (long classes : any) {
+            if (Role.MISDIRECTED.in(classes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The language of a decision whose words several languages share equally. */
@@ -106,15 +139,16 @@ final class IntentRules {
             return Intent.NONE;
         }
         return switch (hit.role()) {
-            case STOP -> guards.orderIsObject(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP);
+            case STOP -> objects.orderIsObject(hit) || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
+                    ? Intent.NONE : withdrawal(hit, Intent.STOP);
             case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
-                    : bareClause(hit, BARE_STOP) ? withdrawal(hit, Intent.STOP)
+                    : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);
-            case ERASE -> guards.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
-            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !guards.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
+            case ERASE -> objects.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
+            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !objects.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
                     : Intent.NONE;
-            case START -> request(hit, Intent.START);
+            case START -> objects.orderIsObject(hit) ? Intent.NONE : request(hit, Intent.START); // "send the invoice again"
             case START_BARE -> bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
             case YES -> bareMessage(hit, BARE_YES) ? request(hit, Intent.YES) : Intent.NONE;
             case UNCERTAIN -> Intent.UNCERTAIN;
@@ -138,7 +172,7 @@ final class IntentRules {
     private Intent mention(Hit hit, boolean genericWord) {
         boolean conditional = context.conditional(hit);
         boolean quoted = message.capitals[hit.start()];
-        if (!context.question(hit) && !conditional || !quoted && guards.orderIsObject(hit)) {
+        if (!context.question(hit) && !conditional || !quoted && objects.orderIsObject(hit)) {
             return Intent.NONE;
         }
         return genericWord && !conditional && !quoted ? Intent.NONE : Intent.UNCERTAIN;

@@ -22,11 +22,14 @@ final class Lexicons {
 
     final List<LanguageLexicon> languages;
     final FuzzyIndex fuzzy;
+    /** The class {@code @data} (number, data, details): what an erasure names as its object. */
+    final long data;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
 
-    private Lexicons(List<LanguageLexicon> languages) {
+    private Lexicons(List<LanguageLexicon> languages, long data) {
         this.languages = languages;
+        this.data = data;
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {
@@ -43,7 +46,7 @@ final class Lexicons {
             String language = LANGUAGES.get(i);
             languages.add(LexiconParser.parse(language, i, read(language), names));
         }
-        return new Lexicons(List.copyOf(languages));
+        return new Lexicons(List.copyOf(languages), names.bit("data"));
     }
 
     private static String read(String language) {

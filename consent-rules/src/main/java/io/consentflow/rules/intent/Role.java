@@ -50,7 +50,12 @@ enum Role {
      * Marks a sentence as correcting oneself ("Stop, I wrote the wrong size", "Stopp, jag skrev fel"): a bare command
      * in such a sentence means "wait", not a withdrawal.
      */
-    CORRECTION("correction", false);
+    CORRECTION("correction", false),
+    /**
+     * Says the message was meant for another chat ("sorry, wrong chat", "me equivoqué de chat"): nothing in it is
+     * addressed to the shop, so nothing in it counts.
+     */
+    MISDIRECTED("misdirected", false);
 
     final String section;
     /** Whether an entry of this section is a finding in itself rather than context for one. */

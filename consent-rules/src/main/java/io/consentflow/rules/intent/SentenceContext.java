@@ -21,12 +21,50 @@ final class SentenceContext {
 
     /** Asked with a question mark, or a clause led by an interrogative ("wie melde ich mich ab"). */
     boolean question(Hit hit) {
-        if (message.isQuestion(hit.start()) && !tagQuestion(hit.start())) {
+        if (message.isQuestion(hit.start()) && !tagQuestion(hit.start()) && !commandBeforeQuestion(hit)) {
             return true;
         }
         // the finding's own language decides: Lithuanian "ar" asks, Latvian "ar" means "with"
         int first = firstContentToken(hit.start());
         return first >= 0 && Role.QUESTION.in(annotation.classes(hit.language(), first));
+    }
+
+    /**
+     * "Stop, who gave you my number?": a bare command standing as the first clause of a sentence whose question is
+     * a clause of its own after it. Only a bare finding (every word of its clause is part of it or a filler), and not
+     * in capitals, which quote the keyword rather than use it.
+     */
+    private boolean commandBeforeQuestion(Hit hit) {
+        int clause = message.clause[hit.start()];
+        if (hit.role() != Role.STOP_BARE || firstOfClause(hit.start()) != firstOfSentence(hit.start())
+                || message.capitals[hit.start()]) { // "STOP, what does that do?" quotes the keyword
+            return false;
+        }
+        for (int t = 0; t < message.size; t++) {
+            if (message.clause[t] == clause && !hit.isElement(t) && !Role.FILLER.in(any[t])) {
+                return false;
+            }
+            if (message.sentence[t] == message.sentence[hit.start()] && message.clause[t] > clause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int firstOfClause(int token) {
+        int t = token;
+        while (t > 0 && message.sameClause(t - 1, token)) {
+            t--;
+        }
+        return t;
+    }
+
+    private int firstOfSentence(int token) {
+        int t = token;
+        while (t > 0 && message.sentence[t - 1] == message.sentence[token]) {
+            t--;
+        }
+        return t;
     }
 
     /**
@@ -38,6 +76,9 @@ final class SentenceContext {
         int last = token;
         while (last + 1 < message.size && message.sentence[last + 1] == sentence) {
             last++;
+        }
+        if (last > token + 1 && Role.YES.in(any[last]) && message.folded[last].length() <= 4) {
+            return true; // "nie pisz do mnie więcej ok?", "přestaňte spamovat jo?": a tag asking for agreement
         }
         if (message.sameClause(last, token)) {
             return false;

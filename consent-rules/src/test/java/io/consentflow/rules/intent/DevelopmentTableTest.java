@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,b,c,d}.tsv, four later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,l}.tsv, twelve later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -24,7 +24,14 @@ import org.junit.jupiter.api.Test;
  * withdrawal recall 0.731 (a 0.767, b 0.687, c 0.657, d 0.815), false stops 0.041, clarifications 0.003. That is
  * the honest out-of-sample estimate of that version; every figure printed here is in-sample. Tables e-h, by four
  * further authors, scored 2026.12-2 on arrival at pooled recall 0.829 (e 0.820, f 0.840, g 0.824, h 0.830) with
- * no false stop, before tuning on them.
+ * no false stop, before tuning on them. Tables i-l (630 rows each, seven languages a table, by four further authors,
+ * with many near-misses: "not interested in the red one", "don't send it to my old address", "enough, I already
+ * paid") scored 2026.12-3 on arrival, before tuning on them: pooled withdrawal recall 0.909 (i 0.951, j 0.877,
+ * k 0.929, l 0.880; lowest languages uk 0.82, ar, pl, sk 0.84), false stops 0.107 (i 0.071, j 0.129, k 0.119,
+ * l 0.110), clarifications 0.017 (i 0.014, j 0.005, k 0.019, l 0.029), START exact 30/84 (i 14, j 9, k 5, l 2 of
+ * 21), YES exact 74/84 (i 20, j 18, k 17, l 19 of 21). After tuning on them, 2026.12-4 scores them (in-sample) at
+ * recall 0.997, false stops 0.004, no clarification, START 80/84, YES 84/84, and the sealed corpus at 0.932 recall and
+ * 1.1 % false stops: the distance between the two is what tuning on tables is worth.
  */
 class DevelopmentTableTest {
 
@@ -33,7 +40,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-b.tsv", "/development/withdrawal-development-c.tsv",
             "/development/withdrawal-development-d.tsv", "/development/withdrawal-development-e.tsv",
             "/development/withdrawal-development-f.tsv", "/development/withdrawal-development-g.tsv",
-            "/development/withdrawal-development-h.tsv");
+            "/development/withdrawal-development-h.tsv", "/development/withdrawal-development-i.tsv",
+            "/development/withdrawal-development-j.tsv", "/development/withdrawal-development-k.tsv",
+            "/development/withdrawal-development-l.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }

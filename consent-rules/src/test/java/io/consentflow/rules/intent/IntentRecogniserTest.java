@@ -183,4 +183,60 @@ class IntentRecogniserTest {
     void hearsColloquialRefusals(String text, Intent intent) {
         assertThat(intent(text)).isEqualTo(intent);
     }
+
+    /**
+     * 2026.12-4: an ordinary object makes a stopping word ordinary ("not interested in the red one", "don't send it to
+     * my old address", "enough, I already paid"), in any language, while messages as the object keep it a withdrawal.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "No me interesa el color rojo|NONE",
+            "Sluta skicka till min gamla adress|NONE",
+            "Khalas I paid|NONE",
+            "Nem érdekel a szín|NONE",
+            "Δεν με ενδιαφέρει το χρώμα|NONE",
+            "Rahat bırakın paketi kapıda|NONE",
+            "Not interested in the blue jacket|NONE",
+            "Basta, ho già pagato|NONE",
+            "Don't send the invoice to my old email|NONE",
+            "Delete my old address and use this one|NONE",
+            "Visszavonom a reklamációt, mégis működik|NONE",
+            "Kan I sende fakturaen igen?|NONE",
+            "Keine Nachrichten mehr an meine Adresse|STOP",
+            "Genug! Keine Werbung mehr|STOP",
+            "STOP, I never ordered anything|STOP",
+            "Remove my email address from your list|ERASE",
+            "Delete my number and address|ERASE",
+    })
+    void anOrderAsTheObjectIsNoWithdrawal(String text, Intent intent) {
+        assertThat(intent(text)).isEqualTo(intent);
+    }
+
+    /**
+     * 2026.12-4: negation after the verb, a message meant for another chat, a withdrawal told as a mistake beside a
+     * request to come back, a bare command before a question, a one-word tag question, coming back in other words
+     * (a wish or a request, not a complaint that messages arrive again), waiting and a wrong item as ordinary topics.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Afmeld mig ikke, jeg elsker jeres tilbud|NONE",
+            "Ne me désabonnez surtout pas|NONE",
+            "hou op met zeuren schat, sorry verkeerde chat|NONE",
+            "Подпишите меня обратно, я случайно отписался|START",
+            "Stop, who gave you my number?|STOP",
+            "STOP, what does that do?|UNCERTAIN",
+            "nie pisz do mnie więcej ok?|STOP",
+            "I'd like to receive your messages again|START",
+            "Quiero volver a recibir sus ofertas|START",
+            "Старт|START",
+            "Jeg bekræfter|YES",
+            "Where did you get my number? Delete it.|ERASE",
+            "Skąd macie mój numer? Usuńcie go natychmiast.|ERASE",
+            "Ich bekomme schon wieder Nachrichten von euch|NONE",
+            "I don't want to wait anymore|NONE",
+            "Stop! Wrong item arrived|NONE",
+    })
+    void readsNegationMistakesAndComingBack(String text, Intent intent) {
+        assertThat(intent(text)).isEqualTo(intent);
+    }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
- * Recogniser 2026.12-3 does not meet them yet (pooled recall 0.925, lowest language 0.844, false stops 2.3 %), so the
+ * Recogniser 2026.12-4 does not meet them yet (pooled recall 0.932, lowest language 0.844, false stops 1.1 %), so the
  * build holds the floor reached so far, against regressions, and prints whether each target is met. Raise the floor
  * as the recogniser improves, on other data than this; lower it never.
  */
@@ -37,9 +37,9 @@ class SealedEvaluationTest {
     static final double TARGET_FALSE_STOP_RATE = 0.01;
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
-    static final double FLOOR_POOLED_RECALL = 0.92;
+    static final double FLOOR_POOLED_RECALL = 0.93;
     static final double FLOOR_LANGUAGE_RECALL = 0.84;
-    static final double CEILING_FALSE_STOP_RATE = 0.025;
+    static final double CEILING_FALSE_STOP_RATE = 0.011;
     static final double CEILING_CLARIFICATION_RATE = TARGET_CLARIFICATION_RATE;
 
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";

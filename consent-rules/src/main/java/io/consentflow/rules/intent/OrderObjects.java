@@ -1,0 +1,191 @@
+package io.consentflow.rules.intent;
+
+/**
+ * Whether a finding is about a purchase rather than about messages: "cancel my order", "not interested in the red
+ * one", "don't send it to my old address", "enough, I already paid", "delete them from my cart". The order nouns
+ * (order, parcel, address, colour, size, payment, ...) are the lexicons' {@code [order]} sections; words for messages
+ * ({@code [contact]}) speak for a withdrawal. Kept apart from {@link FindingGuards}, which looks at negations,
+ * conditions and corrections.
+ */
+final class OrderObjects {
+
+    /** How far an order noun may stand from a stopping verb to be its object: "cancel my last order". */
+    private static final int ORDER_REACH = 4;
+    /** How far an order noun may stand from another command to be its object: "n'envoyez plus rien à mon adresse". */
+    private static final int OBJECT_REACH = 5;
+    /** How far after a deletion an order or cart noun is its object: "delete them from my cart". */
+    private static final int ERASE_ORDER_REACH = 3;
+
+    private final Annotation annotation;
+    private final Message message;
+    private final long[] any;
+
+    OrderObjects(Annotation annotation, long[] any) {
+        this.annotation = annotation;
+        this.message = annotation.message;
+        this.any = any;
+    }
+
+    /** "cancel my order", "Bestellung stoppen": a stopping verb with an order as its object is no withdrawal. */
+    boolean orderIsObject(Hit hit) {
+        boolean stoppingVerb = false;
+        for (int t : hit.elements()) {
+            stoppingVerb |= Role.CEASE.in(annotation.classes(hit.language(), t))
+                    && !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
+        }
+        int from = Math.max(0, hit.start() - ORDER_REACH);
+        int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
+        if (!stoppingVerb) {
+            // "don't send the parcel to my old address", "not interested in the red one", "leave the parcel at the
+            // door": a command that is no stopping verb is about an order when an order noun is nearer to it than any
+            // word for messages ("don't send the invoice to my old email" is about the invoice)
+            return nearestObjectIsOrder(hit);
+        }
+        for (int t = from; t <= to; t++) {
+            if (Role.ORDER.in(any[t]) && !hit.isElement(t) && message.sameClause(t, hit.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean nearestObjectIsOrder(Hit hit) {
+        int order = Integer.MAX_VALUE;
+        for (int t : hit.elements()) {
+            if (Role.ORDER.in(annotation.classes(hit.language(), t))) {
+                order = 0; // "Visszavonom a reklamációt": the complaint, though "reklám" is an ad
+            } else if (Role.CONTACT.in(any[t])) {
+                return false; // "keine Nachrichten mehr an meine Adresse" names messages itself
+            }
+        }
+        int contact = Integer.MAX_VALUE;
+        for (int t = 0; t < message.size; t++) {
+            if (hit.isElement(t) || !message.sameClause(t, hit.start())) {
+                continue;
+            }
+            int distance = t < hit.start() ? hit.start() - t : t > hit.end() ? t - hit.end() : 0;
+            // "kargo bildirimleri", "delivery notifications": an order noun before a word for messages qualifies it
+            boolean qualifiesContact = orderWord(hit, t) && t + 1 < message.size && contactWord(hit, t + 1);
+            if (contactWord(hit, t) || qualifiesContact) {
+                contact = Math.min(contact, distance);
+            } else if (orderWord(hit, t) && distance <= OBJECT_REACH) {
+                order = Math.min(order, distance);
+            }
+        }
+        return order < contact;
+    }
+
+    /** A word for messages, unless the finding's language knows it as an order noun ("reklamáció" is no "reklám"). */
+    private boolean contactWord(Hit hit, int token) {
+        return Role.CONTACT.in(any[token]) && !Role.ORDER.in(annotation.classes(hit.language(), token));
+    }
+
+    /**
+     * An exclamation such as "ya basta", "nu er det nok": a finding made of a bare command's word, with no stopping
+     * verb and no word for messages, which says "enough" without saying of what.
+     */
+    boolean exclamation(Hit hit) {
+        boolean bare = false;
+        for (int t : hit.elements()) {
+            long classes = annotation.classes(hit.language(), t);
+            if (Role.CEASE.in(classes) || Role.CONTACT.in(any[t])) {
+                return false;
+            }
+            bare |= Role.STOP_BARE.in(classes);
+        }
+        return bare;
+    }
+
+    /**
+     * "Enough, I already paid!", "Khalas I paid", "Stop, wrong photo": a bare command in a sentence about an order,
+     * that neither negates anything nor names messages, reacts to the order ("STOP, I never ordered" still stops).
+     */
+    boolean bareAboutAnOrder(Hit hit) {
+        int sentence = message.sentence[hit.start()];
+        // "Stop! Wrong item arrived": a command that is a sentence of its own is about the sentence after it
+        int last = aloneInSentence(hit) ? sentence + 1 : sentence;
+        boolean order = false;
+        for (int t = 0; t < message.size; t++) {
+            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last) {
+                continue;
+            }
+            boolean negation = Role.NEGATE.in(annotation.classes(hit.language(), t))
+                    || Role.NEGATE.in(any[t]) && message.folded[t].length() > 2; // Romanian "nu" is Swedish "now"
+            if (negation || contactWord(hit, t)) {
+                return false;
+            }
+            order |= ownOrEnglishOrder(hit, t);
+        }
+        return order;
+    }
+
+    private boolean aloneInSentence(Hit hit) {
+        for (int t = 0; t < message.size; t++) {
+            if (message.sentence[t] == message.sentence[hit.start()] && !hit.isElement(t) && !Role.FILLER.in(any[t])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An order noun of the finding's language, or one of English or a neighbour language that the finding's language
+     * does not know ("Khalas, I paid"; Slovene reading Croatian); short words and stems collide across languages
+     * (Danish "jakke" stems to the Czech "jak", Portuguese "preta" to the Latvian "pret").
+     */
+    private boolean orderWord(Hit hit, int token) {
+        return ownOrEnglishOrder(hit, token) || annotation.classes(hit.language(), token) == 0
+                && Role.ORDER.in(any[token]) && message.folded[token].length() >= FOREIGN_ORDER_LENGTH;
+    }
+
+    /**
+     * An order noun of the finding's language, of English, or of a language that reads the finding's first word too
+     * ("Basta, ho già pagato" found by Spanish, paid in Italian); any other language's stem is too often another word
+     * ("jauns", Latvian for new, stems as the French "jaune").
+     */
+    private boolean ownOrEnglishOrder(Hit hit, int token) {
+        long own = annotation.classes(hit.language(), token);
+        if (own != 0 || hit.language() == ENGLISH) {
+            return Role.ORDER.in(own);
+        }
+        if (Role.ORDER.in(annotation.classes(ENGLISH, token))) {
+            return true;
+        }
+        for (int language = 0; language < annotation.lexicons.languages.size(); language++) {
+            if (Role.ORDER.in(annotation.classes(language, token))
+                    && ((annotation.classes(language, hit.start()) & Role.HITS) != 0
+                    || !annotation.literalStarts(language, hit.start()).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A neighbour language's order noun counts when long enough not to be another word's stem ("bijela", "sivoj"). */
+    private static final int FOREIGN_ORDER_LENGTH = 5;
+
+    private static final int ENGLISH = Lexicons.LANGUAGES.indexOf("en");
+
+    /**
+     * "delete them from my cart", "remove the item from the order": an order, cart or item right inside or after a
+     * deletion is what is deleted. Only close by, so "delete my data and cancel my order" still erases, and not
+     * after the object the deletion names ("delete my number and address") nor qualified by it ("email address").
+     */
+    boolean erasesAnOrder(Hit hit) {
+        // a deletion that names its object ("delete my number and address") is read up to that object only
+        boolean namesData = false;
+        for (int t : hit.elements()) {
+            namesData |= t > hit.start() && (annotation.classes(hit.language(), t) & annotation.lexicons.data) != 0
+                    && message.folded[t].length() > 3 && !Role.FILLER.in(any[t]); // "Smažte je": "je" is "them"
+        }
+        int to = namesData ? hit.end() : Math.min(message.size - 1, hit.end() + ERASE_ORDER_REACH);
+        for (int t = hit.start(); t <= to; t++) {
+            boolean qualified = t > 0 && (Role.CONTACT.in(any[t - 1])
+                    || (annotation.classes(hit.language(), t - 1) & annotation.lexicons.data) != 0);
+            if (orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
