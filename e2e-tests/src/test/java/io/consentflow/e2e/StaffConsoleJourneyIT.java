@@ -119,7 +119,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
             assertThat(audited(subjectId, "ERASURE").getReason()).isEqualTo("Loeschersuchen per Brief vom 1.12.");
             messageEvents.awaitCondition(() -> {
                 browser.driver.get(suite.console.baseUrl() + "/retention/erasures/" + erasureId);
-                return browser.text("erasure-status").equals("COMPLETED");
+                return browser.text("erasure-status").equals("DONE");
             }, PATIENCE, () -> "the erasure never completed: " + browser.driver.getPageSource());
             assertThat(browser.text("receipts-required")).contains("SubjectErased", "MessageLogErased");
             assertThat(browser.text("receipts-missing")).isEmpty();
@@ -172,9 +172,14 @@ class StaffConsoleJourneyIT extends JourneySupport {
             assertThat(browser.present("export")).isFalse();
             assertThat(browser.present("erase")).isFalse();
             assertThat(browser.present("stop")).isTrue();
-            assertThat(audited(subjectId, "READ_CONSENT").getStaffSubject()).isIn("dpo", "support");
+            assertThat(kafka.await(Topics.CONSENT_EVENTS.name(), StaffAccessRecorded.class,
+                    r -> subjectId.equals(r.getSubjectId()) && r.getAction().equals("READ_CONSENT")
+                            && r.getStaffSubject().equals("support"), PATIENCE).getReason())
+                    .isEqualTo("customer called about STOP");
             browser.driver.get(suite.console.baseUrl() + "/erasure-requests");
+            assertThat(browser.present("denied")).isTrue();
             assertThat(browser.driver.getPageSource()).doesNotContain("show-requests");
+            browser.driver.get(suite.console.baseUrl() + "/");
             browser.signOut();
 
             // MARKETING: campaign reports only, no page with a person
@@ -185,8 +190,8 @@ class StaffConsoleJourneyIT extends JourneySupport {
             assertThat(browser.present("nav-audit")).isFalse();
             for (String page : List.of("/subjects", "/retention", "/retention/record", "/audit", "/erasure-requests")) {
                 browser.driver.get(suite.console.baseUrl() + page);
-                assertThat(browser.driver.getPageSource()).as(page).doesNotContain("signed-in-as")
-                        .doesNotContain(phone.e164());
+                assertThat(browser.present("denied")).as(page).isTrue();
+                assertThat(browser.driver.getPageSource()).as(page).doesNotContain(phone.e164());
             }
             browser.driver.get(suite.console.baseUrl() + "/campaigns?campaignId=autumn-2026");
             assertThat(browser.present("requested")).isTrue();
