@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # ConsentFlow on one machine: a real Kafka broker (KRaft, single node), a MongoDB wire server persisting to a file,
-# the WhatsApp simulator and the four services. Needs only Java 17 (a JDK) and access to Maven Central.
+# the local identity provider, the WhatsApp simulator, the four services and the staff console. Needs only Java 17
+# (a JDK) and access to Maven Central.
 #
 #   ./run-local.sh [start] [-d|--detach] [--no-build|--build]   build what is stale, start, wait until ready
 #   ./run-local.sh stop                                         stop everything, services first
 #   ./run-local.sh status                                       one line per component
 #   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
-#   ./run-local.sh token ROLE                                   a staff JWT (DPO, SUPPORT, MARKETING, ADMIN)
+#   ./run-local.sh token ROLE                                   a staff access token from the local identity
+#                                                               provider (DPO, SUPPORT, MARKETING, ADMIN)
 #   ./run-local.sh send --to +49... --template NAME [--lang de] [--purpose P] [--param VALUE]...
 #        [--category MARKETING|UTILITY] [--wait SECONDS]        publish one SendRequest as a campaign system
 #                                                               does, print its outcome and timeline (send --help)
@@ -44,7 +46,11 @@ MARKER="-Dconsentflow.local.root=$ROOT"
 
 # name:port, in start order. Infrastructure first, then the simulator, then the services.
 INFRA=(kafka:9092 mongo:27017 tsa:8318)
-APPS=(whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083 audit-service:8084)
+# local-auth-server (the identity provider) starts with the infrastructure: the console reads its discovery document
+# when it starts, the services fetch its JWK set to verify staff tokens.
+AUTH_SERVER=local-auth-server
+APPS=(local-auth-server:9000 whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083
+  audit-service:8084 staff-console:8085)
 ROLES=(DPO SUPPORT MARKETING ADMIN)
 
 # Service configuration: local development defaults, each overridable from the caller's environment.
@@ -58,6 +64,11 @@ ROLES=(DPO SUPPORT MARKETING ADMIN)
 : "${WHATSAPP_PHONE_NUMBER_ID:=100000000000001}"
 : "${WHATSAPP_API_VERSION:=v23.0}"
 : "${CONSENTFLOW_JWT_SECRET:=local-development-jwt-secret-0123456789abcdef0123456789}"
+# Staff tokens come from the local identity provider; the services verify them by its issuer and JWK set, as they
+# verify the organisation's provider in production (the HMAC secret above is then unused).
+: "${CONSENTFLOW_AUTH_ISSUER:=http://localhost:9000}"
+: "${CONSENTFLOW_JWT_ISSUER:=$CONSENTFLOW_AUTH_ISSUER}"
+: "${CONSENTFLOW_JWT_JWK_SET_URI:=$CONSENTFLOW_AUTH_ISSUER/oauth2/jwks}"
 : "${SPRING_PROFILES_ACTIVE:=local}"
 # Anchoring: every audit checkpoint is time-stamped by the local TSA (RFC 3161, no legal effect) and its head written
 # to the witness folder; the proof's checks and the offline verifier pin the TSA's certificate.
@@ -71,7 +82,8 @@ ROLES=(DPO SUPPORT MARKETING ADMIN)
 # Exported rather than put on the command line, so that secrets do not show up in ps.
 export KAFKA_BOOTSTRAP_SERVERS MONGODB_URI WHATSAPP_API_BASE_URL WHATSAPP_WEBHOOK_URL WHATSAPP_APP_SECRET \
   WHATSAPP_VERIFY_TOKEN WHATSAPP_ACCESS_TOKEN WHATSAPP_PHONE_NUMBER_ID WHATSAPP_API_VERSION CONSENTFLOW_JWT_SECRET \
-  SPRING_PROFILES_ACTIVE AUDIT_TSA_URL AUDIT_TSA_CERTIFICATE AUDIT_WITNESS_FOLDER CONSENTFLOW_PROOF_TSA_CERTIFICATE
+  SPRING_PROFILES_ACTIVE AUDIT_TSA_URL AUDIT_TSA_CERTIFICATE AUDIT_WITNESS_FOLDER CONSENTFLOW_PROOF_TSA_CERTIFICATE \
+  CONSENTFLOW_AUTH_ISSUER CONSENTFLOW_JWT_ISSUER CONSENTFLOW_JWT_JWK_SET_URI
 
 APP_JVM_OPTS=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError
   -Djava.awt.headless=true)
@@ -521,10 +533,16 @@ print_urls() {
   }
   [[ "$started" == *" retention-service "* ]] && info "  retention-service API http://localhost:8083/swagger-ui.html"
   [[ "$started" == *" audit-service "* ]] && info "  audit-service API     http://localhost:8084/swagger-ui.html"
+  [[ "$started" == *" staff-console "* ]] && {
+    info "  Staff console         http://localhost:8085/   (sign in as dpo, support, marketing or admin;"
+    info "                        password local-staff-password)"
+  }
+  [[ "$started" == *" $AUTH_SERVER "* ]] && info "  Identity provider     http://localhost:9000/.well-known/openid-configuration"
   info "  Health / metrics      http://localhost:<port>/actuator/health/readiness, /actuator/prometheus"
   info ""
   info "  Staff token:  ./run-local.sh token DPO      (roles: ${ROLES[*]})"
   info "     e.g.  curl -H \"Authorization: Bearer \$(./run-local.sh token DPO)\" http://localhost:8084/api/v1/audit/verify"
+  info "     actions on consent-service need a reason: -H \"X-Staff-Reason: ticket 4711\""
   info "  Status: ./run-local.sh status   Logs: ./run-local.sh logs [name]   Stop: ./run-local.sh stop"
 }
 
@@ -580,17 +598,22 @@ cmd_start() {
   trap 'on_signal' INT TERM HUP
   local t0; t0=$(now_ms)
 
-  info "Starting Kafka, MongoDB and the local TSA ..."
+  local first=() rest=()
+  for entry in ${apps[@]+"${apps[@]}"}; do
+    if [[ "${entry%%:*}" == "$AUTH_SERVER" ]]; then first+=("$entry"); else rest+=("$entry"); fi
+  done
+  info "Starting Kafka, MongoDB, the local TSA${first[*]:+ and the local identity provider} ..."
   [[ -f "$VERIFIER_JAR" ]] || die "$VERIFIER_JAR is missing (the build failed?): the local TSA cannot start"
   start_kafka
   start_mongo
   start_tsa
-  wait_ready kafka mongo tsa || fail_start
+  ((${#first[@]})) && start_app "$AUTH_SERVER" "${first[0]##*:}"
+  wait_ready kafka mongo tsa ${first[@]+"$AUTH_SERVER"} || fail_start
 
-  if ((${#apps[@]})); then
+  if ((${#rest[@]})); then
     local names=()
-    info "Starting ${#apps[@]} service(s) ..."
-    for entry in "${apps[@]}"; do
+    info "Starting ${#rest[@]} service(s) ..."
+    for entry in "${rest[@]}"; do
       start_app "${entry%%:*}" "${entry##*:}"
       names+=("${entry%%:*}")
     done
@@ -714,8 +737,7 @@ cmd_token() {
   for r in "${ROLES[@]}"; do
     if [[ "$r" == "$role" ]]; then
       find_java
-      CONSENTFLOW_JWT_SECRET="$CONSENTFLOW_JWT_SECRET" exec "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-        "$ROOT/scripts/StaffToken.java" "$role"
+      exec "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$ROOT/scripts/LocalIdpToken.java" "$role"
     fi
   done
   die "unknown role '$role' (one of: ${ROLES[*]})"

@@ -1,7 +1,6 @@
 package io.consentflow.e2e;
 
 import io.consentflow.schemas.Topics;
-import io.consentflow.testsupport.StaffTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ final class AuditMeter implements AutoCloseable {
 
     private final Suite suite;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
-    private final String token = StaffTokens.forRole("SUPPORT");
+    private final String token = Suite.current().staffToken("SUPPORT");
     private final Thread sampler;
     private volatile boolean running = true;
 

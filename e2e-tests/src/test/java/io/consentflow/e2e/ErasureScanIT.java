@@ -10,7 +10,6 @@ import io.consentflow.events.SendRequest;
 import io.consentflow.events.SubjectErased;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
-import io.consentflow.testsupport.StaffTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +102,7 @@ class ErasureScanIT {
 
         assertThat(blockReason(awaitOutcome(send(phone, "event-updates")))).isEqualTo("PURPOSE_NOT_GRANTED");
         assertThat(awaitOutcome(send(phone, "offers"))).isInstanceOf(MessageSent.class);
-        String dpo = StaffTokens.forRole("DPO");
+        String dpo = suite.staffToken("DPO");
         messageEvents.awaitCondition(() -> Http.get(suite.retention.baseUrl() + "/api/v1/retention/erasures/"
                 + receipt.getErasureId(), dpo).body().contains("\"DONE\""), PATIENCE,
                 () -> "the purpose's erasure never got both receipts");
@@ -139,7 +138,7 @@ class ErasureScanIT {
         assertThat(MongoScan.placesContaining(suite.infrastructure.mongoUri(), List.of(key)))
                 .contains("consent_erasurescan.subjects", "gateway_erasurescan.message_log");
 
-        String dpo = StaffTokens.forRole("DPO");
+        String dpo = suite.staffToken("DPO");
         var erasure = Http.postJson(suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164() + "/erasure",
                 Map.of(), dpo);
         assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);

@@ -1,6 +1,5 @@
 package io.consentflow.e2e;
 
-import io.consentflow.testsupport.StaffTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,7 @@ final class GateWatch implements AutoCloseable {
     static final long INTERVAL_MILLIS = 20;
 
     private final String baseUrl;
-    private final String token = StaffTokens.forRole("SUPPORT");
+    private final String token = Suite.current().staffToken("SUPPORT");
     /** contactKey → when the gate was first seen refusing it (absent: still watched or never seen). */
     private final Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> watched = new ConcurrentHashMap<>();

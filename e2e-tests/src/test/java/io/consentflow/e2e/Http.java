@@ -21,6 +21,9 @@ final class Http {
         }
     }
 
+    static final String REASON_HEADER = "X-Staff-Reason";
+    static final String JOURNEY_REASON = "e2e journey";
+
     private Http() {
     }
 
@@ -28,7 +31,8 @@ final class Http {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET()
                 .header("Accept", "application/json");
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+            // staff accountability: consent-service refuses an action without a reason and audits every call's
+            request.header("Authorization", "Bearer " + bearerToken).header(REASON_HEADER, JOURNEY_REASON);
         }
         return send(request.build());
     }
@@ -39,7 +43,8 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
                         : JSON.writeValueAsString(body)));
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+            // staff accountability: consent-service refuses an action without a reason and audits every call's
+            request.header("Authorization", "Bearer " + bearerToken).header(REASON_HEADER, JOURNEY_REASON);
         }
         return send(request.build());
     }
@@ -54,7 +59,7 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE().build());
     }
 
-    private static Response send(HttpRequest request) {
+    static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

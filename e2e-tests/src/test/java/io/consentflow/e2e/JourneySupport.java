@@ -15,7 +15,6 @@ import io.consentflow.events.TemplateParameter;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
-import io.consentflow.testsupport.StaffTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -144,6 +143,6 @@ abstract class JourneySupport {
     }
 
     static String staffToken(String role) {
-        return StaffTokens.forRole(role);
+        return Suite.current().staffToken(role);
     }
 }

@@ -92,7 +92,8 @@ class ProofJourneyIT extends JourneySupport {
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     suite.consent.baseUrl() + "/api/v1/subjects/" + phone.e164().replace("+", "%2B") + "/proof?format="
-                            + format + "&lang=de")).header("Authorization", "Bearer " + token).GET().build(),
+                            + format + "&lang=de")).header("Authorization", "Bearer " + token)
+                            .header(Http.REASON_HEADER, "e2e: proof for a complaint").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             return response.body();

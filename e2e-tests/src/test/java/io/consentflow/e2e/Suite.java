@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole suite, once per test JVM: the shared real Kafka broker and MongoDB wire server, the WhatsApp simulator
- * and the four services as separate processes wired to each other exactly as run-local.sh wires them.
+ * The whole suite, once per test JVM: the shared real Kafka broker and MongoDB wire server, the local identity
+ * provider (local-auth-server), the WhatsApp simulator, the four services and the staff console as separate
+ * processes wired to each other exactly as run-local.sh wires them. The services verify staff tokens against the
+ * identity provider's issuer and JWK set, as in production; journeys get theirs with {@link #staffToken(String)}.
  */
 final class Suite {
 
@@ -27,6 +29,13 @@ final class Suite {
 
     private static Suite instance;
 
+    /** The command-line client of local-auth-server (client credentials, one role as scope). */
+    private static final String TOKEN_CLIENT = "local-cli:local-cli-secret";
+    /** The documented local password of every staff user of local-auth-server. */
+    static final String STAFF_PASSWORD = "local-staff-password";
+
+    final ServiceProcess authServer;
+    final ServiceProcess console;
     final ServiceProcess simulator;
     final ServiceProcess consent;
     final ServiceProcess gateway;
@@ -42,6 +51,7 @@ final class Suite {
     private final ServiceProcess.Jvm jvm;
     private final String kafkaBootstrapServers;
     private final Path logs;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Suite(Map<String, Map<String, String>> overrides, ServiceProcess.Jvm jvm) {
         this(overrides, jvm, null, "e2e-logs");
@@ -59,7 +69,15 @@ final class Suite {
         int gatewayPort = freePort();
         int retentionPort = freePort();
         int auditPort = freePort();
+        int authPort = freePort();
+        int consolePort = freePort();
+        String issuer = "http://localhost:" + authPort;
+        authServer = process(root, logs, "local-auth-server", authPort, Map.of(), jvm, "SERVER_PORT");
+        authServer.environment().put("CONSENTFLOW_AUTH_ISSUER", issuer);
+        authServer.environment().put("CONSENTFLOW_CONSOLE_URL", "http://localhost:" + consolePort);
         Map<String, String> common = new HashMap<>();
+        common.put("CONSENTFLOW_JWT_ISSUER", issuer);
+        common.put("CONSENTFLOW_JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         common.put("MONGODB_URI", infrastructure.mongoUri());
         common.put("LOG_FORMAT", "ecs");
@@ -100,9 +118,23 @@ final class Suite {
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
         retention = process(root, logs, "retention-service", retentionPort, common, jvm, "SERVER_PORT");
         audit = process(root, logs, "audit-service", auditPort, common, jvm, "SERVER_PORT");
+        console = process(root, logs, "staff-console", consolePort, Map.of(), jvm, "SERVER_PORT");
+        console.environment().put("CONSENTFLOW_AUTH_ISSUER", issuer);
+        console.environment().put("CONSENT_URL", consent.baseUrl());
+        console.environment().put("GATEWAY_URL", "http://localhost:" + gatewayPort);
+        console.environment().put("RETENTION_URL", "http://localhost:" + retentionPort);
+        console.environment().put("AUDIT_URL", "http://localhost:" + auditPort);
         for (ServiceProcess service : services()) {
             service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
         }
+    }
+
+    /** The suite already running in this JVM, whatever its settings (for helpers that need its tokens). */
+    static synchronized Suite current() {
+        if (instance == null) {
+            throw new IllegalStateException("the suite is not started yet");
+        }
+        return instance;
     }
 
     /** The suite as the journeys use it. */
@@ -180,17 +212,48 @@ final class Suite {
         return List.of(simulator, consent, gateway, retention, audit);
     }
 
+    private List<ServiceProcess> processes() {
+        return List.of(authServer, simulator, consent, gateway, retention, audit, console);
+    }
+
+    /**
+     * A staff access token with exactly this role from the identity provider (its command-line client, as
+     * {@code ./run-local.sh token ROLE} gets one); kept for half of its hour.
+     */
+    String staffToken(String role) {
+        String cached = tokens.get(role);
+        if (cached != null && Long.parseLong(cached.substring(0, cached.indexOf(' '))) > System.currentTimeMillis()) {
+            return cached.substring(cached.indexOf(' ') + 1);
+        }
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(authServer.baseUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        TOKEN_CLIENT.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + role))
+                .build();
+        Http.Response answer = Http.send(request);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("no token for " + role + ": " + answer.status() + " " + answer.body());
+        }
+        String token = answer.json().path("access_token").asString();
+        tokens.put(role, (System.currentTimeMillis() + Duration.ofMinutes(30).toMillis()) + " " + token);
+        return token;
+    }
+
     private void startAll() {
-        services().forEach(ServiceProcess::start);
-        CompletableFuture.allOf(services().stream()
+        // first the identity provider: the console reads its discovery document when it starts
+        authServer.start();
+        authServer.awaitReady(Duration.ofSeconds(150));
+        processes().stream().filter(p -> p != authServer).forEach(ServiceProcess::start);
+        CompletableFuture.allOf(processes().stream().filter(p -> p != authServer)
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(150))))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
     /** SIGTERM to all at once, then wait: sequential stops would outlast the test JVM's shutdown grace period. */
     private void stopAll() {
-        services().forEach(ServiceProcess::signalStop);
-        services().forEach(ServiceProcess::stop);
+        processes().forEach(ServiceProcess::signalStop);
+        processes().forEach(ServiceProcess::stop);
     }
 
     /**

@@ -79,9 +79,19 @@ class ErasureFlowTests {
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(erasure(erasureId).get("missingReceipts")).isEqualTo(List.of("MessageLogErased")));
         assertThat(erasure(erasureId).get("status")).isEqualTo("AWAITING_RECEIPTS");
+        assertThat(openIds()).as("in progress while a receipt is missing").contains(erasureId);
 
         peers.messageLogErased(subject, erasureId, clock.instant());
         awaitErasureStatus(erasureId, "DONE");
+        assertThat(openIds()).doesNotContain(erasureId);
+        web.get().uri("/api/v1/retention/erasures/open").headers(h -> h.setBearerAuth(StaffTokens.forRole("MARKETING")))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private List<String> openIds() {
+        return web.get().uri("/api/v1/retention/erasures/open").headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT")))
+                .exchange().expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody().stream()
+                .map(erasure -> (String) erasure.get("erasureId")).toList();
     }
 
     @Test

@@ -27,6 +27,7 @@ class ServiceBaselineTests extends ServiceBaselineContract {
                 Map.entry("GET /api/v1/retention/deadlines/summary", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("GET /api/v1/retention/overdue", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("GET /api/v1/retention/erasures/{erasureId}", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
+                Map.entry("GET /api/v1/retention/erasures/open", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("POST /api/v1/retention/erasures", EnumSet.of(Role.DPO, Role.ADMIN)));
     }
 }

@@ -14,6 +14,7 @@ import io.consentflow.events.OptInExpired;
 import io.consentflow.events.OptInRequested;
 import io.consentflow.events.PreferencesChanged;
 import io.consentflow.events.SendRequest;
+import io.consentflow.events.StaffAccessRecorded;
 import io.consentflow.events.StopReceived;
 import io.consentflow.events.SubjectErased;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class EventTypes {
             OptInRequested.class, OptInConfirmed.class, OptInExpired.class, StopReceived.class,
             PreferencesChanged.class, SubjectErased.class, ConsentSnapshot.class, SendRequest.class,
             MessageSent.class, MessageBlocked.class, MessageFailed.class, MessageStatusChanged.class,
-            MessageLogErased.class, InboundMessage.class, MarketingPreferenceChanged.class, ErasureRequested.class);
+            MessageLogErased.class, InboundMessage.class, MarketingPreferenceChanged.class, ErasureRequested.class,
+            StaffAccessRecorded.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> currentSchema(type).getFullName(), Function.identity()));

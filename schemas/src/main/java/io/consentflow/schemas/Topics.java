@@ -14,6 +14,7 @@ import io.consentflow.events.OptInExpired;
 import io.consentflow.events.OptInRequested;
 import io.consentflow.events.PreferencesChanged;
 import io.consentflow.events.SendRequest;
+import io.consentflow.events.StaffAccessRecorded;
 import io.consentflow.events.StopReceived;
 import io.consentflow.events.SubjectErased;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class Topics {
 
     public static final TopicSpec CONSENT_EVENTS = new TopicSpec("consent-events", KeyKind.SUBJECT_ID,
             List.of(OptInRequested.class, OptInConfirmed.class, OptInExpired.class, StopReceived.class,
-                    PreferencesChanged.class, SubjectErased.class),
+                    PreferencesChanged.class, SubjectErased.class, StaffAccessRecorded.class),
             PARTITIONS, retention(CONSENT_EVENTS_RETENTION), Set.of(Services.CONSENT), Services.CONSENT, false);
 
     public static final TopicSpec CONSENT_STATE = new TopicSpec("consent-state", KeyKind.CONTACT_KEY,

@@ -47,12 +47,12 @@ class ChatWithdrawalTests extends IntegrationTestSupport {
                     assertThat(r.get("language")).isEqualTo("de");
                 });
 
-        web.post().uri("/api/v1/erasure-requests/{key}/confirm", contactKey).headers(h -> h.setBearerAuth(dpo))
+        web.post().uri("/api/v1/erasure-requests/{key}/confirm", contactKey).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo))
                 .exchange().expectStatus().isAccepted();
         assertThat(PeerStubs.get().calls(subjectId)).filteredOn(c -> c.peer() == PeerStubs.Peer.ERASURE)
                 .singleElement().satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer " + dpo));
         assertThat(pendingRequests(dpo)).noneMatch(r -> contactKey.equals(r.get("contactKey")));
-        web.post().uri("/api/v1/erasure-requests/{key}/confirm", contactKey).headers(h -> h.setBearerAuth(dpo))
+        web.post().uri("/api/v1/erasure-requests/{key}/confirm", contactKey).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo))
                 .exchange().expectStatus().isNotFound();
     }
 
@@ -66,10 +66,10 @@ class ChatWithdrawalTests extends IntegrationTestSupport {
         String dpo = StaffTokens.forRole("DPO");
         assertThat(pendingRequests(dpo)).anyMatch(r -> contactKey.equals(r.get("contactKey")));
 
-        web.post().uri("/api/v1/erasure-requests/{key}/dismiss", contactKey).headers(h -> h.setBearerAuth(dpo))
+        web.post().uri("/api/v1/erasure-requests/{key}/dismiss", contactKey).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo))
                 .exchange().expectStatus().isNoContent();
         assertThat(pendingRequests(dpo)).noneMatch(r -> contactKey.equals(r.get("contactKey")));
-        web.post().uri("/api/v1/erasure-requests/{key}/dismiss", contactKey).headers(h -> h.setBearerAuth(dpo))
+        web.post().uri("/api/v1/erasure-requests/{key}/dismiss", contactKey).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo))
                 .exchange().expectStatus().isNotFound();
     }
 

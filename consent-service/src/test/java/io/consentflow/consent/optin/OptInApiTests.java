@@ -102,7 +102,7 @@ class OptInApiTests extends IntegrationTestSupport {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("CONFIRMED")
                 .jsonPath("$.purposes[0]").isEqualTo("offers");
-        web.get().uri("/api/v1/subjects/{e164}/export", number)
+        web.get().uri("/api/v1/subjects/{e164}/export", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.phoneNumber").isEqualTo(number)
@@ -114,7 +114,7 @@ class OptInApiTests extends IntegrationTestSupport {
                 .jsonPath("$.evidence[0].consentText").isEqualTo(optInBody(number, List.of()).get("consentText"))
                 .jsonPath("$.history[0].event").isEqualTo("OptInRequested")
                 .jsonPath("$.history[1].event").isEqualTo("OptInConfirmed");
-        web.get().uri("/api/v1/subjects/{e164}/export", number)
+        web.get().uri("/api/v1/subjects/{e164}/export", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
                 .expectStatus().isForbidden();
     }

@@ -129,13 +129,13 @@ class ProofEndpointTests extends IntegrationTestSupport {
                     StaffTokens.forRole(role))).exchange().expectStatus().isForbidden();
         }
         web.get().uri("/api/v1/subjects/{e164}/proof?format=docx", number)
-                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isBadRequest()
+                .header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
         web.get().uri("/api/v1/subjects/{e164}/proof?lang=fr", number)
-                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isBadRequest()
+                .header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("lang");
         web.get().uri("/api/v1/subjects/{e164}/proof", randomNumber())
-                .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isNotFound();
+                .header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isNotFound();
     }
 
     private void serveChain(String subjectId, String optInId, String chainedDigest) {
@@ -151,7 +151,8 @@ class ProofEndpointTests extends IntegrationTestSupport {
 
     private byte[] get(String number, String format, String lang, String token) {
         return web.get().uri("/api/v1/subjects/{e164}/proof?format={f}&lang={l}", number, format, lang)
-                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
                 .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
                 .expectBody(byte[].class).returnResult().getResponseBody();
     }

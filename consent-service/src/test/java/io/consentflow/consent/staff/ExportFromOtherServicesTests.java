@@ -18,7 +18,7 @@ class ExportFromOtherServicesTests extends IntegrationTestSupport {
     private final PeerStubs peers = PeerStubs.get();
 
     private WebTestClient.BodyContentSpec export(String number, String token) {
-        return web.get().uri("/api/v1/subjects/{e164}/export", number).headers(h -> h.setBearerAuth(token))
+        return web.get().uri("/api/v1/subjects/{e164}/export", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isOk().expectBody();
     }
 

@@ -41,11 +41,11 @@ class StaffAndErasureTests extends IntegrationTestSupport {
     void staffErasureIsHandedToRetentionServiceAndItsErasureRequestedErasesWithThatErasureId() {
         String number = randomNumber();
         String subjectId = confirmedSubject(number, List.of("offers"));
-        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange().expectStatus().isForbidden();
 
         String dpo = StaffTokens.forRole("DPO");
-        var answer = web.post().uri("/api/v1/subjects/{e164}/erasure", number).headers(h -> h.setBearerAuth(dpo))
+        var answer = web.post().uri("/api/v1/subjects/{e164}/erasure", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo))
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult();
         String erasureId = answer.getResponseBody().get("erasureId").toString();
         assertThat(answer.getResponseHeaders().getLocation()).hasToString(
@@ -71,7 +71,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         assertThat(erased.getScope()).isEqualTo(ErasureScope.SUBJECT);
         awaitTombstone(number);
         awaitDocumentGone(subjectId);
-        web.get().uri("/api/v1/subjects/{e164}/export", number).headers(h -> h.setBearerAuth(dpo)).exchange()
+        web.get().uri("/api/v1/subjects/{e164}/export", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(dpo)).exchange()
                 .expectStatus().isNotFound();
     }
 
@@ -81,7 +81,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         String subjectId = confirmedSubject(number, List.of("offers"));
         PeerStubs.get().behave(subjectId, PeerStubs.Peer.ERASURE, PeerStubs.Behaviour.DOWN);
 
-        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -89,7 +89,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
                 .expectBody(String.class).value(problem -> assertThat(problem).doesNotContain(number.substring(3))
                         .contains("\"field\":\"erasure\""));
         PeerStubs.get().behave(subjectId, PeerStubs.Peer.ERASURE, PeerStubs.Behaviour.DENIED);
-        web.post().uri("/api/v1/subjects/{e164}/erasure", number)
+        web.post().uri("/api/v1/subjects/{e164}/erasure", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("ADMIN"))).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -163,14 +163,14 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         String subjectId = confirmedSubject(number, List.of("offers", "new-collections"));
         String token = StaffTokens.forRole("SUPPORT");
 
-        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers")))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.purposes.length()").isEqualTo(1);
         PreferencesChanged narrowed = kafka.await(Topics.CONSENT_EVENTS.name(), PreferencesChanged.class,
                 e -> e.getSubjectId().equals(subjectId), WAIT);
         assertThat(narrowed.getPurposesAfter()).containsExactly("offers");
 
-        web.put().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+        web.put().uri("/api/v1/subjects/{e164}/preferences", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers", "support")))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.purposes.length()").isEqualTo(1)
@@ -180,17 +180,17 @@ class StaffAndErasureTests extends IntegrationTestSupport {
                 WAIT).stream().map(r -> (SendRequest) r.value()).toList();
         assertThat(confirmations).hasSize(2);
 
-        web.put().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+        web.put().uri("/api/v1/subjects/{e164}/preferences", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("lottery")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
                 .isEqualTo("purposes");
 
-        web.post().uri("/api/v1/subjects/{e164}/stop", number).headers(h -> h.setBearerAuth(token)).exchange()
+        web.post().uri("/api/v1/subjects/{e164}/stop", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("STOPPED");
         StopReceived stop = kafka.await(Topics.CONSENT_EVENTS.name(), StopReceived.class,
                 e -> e.getSubjectId().equals(subjectId), WAIT);
         assertThat(stop.getTrigger()).isEqualTo(StopTrigger.STAFF_API);
-        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).headers(h -> h.setBearerAuth(token))
+        web.patch().uri("/api/v1/subjects/{e164}/preferences", number).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purposes", List.of("offers")))
                 .exchange().expectStatus().isEqualTo(409).expectBody(String.class)
                 .value(problem -> assertThat(problem).as("no number in the problem's instance")
@@ -204,7 +204,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("e164");
         web.get().uri("/api/v1/subjects/{e164}/consent", randomNumber()).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();
-        web.post().uri("/api/v1/subjects/{e164}/erasure", randomNumber()).headers(h -> h.setBearerAuth(token))
+        web.post().uri("/api/v1/subjects/{e164}/erasure", randomNumber()).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();
     }
 }

@@ -159,6 +159,12 @@ public class MessageLog {
                 .collectList().flatMap(this::withOutcomes).flatMapIterable(docs -> docs);
     }
 
+    /** Every log record of a campaign with its outcome (the staff campaign report; a scan, no index yet). */
+    public Flux<Document> byCampaign(String campaignId) {
+        return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("campaignId", campaignId))))
+                .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);
+    }
+
     /** Erasure: deletes every log record of the subject, outcomes first; returns how many requests. */
     public Mono<Long> eraseSubject(String subjectId) {
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("subjectId", subjectId))

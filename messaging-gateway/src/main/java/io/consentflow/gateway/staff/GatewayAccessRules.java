@@ -28,6 +28,9 @@ class GatewayAccessRules implements StaffAccessRules {
                 .pathMatchers(HttpMethod.GET, "/api/v1/templates")
                 .hasAnyRole(roles(Role.SUPPORT, Role.MARKETING, Role.ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/templates/refresh")
-                .hasAnyRole(roles(Role.MARKETING, Role.ADMIN));
+                .hasAnyRole(roles(Role.MARKETING, Role.ADMIN))
+                // a campaign's counts (no person in them): whoever plans, supports or oversees campaigns
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/report")
+                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN));
     }
 }

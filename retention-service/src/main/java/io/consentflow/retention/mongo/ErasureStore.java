@@ -51,6 +51,12 @@ public class ErasureStore {
                 Document.class, COLLECTION).map(ErasureStore::fromDocument);
     }
 
+    /** Every erasure still awaiting receipts, oldest request first (the staff console's "in progress"). */
+    public Flux<Erasure> awaiting(int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(AWAITING)).with(Sort.by("requestedAt")).limit(limit),
+                Document.class, COLLECTION).map(ErasureStore::fromDocument);
+    }
+
     public Flux<Erasure> overdue(Instant now) {
         return mongo.find(Query.query(Criteria.where("status").is(AWAITING).and("overdueAt").lte(Date.from(now)))
                 .with(Sort.by("overdueAt")), Document.class, COLLECTION).map(ErasureStore::fromDocument);
