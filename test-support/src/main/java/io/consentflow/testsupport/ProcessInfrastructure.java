@@ -45,22 +45,36 @@ final class ProcessInfrastructure implements AutoCloseable {
             "-XX:MaxTenuringThreshold=0", "-XX:+AlwaysPreTouch");
 
     private final Path workDir;
-    private final ChildJvm kafka;
-    private final ChildJvm mongo;
+    private volatile ChildJvm kafka;
+    private volatile ChildJvm mongo;
     private final String kafkaBootstrapServers;
+    private final int brokerPort;
+    /** The wire server's store file (null: in memory, a restart loses the data). */
+    private final Path mongoFile;
     private final Thread shutdownHook = new Thread(this::close, "test-processes-shutdown");
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String mongoUri;
 
-    private ProcessInfrastructure(Path workDir, ChildJvm kafka, ChildJvm mongo, String kafkaBootstrapServers) {
+    private ProcessInfrastructure(Path workDir, ChildJvm kafka, ChildJvm mongo, String kafkaBootstrapServers,
+            int brokerPort, Path mongoFile) {
         this.workDir = workDir;
         this.kafka = kafka;
         this.mongo = mongo;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.brokerPort = brokerPort;
+        this.mongoFile = mongoFile;
     }
 
     /** Starts both children side by side and returns once both serve; throws with the failing child's log tail. */
     static ProcessInfrastructure start() {
+        return start(false);
+    }
+
+    /**
+     * @param durable the wire server keeps its data in a file (H2 MVStore), so {@link #restartWireServer} keeps it;
+     *                the broker's log directory survives {@link #restartBroker} in either case
+     */
+    static ProcessInfrastructure start(boolean durable) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         Path workDir = createWorkDir();
         int brokerPort = freePort();
@@ -71,7 +85,9 @@ final class ProcessInfrastructure implements AutoCloseable {
         String bootstrap = "127.0.0.1:" + brokerPort;
         Path config = workDir.resolve("server.properties");
         write(config, kafkaConfig(brokerPort, controllerPort, workDir.resolve("kafka-data")));
-        ChildJvm mongo = ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, "0");
+        Path mongoFile = durable ? workDir.resolve("mongo-data").resolve("wire-server.mv") : null;
+        createParent(mongoFile);
+        ChildJvm mongo = launchWireServer(workDir, "0", mongoFile);
         ChildJvm kafka;
         try {
             kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
@@ -80,7 +96,7 @@ final class ProcessInfrastructure implements AutoCloseable {
             mongo.requestStop();
             throw e;
         }
-        var infra = new ProcessInfrastructure(workDir, kafka, mongo, bootstrap);
+        var infra = new ProcessInfrastructure(workDir, kafka, mongo, bootstrap, brokerPort, mongoFile);
         Runtime.getRuntime().addShutdownHook(infra.shutdownHook);
         try {
             String ready = mongo.awaitLine(WireServerProcess.READY_MARKER, deadline);
@@ -92,6 +108,65 @@ final class ProcessInfrastructure implements AutoCloseable {
         } catch (RuntimeException e) {
             infra.close();
             throw e;
+        }
+    }
+
+    private static ChildJvm launchWireServer(Path workDir, String port, Path file) {
+        return file == null ? ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, port)
+                : ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, port, file.toString());
+    }
+
+    private static void createParent(Path file) {
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file.getParent(), e);
+            }
+        }
+    }
+
+    /**
+     * Stops the broker (SIGTERM: a controlled shutdown that flushes its logs; SIGKILL after the grace period), keeps
+     * it down for {@code downtime}, then starts it again on the same ports and log directory; returns once it serves.
+     * Clients reconnect by themselves: the bootstrap address does not change.
+     */
+    synchronized void restartBroker(Duration downtime) {
+        kafka.requestGracefulStop();
+        kafka.awaitStopped(Duration.ofSeconds(30));
+        sleep(downtime);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
+                workDir.resolve("server.properties").toString(), Uuid.randomUuid().toString());
+        awaitBroker(kafka, brokerPort, kafkaBootstrapServers, deadline);
+    }
+
+    /**
+     * Stops the wire server gracefully (SIGTERM: it stops listening, then its store commits and closes the file; a
+     * kill would lose the last acknowledged writes), keeps it down for {@code downtime}, then starts it again on the
+     * same port and file; returns once it accepts connections. Only with a durable wire server: an in-memory one
+     * would come back empty.
+     */
+    synchronized void restartWireServer(Duration downtime) {
+        if (mongoFile == null) {
+            throw new IllegalStateException("the wire server is in memory: start the infrastructure durable"
+                    + " (CONSENTFLOW_TEST_INFRA_DURABLE=true) to restart it keeping its data");
+        }
+        String port = mongoUri.substring(mongoUri.lastIndexOf(':') + 1);
+        mongo.requestGracefulStop();
+        mongo.awaitStopped(Duration.ofSeconds(60));
+        sleep(downtime);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        mongo = launchWireServer(workDir, port, mongoFile);
+        mongo.awaitLine(WireServerProcess.READY_MARKER, deadline);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the infrastructure was down", e);
         }
     }
 
