@@ -30,7 +30,12 @@ final class Suite {
     final ServiceProcess gateway;
     final ServiceProcess retention;
     final ServiceProcess audit;
+    /** A second gateway instance (same group, same database), when the settings name {@link #SECOND_GATEWAY}. */
+    final ServiceProcess gateway2;
     final TestInfrastructure infrastructure;
+
+    /** The overrides key that asks for a second gateway instance; its value is that instance's extra environment. */
+    static final String SECOND_GATEWAY = "messaging-gateway#2";
 
     private final Map<String, Map<String, String>> overrides;
     private final ServiceProcess.Jvm jvm;
@@ -70,10 +75,24 @@ final class Suite {
         // journeys run at any hour: quiet hours (recipient's local night) would block their marketing sends
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETFROM", "00:00");
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
+        // a request whose call met a crash or a 5xx is settled by its status webhook, else reported AMBIGUOUS after
+        // this (10 minutes in production): the journeys wait minutes, not ten
+        gateway.environment().put("CONSENTFLOW_GATEWAY_SEND_SETTLE_WITHIN", "20s");
+        if (this.overrides.containsKey(SECOND_GATEWAY)) {
+            gateway2 = process(root, logs, "messaging-gateway", freePort(), common, jvm, "SERVER_PORT", "-2");
+            gateway2.environment().putAll(gateway.environment());
+            gateway2.environment().put("SERVER_PORT", Integer.toString(gateway2.port()));
+            gateway2.environment().putAll(this.overrides.getOrDefault("messaging-gateway", Map.of()));
+            gateway2.environment().putAll(this.overrides.get(SECOND_GATEWAY));
+        } else {
+            gateway2 = null;
+        }
         retention = process(root, logs, "retention-service", retentionPort, common, jvm, "SERVER_PORT");
         audit = process(root, logs, "audit-service", auditPort, common, jvm, "SERVER_PORT");
         for (ServiceProcess service : services()) {
-            service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
+            if (service != gateway2) {
+                service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
+            }
         }
     }
 
@@ -106,7 +125,8 @@ final class Suite {
     }
 
     List<ServiceProcess> services() {
-        return List.of(simulator, consent, gateway, retention, audit);
+        return gateway2 == null ? List.of(simulator, consent, gateway, retention, audit)
+                : List.of(simulator, consent, gateway, gateway2, retention, audit);
     }
 
     private void startAll() {
@@ -124,10 +144,15 @@ final class Suite {
 
     private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
             ServiceProcess.Jvm jvm, String portVariable) {
+        return process(root, logs, module, port, common, jvm, portVariable, "");
+    }
+
+    private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
+            ServiceProcess.Jvm jvm, String portVariable, String instance) {
         Map<String, String> environment = new HashMap<>(common);
         environment.put(portVariable, Integer.toString(port));
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
-        return new ServiceProcess(module, jar, port, environment, logs, jvm);
+        return new ServiceProcess(module + instance, jar, port, environment, logs, jvm);
     }
 
     private static String version() {
