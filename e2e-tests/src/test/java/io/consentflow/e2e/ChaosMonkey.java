@@ -32,7 +32,7 @@ final class ChaosMonkey {
             victim.kill();
             log.add("SIGKILL " + victim.name());
             victim.start();
-            victim.awaitReady(Duration.ofSeconds(180));
+            victim.awaitReady(Suite.READY.plusSeconds(60));
             if (i == 0) {
                 storm(Map.of("rateLimitStorm", true, "acceptThenErrorRate", 0.02), "429 storm");
                 suite.infrastructure.restartBroker(Duration.ofSeconds(3));

@@ -1,5 +1,16 @@
 package io.consentflow.testsupport;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -40,5 +51,66 @@ public final class KafkaServerProcess {
             properties.load(in);
         }
         return Path.of(properties.getProperty("log.dirs").split(",")[0].trim());
+    }
+
+    /** KRaft combined mode, single node, as run-local.sh's write_kafka_config. */
+    static String config(int brokerPort, int controllerPort, Path dataDir) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=1
+                default.replication.factor=1
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=10
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=10
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                auto.create.topics.enable=false
+                group.initial.rebalance.delay.ms=0
+                log.cleaner.backoff.ms=1000
+                num.network.threads=2
+                num.io.threads=4
+                """.formatted(brokerPort, controllerPort, dataDir);
+    }
+
+    /** Ready when the port accepts connections and an Admin client sees the broker in the cluster. */
+    static void awaitServing(ChildJvm kafka, int port, String bootstrap, Instant deadline) {
+        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        while (true) {
+            kafka.checkRunning(deadline);
+            if (accepts(port)) {
+                try (Admin admin = Admin.create(adminConfig)) {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // listening but not serving yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw kafka.failure("was interrupted while waiting for it");
+                }
+            }
+            ChildJvm.pause();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -3,21 +3,13 @@ package io.consentflow.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -84,7 +76,7 @@ final class ProcessInfrastructure implements AutoCloseable {
         }
         String bootstrap = "127.0.0.1:" + brokerPort;
         Path config = workDir.resolve("server.properties");
-        write(config, kafkaConfig(brokerPort, controllerPort, workDir.resolve("kafka-data")));
+        write(config, KafkaServerProcess.config(brokerPort, controllerPort, workDir.resolve("kafka-data")));
         Path mongoFile = durable ? workDir.resolve("mongo-data").resolve("wire-server.mv") : null;
         createParent(mongoFile);
         ChildJvm mongo = launchWireServer(workDir, "0", mongoFile);
@@ -103,7 +95,7 @@ final class ProcessInfrastructure implements AutoCloseable {
             String port = ready.substring(ready.indexOf(WireServerProcess.READY_MARKER)
                     + WireServerProcess.READY_MARKER.length()).trim();
             infra.mongoUri = "mongodb://127.0.0.1:" + port;
-            awaitBroker(kafka, brokerPort, bootstrap, deadline);
+            KafkaServerProcess.awaitServing(kafka, brokerPort, bootstrap, deadline);
             return infra;
         } catch (RuntimeException e) {
             infra.close();
@@ -138,7 +130,7 @@ final class ProcessInfrastructure implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
                 workDir.resolve("server.properties").toString(), Uuid.randomUuid().toString());
-        awaitBroker(kafka, brokerPort, kafkaBootstrapServers, deadline);
+        KafkaServerProcess.awaitServing(kafka, brokerPort, kafkaBootstrapServers, deadline);
     }
 
     /**
@@ -202,67 +194,6 @@ final class ProcessInfrastructure implements AutoCloseable {
         kafka.awaitStopped(STOP_GRACE);
         mongo.awaitStopped(STOP_GRACE);
         ChildJvm.deleteQuietly(workDir);
-    }
-
-    /** Ready when the port accepts connections and an Admin client sees the broker in the cluster. */
-    private static void awaitBroker(ChildJvm kafka, int port, String bootstrap, Instant deadline) {
-        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        while (true) {
-            kafka.checkRunning(deadline);
-            if (accepts(port)) {
-                try (Admin admin = Admin.create(adminConfig)) {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // listening but not serving yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw kafka.failure("was interrupted while waiting for it");
-                }
-            }
-            ChildJvm.pause();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** KRaft combined mode, single node, as run-local.sh's write_kafka_config. */
-    private static String kafkaConfig(int brokerPort, int controllerPort, Path dataDir) {
-        return """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=1
-                default.replication.factor=1
-                offsets.topic.replication.factor=1
-                offsets.topic.num.partitions=10
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                transaction.state.log.num.partitions=10
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                auto.create.topics.enable=false
-                group.initial.rebalance.delay.ms=0
-                log.cleaner.backoff.ms=1000
-                num.network.threads=2
-                num.io.threads=4
-                """.formatted(brokerPort, controllerPort, dataDir);
     }
 
     private static Path createWorkDir() {

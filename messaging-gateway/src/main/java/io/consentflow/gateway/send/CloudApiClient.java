@@ -88,17 +88,6 @@ public class CloudApiClient {
         return breaker.getState();
     }
 
-    /**
-     * Asked right before each HTTP attempt leaves (after the limiter's wait and every back-off): {@code true} lets
-     * it leave; {@code false} ends the send with {@link CallResult#refused()}, nothing having left this time.
-     */
-    @FunctionalInterface
-    interface AttemptGuard {
-        AttemptGuard ALWAYS = attempt -> Mono.just(true);
-
-        Mono<Boolean> mayLeave(int attempt);
-    }
-
     /** A message no gate guards (callers that judged it already). */
     Mono<CallResult> send(OutboundMessage message, boolean marketing) {
         return send(message, marketing, AttemptGuard.ALWAYS);
@@ -239,15 +228,5 @@ public class CloudApiClient {
             }
         }
         return false;
-    }
-
-    /** A throttling or 5xx answer, as the circuit breaker is told of it (it counts the 5xx ones). */
-    static final class RetryableAnswer extends RuntimeException {
-        final transient CallResult result;
-
-        RetryableAnswer(CallResult result) {
-            super("cloud api " + result.httpStatus() + " / " + result.errorCode(), null, false, false);
-            this.result = result;
-        }
     }
 }

@@ -34,7 +34,7 @@ public class MessageLog {
     static final String COLLECTION = "message_log";
     static final String OUTCOMES = "message_outcomes";
     static final String CALLS = "message_calls";
-    static final String UNSETTLED = "message_unsettled";
+    static final String UNSETTLED = UnsettledRequests.COLLECTION;
     private static final int LOOKUP_CHUNK = 500;
     private final ReactiveMongoTemplate mongo;
     private final Claims claims;
@@ -128,28 +128,6 @@ public class MessageLog {
         List<Document> docs = outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome())).toList();
         return Claims.insertAll(this::outcomesCollection, docs,
                 doc -> doc.get(LogDocuments.OUTCOME, Document.class).getString("eventId"));
-    }
-
-    /** A request left without an outcome: its call was recorded, and what Meta did is not known yet. */
-    record Unsettled(String requestId, int partition, Instant since) {
-    }
-
-    /** Remembers requests to settle (their status webhook, or the reconciliation time); a repeat is a no-op. */
-    Mono<Void> unsettled(List<Unsettled> requests) {
-        List<Document> docs = requests.stream().map(u -> new Document("_id", u.requestId())
-                .append("partition", u.partition()).append("since", Date.from(u.since()))).toList();
-        return Claims.insertAll(this::unsettledCollection, docs, doc -> doc.get("since")).then();
-    }
-
-    /** Every unsettled request (a short list: only calls that met a 5xx, a timeout or a crash). */
-    Flux<Unsettled> unsettled() {
-        return unsettledCollection().flatMapMany(c -> Flux.from(c.find()))
-                .map(doc -> new Unsettled(doc.getString("_id"), doc.getInteger("partition", -1),
-                        doc.getDate("since").toInstant()));
-    }
-
-    Mono<Void> settled(String requestId) {
-        return unsettledCollection().flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", requestId)))).then();
     }
 
     /** The request as logged (claim, outcome, wamid, statuses), or empty; {@link #timeline(Document)} reads it. */

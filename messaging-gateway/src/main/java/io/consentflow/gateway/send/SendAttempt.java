@@ -111,7 +111,7 @@ class SendAttempt {
         RequestClaim claim = prepared.claim();
         AtomicReference<SendOutcome> refusal = new AtomicReference<>();
         AtomicBoolean decided = new AtomicBoolean();
-        CloudApiClient.AttemptGuard guard = attempt -> {
+        AttemptGuard guard = attempt -> {
             Instant now = clock.instant();
             ConsentFacts latest = consents.facts(claim.contactKey());
             Decision again = gate.decide(prepared.outgoing(), latest, registered(latest),

@@ -45,6 +45,7 @@ public class SendPipeline {
     private static final int OUTCOME_WRITES_IN_FLIGHT = 2;
 
     private final MessageLog log;
+    private final UnsettledRequests unsettledRequests;
     private final int concurrency;
     private final MessageEvents events;
     private final SendAttempt attempts;
@@ -55,10 +56,11 @@ public class SendPipeline {
     private final SendAuthorities authorities;
     private final RegisteredCategories categories;
 
-    SendPipeline(MessageLog log, MessageEvents events, SendAttempt attempts, ConsentLookup consents,
+    SendPipeline(MessageLog log, UnsettledRequests unsettledRequests, MessageEvents events, SendAttempt attempts, ConsentLookup consents,
             ContactKeys contactKeys, Clock clock, SendMetrics metrics, GatewayProperties properties,
             SendAuthorities authorities, RegisteredCategories categories) {
         this.log = log;
+        this.unsettledRequests = unsettledRequests;
         this.concurrency = properties.send().concurrency();
         this.events = events;
         this.attempts = attempts;
@@ -185,12 +187,13 @@ public class SendPipeline {
     private Mono<Void> record(List<SendAttempt.Done> chunk, Queue<CompletableFuture<?>> published) {
         List<MessageLog.Decided> decided = chunk.stream().filter(d -> d.outcome() != null && !d.alreadyStored())
                 .map(d -> new MessageLog.Decided(d.claim().requestId(), d.outcome())).toList();
-        List<MessageLog.Unsettled> unsettled = chunk.stream().filter(d -> d.unsettledSince() != null)
-                .map(d -> new MessageLog.Unsettled(d.claim().requestId(), d.claim().partition(), d.unsettledSince()))
+        List<UnsettledRequests.Unsettled> unsettled = chunk.stream().filter(d -> d.unsettledSince() != null)
+                .map(d -> new UnsettledRequests.Unsettled(d.claim().requestId(), d.claim().partition(),
+                        d.unsettledSince()))
                 .toList();
         Mono<Set<String>> stored = decided.isEmpty() ? Mono.just(Set.of()) : log.outcomes(decided);
         return SendMetrics.timed(metrics.storeOutcomes, stored)
-                .flatMap(ids -> (unsettled.isEmpty() ? Mono.<Void>empty() : log.unsettled(unsettled))
+                .flatMap(ids -> (unsettled.isEmpty() ? Mono.<Void>empty() : unsettledRequests.add(unsettled))
                         .then(Mono.fromRunnable(() -> {
                             for (SendAttempt.Done done : chunk) {
                                 if (done.outcome() != null

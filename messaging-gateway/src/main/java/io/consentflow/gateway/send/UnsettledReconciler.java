@@ -30,16 +30,18 @@ import reactor.core.publisher.Mono;
 class UnsettledReconciler extends PeriodicTask {
 
     private final MessageLog log;
+    private final UnsettledRequests unsettled;
     private final MessageEvents events;
     private final KafkaListenerEndpointRegistry registry;
     private final Clock clock;
     private final GatewayProperties.Settle settle;
     private final Counter ambiguous;
 
-    UnsettledReconciler(MessageLog log, MessageEvents events, KafkaListenerEndpointRegistry registry, Clock clock,
-            GatewayProperties properties, MeterRegistry meters) {
+    UnsettledReconciler(MessageLog log, UnsettledRequests unsettled, MessageEvents events,
+            KafkaListenerEndpointRegistry registry, Clock clock, GatewayProperties properties, MeterRegistry meters) {
         super("unsettled-reconciler");
         this.log = log;
+        this.unsettled = unsettled;
         this.events = events;
         this.registry = registry;
         this.clock = clock;
@@ -61,11 +63,11 @@ class UnsettledReconciler extends PeriodicTask {
     Mono<Void> reconcile(Instant now) {
         Set<Integer> owned = ownedPartitions();
         Instant giveUpBefore = now.minus(settle.within());
-        return log.unsettled().filter(u -> u.partition() < 0 || owned.contains(u.partition()))
+        return unsettled.all().filter(u -> u.partition() < 0 || owned.contains(u.partition()))
                 .concatMap(u -> settleOne(u, giveUpBefore, now)).then();
     }
 
-    private Mono<Void> settleOne(MessageLog.Unsettled unsettled, Instant giveUpBefore, Instant now) {
+    private Mono<Void> settleOne(UnsettledRequests.Unsettled unsettled, Instant giveUpBefore, Instant now) {
         return log.state(unsettled.requestId()).flatMap(state -> {
             if (state.outcome() != null) {
                 return Mono.<Void>empty(); // its status webhook (or the attempt that decided it) stored the outcome
@@ -83,7 +85,7 @@ class UnsettledReconciler extends PeriodicTask {
                         ambiguous.increment();
                         return events.publish(OutcomeEvents.of(state.claim(), outcome), unsettled.requestId());
                     });
-        }).then(Mono.defer(() -> log.settled(unsettled.requestId())))
+        }).then(Mono.defer(() -> this.unsettled.settled(unsettled.requestId())))
                 .onErrorResume(StillWaiting.class, e -> Mono.empty());
     }
 

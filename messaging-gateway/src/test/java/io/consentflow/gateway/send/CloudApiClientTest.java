@@ -81,10 +81,10 @@ class CloudApiClientTest {
     }
 
     private CallResult send(SendRequest request) {
-        return send(client, request, CloudApiClient.AttemptGuard.ALWAYS);
+        return send(client, request, AttemptGuard.ALWAYS);
     }
 
-    private static CallResult send(CloudApiClient client, SendRequest request, CloudApiClient.AttemptGuard guard) {
+    private static CallResult send(CloudApiClient client, SendRequest request, AttemptGuard guard) {
         return client.send(SendRequests.message(request), request.getCategory() == MessageCategory.MARKETING, guard)
                 .block(Duration.ofSeconds(20));
     }
@@ -187,7 +187,7 @@ class CloudApiClientTest {
     void noConnectionMeansNotSentAndRetryable() {
         var unreachable = client("http://127.0.0.1:1", 1000);
         CallResult result = send(unreachable, template(randomDigits(), MessageCategory.UTILITY),
-                CloudApiClient.AttemptGuard.ALWAYS);
+                AttemptGuard.ALWAYS);
         assertThat(result.errorCode()).isEqualTo(CallResult.NOT_SENT);
         assertThat(result.retryable()).isTrue();
         assertThat(result.ambiguous()).isFalse();
@@ -201,12 +201,12 @@ class CloudApiClientTest {
             for (int i = 0; i < 10; i++) {
                 String to = randomDigits();
                 failing.script(to, error(500, 2, "internal"));
-                send(guarded, template(to, MessageCategory.UTILITY), CloudApiClient.AttemptGuard.ALWAYS);
+                send(guarded, template(to, MessageCategory.UTILITY), AttemptGuard.ALWAYS);
             }
             assertThat(guarded.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
             int before = failing.totalCalls();
             CallResult result = send(guarded, template(randomDigits(), MessageCategory.UTILITY),
-                    CloudApiClient.AttemptGuard.ALWAYS);
+                    AttemptGuard.ALWAYS);
             assertThat(failing.totalCalls()).isEqualTo(before);
             assertThat(result.errorCode()).isEqualTo(CallResult.NOT_SENT);
             assertThat(result.retryable()).isTrue();

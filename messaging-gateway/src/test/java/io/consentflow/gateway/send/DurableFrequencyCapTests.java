@@ -72,6 +72,8 @@ class DurableFrequencyCapTests {
     @Autowired
     CallDecisions decisions;
     @Autowired
+    UnsettledRequests unsettled;
+    @Autowired
     StopFence fence;
     @Autowired
     io.consentflow.gateway.domain.PendingStops pendingStops;
@@ -81,7 +83,7 @@ class DurableFrequencyCapTests {
         SendMetrics metrics = new SendMetrics(meters);
         SendAttempt attempts = new SendAttempt(cloudApi, decisions, fence, pendingStops, new Gate(CAP_OF_THREE), lookup,
                 windows, ledger, pacer, Clock.systemUTC(), metrics);
-        return new SendPipeline(log, events, attempts, lookup, contactKeys, Clock.systemUTC(), metrics, properties,
+        return new SendPipeline(log, unsettled, events, attempts, lookup, contactKeys, Clock.systemUTC(), metrics, properties,
                 authorities, categories);
     }
 

@@ -61,6 +61,8 @@ class SendPipelineTests {
     @Autowired
     MessageLog log;
     @Autowired
+    UnsettledRequests unsettled;
+    @Autowired
     UnsettledReconciler reconciler;
 
     private String consenting(String subjectId, ConsentStatus status, String... purposes) {
@@ -208,7 +210,7 @@ class SendPipelineTests {
         STUB.script(digits(number), StubCloudApi.slow(3_000));
         SendRequest request = marketing(number).build();
         send(request);
-        await().atMost(WAIT).until(() -> log.unsettled().any(u -> u.requestId().equals(request.getRequestId()))
+        await().atMost(WAIT).until(() -> unsettled.all().any(u -> u.requestId().equals(request.getRequestId()))
                 .block(WAIT));
         assertThat(MessageLog.state(log.find(request.getRequestId()).block(WAIT))).isEqualTo("CALLING");
         // the settle time (10 minutes) passes without a status webhook naming the request
