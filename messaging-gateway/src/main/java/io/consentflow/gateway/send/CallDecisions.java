@@ -20,6 +20,7 @@ class CallDecisions {
 
     private static final int BATCH = 256;
     private static final Duration LINGER = Duration.ofMillis(2);
+    private static final int WRITES_IN_FLIGHT = 8;
 
     private record Pending(String requestId, String contactKey, boolean calling, long token, MonoSink<Verdict> sink) {
     }
@@ -40,7 +41,9 @@ class CallDecisions {
         this.log = log;
         this.fence = fence;
         this.clock = clock;
-        queue.asFlux().bufferTimeout(BATCH, LINGER).flatMap(this::write, 4).subscribe();
+        // fair back-pressure: a batch is cut only when a write may start, never dropped with an overflow error
+        // (which would end the subscription and leave every later call waiting for its record)
+        queue.asFlux().bufferTimeout(BATCH, LINGER, true).flatMap(this::write, WRITES_IN_FLIGHT).subscribe();
     }
 
     /**

@@ -49,6 +49,8 @@ class MessageLogStorageTests {
     ReactiveMongoTemplate mongo;
     @Autowired
     WebTestClient web;
+    @Autowired
+    CallDecisions decisions;
 
     private static Document claim(String requestId, String subjectId) {
         return new Document("_id", requestId).append("subjectId", subjectId).append("contactKey", "key")
@@ -86,6 +88,18 @@ class MessageLogStorageTests {
         assertThat(log.decide(List.of(new MessageLog.CallRecord(requestId, false, 2L)), now).block(WAIT)).isEmpty();
         assertThat(log.decide(List.of(new MessageLog.CallRecord(requestId, true, 1L)), now).block(WAIT))
                 .containsExactly(requestId);
+    }
+
+    @Test
+    void thousandsOfConcurrentCallRecordsAllCompleteInBatches() {
+        String prefix = "req-" + UUID.randomUUID() + "-";
+        // more at once than the batcher writes in flight: a batch must wait for demand, never overflow
+        List<Boolean> decided = reactor.core.publisher.Flux.range(0, 5_000)
+                .flatMap(i -> decisions.decide(prefix + i, "key-" + i, true), 5_000)
+                .map(CallDecisions.Verdict::decides).collectList().block(Duration.ofSeconds(120));
+        assertThat(decided).hasSize(5_000).containsOnly(true);
+        // recorded once: a second attempt at any of them loses
+        assertThat(decisions.decide(prefix + 17, "key-17", true).block(WAIT).decides()).isFalse();
     }
 
     @Test
