@@ -14,20 +14,25 @@ public final class CloudApiSpec {
 
     /** Where the document lives on the classpath; also the path a missing copy is reported with. */
     public static final String RESOURCE = "io/consentflow/cloudapispec/business-messaging-api_v23.0.yaml";
+    /** ConsentFlow's overlay (OpenAPI Overlay 1.0.0) of fields Meta documents that its description lacks. */
+    public static final String OVERLAY = "io/consentflow/cloudapispec/business-messaging-api_v23.0.overlay.yaml";
 
     private static volatile JsonNode tree;
 
     private CloudApiSpec() {
     }
 
-    /** The whole description as a tree; callers copy what they patch (the tree is shared). */
+    /**
+     * The whole description as a tree, with ConsentFlow's overlay applied ({@link #OVERLAY}); callers copy what they
+     * patch (the tree is shared).
+     */
     public static JsonNode tree() {
         JsonNode loaded = tree;
         if (loaded == null) {
             synchronized (CloudApiSpec.class) {
                 loaded = tree;
                 if (loaded == null) {
-                    loaded = read(RESOURCE);
+                    loaded = Overlay.apply(read(RESOURCE), read(OVERLAY));
                     tree = loaded;
                 }
             }

@@ -38,6 +38,33 @@ class CloudApiSpecTest {
     }
 
     @Test
+    void theOverlayAddsWhatMetaDocumentsAndItsDescriptionLacks() {
+        var meta = CloudApiSpec.read(CloudApiSpec.RESOURCE);
+        var overlay = CloudApiSpec.read(CloudApiSpec.OVERLAY);
+        assertThat(overlay.path("actions").size()).isEqualTo(3);
+        for (var action : overlay.path("actions")) {
+            String target = action.path("target").asString();
+            var inMeta = Overlay.resolve(meta, target);
+            assertThat(inMeta).as(target + " in Meta's file").isNotNull();
+            for (String field : action.path("update").propertyNames()) {
+                // once Meta's file has the field, the action is obsolete and should go
+                assertThat(inMeta.has(field)).as(target + "." + field + " still missing in Meta's file").isFalse();
+                assertThat(Overlay.resolve(CloudApiSpec.tree(), target).has(field)).as(target + "." + field)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anOverlayTargetThatDoesNotResolveFails() {
+        var meta = CloudApiSpec.read(CloudApiSpec.RESOURCE);
+        var overlay = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(
+                "actions: [{target: '$.components.schemas.NoSuchSchema.properties', update: {x: {type: string}}}]");
+        assertThatThrownBy(() -> Overlay.apply(meta, overlay)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NoSuchSchema");
+    }
+
+    @Test
     void aMissingCopySaysWhereItBelongs() {
         assertThatThrownBy(() -> CloudApiSpec.read("io/consentflow/cloudapispec/missing.yaml"))
                 .isInstanceOf(IllegalStateException.class)

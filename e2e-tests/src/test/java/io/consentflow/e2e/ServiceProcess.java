@@ -76,6 +76,10 @@ final class ServiceProcess {
         return environment;
     }
 
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

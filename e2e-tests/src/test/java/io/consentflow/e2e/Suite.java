@@ -41,11 +41,20 @@ final class Suite {
     final ServiceProcess gateway;
     final ServiceProcess retention;
     final ServiceProcess audit;
+    /** A second gateway instance (same group, same database), when the settings name {@link #SECOND_GATEWAY}. */
+    final ServiceProcess gateway2;
     final TestInfrastructure infrastructure;
     /** audit-service time-stamps every checkpoint here and delivers its head to {@link #witness}, as on run-local. */
     final LocalTimestampAuthority tsa;
     final Path tsaCertificate;
     final Path witness;
+
+    /** The overrides key that asks for a second gateway instance; its value is that instance's extra environment. */
+    static final String SECOND_GATEWAY = "messaging-gateway#2";
+    /** The overrides key that leaves retention-service and audit-service out (their work is not under test). */
+    static final String SEND_PATH_ONLY = "send-path-only";
+    /** How long every service may take to become ready (a shared 2-core machine under load needs more). */
+    static final Duration READY = Duration.ofSeconds(Long.getLong("e2e.ready.seconds", 150));
 
     private final Map<String, Map<String, String>> overrides;
     private final ServiceProcess.Jvm jvm;
@@ -116,6 +125,18 @@ final class Suite {
         // journeys run at any hour: quiet hours (recipient's local night) would block their marketing sends
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETFROM", "00:00");
         gateway.environment().put("CONSENTFLOW_GATEWAY_GATE_QUIETUNTIL", "00:00");
+        // a request whose call met a crash or a 5xx is settled by its status webhook, else reported AMBIGUOUS after
+        // this (10 minutes in production): the journeys wait minutes, not ten
+        gateway.environment().put("CONSENTFLOW_GATEWAY_SEND_SETTLE_WITHIN", "20s");
+        if (this.overrides.containsKey(SECOND_GATEWAY)) {
+            gateway2 = process(root, logs, "messaging-gateway", freePort(), common, jvm, "SERVER_PORT", "-2");
+            gateway2.environment().putAll(gateway.environment());
+            gateway2.environment().put("SERVER_PORT", Integer.toString(gateway2.port()));
+            gateway2.environment().putAll(this.overrides.getOrDefault("messaging-gateway", Map.of()));
+            gateway2.environment().putAll(this.overrides.get(SECOND_GATEWAY));
+        } else {
+            gateway2 = null;
+        }
         retention = process(root, logs, "retention-service", retentionPort, common, jvm, "SERVER_PORT");
         audit = process(root, logs, "audit-service", auditPort, common, jvm, "SERVER_PORT");
         console = process(root, logs, "staff-console", consolePort, Map.of(), jvm, "SERVER_PORT");
@@ -125,7 +146,9 @@ final class Suite {
         console.environment().put("RETENTION_URL", "http://localhost:" + retentionPort);
         console.environment().put("AUDIT_URL", "http://localhost:" + auditPort);
         for (ServiceProcess service : services()) {
-            service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
+            if (service != gateway2) {
+                service.environment().putAll(this.overrides.getOrDefault(service.name(), Map.of()));
+            }
         }
     }
 
@@ -209,7 +232,14 @@ final class Suite {
     }
 
     List<ServiceProcess> services() {
-        return List.of(simulator, consent, gateway, retention, audit);
+        List<ServiceProcess> all = new java.util.ArrayList<>(List.of(simulator, consent, gateway));
+        if (gateway2 != null) {
+            all.add(gateway2);
+        }
+        if (!overrides.containsKey(SEND_PATH_ONLY)) {
+            all.addAll(List.of(retention, audit));
+        }
+        return all;
     }
 
     private List<ServiceProcess> processes() {
@@ -243,10 +273,10 @@ final class Suite {
     private void startAll() {
         // first the identity provider: the console reads its discovery document when it starts
         authServer.start();
-        authServer.awaitReady(Duration.ofSeconds(150));
+        authServer.awaitReady(READY);
         processes().stream().filter(p -> p != authServer).forEach(ServiceProcess::start);
         CompletableFuture.allOf(processes().stream().filter(p -> p != authServer)
-                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(150))))
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY)))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
@@ -271,10 +301,15 @@ final class Suite {
 
     private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
             ServiceProcess.Jvm jvm, String portVariable) {
+        return process(root, logs, module, port, common, jvm, portVariable, "");
+    }
+
+    private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
+            ServiceProcess.Jvm jvm, String portVariable, String instance) {
         Map<String, String> environment = new HashMap<>(common);
         environment.put(portVariable, Integer.toString(port));
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
-        return new ServiceProcess(module, jar, port, environment, logs, jvm);
+        return new ServiceProcess(module + instance, jar, port, environment, logs, jvm);
     }
 
     private static String version() {

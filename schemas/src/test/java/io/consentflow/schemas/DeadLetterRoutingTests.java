@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.events.OptInExpired;
 import io.consentflow.schemas.kafka.DeadLetters;
+import io.consentflow.schemas.kafka.InfrastructureFaults;
 import io.consentflow.schemas.kafka.KafkaClientDefaults;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,56 @@ class DeadLetterRoutingTests {
         } finally {
             container.stop();
         }
+    }
+
+    @Test
+    void aRecordFailingOnAnUnavailableDatabaseIsRetriedPastTheBackOffAndNeverDeadLettered() throws Exception {
+        List<SpecificRecord> handled = new CopyOnWriteArrayList<>();
+        Instant outageEnds = Instant.now().plusSeconds(8); // longer than the default back-off's 5 s
+        var container = listener(record -> {
+            if (!(record.value() instanceof OptInExpired expired) || expired.getOptInId().startsWith("fine")) {
+                return; // the other test's records
+            }
+            if (expired.getOptInId().equals("outage") && Instant.now().isBefore(outageEnds)) {
+                throw new IllegalStateException("store failed", new java.net.ConnectException("Connection refused"));
+            }
+            if (expired.getOptInId().equals("poison-after-outage")) {
+                throw new PoisonRecordException("optInId: refused by the test");
+            }
+            handled.add(record.value());
+        });
+        container.start();
+        try {
+            send("outage-key", new AvroEventSerializer().serialize(TOPIC, expired("outage")));
+            send("poison-key", new AvroEventSerializer().serialize(TOPIC, expired("poison-after-outage")));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (handled.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(handled).containsExactly(expired("outage"));
+            assertThat(Instant.now()).isAfter(outageEnds);
+            // the poison record after it reaches the DLT: the outage's record, retried before it, never did
+            List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+            deadline = Instant.now().plusSeconds(30);
+            while (dead.stream().noneMatch(r -> "poison-key".equals(r.key())) && Instant.now().isBefore(deadline)) {
+                dead = readDeadLetters(Integer.MAX_VALUE, Duration.ofSeconds(3));
+            }
+            assertThat(dead).extracting(ConsumerRecord::key).contains("poison-key").doesNotContain("outage-key");
+        } finally {
+            container.stop();
+        }
+    }
+
+    @Test
+    void onlyUnavailabilityIsAnInfrastructureFaultNeverAnUndecodableOrInvalidRecord() {
+        assertThat(InfrastructureFaults.isInfrastructure(new RuntimeException(new java.net.ConnectException("x"))))
+                .isTrue();
+        assertThat(InfrastructureFaults.isInfrastructure(new org.apache.kafka.common.errors.TimeoutException("x")))
+                .isTrue();
+        assertThat(InfrastructureFaults.isInfrastructure(new IllegalStateException("a bug"))).isFalse();
+        var poison = new PoisonRecordException("x");
+        poison.initCause(new java.net.SocketTimeoutException("x"));
+        assertThat(InfrastructureFaults.isInfrastructure(poison)).isFalse();
     }
 
     private static KafkaMessageListenerContainer<String, SpecificRecord> listener(

@@ -118,6 +118,15 @@ final class ChildJvm {
         process.destroy();
     }
 
+    /**
+     * SIGTERM through the process handle, which leaves the child's stdin open: {@link Process#destroy()} closes it at
+     * once, and the child's {@link ParentWatchdog} would take that EOF for a dead parent and halt (deleting the work
+     * folder) before its shutdown hooks ran. For a stop the infrastructure restarts from.
+     */
+    void requestGracefulStop() {
+        process.toHandle().destroy();
+    }
+
     /** Waits for the exit asked by {@link #requestStop()}, then kills the child if it is still running. */
     void awaitStopped(Duration grace) {
         try {

@@ -3,21 +3,13 @@ package io.consentflow.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -45,22 +37,36 @@ final class ProcessInfrastructure implements AutoCloseable {
             "-XX:MaxTenuringThreshold=0", "-XX:+AlwaysPreTouch");
 
     private final Path workDir;
-    private final ChildJvm kafka;
-    private final ChildJvm mongo;
+    private volatile ChildJvm kafka;
+    private volatile ChildJvm mongo;
     private final String kafkaBootstrapServers;
+    private final int brokerPort;
+    /** The wire server's store file (null: in memory, a restart loses the data). */
+    private final Path mongoFile;
     private final Thread shutdownHook = new Thread(this::close, "test-processes-shutdown");
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String mongoUri;
 
-    private ProcessInfrastructure(Path workDir, ChildJvm kafka, ChildJvm mongo, String kafkaBootstrapServers) {
+    private ProcessInfrastructure(Path workDir, ChildJvm kafka, ChildJvm mongo, String kafkaBootstrapServers,
+            int brokerPort, Path mongoFile) {
         this.workDir = workDir;
         this.kafka = kafka;
         this.mongo = mongo;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.brokerPort = brokerPort;
+        this.mongoFile = mongoFile;
     }
 
     /** Starts both children side by side and returns once both serve; throws with the failing child's log tail. */
     static ProcessInfrastructure start() {
+        return start(false);
+    }
+
+    /**
+     * @param durable the wire server keeps its data in a file (H2 MVStore), so {@link #restartWireServer} keeps it;
+     *                the broker's log directory survives {@link #restartBroker} in either case
+     */
+    static ProcessInfrastructure start(boolean durable) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         Path workDir = createWorkDir();
         int brokerPort = freePort();
@@ -70,8 +76,10 @@ final class ProcessInfrastructure implements AutoCloseable {
         }
         String bootstrap = "127.0.0.1:" + brokerPort;
         Path config = workDir.resolve("server.properties");
-        write(config, kafkaConfig(brokerPort, controllerPort, workDir.resolve("kafka-data")));
-        ChildJvm mongo = ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, "0");
+        write(config, KafkaServerProcess.config(brokerPort, controllerPort, workDir.resolve("kafka-data")));
+        Path mongoFile = durable ? workDir.resolve("mongo-data").resolve("wire-server.mv") : null;
+        createParent(mongoFile);
+        ChildJvm mongo = launchWireServer(workDir, "0", mongoFile);
         ChildJvm kafka;
         try {
             kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
@@ -80,18 +88,77 @@ final class ProcessInfrastructure implements AutoCloseable {
             mongo.requestStop();
             throw e;
         }
-        var infra = new ProcessInfrastructure(workDir, kafka, mongo, bootstrap);
+        var infra = new ProcessInfrastructure(workDir, kafka, mongo, bootstrap, brokerPort, mongoFile);
         Runtime.getRuntime().addShutdownHook(infra.shutdownHook);
         try {
             String ready = mongo.awaitLine(WireServerProcess.READY_MARKER, deadline);
             String port = ready.substring(ready.indexOf(WireServerProcess.READY_MARKER)
                     + WireServerProcess.READY_MARKER.length()).trim();
             infra.mongoUri = "mongodb://127.0.0.1:" + port;
-            awaitBroker(kafka, brokerPort, bootstrap, deadline);
+            KafkaServerProcess.awaitServing(kafka, brokerPort, bootstrap, deadline);
             return infra;
         } catch (RuntimeException e) {
             infra.close();
             throw e;
+        }
+    }
+
+    private static ChildJvm launchWireServer(Path workDir, String port, Path file) {
+        return file == null ? ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, port)
+                : ChildJvm.launch("mongo", workDir, MONGO_JVM, WireServerProcess.class, port, file.toString());
+    }
+
+    private static void createParent(Path file) {
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file.getParent(), e);
+            }
+        }
+    }
+
+    /**
+     * Stops the broker (SIGTERM: a controlled shutdown that flushes its logs; SIGKILL after the grace period), keeps
+     * it down for {@code downtime}, then starts it again on the same ports and log directory; returns once it serves.
+     * Clients reconnect by themselves: the bootstrap address does not change.
+     */
+    synchronized void restartBroker(Duration downtime) {
+        kafka.requestGracefulStop();
+        kafka.awaitStopped(Duration.ofSeconds(30));
+        sleep(downtime);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        kafka = ChildJvm.launch("kafka", workDir, KAFKA_JVM, KafkaServerProcess.class,
+                workDir.resolve("server.properties").toString(), Uuid.randomUuid().toString());
+        KafkaServerProcess.awaitServing(kafka, brokerPort, kafkaBootstrapServers, deadline);
+    }
+
+    /**
+     * Stops the wire server gracefully (SIGTERM: it stops listening, then its store commits and closes the file; a
+     * kill would lose the last acknowledged writes), keeps it down for {@code downtime}, then starts it again on the
+     * same port and file; returns once it accepts connections. Only with a durable wire server: an in-memory one
+     * would come back empty.
+     */
+    synchronized void restartWireServer(Duration downtime) {
+        if (mongoFile == null) {
+            throw new IllegalStateException("the wire server is in memory: start the infrastructure durable"
+                    + " (CONSENTFLOW_TEST_INFRA_DURABLE=true) to restart it keeping its data");
+        }
+        String port = mongoUri.substring(mongoUri.lastIndexOf(':') + 1);
+        mongo.requestGracefulStop();
+        mongo.awaitStopped(Duration.ofSeconds(60));
+        sleep(downtime);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        mongo = launchWireServer(workDir, port, mongoFile);
+        mongo.awaitLine(WireServerProcess.READY_MARKER, deadline);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the infrastructure was down", e);
         }
     }
 
@@ -127,67 +194,6 @@ final class ProcessInfrastructure implements AutoCloseable {
         kafka.awaitStopped(STOP_GRACE);
         mongo.awaitStopped(STOP_GRACE);
         ChildJvm.deleteQuietly(workDir);
-    }
-
-    /** Ready when the port accepts connections and an Admin client sees the broker in the cluster. */
-    private static void awaitBroker(ChildJvm kafka, int port, String bootstrap, Instant deadline) {
-        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        while (true) {
-            kafka.checkRunning(deadline);
-            if (accepts(port)) {
-                try (Admin admin = Admin.create(adminConfig)) {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // listening but not serving yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw kafka.failure("was interrupted while waiting for it");
-                }
-            }
-            ChildJvm.pause();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** KRaft combined mode, single node, as run-local.sh's write_kafka_config. */
-    private static String kafkaConfig(int brokerPort, int controllerPort, Path dataDir) {
-        return """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=1
-                default.replication.factor=1
-                offsets.topic.replication.factor=1
-                offsets.topic.num.partitions=10
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                transaction.state.log.num.partitions=10
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                auto.create.topics.enable=false
-                group.initial.rebalance.delay.ms=0
-                log.cleaner.backoff.ms=1000
-                num.network.threads=2
-                num.io.threads=4
-                """.formatted(brokerPort, controllerPort, dataDir);
     }
 
     private static Path createWorkDir() {

@@ -3,6 +3,7 @@ package io.consentflow.testsupport;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -31,6 +32,8 @@ public final class TestInfrastructure {
     private final String kafkaBootstrapServers;
     private final String mongoUri;
     private final Mode mode;
+    /** Set in PROCESSES mode only: what restarts the broker and the wire server. */
+    private volatile ProcessInfrastructure processes;
 
     public enum Mode { EMBEDDED, CONTAINERS, PROCESSES }
 
@@ -62,6 +65,34 @@ public final class TestInfrastructure {
 
     public Mode mode() {
         return mode;
+    }
+
+    /**
+     * Restarts the broker keeping its log directory (and so every topic, record and committed offset), down for
+     * {@code downtime}; only in {@code CONSENTFLOW_TEST_INFRA=processes} mode. Returns once it serves again.
+     */
+    public void restartBroker(Duration downtime) {
+        requireProcesses().restartBroker(downtime);
+    }
+
+    /**
+     * Restarts the MongoDB wire server keeping its data, down for {@code downtime}: processes mode with
+     * {@code CONSENTFLOW_TEST_INFRA_DURABLE=true} (the H2-file-backed wire server, stopped gracefully).
+     */
+    public void restartMongo(Duration downtime) {
+        requireProcesses().restartWireServer(downtime);
+    }
+
+    private ProcessInfrastructure requireProcesses() {
+        if (processes == null) {
+            throw new IllegalStateException("restarts need CONSENTFLOW_TEST_INFRA=processes (now " + mode + ")");
+        }
+        return processes;
+    }
+
+    static boolean durable() {
+        return Boolean.parseBoolean(System.getenv().getOrDefault("CONSENTFLOW_TEST_INFRA_DURABLE",
+                System.getProperty("consentflow.test.infra.durable", "false")));
     }
 
     static Mode chooseMode() {
@@ -98,11 +129,14 @@ public final class TestInfrastructure {
     /** The children stop in the shutdown hook {@link ProcessInfrastructure#start()} registers. */
     private static TestInfrastructure startProcesses() {
         long started = System.nanoTime();
-        var processes = ProcessInfrastructure.start();
-        log.info("test infrastructure processes ready in {} ms (kafka {}, mongo {}, folder {})",
+        var processes = ProcessInfrastructure.start(durable());
+        log.info("test infrastructure processes ready in {} ms (kafka {}, mongo {}, folder {}, durable {})",
                 (System.nanoTime() - started) / 1_000_000, processes.kafkaBootstrapServers(), processes.mongoUri(),
-                processes.workDir());
-        return new TestInfrastructure(processes.kafkaBootstrapServers(), processes.mongoUri(), Mode.PROCESSES);
+                processes.workDir(), durable());
+        var infrastructure = new TestInfrastructure(processes.kafkaBootstrapServers(), processes.mongoUri(),
+                Mode.PROCESSES);
+        infrastructure.processes = processes;
+        return infrastructure;
     }
 
     private static TestInfrastructure startEmbedded() {

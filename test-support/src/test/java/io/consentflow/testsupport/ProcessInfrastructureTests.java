@@ -73,6 +73,43 @@ class ProcessInfrastructureTests {
         assertThat(workDir).doesNotExist();
     }
 
+    @Test
+    void aRestartedBrokerAndDurableWireServerKeepTheirDataOnTheSameAddresses() throws Exception {
+        try (var infra = ProcessInfrastructure.start(true)) {
+            String topic = "restart-" + UUID.randomUUID();
+            String value = UUID.randomUUID().toString();
+            produce(infra.kafkaBootstrapServers(), topic, value);
+            String id = UUID.randomUUID().toString();
+            try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+                // acknowledged just before the stop: a graceful stop commits it to the file
+                client.getDatabase("restart-test").getCollection("things").insertOne(new Document("_id", id));
+            }
+            String mongoUri = infra.mongoUri();
+            long brokerPid = infra.processes().get(0).pid();
+            long mongoPid = infra.processes().get(1).pid();
+
+            infra.restartBroker(Duration.ofSeconds(1));
+            infra.restartWireServer(Duration.ofSeconds(1));
+
+            assertThat(infra.processes().get(0).pid()).isNotEqualTo(brokerPid);
+            assertThat(infra.processes().get(1).pid()).isNotEqualTo(mongoPid);
+            assertThat(infra.mongoUri()).isEqualTo(mongoUri);
+            assertThat(consumeFirst(infra.kafkaBootstrapServers(), topic)).isEqualTo(value);
+            try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+                assertThat(client.getDatabase("restart-test").getCollection("things").find(Filters.eq("_id", id))
+                        .first()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void anInMemoryWireServerRefusesToRestartForItWouldLoseItsData() {
+        try (var infra = ProcessInfrastructure.start(false)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> infra.restartWireServer(Duration.ZERO))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("DURABLE");
+        }
+    }
+
     /** What makes a child halt when the test JVM is killed without running its shutdown hook: stdin reaches EOF. */
     @Test
     void childHaltsWhenItsParentGoesAway() throws Exception {

@@ -3,6 +3,7 @@ package io.consentflow.audit.kafka;
 import io.consentflow.audit.app.AuditLog;
 import io.consentflow.audit.app.AuditProperties;
 import io.consentflow.audit.domain.AuditEntry;
+import io.consentflow.platform.kafka.InfrastructurePauses;
 import io.consentflow.schemas.kafka.KafkaClientDefaults;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class AuditKafkaConfiguration {
 
     @Bean(name = FACTORY)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> auditContainerFactory(KafkaProperties kafka,
-            AuditProperties audit, AuditLog log) {
+            AuditProperties audit, AuditLog log, InfrastructurePauses pauses) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.putAll(KafkaClientDefaults.consumer());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -49,9 +50,12 @@ class AuditKafkaConfiguration {
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        factory.setCommonErrorHandler(new DefaultErrorHandler((record, exception) -> {
+        var handler = new DefaultErrorHandler((record, exception) -> {
             throw new IllegalStateException("audit records are never skipped", exception);
-        }, backOff));
+        }, backOff);
+        // a MongoDB outage shows like on every other service: counted, health OUT_OF_SERVICE while it lasts
+        handler.setRetryListeners(pauses);
+        factory.setCommonErrorHandler(handler);
         return factory;
     }
 

@@ -36,10 +36,20 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
      * @param concurrency        Cloud API calls in flight per listener
      * @param consumers          send-requests consumers per instance: while one stores and acknowledges its batch,
      *                           another already sends
+     * @param settle             how requests whose call may have reached Meta without an answer are settled
      */
     public record Send(@DefaultValue("80") int rateLimitPerSecond, @DefaultValue("6s") Duration recipientSpacing,
             @DefaultValue("256") int concurrency, @DefaultValue("3") int consumers, @DefaultValue Retry retry,
-            @DefaultValue CircuitBreaker circuitBreaker) {
+            @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Settle settle) {
+    }
+
+    /**
+     * @param within   a request whose call may have reached Meta (5xx, timeout, crash during the call) becomes SENT
+     *                 when a status webhook echoes its requestId; none within this time: AMBIGUOUS, reported, never
+     *                 sent again
+     * @param interval how often the unsettled requests of this instance's partitions are looked at
+     */
+    public record Settle(@DefaultValue("10m") Duration within, @DefaultValue("5s") Duration interval) {
     }
 
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("200ms") Duration firstBackoff,

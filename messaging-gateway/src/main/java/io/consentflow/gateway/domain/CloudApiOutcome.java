@@ -17,8 +17,16 @@ public final class CloudApiOutcome {
     private CloudApiOutcome() {
     }
 
-    /** Whether the same request may be retried now (throttling or a server error), never for permanent errors. */
+    /**
+     * Whether the same request may be sent again now: only when Meta says it did not process it (throttling). A
+     * server error is no such statement: Meta may have accepted the message before it failed.
+     */
     public static boolean retryNow(int httpStatus, int errorCode) {
-        return THROTTLED.contains(errorCode) || httpStatus >= 500;
+        return THROTTLED.contains(errorCode);
+    }
+
+    /** A 5xx answer: the outcome is unknown until a status webhook names the request. */
+    public static boolean mayHaveBeenAccepted(int httpStatus) {
+        return httpStatus >= 500;
     }
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param wamid         Meta's message id when accepted
  * @param httpStatus    HTTP status (0: no answer)
- * @param errorCode     Meta's error code (0 when accepted; -1 when the request never left: circuit open, no connection)
+ * @param errorCode     Meta's error code (0 when accepted; -1 when the request never left: circuit open, no connection;
+ *                      -2 when the caller's guard refused it right before it would have left)
  * @param errorTitle    Meta's error text with digit runs removed (no numbers in events)
  * @param retryable     the caller may ask again with a new request
  * @param ambiguous     the request may have reached Meta: never re-sent blindly
@@ -17,9 +18,19 @@ record CallResult(String wamid, int httpStatus, int errorCode, String errorTitle
         Instant deferredUntil) {
 
     static final int NOT_SENT = -1;
+    /** The caller's guard refused the attempt right before it would have left: nothing left this time. */
+    static final int REFUSED = -2;
 
     static CallResult sent(String wamid) {
         return new CallResult(wamid, 200, 0, null, false, false, null);
+    }
+
+    static CallResult refused() {
+        return new CallResult(null, 0, REFUSED, "refused before it left", false, false, null);
+    }
+
+    boolean refusedBeforeLeaving() {
+        return errorCode == REFUSED;
     }
 
     boolean accepted() {

@@ -2,17 +2,16 @@ package io.consentflow.gateway.send;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import java.util.ArrayList;
+import io.consentflow.gateway.domain.RequestClaim;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,112 +20,86 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The writes that make a request go out at most once: the claim inserted before the call (unique {@code _id}, atomic
- * also across instances) and the outcome inserted after it.
+ * The inserts that make a request go out at most once, each on a unique {@code _id} (atomic, also across instances):
+ * the claim before anything else, the call record right before the HTTP request leaves, the outcome after it. An
+ * insert that meets a duplicate key reads the stored documents back: one carrying this attempt's token (the driver
+ * may have retried the insert) or eventId is this attempt's own.
  */
 final class Claims {
 
     private final Supplier<Mono<MongoCollection<Document>>> claims;
-    private final Function<List<Document>, Mono<List<Document>>> withOutcomes;
+    private final Function<List<Document>, Mono<List<Document>>> merged;
 
-    Claims(Supplier<Mono<MongoCollection<Document>>> claims,
-            Function<List<Document>, Mono<List<Document>>> withOutcomes) {
+    Claims(Supplier<Mono<MongoCollection<Document>>> claims, Function<List<Document>, Mono<List<Document>>> merged) {
         this.claims = claims;
-        this.withOutcomes = withOutcomes;
+        this.merged = merged;
     }
 
     /**
-     * Inserts one claim; a requestId claimed before answers with the request as logged (or, should that claim be
-     * erased in between, as claimed without an outcome: it is never sent on a guess).
+     * Claims distinct requestIds with one unordered insertMany (one round trip). A requestId claimed before answers
+     * with the request as logged (claim, call, outcome), so the caller re-publishes, resumes or settles it.
      */
-    Mono<MessageLog.Claim> claim(Document doc) {
-        return claims.get().flatMap(c -> Mono.from(c.insertOne(doc))).thenReturn(new MessageLog.Claim(null))
-                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? logged(List.of(doc.get("_id")))
-                                .map(found -> new MessageLog.Claim(found.getOrDefault(doc.get("_id"), doc)))
-                        : Mono.error(e));
-    }
-
-    /**
-     * Claims distinct requestIds with one unordered insertMany (one round trip). On duplicate keys the documents of
-     * the whole batch are read back once: a document carrying this attempt's token is our own claim (the driver may
-     * have retried the insert), any other was claimed before. A document that is absent (the server did not attempt
-     * it) is claimed on its own.
-     */
-    Mono<Map<String, MessageLog.Claim>> claimAll(List<Document> docs) {
-        if (docs.isEmpty()) {
+    Mono<Map<String, MessageLog.ClaimState>> claimAll(List<RequestClaim> requests) {
+        if (requests.isEmpty()) {
             return Mono.just(Map.of());
         }
         // a random number, not a UUID string: the claim travels and is stored once per message, the token with it
         long token = ThreadLocalRandom.current().nextLong();
-        docs.forEach(doc -> doc.append("claimToken", token));
-        return claims.get().flatMap(c -> Mono.from(c.insertMany(docs, unordered()))
-                .then(Mono.fromSupplier(() -> {
-                    Map<String, MessageLog.Claim> claimed = new HashMap<>();
-                    docs.forEach(doc -> claimed.put(doc.getString("_id"), new MessageLog.Claim(null)));
-                    return claimed;
-                }))
-                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
-                        ? resolve(docs, token) : Mono.error(e)));
-    }
-
-    private Mono<Map<String, MessageLog.Claim>> resolve(List<Document> docs, long token) {
-        return claims.get().flatMapMany(c -> Flux.from(c.find(Filters.in("_id",
-                        docs.stream().map(doc -> doc.get("_id")).toList()))))
-                .collectMap(doc -> doc.getString("_id")).flatMap(found -> {
-                    Map<String, MessageLog.Claim> claimed = new HashMap<>();
-                    List<Document> missing = new ArrayList<>();
-                    List<Document> earlier = new ArrayList<>();
-                    for (Document doc : docs) {
-                        Document stored = found.get(doc.getString("_id"));
-                        if (stored == null) {
-                            missing.add(doc);
-                        } else if (Long.valueOf(token).equals(stored.get("claimToken"))) {
-                            claimed.put(doc.getString("_id"), new MessageLog.Claim(null));
-                        } else {
-                            earlier.add(stored);
-                        }
-                    }
-                    return withOutcomes.apply(earlier)
-                            .doOnNext(logged -> logged.forEach(doc -> claimed.put(doc.getString("_id"),
-                                    new MessageLog.Claim(doc))))
-                            .thenMany(Flux.fromIterable(missing).concatMap(doc -> claim(doc).doOnNext(
-                                    claim -> claimed.put(doc.getString("_id"), claim))))
-                            .then(Mono.just(claimed));
-                });
-    }
-
-    private Mono<Map<Object, Document>> logged(List<Object> ids) {
-        return claims.get().flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids)))).collectList()
-                .flatMap(withOutcomes).map(docs -> {
-                    Map<Object, Document> byId = new HashMap<>();
-                    docs.forEach(doc -> byId.put(doc.get("_id"), doc));
-                    return byId;
-                });
+        List<Document> docs = requests.stream().map(r -> LogDocuments.claim(r).append("claimToken", token)).toList();
+        return insertAll(claims, docs, doc -> doc.get("claimToken")).flatMap(ours -> {
+            Map<String, MessageLog.ClaimState> states = new HashMap<>();
+            List<Object> earlier = requests.stream().map(RequestClaim::requestId)
+                    .filter(id -> !ours.contains(id)).map(id -> (Object) id).toList();
+            requests.stream().filter(r -> ours.contains(r.requestId()))
+                    .forEach(r -> states.put(r.requestId(), MessageLog.ClaimState.ours(r)));
+            if (earlier.isEmpty()) {
+                return Mono.just(states);
+            }
+            return claims.get().flatMapMany(c -> Flux.from(c.find(Filters.in("_id", earlier)))).collectList()
+                    .flatMap(merged).map(logged -> {
+                        logged.forEach(doc -> states.put(doc.getString("_id"), MessageLog.ClaimState.logged(doc)));
+                        return states;
+                    });
+        });
     }
 
     /**
-     * Inserts outcome documents with one unordered insertMany. An outcome already stored for the same request (a
-     * redelivery declared the request AMBIGUOUS while its first attempt was still waiting for Meta) is replaced only
-     * by a definite answer: what Meta said beats "unknown", and "unknown" never overwrites what Meta said.
+     * Inserts documents with one unordered insertMany and answers the ids that are this attempt's own: inserted now,
+     * or found stored with the same {@code mark} as the attempted document (an insert the driver retried). Only
+     * duplicate keys are expected; any other write error fails.
      */
-    static Mono<Void> recordOutcomes(MongoCollection<Document> outcomes, List<Document> docs) {
-        return Mono.from(outcomes.insertMany(docs, unordered())).then()
-                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
-                        ? supersedeUnknown(outcomes, docs, e) : Mono.error(e));
+    static Mono<Set<String>> insertAll(Supplier<Mono<MongoCollection<Document>>> collection, List<Document> docs,
+            Function<Document, Object> mark) {
+        if (docs.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return collection.get().flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false)))
+                .then(Mono.fromSupplier(() -> ids(docs)))
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    if (!onlyDuplicates(e)) {
+                        return Mono.error(e);
+                    }
+                    Set<String> ours = ids(docs);
+                    Map<Object, Document> attempted = new HashMap<>();
+                    e.getWriteErrors().forEach(error -> {
+                        Document doc = docs.get(error.getIndex());
+                        attempted.put(doc.get("_id"), doc);
+                        ours.remove(doc.getString("_id"));
+                    });
+                    return Flux.from(c.find(Filters.in("_id", List.copyOf(attempted.keySet())))).collectList()
+                            .map(stored -> {
+                                stored.stream().filter(doc -> java.util.Objects.equals(mark.apply(doc),
+                                        mark.apply(attempted.get(doc.get("_id")))))
+                                        .forEach(doc -> ours.add(doc.getString("_id")));
+                                return ours;
+                            });
+                }));
     }
 
-    private static Mono<Void> supersedeUnknown(MongoCollection<Document> outcomes, List<Document> docs,
-            MongoBulkWriteException e) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (BulkWriteError error : e.getWriteErrors()) {
-            Document doc = docs.get(error.getIndex());
-            if (!Outcomes.AMBIGUOUS.equals(doc.get(LogDocuments.OUTCOME, Document.class).getString("type"))) {
-                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", doc.get("_id")),
-                        Filters.eq("outcome.type", Outcomes.AMBIGUOUS)), doc));
-            }
-        }
-        return writes.isEmpty() ? Mono.empty() : Mono.from(outcomes.bulkWrite(writes)).then();
+    private static Set<String> ids(List<Document> docs) {
+        Set<String> ids = new HashSet<>(docs.size() * 2);
+        docs.forEach(doc -> ids.add(doc.getString("_id")));
+        return ids;
     }
 
     private static boolean onlyDuplicates(MongoBulkWriteException e) {
@@ -136,9 +109,5 @@ final class Claims {
             }
         }
         return true;
-    }
-
-    private static InsertManyOptions unordered() {
-        return new InsertManyOptions().ordered(false);
     }
 }

@@ -1,10 +1,9 @@
 package io.consentflow.gateway.send;
 
-import io.consentflow.events.MessageCategory;
-import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.config.ResilienceMeters;
 import io.consentflow.gateway.domain.CloudApiOutcome;
+import io.consentflow.gateway.domain.OutboundMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -32,8 +31,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Meta's Cloud API send endpoints, non-blocking, behind a per-sender-number rate limiter and a circuit breaker.
- * Retries (exponential back-off) only throttling (130429, 131056) and 5xx answers, and requests that never left;
- * permanent errors and ambiguous outcomes (a timeout after the request left) are final.
+ * Retries (exponential back-off) only what Meta says it did not process (throttling: 130429, 131056) and requests
+ * that never left (limiter, breaker, connection refused). A 5xx answer or a timeout after the request left is
+ * ambiguous (Meta may have accepted it) and final: the caller settles it from the status webhooks, never by sending
+ * again. Every attempt asks the caller's {@link AttemptGuard} right before it leaves, after every wait.
  */
 @Component
 public class CloudApiClient {
@@ -90,18 +91,19 @@ public class CloudApiClient {
         return breaker.getState();
     }
 
-    /** The request on the endpoint its declared category names (callers that have no catalog at hand). */
-    Mono<CallResult> send(SendRequest request) {
-        return send(request, request.getCategory() == MessageCategory.MARKETING);
+    /** A message no gate guards (callers that judged it already). */
+    Mono<CallResult> send(OutboundMessage message, boolean marketing) {
+        return send(message, marketing, AttemptGuard.ALWAYS);
     }
 
     /** @param marketing the template's category is MARKETING: sent to marketing_messages, as Meta requires */
-    Mono<CallResult> send(SendRequest request, boolean marketing) {
-        URI uri = marketing && request.getTemplate() != null ? marketingMessagesUri : messagesUri;
+    Mono<CallResult> send(OutboundMessage message, boolean marketing, AttemptGuard guard) {
+        boolean template = message.content() instanceof OutboundMessage.Template;
+        URI uri = marketing && template ? marketingMessagesUri : messagesUri;
         // serialized once with our mapper and sent as bytes: cheaper than the codec's per-request JSON encoder, and
         // a retry re-sends the identical body
-        byte[] body = json.writeValueAsBytes(CloudApiRequests.body(request));
-        return attempt(uri, body, 1);
+        byte[] body = json.writeValueAsBytes(CloudApiRequests.body(message));
+        return attempt(uri, body, 1, guard);
     }
 
     /**
@@ -111,9 +113,10 @@ public class CloudApiClient {
      * on the usual first-time success nothing is allocated for them (the operators and {@code retryWhen} cost about
      * a tenth of the event loops' time per message).
      */
-    private Mono<CallResult> attempt(URI uri, byte[] body, int attempt) {
-        return permitted(uri, body).flatMap(result -> retryNow(result) && attempt < send.retry().maxAttempts()
-                ? Mono.delay(backoff(attempt)).then(Mono.defer(() -> attempt(uri, body, attempt + 1)))
+    private Mono<CallResult> attempt(URI uri, byte[] body, int attempt, AttemptGuard guard) {
+        return permitted(uri, body, attempt, guard).flatMap(result -> retryNow(result)
+                && attempt < send.retry().maxAttempts()
+                ? Mono.delay(backoff(attempt)).then(Mono.defer(() -> attempt(uri, body, attempt + 1, guard)))
                 : Mono.just(result));
     }
 
@@ -121,13 +124,17 @@ public class CloudApiClient {
         return !result.accepted() && result.retryable() && result.deferredUntil() == null;
     }
 
-    /** The call behind the sender number's rate limiter (a wait, not a refusal) and the circuit breaker. */
-    private Mono<CallResult> permitted(URI uri, byte[] body) {
+    /**
+     * The call behind the sender number's rate limiter (a wait, not a refusal), the caller's guard (asked after the
+     * wait) and the circuit breaker.
+     */
+    private Mono<CallResult> permitted(URI uri, byte[] body, int attempt, AttemptGuard guard) {
         long waitNanos = senderLimiter.reservePermission();
         if (waitNanos < 0) {
             return Mono.just(notSent(RequestNotPermitted.class));
         }
-        Mono<CallResult> guarded = Mono.defer(() -> guarded(uri, body));
+        Mono<CallResult> guarded = Mono.defer(() -> guard.mayLeave(attempt)
+                .flatMap(leave -> leave ? guarded(uri, body) : Mono.just(CallResult.refused())));
         return waitNanos == 0 ? guarded : Mono.delay(Duration.ofNanos(waitNanos)).then(guarded);
     }
 
@@ -141,7 +148,7 @@ public class CloudApiClient {
                         .map(bytes -> interpret(response.statusCode().value(), bytes)))
                 .doOnNext(result -> {
                     long took = breaker.getCurrentTimestamp() - started;
-                    if (retryNow(result)) {
+                    if (retryNow(result) || result.httpStatus() >= 500) {
                         breaker.onError(took, breaker.getTimestampUnit(), new RetryableAnswer(result));
                     } else {
                         breaker.onSuccess(took, breaker.getTimestampUnit());
@@ -188,7 +195,11 @@ public class CloudApiClient {
             return new CallResult(null, status, code, title, true, false,
                     clock.instant().plus(CloudApiOutcome.DEFER_FOR));
         }
-        return new CallResult(null, status, code, title, CloudApiOutcome.retryNow(status, code), false, null);
+        if (CloudApiOutcome.retryNow(status, code)) {
+            return new CallResult(null, status, code, title, true, false, null);
+        }
+        // a server error after the request arrived: Meta may have accepted the message before it failed
+        return new CallResult(null, status, code, title, false, CloudApiOutcome.mayHaveBeenAccepted(status), null);
     }
 
     /** Never left: the limiter or the breaker refused it, or no connection was made (the reason is a type's name). */
@@ -220,15 +231,5 @@ public class CloudApiClient {
             }
         }
         return false;
-    }
-
-    /** A throttling or 5xx answer, as the circuit breaker is told of it (it counts the 5xx ones). */
-    static final class RetryableAnswer extends RuntimeException {
-        final transient CallResult result;
-
-        RetryableAnswer(CallResult result) {
-            super("cloud api " + result.httpStatus() + " / " + result.errorCode(), null, false, false);
-            this.result = result;
-        }
     }
 }

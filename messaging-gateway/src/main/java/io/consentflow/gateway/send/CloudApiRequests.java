@@ -1,10 +1,6 @@
 package io.consentflow.gateway.send;
 
-import io.consentflow.events.ReplyButton;
-import io.consentflow.events.SendRequest;
-import io.consentflow.events.TemplateComponent;
-import io.consentflow.events.TemplateMessage;
-import io.consentflow.events.TemplateParameter;
+import io.consentflow.gateway.domain.OutboundMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,41 +12,45 @@ final class CloudApiRequests {
     private CloudApiRequests() {
     }
 
-    static Map<String, Object> body(SendRequest request) {
+    /** The request's id travels as {@code biz_opaque_callback_data}: Meta echoes it in the message's statuses. */
+    static Map<String, Object> body(OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
-        body.put("to", request.getTo().startsWith("+") ? request.getTo().substring(1) : request.getTo());
-        if (request.getTemplate() != null) {
+        body.put("to", message.to().startsWith("+") ? message.to().substring(1) : message.to());
+        if (message.content() instanceof OutboundMessage.Template template) {
             body.put("type", "template");
-            body.put("template", template(request.getTemplate()));
-        } else if (!request.getButtons().isEmpty()) {
+            body.put("template", template(template));
+        } else if (message.content() instanceof OutboundMessage.Buttons buttons) {
             body.put("type", "interactive");
-            body.put("interactive", Map.of("type", "button", "body", Map.of("text", request.getText()),
-                    "action", Map.of("buttons", buttons(request.getButtons()))));
+            body.put("interactive", Map.of("type", "button", "body", Map.of("text", buttons.body()),
+                    "action", Map.of("buttons", buttons(buttons.buttons()))));
         } else {
             body.put("type", "text");
-            body.put("text", Map.of("preview_url", false, "body", request.getText()));
+            body.put("text", Map.of("preview_url", false, "body", ((OutboundMessage.Text) message.content()).body()));
+        }
+        if (message.requestId() != null) {
+            body.put("biz_opaque_callback_data", message.requestId());
         }
         return body;
     }
 
-    private static Map<String, Object> template(TemplateMessage template) {
+    private static Map<String, Object> template(OutboundMessage.Template template) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", template.getName());
-        result.put("language", Map.of("policy", "deterministic", "code", template.getLanguage()));
-        if (!template.getComponents().isEmpty()) {
+        result.put("name", template.name());
+        result.put("language", Map.of("policy", "deterministic", "code", template.language()));
+        if (!template.components().isEmpty()) {
             List<Map<String, Object>> components = new ArrayList<>();
-            for (TemplateComponent component : template.getComponents()) {
+            for (OutboundMessage.Component component : template.components()) {
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("type", component.getType());
-                if (component.getSubType() != null) {
-                    c.put("sub_type", component.getSubType());
+                c.put("type", component.type());
+                if (component.subType() != null) {
+                    c.put("sub_type", component.subType());
                 }
-                if (component.getIndex() != null) {
-                    c.put("index", String.valueOf(component.getIndex()));  // the spec types it as a string
+                if (component.index() != null) {
+                    c.put("index", String.valueOf(component.index()));  // the spec types it as a string
                 }
-                c.put("parameters", component.getParameters().stream().map(CloudApiRequests::parameter).toList());
+                c.put("parameters", component.parameters().stream().map(CloudApiRequests::parameter).toList());
                 components.add(c);
             }
             result.put("components", components);
@@ -58,13 +58,13 @@ final class CloudApiRequests {
         return result;
     }
 
-    private static Map<String, Object> parameter(TemplateParameter parameter) {
-        return "payload".equals(parameter.getType()) ? Map.of("type", "payload", "payload", parameter.getValue())
-                : Map.of("type", "text", "text", parameter.getValue());
+    private static Map<String, Object> parameter(OutboundMessage.Parameter parameter) {
+        return "payload".equals(parameter.type()) ? Map.of("type", "payload", "payload", parameter.value())
+                : Map.of("type", "text", "text", parameter.value());
     }
 
-    private static List<Map<String, Object>> buttons(List<ReplyButton> buttons) {
+    private static List<Map<String, Object>> buttons(List<OutboundMessage.Button> buttons) {
         return buttons.stream().<Map<String, Object>>map(b -> Map.of("type", "reply",
-                "reply", Map.of("id", b.getPayload(), "title", b.getTitle()))).toList();
+                "reply", Map.of("id", b.payload(), "title", b.title()))).toList();
     }
 }

@@ -4,6 +4,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.gateway.domain.RequestClaim;
+import io.consentflow.gateway.domain.SendOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,16 +20,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The message log: per requestId the claim that makes a request go out at most once ({@code message_log}), its
- * outcome (kept so a redelivered request re-publishes the same event instead of calling Meta again) and the delivery
- * statuses Meta reported ({@code message_outcomes}); see {@link LogDocuments}. It holds the subjectId and the
- * contactKey pseudonym, never the number or the text. A request costs two inserts, and nothing is ever replaced.
+ * The message log, an adapter that stores and returns the send path's types: per requestId the claim that makes a
+ * request go out at most once ({@code message_log}), the call recorded before its HTTP request leaves
+ * ({@code message_calls}), its {@link SendOutcome} (kept so a redelivered request re-publishes the same event instead
+ * of calling Meta again) and the delivery statuses Meta reported ({@code message_outcomes}), and the requests left
+ * without an outcome until their status arrives or their reconciliation time passes ({@code message_unsettled}); see
+ * {@link LogDocuments}. It holds the subjectId and the contactKey pseudonym, never the number or the text. A request
+ * costs three inserts, and nothing is ever replaced.
  */
 @Component
 public class MessageLog {
 
     static final String COLLECTION = "message_log";
     static final String OUTCOMES = "message_outcomes";
+    static final String CALLS = "message_calls";
+    static final String UNSETTLED = UnsettledRequests.COLLECTION;
     private static final int LOOKUP_CHUNK = 500;
     private final ReactiveMongoTemplate mongo;
     private final Claims claims;
@@ -35,6 +42,14 @@ public class MessageLog {
     MessageLog(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
         this.claims = new Claims(this::claimsCollection, this::withOutcomes);
+    }
+
+    private Mono<MongoCollection<Document>> callsCollection() {
+        return mongo.getCollection(CALLS);
+    }
+
+    private Mono<MongoCollection<Document>> unsettledCollection() {
+        return mongo.getCollection(UNSETTLED);
     }
 
     private Mono<MongoCollection<Document>> claimsCollection() {
@@ -58,21 +73,61 @@ public class MessageLog {
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
     }
 
-    /** The claim of a requestId: {@code previous} is the request as logged when it had been claimed before. */
-    record Claim(Document previous) {
-        boolean first() {
-            return previous == null;
+    /**
+     * A requestId as its claim found it: {@code ours} when this attempt inserted the claim; otherwise the claim as
+     * stored, when its call was recorded (null: never called, so safe to send) and its outcome (null: none yet).
+     */
+    record ClaimState(RequestClaim claim, boolean ours, Instant callingAt, SendOutcome outcome) {
+
+        static ClaimState ours(RequestClaim claim) {
+            return new ClaimState(claim, true, null, null);
+        }
+
+        static ClaimState logged(Document merged) {
+            Date calling = merged.getDate(LogDocuments.CALLING_AT);
+            return new ClaimState(LogDocuments.claimOf(merged), false, calling == null ? null : calling.toInstant(),
+                    LogDocuments.outcomeOf(merged));
         }
     }
 
-    /** Inserts the claim unless the requestId was claimed before (unique _id: atomic, also across instances). */
-    Mono<Claim> claim(Document doc) {
-        return claims.claim(doc);
+    /** Claims distinct requestIds with one unordered insertMany; see {@link Claims#claimAll}. */
+    Mono<Map<String, ClaimState>> claimAll(List<RequestClaim> requests) {
+        return claims.claimAll(requests);
     }
 
-    /** Claims distinct requestIds with one unordered insertMany; see {@link Claims#claimAll}. */
-    Mono<Map<String, Claim>> claimAll(List<Document> docs) {
-        return claims.claimAll(docs);
+    /** The request as the log holds it, or empty. */
+    Mono<ClaimState> state(String requestId) {
+        return find(requestId).map(ClaimState::logged);
+    }
+
+    /**
+     * Records the calls of these requests (one unordered insertMany): whoever records a request's call first decides
+     * it, by calling Meta or by storing a refusal. Answers the requestIds this attempt now decides; the others were
+     * decided by an attempt of their own (a redelivery on another instance).
+     */
+    Mono<Set<String>> decide(List<CallRecord> calls, Instant at) {
+        List<Document> docs = calls.stream().map(call -> new Document("_id", call.requestId())
+                .append("at", Date.from(at)).append("token", call.token()).append("call", call.calling())).toList();
+        return Claims.insertAll(this::callsCollection, docs, doc -> doc.get("token"));
+    }
+
+    /** @param calling about to call Meta (false: a refusal is stored); @param token tells this attempt's record */
+    record CallRecord(String requestId, boolean calling, long token) {
+    }
+
+    /** A decided outcome to store. */
+    record Decided(String requestId, SendOutcome outcome) {
+    }
+
+    /**
+     * Stores outcomes with one unordered insertMany and answers the requestIds whose outcome is now the stored one:
+     * the first outcome of a request wins (a status webhook may have settled it already), and only a stored outcome
+     * is announced.
+     */
+    Mono<Set<String>> outcomes(List<Decided> outcomes) {
+        List<Document> docs = outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome())).toList();
+        return Claims.insertAll(this::outcomesCollection, docs,
+                doc -> doc.get(LogDocuments.OUTCOME, Document.class).getString("eventId"));
     }
 
     /** The request as logged (claim, outcome, wamid, statuses), or empty; {@link #timeline(Document)} reads it. */
@@ -81,12 +136,28 @@ public class MessageLog {
                 .flatMap(claim -> withOutcomes(List.of(claim)).map(merged -> merged.get(0)));
     }
 
-    /** The claims merged with their outcome documents, in the given order (one {@code $in} lookup per chunk). */
+    /** The claims merged with their outcome and call documents, in the given order (one {@code $in} lookup each). */
     private Mono<List<Document>> withOutcomes(List<Document> claimDocs) {
         List<Object> undecided = claimDocs.stream().filter(doc -> !doc.containsKey(LogDocuments.OUTCOME))
                 .map(doc -> doc.get("_id")).toList();
-        return outcomesOf(undecided).map(outcomes -> claimDocs.stream()
-                .map(claim -> LogDocuments.merged(claim, outcomes.get(claim.get("_id")))).toList());
+        return outcomesOf(undecided).zipWith(callsOf(undecided)).map(found -> claimDocs.stream().map(claim -> {
+            Document merged = LogDocuments.merged(claim, found.getT1().get(claim.get("_id")));
+            Document call = found.getT2().get(claim.get("_id"));
+            if (call != null && call.getBoolean("call", true)) {
+                merged = merged == claim ? new Document(claim) : merged;
+                merged.put(LogDocuments.CALLING_AT, call.getDate("at"));
+            }
+            return merged;
+        }).toList());
+    }
+
+    private Mono<Map<Object, Document>> callsOf(List<Object> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return callsCollection().flatMapMany(c -> Flux.fromIterable(chunks(ids))
+                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
+                .collectMap(doc -> doc.get("_id"));
     }
 
     private Mono<Map<Object, Document>> outcomesOf(List<Object> ids) {
@@ -106,18 +177,7 @@ public class MessageLog {
         return chunks;
     }
 
-    /** One final outcome to record: the request's id, the outcome, and Meta's wamid if it was sent. */
-    record Outcome(Object requestId, Document outcome, String wamid) {
-    }
-
-    /** Records the final outcomes of a chunk with one unordered insertMany; see {@link Claims#recordOutcomes}. */
-    Mono<Void> outcomes(List<Outcome> outcomes) {
-        return outcomes.isEmpty() ? Mono.empty() : outcomesCollection().flatMap(c -> Claims.recordOutcomes(c,
-                outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome(), o.wamid()))
-                        .toList()));
-    }
-
-    /** CLAIMED until the outcome is stored, then the outcome's type (SENT, FAILED, AMBIGUOUS, BLOCKED). */
+    /** CLAIMED, CALLING once the call was recorded, then the outcome's type (SENT, FAILED, AMBIGUOUS, BLOCKED). */
     public static String state(Document logged) {
         return LogDocuments.state(logged);
     }
@@ -136,7 +196,7 @@ public class MessageLog {
     Flux<Document> recentSends(Instant marketingSince, Instant pacingSince) {
         var marketing = Filters.and(Filters.eq("category", "MARKETING"),
                 Filters.gte("claimedAt", Date.from(marketingSince)));
-        var filter = Filters.and(Filters.ne("outcome.type", Outcomes.BLOCKED), Filters.exists("contactKey"),
+        var filter = Filters.and(Filters.ne("outcome.type", OutcomeDocuments.BLOCKED), Filters.exists("contactKey"),
                 Filters.or(marketing, Filters.gte("claimedAt", Date.from(pacingSince))));
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter)
                         .projection(new Document("contactKey", 1).append("category", 1).append("claimedAt", 1))))
@@ -148,7 +208,7 @@ public class MessageLog {
 
     private Mono<Set<Object>> blocked(List<Object> ids) {
         return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.in("_id", ids),
-                        Filters.eq("outcome.type", Outcomes.BLOCKED))).projection(new Document("_id", 1))))
+                        Filters.eq("outcome.type", OutcomeDocuments.BLOCKED))).projection(new Document("_id", 1))))
                 .map(doc -> doc.get("_id")).collect(Collectors.toSet());
     }
 
@@ -170,7 +230,9 @@ public class MessageLog {
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("subjectId", subjectId))
                         .projection(new Document("_id", 1))))
                 .map(doc -> doc.get("_id")).buffer(LOOKUP_CHUNK)
-                .concatMap(ids -> outcomesCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))))
+                .concatMap(ids -> outcomesCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids))))
+                        .then(callsCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))))
+                        .then(unsettledCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids))))))
                 .then(claimsCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.eq("subjectId", subjectId)))))
                 .map(result -> result.getDeletedCount());
     }

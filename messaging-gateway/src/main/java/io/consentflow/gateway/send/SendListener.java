@@ -5,7 +5,9 @@ import io.consentflow.gateway.consent.ConsentView;
 import io.consentflow.gateway.templates.TemplateCatalogLoader;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes send-requests a batch at a time and sends the batch concurrently; offsets are committed only after every
  * request of the batch has its outcome, so a slow or throttled Cloud API slows consumption down instead of losing
- * requests. A malformed request goes to {@code send-requests-dlt} with its reason; the ones before it are handled.
+ * requests. A malformed request goes to {@code send-requests-dlt} with its reason; the ones before it are handled. A
+ * database or broker fault fails the batch, which the platform's error handler retries with back-off (never into the
+ * DLT): the claims make the retry send nothing twice.
  * The container starts only after the consent view has caught up, the frequency ledger was restored and the
  * template catalog was loaded.
  */
@@ -55,6 +59,7 @@ class SendListener {
     @KafkaListener(id = ID, topics = "send-requests", containerFactory = "sendRequestsFactory", autoStartup = "false")
     void onBatch(List<ConsumerRecord<String, SpecificRecord>> records) {
         List<SendRequest> valid = new ArrayList<>(records.size());
+        Map<SendRequest, Integer> partitions = new IdentityHashMap<>(records.size());
         RuntimeException poison = null;
         int poisonIndex = -1;
         for (int i = 0; i < records.size() && poison == null; i++) {
@@ -64,12 +69,13 @@ class SendListener {
                 }
                 SendRequests.validate(request);
                 valid.add(request);
+                partitions.put(request, records.get(i).partition());
             } catch (PoisonRecordException e) {
                 poison = e;
                 poisonIndex = i;
             }
         }
-        pipeline.processBatch(valid).block();
+        pipeline.processBatch(valid, partitions::get).block();
         if (poison != null) {
             // handled records before it are committed, the poison one goes to the DLT, the rest is redelivered
             throw new BatchListenerFailedException(poison.getMessage(), poison, poisonIndex);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
  * became of each request. A registry lookup per message (building a meter id, hashing its tags) cost about a
  * microsecond each time; every counter exists from the start, so a dashboard shows a zero rather than nothing.
  */
+@Component
 final class SendMetrics {
 
     final Timer gate;
@@ -25,6 +27,7 @@ final class SendMetrics {
     private final Counter failed;
     private final Counter ambiguous;
     private final Counter redelivered;
+    private final Counter lostDecision;
     private final Map<Refusal, Counter> blocked = new EnumMap<>(Refusal.class);
 
     SendMetrics(MeterRegistry meters) {
@@ -37,6 +40,7 @@ final class SendMetrics {
         this.failed = outcome("failed", meters);
         this.ambiguous = outcome("ambiguous", meters);
         this.redelivered = meters.counter("consentflow.gateway.send.redelivered");
+        this.lostDecision = meters.counter("consentflow.gateway.send.decided_elsewhere");
         for (Refusal refusal : Refusal.values()) {
             blocked.put(refusal, meters.counter("consentflow.gateway.send.blocked", "reason", refusal.name()));
         }
@@ -57,6 +61,11 @@ final class SendMetrics {
 
     void blocked(Refusal refusal) {
         blocked.get(refusal).increment();
+    }
+
+    /** Another attempt at the same requestId recorded its call first (a redelivery on another instance). */
+    void lostDecision() {
+        lostDecision.increment();
     }
 
     void redelivered() {

@@ -2,19 +2,11 @@ package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.config.GatewayProperties;
-import io.consentflow.gateway.domain.Category;
-import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentLookup;
-import io.consentflow.gateway.domain.Decision;
-import io.consentflow.gateway.domain.FrequencyLedger;
-import io.consentflow.gateway.domain.Gate;
 import io.consentflow.gateway.domain.Outgoing;
-import io.consentflow.gateway.domain.RecipientPacer;
-import io.consentflow.gateway.domain.ServiceWindows;
+import io.consentflow.gateway.domain.RequestClaim;
 import io.consentflow.rules.contact.ContactKeys;
-import io.consentflow.schemas.Events;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.avro.specific.SpecificRecord;
-import org.bson.Document;
+import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One send request, end to end: claim the requestId (at most once, before anything leaves), judge it with the gate,
- * call the Cloud API, store the outcome, publish it on message-events.
+ * One batch of send requests, end to end: claim each requestId (at most once, before anything leaves), run the
+ * claimed ones ({@link SendAttempt}), store their outcomes and publish them on message-events. A request claimed
+ * before is re-published (outcome stored), settled later (call recorded, outcome unknown) or resumed (never called:
+ * safe to send).
  */
 @Component
 public class SendPipeline {
@@ -51,36 +45,29 @@ public class SendPipeline {
     private static final int OUTCOME_WRITES_IN_FLIGHT = 2;
 
     private final MessageLog log;
+    private final UnsettledRequests unsettledRequests;
     private final int concurrency;
     private final MessageEvents events;
-    private final CloudApiClient cloudApi;
-    private final Gate gate;
+    private final SendAttempt attempts;
     private final ConsentLookup consents;
-    private final ServiceWindows windows;
-    private final FrequencyLedger ledger;
-    private final RecipientPacer pacer;
     private final ContactKeys contactKeys;
     private final Clock clock;
     private final SendMetrics metrics;
     private final SendAuthorities authorities;
     private final RegisteredCategories categories;
 
-    SendPipeline(MessageLog log, MessageEvents events, CloudApiClient cloudApi, Gate gate, ConsentLookup consents,
-            ServiceWindows windows, FrequencyLedger ledger, RecipientPacer pacer, ContactKeys contactKeys, Clock clock,
-            MeterRegistry meters, GatewayProperties properties, SendAuthorities authorities,
-            RegisteredCategories categories) {
+    SendPipeline(MessageLog log, UnsettledRequests unsettledRequests, MessageEvents events, SendAttempt attempts, ConsentLookup consents,
+            ContactKeys contactKeys, Clock clock, SendMetrics metrics, GatewayProperties properties,
+            SendAuthorities authorities, RegisteredCategories categories) {
         this.log = log;
+        this.unsettledRequests = unsettledRequests;
         this.concurrency = properties.send().concurrency();
         this.events = events;
-        this.cloudApi = cloudApi;
-        this.gate = gate;
+        this.attempts = attempts;
         this.consents = consents;
-        this.windows = windows;
-        this.ledger = ledger;
-        this.pacer = pacer;
         this.contactKeys = contactKeys;
         this.clock = clock;
-        this.metrics = new SendMetrics(meters);
+        this.metrics = metrics;
         this.authorities = authorities;
         this.categories = categories;
     }
@@ -90,22 +77,29 @@ public class SendPipeline {
         return processBatch(List.of(request));
     }
 
+    /** Requests that were not read from Kafka (tests, benchmarks): any instance settles them. */
+    public Mono<Void> processBatch(List<SendRequest> requests) {
+        return processBatch(requests, request -> -1);
+    }
+
     /**
      * A batch of requests: every distinct requestId is claimed (one insertMany per chunk) before it leaves; gate and
      * Cloud API calls run concurrently (within the rate limiter and {@code concurrency}); outcomes are stored with one
      * insertMany per chunk of completed requests and only then published; the returned Mono completes once the broker
-     * acknowledged every event of the batch, so the caller may commit the offsets. A requestId repeated inside the
-     * batch is handled after the first one has its outcome: it re-publishes that outcome and is never sent again.
+     * acknowledged every event of the batch and every unsettled request was recorded, so the caller may commit the
+     * offsets. A requestId repeated inside the batch is handled after the first one: it is never sent again.
+     *
+     * @param partitionOf the send-requests partition a request was read from
      */
-    public Mono<Void> processBatch(List<SendRequest> requests) {
-        Map<String, Prepared> firsts = new LinkedHashMap<>();
+    Mono<Void> processBatch(List<SendRequest> requests, ToIntFunction<SendRequest> partitionOf) {
+        Map<String, SendAttempt.Prepared> firsts = new LinkedHashMap<>();
         List<SendRequest> repeats = new ArrayList<>();
         Instant claimedAt = clock.instant();
         for (SendRequest request : requests) {
             if (firsts.containsKey(request.getRequestId())) {
                 repeats.add(request);
             } else {
-                firsts.put(request.getRequestId(), prepare(request, claimedAt));
+                firsts.put(request.getRequestId(), prepare(request, claimedAt, partitionOf.applyAsInt(request)));
             }
         }
         if (firsts.isEmpty()) {
@@ -117,144 +111,97 @@ public class SendPipeline {
         return Flux.fromIterable(chunks(List.copyOf(firsts.values())))
                 .flatMapSequential(this::claimChunk, CLAIMS_AHEAD)
                 .concatMapIterable(claimed -> claimed)
-                .flatMap(claimed -> claimed.claim().first() ? firstDelivery(claimed.prepared())
-                        : redelivered(claimed.claim().previous()), concurrency)
+                .flatMap(this::handle, concurrency)
                 .bufferTimeout(OUTCOME_CHUNK, OUTCOME_LINGER, true)
-                // chunks are stored concurrently: each is a few updates of distinct documents
+                // chunks are stored concurrently: each is a few inserts of distinct documents
                 .flatMap(chunk -> record(chunk, published), OUTCOME_WRITES_IN_FLIGHT)
                 .then(SendMetrics.timed(metrics.awaitAcks, Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
                         published.toArray(CompletableFuture[]::new))))))
                 .transform(batch -> SendMetrics.timed(metrics.batch, batch.then()))
-                .then(Mono.defer(() -> processBatch(repeats)));
+                .then(Mono.defer(() -> processBatch(repeats, partitionOf)));
     }
 
-    private Mono<List<Claimed>> claimChunk(List<Prepared> chunk) {
-        return SendMetrics.timed(metrics.claim, log.claimAll(chunk.stream().map(Prepared::claim).toList()))
-                .map(claims -> chunk.stream()
-                        .map(prepared -> new Claimed(prepared, claims.get(prepared.claim().getString("_id"))))
+    /** A prepared request and what its claim found. */
+    private record Claimed(SendAttempt.Prepared prepared, MessageLog.ClaimState state) {
+    }
+
+    private Mono<List<Claimed>> claimChunk(List<SendAttempt.Prepared> chunk) {
+        return SendMetrics.timed(metrics.claim, log.claimAll(chunk.stream().map(SendAttempt.Prepared::claim)
+                        .toList()))
+                .map(states -> chunk.stream()
+                        .map(prepared -> new Claimed(prepared, states.get(prepared.claim().requestId())))
                         .toList());
     }
 
-    private static List<List<Prepared>> chunks(List<Prepared> all) {
-        List<List<Prepared>> chunks = new ArrayList<>(all.size() / CLAIM_CHUNK + 1);
+    private static List<List<SendAttempt.Prepared>> chunks(List<SendAttempt.Prepared> all) {
+        List<List<SendAttempt.Prepared>> chunks = new ArrayList<>(all.size() / CLAIM_CHUNK + 1);
         for (int from = 0; from < all.size(); from += CLAIM_CHUNK) {
             chunks.add(all.subList(from, Math.min(all.size(), from + CLAIM_CHUNK)));
         }
         return chunks;
     }
 
-    /** A prepared request and what its claim found. */
-    private record Claimed(Prepared prepared, MessageLog.Claim claim) {
-    }
-
-    /** The claim (and log document) of a request, with what the gate needs, computed before the claim. */
-    private record Prepared(SendRequest request, String contactKey, ConsentFacts consent, Document claim) {
-    }
-
-    /** What a request ends with: an outcome to store (state != null) and the event to publish. */
-    private record Done(MessageLog.Outcome stored, SpecificRecord event, String requestId) {
-    }
-
-    private Prepared prepare(SendRequest request, Instant claimedAt) {
-        String contactKey = contactKeys.of(request.getTo());
-        ConsentFacts consent = consents.facts(contactKey);
-        return new Prepared(request, contactKey, consent, claimDocument(request, contactKey, consent, claimedAt));
-    }
-
-    /** The claim of a request: its subjectId is the request's own, else the one its consent was given under. */
-    static Document claimDocument(SendRequest request, String contactKey, ConsentFacts consent, Instant claimedAt) {
-        String subjectId = request.getSubjectId() != null ? request.getSubjectId()
-                : consent == null ? null : consent.subjectId();
-        return LogDocuments.claim(request, subjectId, contactKey, claimedAt);
-    }
-
-    /** Stores a chunk of outcomes, then hands their events to the producer (acknowledgements awaited per batch). */
-    private Mono<Void> record(List<Done> chunk, Queue<CompletableFuture<?>> published) {
-        List<MessageLog.Outcome> stored = chunk.stream().map(Done::stored).filter(o -> o != null).toList();
-        return SendMetrics.timed(metrics.storeOutcomes, log.outcomes(stored)).then(Mono.fromRunnable(() -> {
-            for (Done done : chunk) {
-                published.add(events.send(done.event(), done.requestId()));
-            }
-        }));
-    }
-
-    /** Claimed before: re-publish the stored outcome, or declare it ambiguous; never call Meta again. */
-    private Mono<Done> redelivered(Document existing) {
+    private Mono<SendAttempt.Done> handle(Claimed claimed) {
+        MessageLog.ClaimState state = claimed.state();
+        if (state.ours()) {
+            return attempts.run(claimed.prepared());
+        }
         metrics.redelivered();
-        Document outcome = existing.get("outcome", Document.class);
-        if (outcome == null) {
-            outcome = Outcomes.unknownAfterClaim(Events.newEventId(), clock.instant());
-            return Mono.just(finish(existing, outcome, null));
+        if (state.outcome() != null) {
+            return Mono.just(SendAttempt.Done.republish(state.claim(), state.outcome()));
         }
-        return Mono.just(new Done(null, Outcomes.event(existing, outcome, existing.getString("wamid")),
-                existing.getString("_id")));
+        if (state.callingAt() != null) {
+            // it may have left: never called again; its status webhook or the reconciler settles it
+            return Mono.just(SendAttempt.Done.unsettled(state.claim(), state.callingAt()));
+        }
+        // claimed, never called (a crash between claim and call): safe to send. Judged as it is now (the stored
+        // claim may be an earlier version's, without a contactKey); the call record decides it, as for any attempt
+        return attempts.run(claimed.prepared());
     }
 
-    private Mono<Done> firstDelivery(Prepared prepared) {
-        SendRequest request = prepared.request();
-        String contactKey = prepared.contactKey();
-        Document logDoc = prepared.claim();
+    private SendAttempt.Prepared prepare(SendRequest request, Instant claimedAt, int partition) {
+        String contactKey = contactKeys.of(request.getTo());
         Outgoing outgoing = categories.outgoing(request, authorities.of(request));
-        Instant now = clock.instant();
-        long started = System.nanoTime();
-        boolean marketing = outgoing.category() == Category.MARKETING;
-        // read again, not taken from before the claim: a STOP read meanwhile must count
-        ConsentFacts consent = consents.facts(contactKey);
-        Decision decision = gate.decide(outgoing, consent, registered(consent), windows.lastInbound(contactKey),
-                marketing ? ledger.count(contactKey, now) : 0, now);
-        if (decision.allowed() && marketing) {
-            // counted before the call so concurrent requests cannot overshoot the cap
-            ledger.record(contactKey, now);
-        }
-        metrics.gate.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        if (!decision.allowed()) {
-            return Mono.just(blocked(logDoc, decision, now));
-        }
-        Duration wait = pacer.reserve(contactKey, now);
-        if (wait.isZero()) {
-            return call(request, marketing, contactKey, logDoc);
-        }
-        return Mono.delay(wait).then(Mono.defer(() -> {
-            // a STOP may arrive while the message waits its turn for the recipient: judge again before the call
-            Instant later = clock.instant();
-            ConsentFacts latest = consents.facts(contactKey);
-            Decision again = gate.decide(outgoing, latest, registered(latest), windows.lastInbound(contactKey), 0,
-                    later);
-            return again.allowed() ? call(request, marketing, contactKey, logDoc)
-                    : Mono.just(blocked(logDoc, again, later));
-        }));
+        return new SendAttempt.Prepared(claim(request, outgoing, contactKey, consents.facts(contactKey), claimedAt,
+                partition), outgoing, SendRequests.message(request));
     }
 
     /**
-     * Whether consent-service registered the number: the consent was found by the number's contactKey, and a
-     * subjectId is what consent-service assigns when it accepts a number, after libphonenumber validated it. (A STOP
-     * from a number it does not know narrows to facts without one.)
+     * The claim of a request: its subjectId is the request's own, else the one its consent was given under; its
+     * category the one the gate judges by (a template's registered category, not the declared one).
      */
-    private static boolean registered(ConsentFacts consent) {
-        return consent != null && consent.subjectId() != null;
+    static RequestClaim claim(SendRequest request, Outgoing outgoing, String contactKey, ConsentFacts consent,
+            Instant claimedAt, int partition) {
+        String subjectId = request.getSubjectId() != null ? request.getSubjectId()
+                : consent == null ? null : consent.subjectId();
+        return new RequestClaim(request.getRequestId(), subjectId, contactKey, outgoing.category(),
+                request.getPurpose(), request.getTemplate() == null ? null : request.getTemplate().getName(),
+                request.getCampaignId(), claimedAt, partition);
     }
 
-    /** @param marketing the registered category is MARKETING: Meta takes those on marketing_messages only */
-    private Mono<Done> call(SendRequest request, boolean marketing, String contactKey, Document logDoc) {
-        return cloudApi.send(request, marketing).map(result -> {
-            if (result.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
-                Instant now = clock.instant();
-                consents.marketingStoppedAtMeta(contactKey, now, now);
-            }
-            metrics.called(result);
-            Document outcome = Outcomes.of(Events.newEventId(), result, clock.instant());
-            return finish(logDoc, outcome, result.wamid());
-        });
-    }
-
-    private Done blocked(Document logDoc, Decision decision, Instant now) {
-        metrics.blocked(decision.refusal());
-        return finish(logDoc, Outcomes.blocked(Events.newEventId(), decision.refusal().name(), decision.detail(), now),
-                null);
-    }
-
-    private static Done finish(Document logDoc, Document outcome, String wamid) {
-        return new Done(new MessageLog.Outcome(logDoc.get("_id"), outcome, wamid),
-                Outcomes.event(logDoc, outcome, wamid), logDoc.getString("_id"));
+    /**
+     * Stores a chunk's outcomes and unsettled requests, then hands the events of the outcomes now stored (and of the
+     * re-published ones) to the producer; acknowledgements are awaited per batch. An outcome that lost to one stored
+     * first (a status webhook settled the request) is not announced: every request has one outcome event.
+     */
+    private Mono<Void> record(List<SendAttempt.Done> chunk, Queue<CompletableFuture<?>> published) {
+        List<MessageLog.Decided> decided = chunk.stream().filter(d -> d.outcome() != null && !d.alreadyStored())
+                .map(d -> new MessageLog.Decided(d.claim().requestId(), d.outcome())).toList();
+        List<UnsettledRequests.Unsettled> unsettled = chunk.stream().filter(d -> d.unsettledSince() != null)
+                .map(d -> new UnsettledRequests.Unsettled(d.claim().requestId(), d.claim().partition(),
+                        d.unsettledSince()))
+                .toList();
+        Mono<Set<String>> stored = decided.isEmpty() ? Mono.just(Set.of()) : log.outcomes(decided);
+        return SendMetrics.timed(metrics.storeOutcomes, stored)
+                .flatMap(ids -> (unsettled.isEmpty() ? Mono.<Void>empty() : unsettledRequests.add(unsettled))
+                        .then(Mono.fromRunnable(() -> {
+                            for (SendAttempt.Done done : chunk) {
+                                if (done.outcome() != null
+                                        && (done.alreadyStored() || ids.contains(done.claim().requestId()))) {
+                                    published.add(events.send(OutcomeEvents.of(done.claim(), done.outcome()),
+                                            done.claim().requestId()));
+                                }
+                            }
+                        })));
     }
 }

@@ -4,6 +4,7 @@ import io.consentflow.events.MessageCategory;
 import io.consentflow.events.SendRequest;
 import io.consentflow.events.TemplateComponent;
 import io.consentflow.events.TemplateParameter;
+import io.consentflow.gateway.domain.OutboundMessage;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,5 +60,22 @@ final class SendRequests {
         }
     }
 
-
+    /** The domain message of a valid request: what the Cloud API client sends, without the Avro types. */
+    static OutboundMessage message(SendRequest request) {
+        OutboundMessage.Content content;
+        if (request.getTemplate() != null) {
+            var template = request.getTemplate();
+            content = new OutboundMessage.Template(template.getName(), template.getLanguage(),
+                    template.getComponents().stream().map(c -> new OutboundMessage.Component(c.getType(),
+                            c.getSubType(), c.getIndex(), c.getParameters().stream()
+                                    .map(p -> new OutboundMessage.Parameter(p.getType(), p.getValue())).toList()))
+                            .toList());
+        } else if (!request.getButtons().isEmpty()) {
+            content = new OutboundMessage.Buttons(request.getText(), request.getButtons().stream()
+                    .map(b -> new OutboundMessage.Button(b.getPayload(), b.getTitle())).toList());
+        } else {
+            content = new OutboundMessage.Text(request.getText());
+        }
+        return new OutboundMessage(request.getRequestId(), request.getTo(), content);
+    }
 }

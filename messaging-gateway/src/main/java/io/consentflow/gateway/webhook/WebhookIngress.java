@@ -13,6 +13,8 @@ import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
 import io.consentflow.gateway.send.DeliveryStatuses;
+import io.consentflow.gateway.send.StatusSettlement;
+import io.consentflow.gateway.send.StopFence;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.inbound.InboundReading;
 import io.consentflow.schemas.Events;
@@ -20,8 +22,10 @@ import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +44,8 @@ class WebhookIngress {
     private final WebhookReceipts receipts;
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final DeliveryStatuses statuses;
+    private final StatusSettlement settlement;
+    private final StopFence fence;
     private final ContactKeys contactKeys;
     private final ServiceWindows windows;
     private final PendingStops pendingStops;
@@ -48,12 +54,15 @@ class WebhookIngress {
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
-            DeliveryStatuses statuses, ContactKeys contactKeys, ServiceWindows windows, PendingStops pendingStops,
-            ConsentLookup consents, InboundClassifier classifier, Clock clock) {
+            DeliveryStatuses statuses, StatusSettlement settlement, StopFence fence, ContactKeys contactKeys,
+            ServiceWindows windows, PendingStops pendingStops, ConsentLookup consents, InboundClassifier classifier,
+            Clock clock) {
         this.parser = new WebhookParser(json);
         this.receipts = receipts;
         this.kafka = kafka;
         this.statuses = statuses;
+        this.settlement = settlement;
+        this.fence = fence;
         this.contactKeys = contactKeys;
         this.windows = windows;
         this.pendingStops = pendingStops;
@@ -80,14 +89,17 @@ class WebhookIngress {
             return Mono.empty();
         }
         Map<WebhookItem, InboundReading> readings = new IdentityHashMap<>();
+        List<StopFence.Stop> stops = new ArrayList<>();
         items.forEach(item -> {
             if (item instanceof WebhookItem.Inbound inbound) {
                 readings.put(item, classifier.read(inbound));
             }
-            stopAtOnce(item, readings.get(item));
+            stopAtOnce(item, readings.get(item), stops);
         });
         List<String> keys = items.stream().map(WebhookItem::dedupeKey).toList();
-        return receipts.firstTime(keys).flatMap(fresh -> {
+        // every instance honours the STOP before its next request leaves, not once it read it from Kafka: recorded
+        // before the webhook is acknowledged
+        return fence.record(stops).then(receipts.firstTime(keys)).flatMap(fresh -> {
             List<WebhookItem> news = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 if (fresh[i]) {
@@ -103,14 +115,17 @@ class WebhookIngress {
      * published and read back (other instances block when they read it). Timed by the message's own timestamp, so a
      * redelivery days later cannot outweigh a new double opt-in made since.
      */
-    private void stopAtOnce(WebhookItem item, InboundReading reading) {
+    private void stopAtOnce(WebhookItem item, InboundReading reading, List<StopFence.Stop> stops) {
         if (item instanceof WebhookItem.Inbound inbound) {
             if (reading.kind().withdraws()) {
-                pendingStops.stopped(contactKeys.of("+" + inbound.waId()), reading.kind().withdrawsAll(), inbound.at(),
-                        clock.instant());
+                String contactKey = contactKeys.of("+" + inbound.waId());
+                pendingStops.stopped(contactKey, reading.kind().withdrawsAll(), inbound.at(), clock.instant());
+                stops.add(new StopFence.Stop(contactKey, reading.kind().withdrawsAll(), inbound.at()));
             }
         } else if (item instanceof WebhookItem.Preference preference && "stop".equalsIgnoreCase(preference.value())) {
-            pendingStops.stopped(contactKeys.of("+" + preference.waId()), false, preference.at(), clock.instant());
+            String contactKey = contactKeys.of("+" + preference.waId());
+            pendingStops.stopped(contactKey, false, preference.at(), clock.instant());
+            stops.add(new StopFence.Stop(contactKey, false, preference.at()));
         }
     }
 
@@ -125,7 +140,7 @@ class WebhookIngress {
                 wamids.add(status.wamid());
             }
         });
-        return statuses.byWamids(wamids).flatMap(requests -> {
+        return statuses.byWamids(wamids).flatMap(known -> settle(items, known)).flatMap(requests -> {
             List<Pending> events = new ArrayList<>(items.size() + 1);
             List<DeliveryStatuses.StatusEntry> timeline = new ArrayList<>();
             for (WebhookItem item : items) {
@@ -140,6 +155,30 @@ class WebhookIngress {
             return statuses.statuses(timeline).then(Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(events
                     .stream().map(e -> kafka.send(e.topic(), e.key(), e.event())).toArray(CompletableFuture[]::new)))))
                     .then();
+        });
+    }
+
+    /**
+     * Statuses of wamids the log does not know yet that echo a requestId: they settle their request (a call whose
+     * answer was a 5xx or never came, or a status faster than the answer); see {@link StatusSettlement}.
+     */
+    private Mono<Map<String, DeliveryStatuses.LoggedRequest>> settle(List<WebhookItem> items,
+            Map<String, DeliveryStatuses.LoggedRequest> known) {
+        Map<String, StatusSettlement.EchoedStatus> echoed = new LinkedHashMap<>();
+        for (WebhookItem item : items) {
+            if (item instanceof WebhookItem.Status status && status.requestId() != null
+                    && !known.containsKey(status.wamid())) {
+                echoed.putIfAbsent(status.wamid(), new StatusSettlement.EchoedStatus(status.requestId(),
+                        status.wamid()));
+            }
+        }
+        if (echoed.isEmpty()) {
+            return Mono.just(known);
+        }
+        return settlement.settle(List.copyOf(echoed.values())).map(settled -> {
+            Map<String, DeliveryStatuses.LoggedRequest> all = new HashMap<>(known);
+            all.putAll(settled);
+            return all;
         });
     }
 

@@ -15,7 +15,8 @@ sealed interface WebhookItem {
         }
     }
 
-    record Status(String wamid, String status, Instant at, Integer errorCode) implements WebhookItem {
+    /** @param requestId the biz_opaque_callback_data Meta echoed: the requestId the gateway sent (null: none) */
+    record Status(String wamid, String status, Instant at, Integer errorCode, String requestId) implements WebhookItem {
         public String dedupeKey() {
             return "status|" + wamid + "|" + status;
         }

@@ -81,8 +81,11 @@ final class WebhookParser {
             return;
         }
         JsonNode code = status.path("errors").path(0).path("code");
+        // the gateway sends the requestId as biz_opaque_callback_data; Meta echoes it in the message's statuses
+        String callbackData = status.path("biz_opaque_callback_data").asString(null);
         items.add(new WebhookItem.Status(wamid, status.path("status").asString("unknown"),
-                seconds(status.path("timestamp")), code.isMissingNode() || code.isNull() ? null : code.asInt()));
+                seconds(status.path("timestamp")), code.isMissingNode() || code.isNull() ? null : code.asInt(),
+                callbackData == null || callbackData.isBlank() ? null : callbackData));
     }
 
     private static void preference(JsonNode preference, List<WebhookItem> items) {

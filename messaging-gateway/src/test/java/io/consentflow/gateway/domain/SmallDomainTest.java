@@ -69,10 +69,13 @@ class SmallDomainTest {
     }
 
     @Test
-    void onlyThrottlingAndServerErrorsAreRetriedNow() {
+    void onlyThrottlingIsRetriedNowAndAServerErrorMayHaveBeenAccepted() {
         assertThat(CloudApiOutcome.retryNow(429, 130429)).isTrue();
         assertThat(CloudApiOutcome.retryNow(400, 131056)).isTrue();
-        assertThat(CloudApiOutcome.retryNow(503, 0)).isTrue();
+        assertThat(CloudApiOutcome.retryNow(503, 131016)).isFalse();
+        assertThat(CloudApiOutcome.retryNow(500, 131000)).isFalse();
+        assertThat(CloudApiOutcome.mayHaveBeenAccepted(500)).isTrue();
+        assertThat(CloudApiOutcome.mayHaveBeenAccepted(400)).isFalse();
         for (int permanent : new int[] {131026, 131047, 131050, 131049, 100}) {
             assertThat(CloudApiOutcome.retryNow(400, permanent)).as("" + permanent).isFalse();
         }

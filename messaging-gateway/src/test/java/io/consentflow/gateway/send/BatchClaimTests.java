@@ -14,6 +14,11 @@ import io.consentflow.gateway.domain.ConsentStatus;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.gateway.support.StubCloudApi;
+import io.consentflow.gateway.domain.WebhookSignature;
+import io.consentflow.gateway.webhook.WebhookTests;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import java.time.Duration;
@@ -27,6 +32,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +54,14 @@ class BatchClaimTests {
     ReactiveMongoTemplate mongo;
     @Autowired
     MessageLog log;
+    @Autowired
+    UnsettledReconciler reconciler;
+    @Autowired
+    UnsettledRequests unsettled;
+    @Autowired
+    StopFence fence;
+    @Autowired
+    WebTestClient web;
 
     private SendRequest consentingRequest() {
         String number = randomNumber();
@@ -97,23 +111,100 @@ class BatchClaimTests {
     }
 
     @Test
-    void aClaimWithoutOutcomeInsideABatchIsAmbiguousWhileTheOthersAreSent() {
+    void aClaimThatNeverReachedItsCallIsResumedAndSentOnce() {
         SendRequest orphan = consentingRequest();
         SendRequest fresh = consentingRequest();
+        // a crash between the claim and the call: CLAIMED, no call recorded, so it never left
         Document claim = new Document("_id", orphan.getRequestId()).append("subjectId", UUID.randomUUID().toString())
                 .append("category", "MARKETING").append("claimedAt", new Date());
-        mongo.getCollection(MessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim))).block(WAIT);
+        insert(MessageLog.COLLECTION, claim);
         pipeline.processBatch(List.of(orphan, fresh)).block(WAIT);
 
-        assertThat(STUB.callsTo(digits(orphan.getTo()))).isZero();
-        MessageFailed failed = (MessageFailed) events(orphan.getRequestId(), 1).get(0).value();
-        assertThat(failed.getAmbiguous()).isTrue();
+        assertThat(STUB.callsTo(digits(orphan.getTo()))).isEqualTo(1);
+        assertThat(events(orphan.getRequestId(), 1).get(0).value()).isInstanceOf(MessageSent.class);
         assertThat(STUB.callsTo(digits(fresh.getTo()))).isEqualTo(1);
+        assertThat(MessageLog.state(log.find(orphan.getRequestId()).block(WAIT))).isEqualTo(OutcomeDocuments.SENT);
+        // redelivered once more: re-published, still one call
+        pipeline.processBatch(List.of(orphan)).block(WAIT);
+        assertThat(STUB.callsTo(digits(orphan.getTo()))).isEqualTo(1);
+        assertThat(events(orphan.getRequestId(), 2)).allMatch(r -> r.value() instanceof MessageSent);
+    }
+
+    @Test
+    void aClaimWhoseCallWasRecordedIsNeverCalledAgainAndBecomesAmbiguousOnlyOnceItsSettleTimePassed() {
+        SendRequest called = consentingRequest();
+        SendRequest fresh = consentingRequest();
+        Date claimedAt = new Date();
+        insert(MessageLog.COLLECTION, new Document("_id", called.getRequestId())
+                .append("subjectId", UUID.randomUUID().toString()).append("category", "MARKETING")
+                .append("claimedAt", claimedAt));
+        // a crash while the HTTP request was in flight: CALLING, no outcome
+        insert(MessageLog.CALLS, new Document("_id", called.getRequestId()).append("at", claimedAt)
+                .append("token", 7L).append("call", true));
+        pipeline.processBatch(List.of(called, fresh)).block(WAIT);
+
+        assertThat(STUB.callsTo(digits(called.getTo()))).isZero();
         assertThat(events(fresh.getRequestId(), 1).get(0).value()).isInstanceOf(MessageSent.class);
-        assertThat(MessageLog.state(log.find(orphan.getRequestId()).block(WAIT))).isEqualTo(Outcomes.AMBIGUOUS);
-        // the claim is left as it was: the outcome is a document of its own
-        Document stored = mongo.getCollection(MessageLog.COLLECTION)
-                .flatMap(c -> Mono.from(c.find(new Document("_id", orphan.getRequestId())).first())).block(WAIT);
-        assertThat(stored).isEqualTo(claim);
+        assertThat(MessageLog.state(log.find(called.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+        reconciler.reconcile(Instant.now()).block(WAIT);
+        assertThat(MessageLog.state(log.find(called.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+
+        // no status echoed its requestId within the settle time (10 minutes by default)
+        reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(11))).block(WAIT);
+        MessageFailed failed = (MessageFailed) events(called.getRequestId(), 1).get(0).value();
+        assertThat(failed.getAmbiguous()).isTrue();
+        assertThat(MessageLog.state(log.find(called.getRequestId()).block(WAIT)))
+                .isEqualTo(OutcomeDocuments.AMBIGUOUS);
+        assertThat(STUB.callsTo(digits(called.getTo()))).isZero();
+        assertThat(unsettled.all().filter(u -> u.requestId().equals(called.getRequestId())).count().block(WAIT))
+                .isZero();
+    }
+
+    @Test
+    void aServerErrorIsNotRetriedAndTheStatusThatEchoesTheRequestIdMakesItSentOnce() {
+        SendRequest request = consentingRequest();
+        // Meta accepted the message, then answered 500 (the simulator's "accept, then 5xx")
+        STUB.script(digits(request.getTo()), StubCloudApi.error(500, 131000, "something went wrong"));
+        pipeline.processBatch(List.of(request)).block(WAIT);
+        assertThat(STUB.callsTo(digits(request.getTo()))).isEqualTo(1);
+        assertThat(MessageLog.state(log.find(request.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+
+        String wamid = "wamid." + UUID.randomUUID();
+        byte[] body = WebhookTests.status(wamid, "sent", null)
+                .replace("\"recipient_id\":\"1\"", "\"recipient_id\":\"1\",\"biz_opaque_callback_data\":\""
+                        + request.getRequestId() + "\"").getBytes(StandardCharsets.UTF_8);
+        web.post().uri("/webhooks/whatsapp").header("X-Hub-Signature-256",
+                WebhookSignature.sign(WebhookTests.SECRET, body)).header("Content-Type", "application/json")
+                .bodyValue(body).exchange().expectStatus().isOk();
+
+        MessageSent sent = (MessageSent) events(request.getRequestId(), 1).get(0).value();
+        assertThat(sent.getWamid()).isEqualTo(wamid);
+        assertThat(MessageLog.state(log.find(request.getRequestId()).block(WAIT))).isEqualTo(OutcomeDocuments.SENT);
+        // settled: the reconciler drops it from the list instead of reporting it ambiguous
+        reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(11))).block(WAIT);
+        assertThat(unsettled.all().filter(u -> u.requestId().equals(request.getRequestId())).count().block(WAIT))
+                .isZero();
+        assertThat(MessageLog.state(log.find(request.getRequestId()).block(WAIT))).isEqualTo(OutcomeDocuments.SENT);
+        assertThat(STUB.callsTo(digits(request.getTo()))).isEqualTo(1);
+    }
+
+    @Test
+    void aStopAnotherInstanceAcknowledgedStopsTheCallBeforeItLeavesHere() {
+        SendRequest stopped = consentingRequest();
+        SendRequest other = consentingRequest();
+        // the other instance received the STOP webhook and recorded it before acknowledging; this instance's consent
+        // view has not read it from Kafka yet (it still says CONFIRMED)
+        fence.record(List.of(new StopFence.Stop(Fixtures.KEYS.of(stopped.getTo()), true, Instant.now()))).block(WAIT);
+        pipeline.processBatch(List.of(stopped, other)).block(WAIT);
+
+        assertThat(STUB.callsTo(digits(stopped.getTo()))).isZero();
+        var blocked = (io.consentflow.events.MessageBlocked) events(stopped.getRequestId(), 1).get(0).value();
+        assertThat(blocked.getReason().name()).isEqualTo("STOPPED");
+        assertThat(STUB.callsTo(digits(other.getTo()))).isEqualTo(1);
+        assertThat(events(other.getRequestId(), 1).get(0).value()).isInstanceOf(MessageSent.class);
+    }
+
+    private void insert(String collection, Document doc) {
+        mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(doc))).block(WAIT);
     }
 }

@@ -48,7 +48,8 @@ class CloudApiClientTest {
                         "verify", timeout),
                 new GatewayProperties.Send(1000, Duration.ofSeconds(6), 64, 1,
                         new GatewayProperties.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50)),
-                        new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30))),
+                        new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30)),
+                        new GatewayProperties.Settle(Duration.ofMinutes(10), Duration.ofSeconds(5))),
                 new GatewayProperties.Gate(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 3, Duration.ofDays(7),
                         Duration.ofHours(24)),
                 new GatewayProperties.ConsentView(16), new GatewayProperties.Web(1),
@@ -81,18 +82,26 @@ class CloudApiClientTest {
     }
 
     private CallResult send(SendRequest request) {
-        return client.send(request).block(Duration.ofSeconds(20));
+        return send(client, request, AttemptGuard.ALWAYS);
+    }
+
+    private static CallResult send(CloudApiClient client, SendRequest request, AttemptGuard guard) {
+        return client.send(SendRequests.message(request), request.getCategory() == MessageCategory.MARKETING, guard)
+                .block(Duration.ofSeconds(20));
     }
 
     @Test
     void acceptedMessageYieldsTheWamidAndUsesBearerTokenAndMessagesPath() {
         String to = randomDigits();
-        CallResult result = send(template(to, MessageCategory.UTILITY));
+        SendRequest request = template(to, MessageCategory.UTILITY);
+        CallResult result = send(request);
         assertThat(result.accepted()).isTrue();
         assertThat(result.wamid()).startsWith("wamid.");
         var call = STUB.calls().stream().filter(c -> c.to().equals(to)).findFirst().orElseThrow();
         assertThat(call.path()).isEqualTo("/v23.0/100000000000001/messages");
         assertThat(call.authorization()).isEqualTo("Bearer test-token");
+        // Meta echoes it in the message's status webhooks: what settles a request whose answer was lost
+        assertThat(call.body().path("biz_opaque_callback_data").asString()).isEqualTo(request.getRequestId());
     }
 
     @Test
@@ -137,17 +146,32 @@ class CloudApiClientTest {
         assertThat(STUB.callsTo(to)).isEqualTo(3);
     }
 
-    @Test
-    void serverErrorsAreRetriedUpToTheLimitThenReportedRetryable() {
+    @ParameterizedTest
+    @ValueSource(ints = {500, 503})
+    void aServerErrorIsAmbiguousAndNeverRetriedForMetaMayHaveAcceptedTheMessage(int status) {
         String to = randomDigits();
-        for (int i = 0; i < 4; i++) {
-            STUB.script(to, error(503, 1, "unavailable"));
-        }
+        STUB.script(to, error(status, 131000, "something went wrong"));
         CallResult result = send(template(to, MessageCategory.UTILITY));
         assertThat(result.accepted()).isFalse();
-        assertThat(result.retryable()).isTrue();
-        assertThat(result.httpStatus()).isEqualTo(503);
-        assertThat(STUB.callsTo(to)).isEqualTo(4);
+        assertThat(result.ambiguous()).isTrue();
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.httpStatus()).isEqualTo(status);
+        assertThat(STUB.callsTo(to)).isEqualTo(1);
+    }
+
+    @Test
+    void theGuardIsAskedRightBeforeEveryAttemptAndItsRefusalEndsTheRetries() {
+        String to = randomDigits();
+        STUB.script(to, error(429, 130429, "throttled"), error(429, 130429, "throttled"));
+        List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallResult result = send(client, template(to, MessageCategory.UTILITY), attempt -> {
+            asked.add(attempt);
+            return reactor.core.publisher.Mono.just(attempt < 2); // a STOP arrived during the back-off
+        });
+        assertThat(asked).containsExactly(1, 2);
+        assertThat(result.refusedBeforeLeaving()).isTrue();
+        assertThat(result.accepted()).isFalse();
+        assertThat(STUB.callsTo(to)).isEqualTo(1);
     }
 
     @Test
@@ -163,8 +187,8 @@ class CloudApiClientTest {
     @Test
     void noConnectionMeansNotSentAndRetryable() {
         var unreachable = client("http://127.0.0.1:1", 1000);
-        CallResult result = unreachable.send(template(randomDigits(), MessageCategory.UTILITY))
-                .block(Duration.ofSeconds(20));
+        CallResult result = send(unreachable, template(randomDigits(), MessageCategory.UTILITY),
+                AttemptGuard.ALWAYS);
         assertThat(result.errorCode()).isEqualTo(CallResult.NOT_SENT);
         assertThat(result.retryable()).isTrue();
         assertThat(result.ambiguous()).isFalse();
@@ -174,17 +198,16 @@ class CloudApiClientTest {
     void circuitBreakerOpensOnServerErrorsAndThenStopsCallingMeta() {
         try (var failing = new StubCloudApi()) {
             var guarded = client(failing.baseUrl(), 10);
-            for (int i = 0; i < 3; i++) {
+            // a 5xx is not retried, so each send is one call: the window's minimum of ten calls
+            for (int i = 0; i < 10; i++) {
                 String to = randomDigits();
-                for (int j = 0; j < 4; j++) {
-                    failing.script(to, error(500, 2, "internal"));
-                }
-                guarded.send(template(to, MessageCategory.UTILITY)).block(Duration.ofSeconds(20));
+                failing.script(to, error(500, 2, "internal"));
+                send(guarded, template(to, MessageCategory.UTILITY), AttemptGuard.ALWAYS);
             }
             assertThat(guarded.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
             int before = failing.totalCalls();
-            CallResult result = guarded.send(template(randomDigits(), MessageCategory.UTILITY))
-                    .block(Duration.ofSeconds(20));
+            CallResult result = send(guarded, template(randomDigits(), MessageCategory.UTILITY),
+                    AttemptGuard.ALWAYS);
             assertThat(failing.totalCalls()).isEqualTo(before);
             assertThat(result.errorCode()).isEqualTo(CallResult.NOT_SENT);
             assertThat(result.retryable()).isTrue();

@@ -23,7 +23,7 @@ class CloudApiRequestsSpecTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static JsonNode body(SendRequest request) {
-        return JSON.valueToTree(CloudApiRequests.body(request));
+        return JSON.valueToTree(CloudApiRequests.body(SendRequests.message(request)));
     }
 
     private static SendRequest.Builder text(String text) {

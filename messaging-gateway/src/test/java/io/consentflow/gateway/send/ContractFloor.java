@@ -1,7 +1,11 @@
 package io.consentflow.gateway.send;
 
 import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.domain.Category;
 import io.consentflow.gateway.domain.ConsentFacts;
+import io.consentflow.gateway.domain.Outgoing;
+import io.consentflow.gateway.domain.RequestClaim;
+import io.consentflow.gateway.domain.SendOutcome;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.schemas.Events;
@@ -78,33 +82,35 @@ public final class ContractFloor implements AutoCloseable {
 
     private void handle(List<SendRequest> batch) {
         Instant now = clock.instant();
-        List<Document> claims = new ArrayList<>(batch.size());
+        List<RequestClaim> claims = new ArrayList<>(batch.size());
         for (SendRequest request : batch) {
             String contactKey = contactKeys.of(request.getTo());
             ConsentFacts consent = consents.facts(contactKey);
-            claims.add(SendPipeline.claimDocument(request, contactKey, consent, now));
+            claims.add(SendPipeline.claim(request, new Outgoing(request.getTo(),
+                    Category.valueOf(request.getCategory().name()), request.getPurpose(),
+                    request.getTemplate() != null, request.getSubjectId(), request.getNotAfter()), contactKey, consent,
+                    now, -1));
         }
         Flux.fromIterable(claims).buffer(SendPipeline.CLAIM_CHUNK).concatMap(log::claimAll).then().block();
-        List<MessageLog.Outcome> outcomes = new ArrayList<>(claims.size());
+        List<MessageLog.Decided> outcomes = new ArrayList<>(claims.size());
         List<CompletableFuture<?>> acks = new ArrayList<>(claims.size());
-        for (Document claim : claims) {
+        for (RequestClaim claim : claims) {
             // a wamid as long as Meta's (and the stub's)
             String wamid = "wamid." + UUID.randomUUID();
-            Document outcome = Outcomes.of(Events.newEventId(), CallResult.sent(wamid), clock.instant());
-            outcomes.add(new MessageLog.Outcome(claim.get("_id"), outcome, wamid));
+            outcomes.add(new MessageLog.Decided(claim.requestId(),
+                    new SendOutcome.Sent(Events.newEventId(), clock.instant(), wamid)));
         }
         Flux.fromIterable(outcomes).buffer(SendPipeline.OUTCOME_CHUNK).concatMap(log::outcomes).then().block();
         for (int i = 0; i < claims.size(); i++) {
-            MessageLog.Outcome outcome = outcomes.get(i);
-            acks.add(events.send(Outcomes.event(claims.get(i), outcome.outcome(), outcome.wamid()),
-                    claims.get(i).getString("_id")));
+            acks.add(events.send(OutcomeEvents.of(claims.get(i), outcomes.get(i).outcome()),
+                    claims.get(i).requestId()));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
     }
 
     /** Deletes every claim and outcome (the indexes stay), so that a block of rounds starts on an empty log. */
     public static void emptyMessageLog(ReactiveMongoTemplate mongo) {
-        Flux.just(MessageLog.COLLECTION, MessageLog.OUTCOMES)
+        Flux.just(MessageLog.COLLECTION, MessageLog.OUTCOMES, MessageLog.CALLS, MessageLog.UNSETTLED)
                 .concatMap(name -> mongo.getCollection(name).flatMap(c -> Mono.from(c.deleteMany(new Document()))))
                 .then().block();
     }

@@ -69,11 +69,22 @@ class DurableFrequencyCapTests {
     SendAuthorities authorities;
     @Autowired
     RegisteredCategories categories;
+    @Autowired
+    CallDecisions decisions;
+    @Autowired
+    UnsettledRequests unsettled;
+    @Autowired
+    StopFence fence;
+    @Autowired
+    io.consentflow.gateway.domain.PendingStops pendingStops;
 
     /** A gateway process's in-memory state: what a restart throws away. */
     private SendPipeline freshPipeline(FrequencyLedger ledger, RecipientPacer pacer) {
-        return new SendPipeline(log, events, cloudApi, new Gate(CAP_OF_THREE), lookup, windows, ledger, pacer,
-                contactKeys, Clock.systemUTC(), meters, properties, authorities, categories);
+        SendMetrics metrics = new SendMetrics(meters);
+        SendAttempt attempts = new SendAttempt(cloudApi, decisions, fence, pendingStops, new Gate(CAP_OF_THREE), lookup,
+                windows, ledger, pacer, Clock.systemUTC(), metrics);
+        return new SendPipeline(log, unsettled, events, attempts, lookup, contactKeys, Clock.systemUTC(), metrics, properties,
+                authorities, categories);
     }
 
     @Test

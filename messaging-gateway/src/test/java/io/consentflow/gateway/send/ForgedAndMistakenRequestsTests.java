@@ -60,6 +60,8 @@ class ForgedAndMistakenRequestsTests {
     WebTestClient web;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MessageLog log;
 
     /** How the contact stands with the gateway before the request arrives. */
     enum Contact { UNKNOWN, PENDING, CONFIRMED_SUPPORT, CONFIRMED_OFFERS, META_STOPPED_SUPPORT, STOPPED }
@@ -184,10 +186,14 @@ class ForgedAndMistakenRequestsTests {
 
         kafka.publish(Topics.SEND_REQUESTS.name(), number, declaredUtility);
 
-        awaitEvent(MessageSent.class, declaredUtility.getRequestId());
+        MessageSent sent = (MessageSent) awaitEvent(MessageSent.class, declaredUtility.getRequestId()).value();
         assertThat(STUB.calls()).filteredOn(call -> call.to().equals(digits(number))).singleElement()
                 .satisfies(call -> assertThat(call.path()).endsWith("/marketing_messages"));
         assertThat(mismatches()).isEqualTo(before + 1);
+        // the log and the event report the category Meta registered, not the one the producer declared
+        assertThat(sent.getCategory().name()).isEqualTo("MARKETING");
+        assertThat(log.find(declaredUtility.getRequestId()).block(java.time.Duration.ofSeconds(10))
+                .getString("category")).isEqualTo("MARKETING");
     }
 
     private double mismatches() {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.consentflow.events.MessageSent;
 import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.events.SendRequest;
+import io.consentflow.gateway.domain.Refusal;
+import io.consentflow.gateway.domain.SendOutcome;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
 import io.consentflow.gateway.domain.WebhookSignature;
@@ -47,6 +49,8 @@ class MessageLogStorageTests {
     ReactiveMongoTemplate mongo;
     @Autowired
     WebTestClient web;
+    @Autowired
+    CallDecisions decisions;
 
     private static Document claim(String requestId, String subjectId) {
         return new Document("_id", requestId).append("subjectId", subjectId).append("contactKey", "key")
@@ -59,21 +63,43 @@ class MessageLogStorageTests {
     }
 
     @Test
-    void aDefiniteAnswerReplacesAnUnknownOutcomeButNeverTheReverse() {
+    void theFirstStoredOutcomeWinsAndOnlyItsWriterMayAnnounceIt() {
         String requestId = "req-" + UUID.randomUUID();
         Instant now = Instant.now();
-        // a redelivery declared the request AMBIGUOUS while its first attempt still waited for Meta's answer
-        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.unknownAfterClaim("ev-1", now), null)))
-                .block(WAIT);
-        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.of("ev-2", CallResult.sent("wamid.X1"), now),
-                "wamid.X1"))).block(WAIT);
-        assertThat(stored(MessageLog.OUTCOMES, requestId).getString("wamid")).isEqualTo("wamid.X1");
-
-        log.outcomes(List.of(new MessageLog.Outcome(requestId, Outcomes.unknownAfterClaim("ev-3", now), null)))
-                .block(WAIT);
+        // a status webhook settled the request (SENT) before the pipeline stored what its answer said
+        assertThat(log.outcomes(List.of(new MessageLog.Decided(requestId,
+                new SendOutcome.Sent("ev-1", now, "wamid.X1")))).block(WAIT)).containsExactly(requestId);
+        assertThat(log.outcomes(List.of(new MessageLog.Decided(requestId,
+                new SendOutcome.Ambiguous("ev-2", now, "no answer")))).block(WAIT)).isEmpty();
+        // the same outcome written again (a driver's retry of the insert) is still the writer's own
+        assertThat(log.outcomes(List.of(new MessageLog.Decided(requestId,
+                new SendOutcome.Sent("ev-1", now, "wamid.X1")))).block(WAIT)).containsExactly(requestId);
         Document outcome = stored(MessageLog.OUTCOMES, requestId).get("outcome", Document.class);
-        assertThat(outcome.getString("type")).isEqualTo(Outcomes.SENT);
-        assertThat(outcome.getString("eventId")).isEqualTo("ev-2");
+        assertThat(outcome.getString("eventId")).isEqualTo("ev-1");
+        assertThat(stored(MessageLog.OUTCOMES, requestId).getString("wamid")).isEqualTo("wamid.X1");
+    }
+
+    @Test
+    void whoeverRecordsTheCallFirstDecidesTheRequest() {
+        String requestId = "req-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        assertThat(log.decide(List.of(new MessageLog.CallRecord(requestId, true, 1L)), now).block(WAIT))
+                .containsExactly(requestId);
+        assertThat(log.decide(List.of(new MessageLog.CallRecord(requestId, false, 2L)), now).block(WAIT)).isEmpty();
+        assertThat(log.decide(List.of(new MessageLog.CallRecord(requestId, true, 1L)), now).block(WAIT))
+                .containsExactly(requestId);
+    }
+
+    @Test
+    void thousandsOfConcurrentCallRecordsAllCompleteInBatches() {
+        String prefix = "req-" + UUID.randomUUID() + "-";
+        // more at once than the batcher writes in flight: a batch must wait for demand, never overflow
+        List<Boolean> decided = reactor.core.publisher.Flux.range(0, 5_000)
+                .flatMap(i -> decisions.decide(prefix + i, "key-" + i, true), 5_000)
+                .map(CallDecisions.Verdict::decides).collectList().block(Duration.ofSeconds(120));
+        assertThat(decided).hasSize(5_000).containsOnly(true);
+        // recorded once: a second attempt at any of them loses
+        assertThat(decisions.decide(prefix + 17, "key-17", true).block(WAIT).decides()).isFalse();
     }
 
     @Test
@@ -108,22 +134,26 @@ class MessageLogStorageTests {
     }
 
     @Test
-    void erasureDeletesTheClaimAndTheOutcomeOfEveryRequestOfTheSubject() {
+    void erasureDeletesTheClaimTheCallAndTheOutcomeOfEveryRequestOfTheSubject() {
         String subject = UUID.randomUUID().toString();
         List<Document> claims = List.of(claim("req-" + UUID.randomUUID(), subject),
                 claim("req-" + UUID.randomUUID(), subject));
         Document other = claim("req-" + UUID.randomUUID(), UUID.randomUUID().toString());
         for (Document claim : List.of(claims.get(0), claims.get(1), other)) {
-            log.claim(claim).block(WAIT);
-            log.outcomes(List.of(new MessageLog.Outcome(claim.get("_id"), Outcomes.blocked("ev-" + UUID.randomUUID(),
-                    "NO_CONSENT", null, Instant.now()), null))).block(WAIT);
+            mongo.getCollection(MessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim))).block(WAIT);
+            log.decide(List.of(new MessageLog.CallRecord(claim.getString("_id"), false, 1L)), Instant.now())
+                    .block(WAIT);
+            log.outcomes(List.of(new MessageLog.Decided(claim.getString("_id"), new SendOutcome.Blocked(
+                    "ev-" + UUID.randomUUID(), Instant.now(), Refusal.NO_CONSENT, null)))).block(WAIT);
         }
 
         assertThat(log.eraseSubject(subject).block(WAIT)).isEqualTo(2);
         for (Document claim : claims) {
             assertThat(stored(MessageLog.COLLECTION, claim.getString("_id"))).isNull();
             assertThat(stored(MessageLog.OUTCOMES, claim.getString("_id"))).isNull();
+            assertThat(stored(MessageLog.CALLS, claim.getString("_id"))).isNull();
         }
-        assertThat(MessageLog.state(log.find(other.getString("_id")).block(WAIT))).isEqualTo(Outcomes.BLOCKED);
+        assertThat(MessageLog.state(log.find(other.getString("_id")).block(WAIT)))
+                .isEqualTo(OutcomeDocuments.BLOCKED);
     }
 }

@@ -58,6 +58,12 @@ class SendPipelineTests {
     KafkaListenerEndpointRegistry registry;
     @Autowired
     WebTestClient web;
+    @Autowired
+    MessageLog log;
+    @Autowired
+    UnsettledRequests unsettled;
+    @Autowired
+    UnsettledReconciler reconciler;
 
     private String consenting(String subjectId, ConsentStatus status, String... purposes) {
         String number = randomNumber();
@@ -158,21 +164,20 @@ class SendPipelineTests {
     }
 
     @Test
-    void aClaimWithoutOutcomeFromBeforeARestartIsReportedAmbiguousAndNeverSent() {
+    void aClaimWithoutCallOrOutcomeFromBeforeARestartIsSentOnceForItNeverLeft() {
         String subject = UUID.randomUUID().toString();
         String number = consenting(subject, ConsentStatus.CONFIRMED, "offers");
         SendRequest request = marketing(number).build();
-        // what a crash between the claim and the Cloud API's answer leaves behind, in the shape of the versions that
-        // stored the state and the timeline in the document
+        // what a crash between the claim and the call leaves behind, in the shape of the versions that stored the
+        // state and the timeline in the document: CLAIMED, no call recorded, so nothing left
         Document claim = new Document("_id", request.getRequestId()).append("subjectId", subject)
                 .append("category", "MARKETING").append("state", "CLAIMED").append("claimedAt", new Date())
                 .append("timeline", List.of(new Document("at", new Date()).append("kind", "CLAIMED")));
         mongo.getCollection(MessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim))).block();
         send(request);
-        MessageFailed failed = (MessageFailed) awaitEvent(MessageFailed.class, request.getRequestId()).value();
-        assertThat(failed.getAmbiguous()).isTrue();
-        assertThat(failed.getRetryable()).isFalse();
-        assertThat(STUB.callsTo(digits(number))).isZero();
+        MessageSent sent = (MessageSent) awaitEvent(MessageSent.class, request.getRequestId()).value();
+        assertThat(sent.getWamid()).startsWith("wamid.");
+        assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
     }
 
     @Test
@@ -200,11 +205,16 @@ class SendPipelineTests {
     }
 
     @Test
-    void aTimeoutAfterTheRequestLeftIsAmbiguous() {
+    void aTimeoutAfterTheRequestLeftIsNeverRetriedAndBecomesAmbiguousWhenNoStatusArrivesInTime() {
         String number = consenting(UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, "offers");
         STUB.script(digits(number), StubCloudApi.slow(3_000));
         SendRequest request = marketing(number).build();
         send(request);
+        await().atMost(WAIT).until(() -> unsettled.all().any(u -> u.requestId().equals(request.getRequestId()))
+                .block(WAIT));
+        assertThat(MessageLog.state(log.find(request.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+        // the settle time (10 minutes) passes without a status webhook naming the request
+        reconciler.reconcile(java.time.Instant.now().plus(Duration.ofMinutes(11))).block(WAIT);
         MessageFailed failed = (MessageFailed) awaitEvent(MessageFailed.class, request.getRequestId()).value();
         assertThat(failed.getAmbiguous()).isTrue();
         assertThat(STUB.callsTo(digits(number))).isEqualTo(1);

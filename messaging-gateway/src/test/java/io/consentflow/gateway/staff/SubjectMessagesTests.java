@@ -74,7 +74,7 @@ class SubjectMessagesTests {
         assertThat(sent.path("template").asString()).isEqualTo("offer");
         assertThat(sent.path("campaignId").asString()).isEqualTo("black-friday");
         assertThat(sent.path("wamid").asString()).startsWith("wamid.");
-        assertThat(sent.path("timeline").findValuesAsString("kind")).containsExactly("CLAIMED", "SENT");
+        assertThat(sent.path("timeline").findValuesAsString("kind")).containsExactly("CLAIMED", "CALLING", "SENT");
         JsonNode blocked = find(messages, notGranted.getRequestId());
         assertThat(blocked.path("state").asString()).isEqualTo("BLOCKED");
         assertThat(blocked.path("template").asString()).isEqualTo("event_invite");

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,9 +64,18 @@ public class KafkaPlatformConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public DefaultErrorHandler deadLetterErrorHandler(KafkaProperties properties) {
+    public InfrastructurePauses kafkaInfrastructurePauses(ObjectProvider<MeterRegistry> meters) {
+        return new InfrastructurePauses(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+    }
+
+    /** Poison records go to the DLT; a database or broker outage pauses and retries (see {@link DeadLetters}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public DefaultErrorHandler deadLetterErrorHandler(KafkaProperties properties, InfrastructurePauses pauses) {
         PersonalDataFreeProducerListener.formatConsumerRecordsWithoutPayload();
-        return DeadLetters.errorHandler(producerConfig(properties));
+        DefaultErrorHandler handler = DeadLetters.errorHandler(producerConfig(properties));
+        handler.setRetryListeners(pauses);
+        return handler;
     }
 
     @Bean(name = "kafkaListenerContainerFactory")

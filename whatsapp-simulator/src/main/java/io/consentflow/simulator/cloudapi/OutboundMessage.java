@@ -14,7 +14,18 @@ import java.util.Map;
  * @param buttons     the reply buttons of an interactive message
  */
 public record OutboundMessage(String to, String waId, String type, String text, TemplateRef template,
-        List<ButtonView> buttons) {
+        List<ButtonView> buttons, String callbackData) {
+
+    /** Without biz_opaque_callback_data. */
+    public OutboundMessage(String to, String waId, String type, String text, TemplateRef template,
+            List<ButtonView> buttons) {
+        this(to, waId, type, text, template, buttons, null);
+    }
+
+    /** The same message with the biz_opaque_callback_data the send carried (echoed in its status webhooks). */
+    OutboundMessage withCallbackData(String data) {
+        return new OutboundMessage(to, waId, type, text, template, buttons, data);
+    }
 
     public boolean isTemplate() {
         return "template".equals(type);

@@ -34,6 +34,14 @@ final class OutboundMessageParser {
             throw invalid("The parameter to is required and must be a phone number.");
         }
         String type = body.path("type").asString("text");
+        String callbackData = body.path("biz_opaque_callback_data").asString(null);
+        if (callbackData != null && callbackData.length() > 512) {
+            throw invalid("The parameter biz_opaque_callback_data must be at most 512 characters.");
+        }
+        return typed(to, waId, type, body).withCallbackData(callbackData);
+    }
+
+    private static OutboundMessage typed(String to, String waId, String type, JsonNode body) {
         return switch (type) {
             case "text" -> text(to, waId, body);
             case "template" -> template(to, waId, body.path("template"));

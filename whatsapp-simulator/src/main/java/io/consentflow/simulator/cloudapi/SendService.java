@@ -5,6 +5,7 @@ import io.consentflow.simulator.SimulatorProperties.ErrorDelivery;
 import io.consentflow.simulator.cloudapi.CloudApiDtos.Contact;
 import io.consentflow.simulator.cloudapi.CloudApiDtos.MessageId;
 import io.consentflow.simulator.cloudapi.CloudApiDtos.SendResponse;
+import io.consentflow.simulator.control.DeliveryLog;
 import io.consentflow.simulator.control.Faults;
 import io.consentflow.simulator.phones.ChatEntry;
 import io.consentflow.simulator.phones.Phone;
@@ -37,13 +38,14 @@ public class SendService {
     private final ReceivedRate received;
     private final Faults faults;
     private final StatusLifecycle lifecycle;
+    private final DeliveryLog deliveries;
     private final MeterRegistry meters;
     private final Counter accepted;
     private final Clock clock;
 
     public SendService(SimulatorProperties properties, PhoneRegistry phones, TemplateRenderer renderer,
-            SendLimiter limiter, ReceivedRate received, Faults faults, StatusLifecycle lifecycle, MeterRegistry meters,
-            Clock clock) {
+            SendLimiter limiter, ReceivedRate received, Faults faults, StatusLifecycle lifecycle, DeliveryLog deliveries,
+            MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.phones = phones;
         this.renderer = renderer;
@@ -51,6 +53,7 @@ public class SendService {
         this.received = received;
         this.faults = faults;
         this.lifecycle = lifecycle;
+        this.deliveries = deliveries;
         this.meters = meters;
         // looked up once: finding a meter by name and tags on every send showed in the profile
         this.accepted = meters.counter("simulator.sends", "outcome", "accepted");
@@ -71,6 +74,7 @@ public class SendService {
 
     private SendResponse doSend(String version, String phoneNumberId, String authorization, JsonNode body,
             boolean marketingEndpoint) {
+        long receivedAt = System.currentTimeMillis();
         if (!("Bearer " + properties.accessToken()).equals(authorization)) {
             throw new CloudApiException(CloudApiError.INVALID_TOKEN);
         }
@@ -109,9 +113,15 @@ public class SendService {
             phone.append(entry);
         }
         if (recipientError == null) {
-            lifecycle.accepted(phone, wamid, entry.category());
+            lifecycle.accepted(phone, wamid, entry.category(), message.callbackData());
+            deliveries.delivered(wamid, message.waId(), message.callbackData(), receivedAt);
+            if (faults.rollAcceptThenError()) {
+                // the message goes out and its statuses follow; the answer says otherwise
+                throw new CloudApiException(CloudApiError.forInjectedCode(131000));
+            }
         } else {
-            lifecycle.failed(phone, message.waId(), wamid, recipientError.asStatusError(null));
+            lifecycle.failed(phone, message.waId(), wamid, recipientError.asStatusError(null),
+                    message.callbackData());
         }
         return new SendResponse("whatsapp", List.of(new Contact(message.to(), message.waId())),
                 List.of(new MessageId(wamid, template != null ? "accepted" : null)));

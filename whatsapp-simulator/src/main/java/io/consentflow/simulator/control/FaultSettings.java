@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Min;
  * @param rateLimitStorm    every send answered with 130429 until cleared
  * @param webhookFailure    no webhook is delivered (Meta is "down" for the receiver)
  * @param duplicateWebhooks every webhook is delivered twice, as Meta sometimes does
+ * @param acceptThenErrorRate share of sends (0..1) Meta accepts (the message is delivered, its statuses follow) but
+ *                          answers HTTP 500 (131000): the sender cannot tell it from a failure
  */
 public record FaultSettings(
         @DecimalMin("0.0") @DecimalMax("1.0") Double errorRate,
@@ -21,9 +23,10 @@ public record FaultSettings(
         @Min(0) @Max(60000) Long latencyMs,
         Boolean rateLimitStorm,
         Boolean webhookFailure,
-        Boolean duplicateWebhooks) {
+        Boolean duplicateWebhooks,
+        @DecimalMin("0.0") @DecimalMax("1.0") Double acceptThenErrorRate) {
 
-    public static final FaultSettings NONE = new FaultSettings(0.0, 131000, 0L, false, false, false);
+    public static final FaultSettings NONE = new FaultSettings(0.0, 131000, 0L, false, false, false, 0.0);
 
     /** Fills absent fields with "no fault", so a client posts only what it wants to break. */
     public FaultSettings normalized() {
@@ -33,6 +36,7 @@ public record FaultSettings(
                 latencyMs == null ? 0L : latencyMs,
                 Boolean.TRUE.equals(rateLimitStorm),
                 Boolean.TRUE.equals(webhookFailure),
-                Boolean.TRUE.equals(duplicateWebhooks));
+                Boolean.TRUE.equals(duplicateWebhooks),
+                acceptThenErrorRate == null ? 0.0 : acceptThenErrorRate);
     }
 }

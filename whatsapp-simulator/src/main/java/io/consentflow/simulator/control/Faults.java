@@ -22,6 +22,12 @@ public class Faults {
         current.set(FaultSettings.NONE);
     }
 
+    /** Whether this accepted send should be answered 500 all the same ("accept, then 5xx"). */
+    public boolean rollAcceptThenError() {
+        double rate = current.get().acceptThenErrorRate();
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
     /** Whether this send should fail with the injected error code. */
     public boolean rollError() {
         double rate = current.get().errorRate();

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,15 +32,27 @@ public class SimulatorAdminController {
     private final ReceivedRate received;
     private final WebhookDispatcher dispatcher;
     private final TemplateCatalog templates;
+    private final DeliveryLog deliveries;
 
     public SimulatorAdminController(Faults faults, PhoneRegistry phones, SendLimiter limiter, ReceivedRate received,
-            WebhookDispatcher dispatcher, TemplateCatalog templates) {
+            WebhookDispatcher dispatcher, TemplateCatalog templates, DeliveryLog deliveries) {
         this.faults = faults;
         this.phones = phones;
         this.limiter = limiter;
         this.received = received;
         this.dispatcher = dispatcher;
         this.templates = templates;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * The delivery log from sequence number {@code from} on (at most {@code limit} entries): messages delivered to
+     * phones and user-action webhooks the receiver acknowledged; {@code next} is where the next page starts.
+     */
+    @GetMapping("/delivery-log")
+    public DeliveryLog.Page deliveryLog(@RequestParam(defaultValue = "0") long from,
+            @RequestParam(defaultValue = "10000") int limit) {
+        return deliveries.page(from, Math.max(1, Math.min(limit, 50_000)));
     }
 
     @GetMapping("/faults")
@@ -69,6 +82,7 @@ public class SimulatorAdminController {
         faults.clear();
         dispatcher.clearHistory();
         templates.reset();
+        deliveries.clear();
     }
 
     @GetMapping("/templates")

@@ -32,8 +32,9 @@ final class StatusBatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusBatcher.class);
 
     /** One message's statuses, each with its delay after the previous one (the first after the send). */
+    /** @param callbackData the send's biz_opaque_callback_data, echoed in each status (null: none) */
     record Plan(Phone phone, String wamid, String recipient, String category, StatusError error, String[] statuses,
-            long[] delaysNanos) {
+            long[] delaysNanos, String callbackData) {
     }
 
     private record Due(Plan plan, int step, long dueNanos, long seq) {
@@ -157,7 +158,7 @@ final class StatusBatcher implements AutoCloseable {
             plan.phone().updateStatus(plan.wamid(), status, plan.error() == null ? null : plan.error().code());
         }
         return new Ready(plan.wamid(), StatusJson.status(plan.wamid(), status, clock.instant().getEpochSecond(),
-                plan.recipient(), plan.category(), plan.error()));
+                plan.recipient(), plan.category(), plan.error(), plan.callbackData()));
     }
 
     private void route(Ready item) {

@@ -30,11 +30,14 @@ final class StatusJson {
 
     /** One element of value.statuses[]: pricing on sent/delivered of a priced message, errors on failed. */
     static byte[] status(String wamid, String status, long epochSecond, String recipient, String category,
-            StatusError error) {
+            StatusError error, String callbackData) {
         StringBuilder s = new StringBuilder(error == null ? 220 : 560);
         s.append("{\"id\":").append(quote(wamid)).append(",\"status\":").append(quote(status))
                 .append(",\"timestamp\":\"").append(epochSecond).append("\",\"recipient_id\":")
                 .append(quote(recipient));
+        if (callbackData != null) {
+            s.append(",\"biz_opaque_callback_data\":").append(quote(callbackData));
+        }
         if (error == null) {
             if (category != null && !"read".equals(status)) {
                 s.append(",\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":")

@@ -35,14 +35,16 @@ public class StatusLifecycle {
         this.failedDelays = new long[] {delays.sent().toNanos()};
     }
 
-    public void accepted(Phone phone, String wamid, String category) {
+    /** @param callbackData the send's biz_opaque_callback_data: Meta echoes it in every status of the message */
+    public void accepted(Phone phone, String wamid, String category, String callbackData) {
         batcher.submit(new StatusBatcher.Plan(phone, wamid, phone.number(), category, null,
-                properties.autoRead() ? SENT_DELIVERED_READ : SENT_DELIVERED, acceptedDelays));
+                properties.autoRead() ? SENT_DELIVERED_READ : SENT_DELIVERED, acceptedDelays, callbackData));
     }
 
     /** Reports a failed message; {@code phone} is null when the recipient is no simulated phone at all. */
-    public void failed(Phone phone, String recipient, String wamid, StatusError error) {
-        batcher.submit(new StatusBatcher.Plan(phone, wamid, recipient, null, error, FAILED, failedDelays));
+    public void failed(Phone phone, String recipient, String wamid, StatusError error, String callbackData) {
+        batcher.submit(new StatusBatcher.Plan(phone, wamid, recipient, null, error, FAILED, failedDelays,
+                callbackData));
     }
 
     /** The user opened the chat: every delivered message becomes read (used when auto-read is off). */
@@ -50,7 +52,7 @@ public class StatusLifecycle {
         for (ChatEntry entry : phone.chat()) {
             if (ChatEntry.OUT.equals(entry.direction()) && "delivered".equals(entry.status())) {
                 batcher.submit(new StatusBatcher.Plan(phone, entry.wamid(), phone.number(), entry.category(), null,
-                        READ, new long[] {0}));
+                        READ, new long[] {0}, null));
             }
         }
     }

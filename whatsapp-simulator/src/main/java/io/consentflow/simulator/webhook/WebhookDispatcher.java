@@ -1,6 +1,7 @@
 package io.consentflow.simulator.webhook;
 
 import io.consentflow.simulator.SimulatorProperties;
+import io.consentflow.simulator.control.DeliveryLog;
 import io.consentflow.simulator.control.Faults;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -49,9 +50,11 @@ public class WebhookDispatcher {
     private final Lane statuses;
     private final Lane userActions;
     private final Deque<WebhookDelivery> history = new ArrayDeque<>();
+    private final DeliveryLog deliveries;
 
     public WebhookDispatcher(SimulatorProperties properties, WebhookSigner signer, JsonMapper json, Faults faults,
-            MeterRegistry meters) {
+            MeterRegistry meters, DeliveryLog deliveries) {
+        this.deliveries = deliveries;
         this.properties = properties;
         this.signer = signer;
         this.json = json;
@@ -147,6 +150,9 @@ public class WebhookDispatcher {
     }
 
     private boolean record(String kind, String reference, int attempts, boolean delivered, String error) {
+        if (delivered && !STATUS.equals(kind)) {
+            deliveries.acknowledged(kind, reference, System.currentTimeMillis());
+        }
         meters.counter("simulator.webhooks", "kind", kind, "outcome", delivered ? "delivered" : "failed")
                 .increment();
         if (!delivered) {

@@ -1,0 +1,90 @@
+package io.consentflow.gateway.send;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.platform.scheduling.PeriodicTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * STOPs every gateway instance honours before the next HTTP request leaves, not once it has read the STOP from
+ * Kafka. The instance that receives a STOP webhook records it here (keyed by contactKey, the pseudonym) before it
+ * acknowledges the webhook; every instance reads the entries of its requests' contactKeys right after recording their
+ * calls, immediately before the requests leave ({@link CallDecisions}). Entries are kept for {@link #KEEP}, far longer
+ * than the consent views need to reflect a STOP; a periodic sweep removes older ones.
+ */
+@Component
+public class StopFence extends PeriodicTask {
+
+    static final String COLLECTION = "stop_fence";
+    static final Duration KEEP = Duration.ofMinutes(10);
+
+    /** A withdrawal of every purpose, or of marketing only, made at {@code at} (the message's own time). */
+    public record Stop(String contactKey, boolean everyPurpose, Instant at) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    StopFence(ReactiveMongoTemplate mongo, Clock clock) {
+        super("stop-fence-sweep");
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    private Mono<MongoCollection<Document>> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    /** Records STOPs (one unordered bulk upsert); a later or wider STOP of a contact replaces an earlier one. */
+    public Mono<Void> record(List<Stop> stops) {
+        if (stops.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(stops.size());
+        for (Stop stop : stops) {
+            Document update = new Document("$max", new Document("at", Date.from(stop.at())));
+            update.append(stop.everyPurpose() ? "$set" : "$setOnInsert", new Document("all", stop.everyPurpose()));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", stop.contactKey()), update,
+                    new UpdateOptions().upsert(true)));
+        }
+        return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
+    }
+
+    /** The recorded STOPs of these contacts (one {@code $in} query on the primary key). */
+    Mono<Map<String, Stop>> find(Collection<String> contactKeys) {
+        if (contactKeys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return collection().flatMapMany(c -> Flux.from(c.find(Filters.in("_id", List.copyOf(contactKeys)))))
+                .collectMap(doc -> doc.getString("_id"), doc -> new Stop(doc.getString("_id"),
+                        doc.getBoolean("all", false), doc.getDate("at").toInstant()));
+    }
+
+    @Override
+    protected Duration interval() {
+        return Duration.ofMinutes(1);
+    }
+
+    @Override
+    protected void runOnce() {
+        Date before = Date.from(clock.instant().minus(KEEP));
+        collection().flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", before)))).block(Duration.ofMinutes(1));
+    }
+}

@@ -1,0 +1,109 @@
+package io.consentflow.gateway.send;
+
+import io.consentflow.gateway.config.GatewayProperties;
+import io.consentflow.gateway.domain.SendOutcome;
+import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.schemas.Events;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Settles what the send path left unsettled: requests whose call was recorded and whose answer did not say what Meta
+ * did (a 5xx, a timeout, a crash during the call, an attempt another instance decided). Runs on the instance that
+ * owns the request's send-requests partition, also when no record is redelivered: one whose status webhook arrived
+ * is dropped from the list (StatusSettlement stored SENT); one still without an outcome after
+ * {@code consentflow.gateway.send.settle.within} becomes AMBIGUOUS, announced once and never sent again.
+ */
+@Component
+class UnsettledReconciler extends PeriodicTask {
+
+    private final MessageLog log;
+    private final UnsettledRequests unsettled;
+    private final MessageEvents events;
+    private final KafkaListenerEndpointRegistry registry;
+    private final Clock clock;
+    private final GatewayProperties.Settle settle;
+    private final Counter ambiguous;
+
+    UnsettledReconciler(MessageLog log, UnsettledRequests unsettled, MessageEvents events,
+            KafkaListenerEndpointRegistry registry, Clock clock, GatewayProperties properties, MeterRegistry meters) {
+        super("unsettled-reconciler");
+        this.log = log;
+        this.unsettled = unsettled;
+        this.events = events;
+        this.registry = registry;
+        this.clock = clock;
+        this.settle = properties.send().settle();
+        this.ambiguous = meters.counter("consentflow.gateway.send.settled", "result", "ambiguous");
+    }
+
+    @Override
+    protected Duration interval() {
+        return settle.interval();
+    }
+
+    @Override
+    protected void runOnce() {
+        reconcile(clock.instant()).block(Duration.ofMinutes(5));
+    }
+
+    /** One pass over the unsettled requests of this instance's partitions (and of none: tests, benchmarks). */
+    Mono<Void> reconcile(Instant now) {
+        Set<Integer> owned = ownedPartitions();
+        Instant giveUpBefore = now.minus(settle.within());
+        return unsettled.all().filter(u -> u.partition() < 0 || owned.contains(u.partition()))
+                .concatMap(u -> settleOne(u, giveUpBefore, now)).then();
+    }
+
+    private Mono<Void> settleOne(UnsettledRequests.Unsettled unsettled, Instant giveUpBefore, Instant now) {
+        return log.state(unsettled.requestId()).flatMap(state -> {
+            if (state.outcome() != null) {
+                return Mono.<Void>empty(); // its status webhook (or the attempt that decided it) stored the outcome
+            }
+            if (!unsettled.since().isBefore(giveUpBefore)) {
+                return Mono.<Void>error(new StillWaiting());
+            }
+            SendOutcome outcome = new SendOutcome.Ambiguous(Events.newEventId(), now,
+                    "no status within " + settle.within().toSeconds() + " s of the call");
+            return log.outcomes(List.of(new MessageLog.Decided(unsettled.requestId(), outcome)))
+                    .flatMap(stored -> {
+                        if (!stored.contains(unsettled.requestId())) {
+                            return Mono.<Void>empty();
+                        }
+                        ambiguous.increment();
+                        return events.publish(OutcomeEvents.of(state.claim(), outcome), unsettled.requestId());
+                    });
+        }).then(Mono.defer(() -> this.unsettled.settled(unsettled.requestId())))
+                .onErrorResume(StillWaiting.class, e -> Mono.empty());
+    }
+
+    private Set<Integer> ownedPartitions() {
+        MessageListenerContainer container = registry.getListenerContainer(SendListener.ID);
+        Collection<TopicPartition> assigned = container == null || !container.isRunning() ? null
+                : container.getAssignedPartitions();
+        Set<Integer> owned = new HashSet<>();
+        if (assigned != null) {
+            assigned.forEach(partition -> owned.add(partition.partition()));
+        }
+        return owned;
+    }
+
+    /** Not yet due: left in the list for a later pass. */
+    private static final class StillWaiting extends RuntimeException {
+        StillWaiting() {
+            super(null, null, false, false);
+        }
+    }
+}
