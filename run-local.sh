@@ -6,7 +6,7 @@
 #   ./run-local.sh stop                                         stop everything, services first
 #   ./run-local.sh status                                       one line per component
 #   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
-#   ./run-local.sh token ROLE                                   a staff JWT (DPO, SUPPORT, MARKETING, ADMIN)
+#   ./run-local.sh token ROLE                                   a staff JWT (DPO, SUPPORT, MARKETING, ADMIN; CAMPAIGN for a campaign system)
 #   ./run-local.sh send --to +49... --template NAME [--lang de] [--purpose P] [--param VALUE]...
 #        [--category MARKETING|UTILITY] [--wait SECONDS]        publish one SendRequest as a campaign system
 #                                                               does, print its outcome and timeline (send --help)
@@ -39,7 +39,7 @@ MARKER="-Dconsentflow.local.root=$ROOT"
 # name:port, in start order. Infrastructure first, then the simulator, then the services.
 INFRA=(kafka:9092 mongo:27017)
 APPS=(whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083 audit-service:8084)
-ROLES=(DPO SUPPORT MARKETING ADMIN)
+ROLES=(DPO SUPPORT MARKETING ADMIN CAMPAIGN)
 
 # Service configuration: local development defaults, each overridable from the caller's environment.
 : "${KAFKA_BOOTSTRAP_SERVERS:=localhost:9092}"

@@ -9,7 +9,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read message timelines, a subject's message log, a contact's consent as the gate sees it, and the
+ * Who may send through the REST API (campaign systems only), who may read message timelines, a subject's message log, a contact's consent as the gate sees it, and the
  * template catalog.
  */
 @Component
@@ -18,7 +18,10 @@ class GatewayAccessRules implements StaffAccessRules {
     @Override
     public void declare(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         exchanges.pathMatchers(HttpMethod.GET, "/api/v1/messages/*")
-                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN))
+                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN, Role.CAMPAIGN))
+                // campaign systems (client-credentials tokens) send through the REST API; no person does
+                .pathMatchers(HttpMethod.POST, "/api/v1/send-requests", "/api/v1/campaigns/*/send-requests")
+                .hasAnyRole(roles(Role.CAMPAIGN))
                 // a subject's whole message log (Art. 15 export) is for the DPO and admins only
                 .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 // what the gate judges a contact by: support answers "why was this blocked?"
