@@ -50,6 +50,13 @@ class ApiRequestClaims {
                 });
     }
 
+    /** Which of these requestIds were accepted before (a dry run counts them apart: a send would not repeat them). */
+    Mono<java.util.Set<String>> accepted(List<String> requestIds) {
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(c -> c.find(Filters.in("_id", requestIds)).projection(new Document("_id", 1)))
+                .map(doc -> doc.getString("_id")).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Forgets the claims taken now (fresh[i]) whose publication failed. */
     Mono<Void> release(List<String> requestIds, boolean[] fresh) {
         List<String> ids = new ArrayList<>();

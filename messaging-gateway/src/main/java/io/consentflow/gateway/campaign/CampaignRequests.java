@@ -9,12 +9,15 @@ import io.consentflow.gateway.domain.RegisteredTemplate;
 import io.consentflow.gateway.domain.TemplateCatalog;
 import io.consentflow.gateway.send.SendRequests;
 import io.consentflow.platform.web.FieldError;
+import io.consentflow.platform.web.InvalidInputException;
 import io.consentflow.rules.contact.PhoneNumbers;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,8 +44,38 @@ class CampaignRequests {
         this.reservedTemplates = Set.copyOf(properties.reservedTemplates());
     }
 
+    /**
+     * A whole batch, or InvalidInputException with every item's errors. A requestId twice in one batch is refused: its
+     * second item could never be sent.
+     *
+     * @param judgeTemplates false for a dry run, which counts template problems as the gate would instead of
+     *                       refusing the batch
+     */
+    List<SendRequest> batch(String campaignId, List<SendRequestBody> bodies, int maxBatch, boolean judgeTemplates) {
+        if (bodies.isEmpty() || bodies.size() > maxBatch) {
+            throw new InvalidInputException("items", "between 1 and " + maxBatch + " requests");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<SendRequest> batch = new ArrayList<>(bodies.size());
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String prefix = "items[" + i + "].";
+            convert(bodies.get(i), campaignId, prefix, errors, judgeTemplates).ifPresent(batch::add);
+            String requestId = bodies.get(i) == null ? null : bodies.get(i).requestId();
+            Integer earlier = requestId == null ? null : firstIndex.putIfAbsent(requestId, i);
+            if (earlier != null) {
+                errors.add(new FieldError(prefix + "requestId", "repeats items[" + earlier + "]"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return batch;
+    }
+
     /** The record to publish, or the field errors; {@code prefix} is "" for one request, "items[3]." in a batch. */
-    Optional<SendRequest> convert(SendRequestBody body, String campaignId, String prefix, List<FieldError> errors) {
+    Optional<SendRequest> convert(SendRequestBody body, String campaignId, String prefix, List<FieldError> errors,
+            boolean judgeTemplates) {
         int before = errors.size();
         if (body == null) {
             errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
@@ -69,7 +102,7 @@ class CampaignRequests {
         if (body.purpose() == null || !purposes.contains(body.purpose())) {
             errors.add(new FieldError(prefix + "purpose", "must be one of " + purposes.stream().sorted().toList()));
         }
-        checkTemplate(body.template(), prefix, errors);
+        checkTemplate(body.template(), prefix, errors, judgeTemplates);
         if (errors.size() > before) {
             return Optional.empty();
         }
@@ -87,7 +120,8 @@ class CampaignRequests {
         return Optional.of(request);
     }
 
-    private void checkTemplate(SendRequestBody.Template template, String prefix, List<FieldError> errors) {
+    private void checkTemplate(SendRequestBody.Template template, String prefix, List<FieldError> errors,
+            boolean judgeTemplates) {
         if (template == null || template.name() == null || template.language() == null) {
             errors.add(new FieldError(prefix + "template", "name and language are required"));
             return;
@@ -97,6 +131,9 @@ class CampaignRequests {
             return;
         }
         RegisteredTemplate registered = templates.find(template.name(), template.language());
+        if (!judgeTemplates) {
+            return;
+        }
         if (registered == null) {
             errors.add(new FieldError(prefix + "template", "the business account has no template of this name "
                     + "and language"));

@@ -6,9 +6,7 @@ import io.consentflow.platform.web.InvalidInputException;
 import io.consentflow.schemas.Topics;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -60,7 +58,7 @@ class CampaignSendController {
             throw new InvalidInputException("campaignId", "1-100 letters, digits, '.', '_', ':' or '-'");
         }
         List<FieldError> errors = new ArrayList<>();
-        SendRequest request = requests.convert(body, null, "", errors)
+        SendRequest request = requests.convert(body, null, "", errors, true)
                 .orElseThrow(() -> new InvalidInputException(errors));
         return publish(List.of(request), body.campaignId()).map(published -> {
             String timeline = timeline(request.getRequestId());
@@ -76,32 +74,10 @@ class CampaignSendController {
             throw new InvalidInputException("campaignId", "1-100 letters, digits, '.', '_', ':' or '-'");
         }
         return items.take(maxBatch + 1L).collectList().flatMap(bodies -> {
-            List<SendRequest> batch = validBatch(campaignId, bodies);
+            List<SendRequest> batch = requests.batch(campaignId, bodies, maxBatch, true);
             return publish(batch, campaignId).map(published -> ResponseEntity.accepted().body(new BatchAccepted(
                     campaignId, published, batch.size() - published, timeline("{requestId}"))));
         });
-    }
-
-    private List<SendRequest> validBatch(String campaignId, List<SendRequestBody> bodies) {
-        if (bodies.isEmpty() || bodies.size() > maxBatch) {
-            throw new InvalidInputException("items", "between 1 and " + maxBatch + " requests");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        List<SendRequest> batch = new ArrayList<>(bodies.size());
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            String prefix = "items[" + i + "].";
-            requests.convert(bodies.get(i), campaignId, prefix, errors).ifPresent(batch::add);
-            String requestId = bodies.get(i) == null ? null : bodies.get(i).requestId();
-            Integer earlier = requestId == null ? null : firstIndex.putIfAbsent(requestId, i);
-            if (earlier != null) {
-                errors.add(new FieldError(prefix + "requestId", "repeats items[" + earlier + "]"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return batch;
     }
 
     /** Claims, publishes the newly claimed ones and waits for the broker; returns how many were published now. */

@@ -20,7 +20,8 @@ class GatewayAccessRules implements StaffAccessRules {
         exchanges.pathMatchers(HttpMethod.GET, "/api/v1/messages/*")
                 .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN, Role.CAMPAIGN))
                 // campaign systems (client-credentials tokens) send through the REST API; no person does
-                .pathMatchers(HttpMethod.POST, "/api/v1/send-requests", "/api/v1/campaigns/*/send-requests")
+                .pathMatchers(HttpMethod.POST, "/api/v1/send-requests", "/api/v1/campaigns/*/send-requests",
+                        "/api/v1/campaigns/*/dry-run")
                 .hasAnyRole(roles(Role.CAMPAIGN))
                 // a subject's whole message log (Art. 15 export) is for the DPO and admins only
                 .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
