@@ -53,6 +53,7 @@ public class MessageLog {
         return claimsCollection().flatMap(c -> Flux.concat(
                         Mono.from(c.createIndex(Indexes.ascending(LogDocuments.WAMID), uniqueWamid)),
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
+                        Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
                         Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
@@ -157,6 +158,12 @@ public class MessageLog {
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("subjectId", subjectId))
                         .sort(Indexes.ascending("claimedAt"))))
                 .collectList().flatMap(this::withOutcomes).flatMapIterable(docs -> docs);
+    }
+
+    /** Every log record of a campaign with its outcome (the campaign report; uses the campaignId index). */
+    public Flux<Document> byCampaign(String campaignId) {
+        return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("campaignId", campaignId))))
+                .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);
     }
 
     /** Erasure: deletes every log record of the subject, outcomes first; returns how many requests. */

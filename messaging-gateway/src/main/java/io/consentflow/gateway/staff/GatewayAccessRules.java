@@ -23,6 +23,9 @@ class GatewayAccessRules implements StaffAccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/v1/send-requests", "/api/v1/campaigns/*/send-requests",
                         "/api/v1/campaigns/*/dry-run")
                 .hasAnyRole(roles(Role.CAMPAIGN))
+                // a campaign's counts, no personal data: the campaign system and the marketing team
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/report", "/api/v1/campaigns/*/report.csv")
+                .hasAnyRole(roles(Role.CAMPAIGN, Role.MARKETING, Role.ADMIN))
                 // a subject's whole message log (Art. 15 export) is for the DPO and admins only
                 .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 // what the gate judges a contact by: support answers "why was this blocked?"
