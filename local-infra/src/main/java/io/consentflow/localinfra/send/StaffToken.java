@@ -26,7 +26,7 @@ final class StaffToken {
     }
 
     /**
-     * @param role one of the platform's roles (DPO, SUPPORT, MARKETING, ADMIN): upper-case letters only, so the claims
+     * @param role one of the platform's roles (DPO, SUPPORT, MARKETING, ADMIN, CAMPAIGN): upper-case letters only, so the claims
      *             are written by hand without escaping
      */
     static String mint(String secret, String issuer, String audience, String role, Instant now, Duration lifetime) {
