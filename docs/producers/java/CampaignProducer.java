@@ -25,7 +25,8 @@ public class CampaignProducer {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: CampaignProducer <to E.164> <requestId> <campaignId> <purpose> <template> <language>");
+            System.err.println("usage: CampaignProducer <to E.164> <requestId> <campaignId> <purpose> <template> "
+                    + "<language>");
             System.exit(2);
         }
         String to = args[0];
@@ -49,7 +50,8 @@ public class CampaignProducer {
                     .setTemplate(TemplateMessage.newBuilder().setName(args[4]).setLanguage(args[5]).build())
                     .build();
             // the key is the number: every request to one person lands on one partition, in order
-            RecordMetadata written = producer.send(new ProducerRecord<>(Topics.SEND_REQUESTS.name(), to, request)).get();
+            RecordMetadata written = producer.send(new ProducerRecord<>(Topics.SEND_REQUESTS.name(), to, request))
+                    .get();
             System.out.println("published " + request.getRequestId() + " to " + written.topic() + "-"
                     + written.partition() + "@" + written.offset());
         }

@@ -61,7 +61,7 @@ class CampaignApiJourneyIT extends JourneySupport {
                                 "parameters", List.of(Map.of("type", "text", "value", "Herbst 2026"))))))));
         String campaignUrl = suite.gateway.baseUrl() + "/api/v1/campaigns/" + campaign;
         Map<Phone, Integer> before = new HashMap<>();
-        optedIn.forEach(phone -> before.put(phone, phone.outboundTemplates("new_collection").intValue()));
+        optedIn.forEach(phone -> before.put(phone, (int) phone.outboundTemplates("new_collection")));
 
         for (String role : List.of("MARKETING", "ADMIN")) {
             assertThat(Http.postJson(campaignUrl + "/send-requests", batch, staffToken(role)).status()).isEqualTo(403);
@@ -96,10 +96,10 @@ class CampaignApiJourneyIT extends JourneySupport {
         int received = 0;
         for (Phone phone : consented) {
             awaitTemplates(phone, before.get(phone) + 2);
-            received += phone.outboundTemplates("new_collection").intValue() - before.get(phone);
+            received += (int) phone.outboundTemplates("new_collection") - before.get(phone);
         }
         awaitTemplates(capped, before.get(capped) + 3);
-        received += capped.outboundTemplates("new_collection").intValue() - before.get(capped);
+        received += (int) capped.outboundTemplates("new_collection") - before.get(capped);
         ServiceProcess.sleep(1_000);
         for (Phone phone : stopped) {
             assertThat(phone.outboundTemplates("new_collection")).as("nothing to a stopped phone")

@@ -9,8 +9,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may send through the REST API (campaign systems only), who may read message timelines, a subject's message log, a contact's consent as the gate sees it, and the
- * template catalog.
+ * Who may send through the REST API (campaign systems only), who may read message timelines, a subject's message
+ * log, a contact's consent as the gate sees it, the template catalog, and campaign reports.
  */
 @Component
 class GatewayAccessRules implements StaffAccessRules {

@@ -81,8 +81,8 @@ class CampaignApiBenchmark {
 
     private final String token = StaffTokens.forRole("CAMPAIGN");
     // HTTP/1.1 as campaign systems' clients speak it; the default HTTP/2 would try an h2c upgrade on each connection
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4,
-            named("bench-client-io"))).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4, named("bench-client-io"))).build();
 
     @Test
     void acceptedPerSecond() throws Exception {

@@ -62,7 +62,8 @@ class CampaignDryRunTests {
         }
         List<String> numbers = List.of(stand(ConsentStatus.CONFIRMED, List.of("offers"), false),
                 stand(ConsentStatus.CONFIRMED, List.of("offers"), false), randomNumber(),
-                stand(ConsentStatus.CONFIRMED, List.of("support"), false), stand(ConsentStatus.STOPPED, List.of(), false),
+                stand(ConsentStatus.CONFIRMED, List.of("support"), false),
+                stand(ConsentStatus.STOPPED, List.of(), false),
                 stand(ConsentStatus.PENDING, List.of(), false), stand(ConsentStatus.CONFIRMED, List.of("offers"), true),
                 nearCap, nearCap, nearCap);
         List<Object> batch = new ArrayList<>();

@@ -125,7 +125,8 @@ class ProducerGuideExamplesTests {
     /** The schemas jar of this build and what it needs at run time: not the gateway, not Spring. */
     private static String exampleClasspath() throws URISyntaxException, ClassNotFoundException {
         List<String> entries = new ArrayList<>();
-        for (String type : List.of("io.consentflow.events.SendRequest", "org.apache.kafka.clients.producer.KafkaProducer",
+        for (String type : List.of("io.consentflow.events.SendRequest",
+                "org.apache.kafka.clients.producer.KafkaProducer",
                 "org.apache.avro.Schema", "com.fasterxml.jackson.core.JsonFactory",
                 "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.annotation.JsonProperty",
                 "org.slf4j.Logger", "net.jpountz.lz4.LZ4Factory",
