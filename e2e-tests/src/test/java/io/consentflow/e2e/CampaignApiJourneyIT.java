@@ -3,15 +3,19 @@ package io.consentflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.DeliveryStatus;
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageSent;
+import io.consentflow.events.MessageStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -107,15 +111,23 @@ class CampaignApiJourneyIT extends JourneySupport {
         }
         assertThat(received).isEqualTo(sent);
 
+        // Meta's (the simulator's) DELIVERED for every message sent; the gateway attributes a status to its request
+        // only when the outcome with the wamid was stored before the status arrived (docs/architecture.md#known-gaps)
+        Set<String> wamids = new HashSet<>();
+        requestToNumber.keySet().forEach(id -> outcomes(id).stream().filter(MessageSent.class::isInstance)
+                .forEach(o -> wamids.add(((MessageSent) o).getWamid())));
+        messageEvents.awaitCondition(() -> delivered(wamids, false).size() == wamids.size(), PATIENCE,
+                () -> "not every message was reported delivered");
+        int attributed = delivered(wamids, true).size();
         Instant deadline = Instant.now().plus(PATIENCE);
         JsonNode report;
         do {
             ServiceProcess.sleep(500);
             report = Http.JSON.readTree(Http.get(campaignUrl + "/report", staffToken("MARKETING")).body());
-        } while (report.path("delivered").asInt() < received && Instant.now().isBefore(deadline));
+        } while (report.path("delivered").asInt() < attributed && Instant.now().isBefore(deadline));
         assertThat(report.path("requested").asInt()).isEqualTo(BATCH);
         assertThat(report.path("sent").asInt()).isEqualTo(received);
-        assertThat(report.path("delivered").asInt()).isEqualTo(received);
+        assertThat(report.path("delivered").asInt()).isEqualTo(attributed);
         assertThat(report.path("blockedByReason").path("NO_CONSENT").asInt()).isEqualTo(predicted.get("NO_CONSENT"));
         assertThat(report.path("blockedByReason").path("STOPPED").asInt()).isEqualTo(STOPPED);
         assertThat(report.path("blockedByReason").path("FREQUENCY_CAP").asInt()).isEqualTo(1);
@@ -127,6 +139,16 @@ class CampaignApiJourneyIT extends JourneySupport {
         while (phone.outboundTemplates("new_collection") < count && Instant.now().isBefore(deadline)) {
             ServiceProcess.sleep(200);
         }
+    }
+
+    /** The wamids with a DELIVERED or READ status on message-events; only those naming their request if asked. */
+    private Set<String> delivered(Set<String> wamids, boolean attributedOnly) {
+        Set<String> found = new HashSet<>();
+        messageEvents.all(MessageStatusChanged.class, e -> wamids.contains(e.getWamid())
+                        && (e.getStatus() == DeliveryStatus.DELIVERED || e.getStatus() == DeliveryStatus.READ)
+                        && (!attributedOnly || e.getRequestId() != null))
+                .forEach(e -> found.add(e.getWamid()));
+        return found;
     }
 
     private static void add(Map<String, String> requestToNumber, String campaign, String number, int times) {
