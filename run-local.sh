@@ -8,7 +8,8 @@
 #   ./run-local.sh status                                       one line per component
 #   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
 #   ./run-local.sh token ROLE                                   a staff access token from the local identity
-#                                                               provider (DPO, SUPPORT, MARKETING, ADMIN)
+#                                                               provider (DPO, SUPPORT, MARKETING, ADMIN; CAMPAIGN
+#                                                               for a campaign system)
 #   ./run-local.sh send --to +49... --template NAME [--lang de] [--purpose P] [--param VALUE]...
 #        [--category MARKETING|UTILITY] [--wait SECONDS]        publish one SendRequest as a campaign system
 #                                                               does, print its outcome and timeline (send --help)
@@ -51,7 +52,7 @@ INFRA=(kafka:9092 mongo:27017 tsa:8318)
 AUTH_SERVER=local-auth-server
 APPS=(local-auth-server:9000 whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083
   audit-service:8084 staff-console:8085)
-ROLES=(DPO SUPPORT MARKETING ADMIN)
+ROLES=(DPO SUPPORT MARKETING ADMIN CAMPAIGN)
 
 # Service configuration: local development defaults, each overridable from the caller's environment.
 : "${KAFKA_BOOTSTRAP_SERVERS:=localhost:9092}"

@@ -24,7 +24,8 @@ public final class StaffToken {
 
     public static void main(String[] args) throws GeneralSecurityException {
         if (args.length != 1 || !ROLES.contains(args[0])) {
-            System.err.println("usage: java scripts/StaffToken.java ROLE   (ROLE is one of DPO, SUPPORT, MARKETING, ADMIN)");
+            System.err.println("usage: java scripts/StaffToken.java ROLE   "
+                    + "(ROLE is one of DPO, SUPPORT, MARKETING, ADMIN, CAMPAIGN)");
             System.exit(2);
         }
         String role = args[0];

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("consentflow.auth")
 record LocalStaffProperties(
         @DefaultValue("local-staff-password") String password,
-        @DefaultValue({"DPO", "SUPPORT", "MARKETING", "ADMIN"}) List<String> roles,
+        @DefaultValue({"DPO", "SUPPORT", "MARKETING", "ADMIN", "CAMPAIGN"}) List<String> roles,
         @DefaultValue("consentflow-staff") String audience,
         @DefaultValue("local-cli") String tokenClient) {
 }

@@ -24,7 +24,13 @@ class ServiceBaselineTests extends ServiceBaselineContract {
         // docs/architecture.md#roles
         return Map.ofEntries(
                 Map.entry("GET /api/v1/messages/{requestId}", EnumSet.allOf(Role.class)),
-                Map.entry("GET /api/v1/campaigns/{campaignId}/report", EnumSet.allOf(Role.class)),
+                Map.entry("POST /api/v1/send-requests", EnumSet.of(Role.CAMPAIGN)),
+                Map.entry("POST /api/v1/campaigns/{campaignId}/send-requests", EnumSet.of(Role.CAMPAIGN)),
+                Map.entry("POST /api/v1/campaigns/{campaignId}/dry-run", EnumSet.of(Role.CAMPAIGN)),
+                Map.entry("GET /api/v1/campaigns/{campaignId}/report",
+                        EnumSet.allOf(Role.class)),
+                Map.entry("GET /api/v1/campaigns/{campaignId}/report.csv",
+                        EnumSet.allOf(Role.class)),
                 Map.entry("GET /api/v1/messages", EnumSet.of(Role.DPO, Role.ADMIN)),
                 Map.entry("GET /api/v1/contacts/{contactKey}/consent", EnumSet.of(Role.DPO, Role.SUPPORT, Role.ADMIN)),
                 Map.entry("GET /api/v1/templates", EnumSet.of(Role.SUPPORT, Role.MARKETING, Role.ADMIN)),

@@ -70,7 +70,7 @@ public final class Topics {
 
     public static final TopicSpec SEND_REQUESTS = new TopicSpec("send-requests", KeyKind.E164_NUMBER,
             List.of(SendRequest.class), PARTITIONS, personalDataRetention(PERSONAL_DATA_TOPIC_RETENTION),
-            Set.of(Services.CAMPAIGN_SYSTEMS, Services.CONSENT), Services.GATEWAY, true);
+            Set.of(Services.CAMPAIGN_SYSTEMS, Services.CONSENT, Services.GATEWAY), Services.GATEWAY, true);
 
     public static final TopicSpec MESSAGE_EVENTS = new TopicSpec("message-events", KeyKind.SUBJECT_ID_OR_REQUEST_ID,
             List.of(MessageSent.class, MessageBlocked.class, MessageFailed.class, MessageStatusChanged.class,

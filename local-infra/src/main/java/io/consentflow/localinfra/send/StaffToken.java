@@ -26,8 +26,8 @@ final class StaffToken {
     }
 
     /**
-     * @param role one of the platform's roles (DPO, SUPPORT, MARKETING, ADMIN): upper-case letters only, so the claims
-     *             are written by hand without escaping
+     * @param role one of the platform's roles (DPO, SUPPORT, MARKETING, ADMIN, CAMPAIGN): upper-case letters only, so
+     *             the claims are written by hand without escaping
      */
     static String mint(String secret, String issuer, String audience, String role, Instant now, Duration lifetime) {
         if (!role.matches("[A-Z]+")) {

@@ -68,6 +68,7 @@ public class MessageLog {
         return claimsCollection().flatMap(c -> Flux.concat(
                         Mono.from(c.createIndex(Indexes.ascending(LogDocuments.WAMID), uniqueWamid)),
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
+                        Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
                         Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
@@ -219,7 +220,7 @@ public class MessageLog {
                 .collectList().flatMap(this::withOutcomes).flatMapIterable(docs -> docs);
     }
 
-    /** Every log record of a campaign with its outcome (the staff campaign report; a scan, no index yet). */
+    /** Every log record of a campaign with its outcome (the campaign report; uses the campaignId index). */
     public Flux<Document> byCampaign(String campaignId) {
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("campaignId", campaignId))))
                 .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);

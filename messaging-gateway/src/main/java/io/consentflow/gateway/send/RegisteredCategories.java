@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * mismatch is counted per declared and registered category and logged with requestId and template name only.
  */
 @Component
-class RegisteredCategories {
+public class RegisteredCategories {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteredCategories.class);
 
@@ -30,7 +30,7 @@ class RegisteredCategories {
         this.meters = meters;
     }
 
-    Outgoing outgoing(SendRequest request, Authority authority) {
+    public Outgoing outgoing(SendRequest request, Authority authority) {
         Category declared = Category.valueOf(request.getCategory().name());
         var template = request.getTemplate();
         if (template == null) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Structural checks of a SendRequest: a record failing them can never be sent and goes to the DLT. */
-final class SendRequests {
+public final class SendRequests {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button", "footer");
@@ -20,7 +20,7 @@ final class SendRequests {
     }
 
     /** Throws PoisonRecordException with a field-level reason (never the number or the text). */
-    static void validate(SendRequest request) {
+    public static void validate(SendRequest request) {
         if (request.getRequestId() == null || !REQUEST_ID.matcher(request.getRequestId()).matches()) {
             throw new PoisonRecordException("requestId: missing or not an id");
         }

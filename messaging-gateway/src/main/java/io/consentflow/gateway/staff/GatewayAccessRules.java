@@ -9,8 +9,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read message timelines, a subject's message log, a contact's consent as the gate sees it, and the
- * template catalog.
+ * Who may send through the REST API (campaign systems only), who may read message timelines, a subject's message
+ * log, a contact's consent as the gate sees it, the template catalog, and campaign reports.
  */
 @Component
 class GatewayAccessRules implements StaffAccessRules {
@@ -18,7 +18,15 @@ class GatewayAccessRules implements StaffAccessRules {
     @Override
     public void declare(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         exchanges.pathMatchers(HttpMethod.GET, "/api/v1/messages/*")
-                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN))
+                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN, Role.CAMPAIGN))
+                // campaign systems (client-credentials tokens) send through the REST API; no person does
+                .pathMatchers(HttpMethod.POST, "/api/v1/send-requests", "/api/v1/campaigns/*/send-requests",
+                        "/api/v1/campaigns/*/dry-run")
+                .hasAnyRole(roles(Role.CAMPAIGN))
+                // a campaign's counts, no personal data: the campaign system, the marketing team, and whoever
+                // supports or oversees campaigns (the staff console's compliance report)
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/report", "/api/v1/campaigns/*/report.csv")
+                .hasAnyRole(roles(Role.CAMPAIGN, Role.MARKETING, Role.SUPPORT, Role.DPO, Role.ADMIN))
                 // a subject's whole message log (Art. 15 export) is for the DPO and admins only
                 .pathMatchers(HttpMethod.GET, "/api/v1/messages").hasAnyRole(roles(Role.DPO, Role.ADMIN))
                 // what the gate judges a contact by: support answers "why was this blocked?"
@@ -28,9 +36,6 @@ class GatewayAccessRules implements StaffAccessRules {
                 .pathMatchers(HttpMethod.GET, "/api/v1/templates")
                 .hasAnyRole(roles(Role.SUPPORT, Role.MARKETING, Role.ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/templates/refresh")
-                .hasAnyRole(roles(Role.MARKETING, Role.ADMIN))
-                // a campaign's counts (no person in them): whoever plans, supports or oversees campaigns
-                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/report")
-                .hasAnyRole(roles(Role.SUPPORT, Role.DPO, Role.MARKETING, Role.ADMIN));
+                .hasAnyRole(roles(Role.MARKETING, Role.ADMIN));
     }
 }

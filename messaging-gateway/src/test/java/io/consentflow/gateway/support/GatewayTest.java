@@ -21,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
         "consentflow.gateway.whatsapp.app-secret=current-test-secret",
         "consentflow.gateway.whatsapp.app-secret-previous=previous-test-secret",
         "consentflow.gateway.signing.customer-service-keys." + Fixtures.HELPDESK + "=" + Fixtures.HELPDESK_KEY,
+        "consentflow.gateway.campaign-api.reserved-templates=optin_confirm",
         "spring.kafka.consumer.max-poll-records=20"})
 @AutoConfigureWebTestClient
 @WithTestInfrastructure
