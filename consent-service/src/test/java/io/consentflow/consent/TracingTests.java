@@ -76,7 +76,7 @@ class TracingTests extends IntegrationTestSupport {
         String number = randomNumber();
         requestOptIn(number, List.of("offers"));
         String subjectId = subjects.byContactKey(contactKeys.of(number)).block().subject().subjectId();
-        web.get().uri("/api/v1/subjects/{e164}/export", number)
+        web.get().uri("/api/v1/subjects/{e164}/export", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange().expectStatus().isOk();
 
         await().atMost(WAIT).until(() -> SPANS.stream().anyMatch(span ->

@@ -31,7 +31,7 @@ class ClientAddressBehindIngressTests extends IntegrationTestSupport {
     void aForgedForwardedForFromOutsideTheIngressNetworkIsIgnored() {
         String first = randomNumber();
         postOptIn(optInBody(first, List.of("offers")), "203.0.113.7").expectStatus().isAccepted();
-        web.get().uri("/api/v1/subjects/{e164}/export", first)
+        web.get().uri("/api/v1/subjects/{e164}/export", first).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.evidence[0].clientAddress").isEqualTo("127.0.0.1");
