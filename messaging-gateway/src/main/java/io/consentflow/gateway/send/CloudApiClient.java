@@ -2,6 +2,7 @@ package io.consentflow.gateway.send;
 
 import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.config.ResilienceMeters;
+import io.consentflow.gateway.domain.CallPacer;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.OutboundMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -45,6 +46,7 @@ public class CloudApiClient {
     private final GatewayProperties.WhatsApp whatsapp;
     private final GatewayProperties.Send send;
     private final RateLimiter senderLimiter;
+    private final CallPacer pacer;
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
     private final Clock clock;
@@ -69,6 +71,7 @@ public class CloudApiClient {
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
                         .responseTimeout(whatsapp.responseTimeout())))
                 .defaultHeaders(h -> h.setBearerAuth(whatsapp.accessToken())).build();
+        this.pacer = new CallPacer(send.rateLimitPerSecond());
         this.senderLimiter = ResilienceMeters.rateLimiter("sender-" + whatsapp.phoneNumberId(),
                 RateLimiterConfig.custom()
                 .limitForPeriod(send.rateLimitPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
@@ -84,6 +87,7 @@ public class CloudApiClient {
 
     /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */
     void rateLimit(int perSecond) {
+        pacer.rate(perSecond);
         senderLimiter.changeLimitForPeriod(perSecond);
     }
 
@@ -125,10 +129,17 @@ public class CloudApiClient {
     }
 
     /**
-     * The call behind the sender number's rate limiter (a wait, not a refusal), the caller's guard (asked after the
-     * wait) and the circuit breaker.
+     * The call paced at this instance's share (one slot per interval, so calls do not leave in bursts), then behind the
+     * sender number's rate limiter (a wait, not a refusal), the caller's guard (asked after both waits) and the
+     * circuit breaker.
      */
     private Mono<CallResult> permitted(URI uri, byte[] body, int attempt, AttemptGuard guard) {
+        long paced = pacer.reserve(System.nanoTime());
+        Mono<CallResult> limited = Mono.defer(() -> limited(uri, body, attempt, guard));
+        return paced == 0 ? limited : Mono.delay(Duration.ofNanos(paced)).then(limited);
+    }
+
+    private Mono<CallResult> limited(URI uri, byte[] body, int attempt, AttemptGuard guard) {
         long waitNanos = senderLimiter.reservePermission();
         if (waitNanos < 0) {
             return Mono.just(notSent(RequestNotPermitted.class));
