@@ -24,7 +24,17 @@ final class Phone {
 
     /** A fresh German mobile number on WhatsApp, unique to this test run. */
     static Phone create(Suite suite) {
-        return create(suite, randomGermanMobile(), true, false);
+        // the journeys share one simulator and create thousands of random numbers: draw again on a collision
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String digits = randomGermanMobile();
+            var response = Http.postJson(suite.simulator.baseUrl() + "/sim/v1/phones",
+                    Map.of("number", digits, "onWhatsApp", true, "marketingStopped", false), null);
+            if (response.status() != 409) {
+                assertThat(response.status()).as("create phone: %s", response.body()).isIn(200, 201);
+                return new Phone(suite.simulator.baseUrl(), digits);
+            }
+        }
+        throw new AssertionError("five random numbers in a row already existed in the simulator");
     }
 
     static Phone create(Suite suite, String digits, boolean onWhatsApp, boolean marketingStopped) {

@@ -58,16 +58,23 @@ public class EvidenceChains {
                         .flatMap(t -> assemble(subjectId, list, t.getT1(), t.getT2(), t.getT3())));
     }
 
-    private Mono<EvidenceChain> assemble(String subjectId, List<AuditEntry> subjectEntries, List<Checkpoint> all,
+    private Mono<EvidenceChain> assemble(String subjectId, List<AuditEntry> logged, List<Checkpoint> all,
             Map<Long, String> tokens, VerificationResult result) {
-        // per chain: position ranges [entry, head of its covering checkpoint], merged when they overlap
+        // per chain: position ranges [entry, head of its covering checkpoint], merged when they overlap. An entry
+        // appended after the checkpoint requested above (typically the staff-access record of this very proof
+        // request, which consent-service publishes before it asks) belongs to the next proof, not to this one.
         Map<String, TreeMap<Long, Long>> ranges = new TreeMap<>();
         Map<Long, Checkpoint> covering = new TreeMap<>();
-        for (AuditEntry entry : subjectEntries) {
+        List<AuditEntry> subjectEntries = new ArrayList<>();
+        for (AuditEntry entry : logged) {
             Optional<Checkpoint> first = all.stream().filter(c -> c.heads().containsKey(entry.chainId())
                     && c.heads().get(entry.chainId()).count() > entry.sequence()).findFirst();
-            long end = first.map(c -> c.heads().get(entry.chainId()).count() - 1).orElse(entry.sequence());
-            first.ifPresent(c -> covering.put(c.number(), c));
+            if (first.isEmpty()) {
+                continue;
+            }
+            subjectEntries.add(entry);
+            covering.put(first.get().number(), first.get());
+            long end = first.get().heads().get(entry.chainId()).count() - 1;
             ranges.computeIfAbsent(entry.chainId(), c -> new TreeMap<>()).merge(entry.sequence(), end, Math::max);
         }
         List<Mono<ProofBundle.Segment>> segments = new ArrayList<>();
