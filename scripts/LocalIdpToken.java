@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class LocalIdpToken {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !args[0].matches("DPO|SUPPORT|MARKETING|ADMIN")) {
-            System.err.println("usage: java scripts/LocalIdpToken.java ROLE   (ROLE is one of DPO, SUPPORT, MARKETING, ADMIN)");
+        if (args.length != 1 || !args[0].matches("DPO|SUPPORT|MARKETING|ADMIN|CAMPAIGN")) {
+            System.err.println("usage: java scripts/LocalIdpToken.java ROLE   (ROLE is one of DPO, SUPPORT, MARKETING, ADMIN, CAMPAIGN)");
             System.exit(2);
         }
         String issuer = env("CONSENTFLOW_AUTH_ISSUER", "http://localhost:9000");
