@@ -3,7 +3,7 @@ package io.consentflow.audit.app;
 import io.consentflow.audit.anchor.AnchorProperties;
 import io.consentflow.audit.anchor.CheckpointAnchoring;
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.audit.domain.Hashes;
+import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryStore;
@@ -106,7 +106,7 @@ public class CheckpointService extends PeriodicTask {
             return Optional.empty();
         }
         Checkpoint next = Checkpoint.sign(previous.map(Checkpoint::number).orElse(0L) + 1, clock.instant(),
-                previous.map(Checkpoint::digest).orElse(Hashes.GENESIS), heads, keys);
+                previous.map(Checkpoint::digest).orElse(Sha256.GENESIS), heads, keys);
         boolean written = Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)));
         outcome(!written ? "lost-race" : unchanged ? "heartbeat" : "written");
         return written ? Optional.of(next) : Optional.empty();

@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +50,7 @@ public record AuditEntry(String chainId, long sequence, String topic, int partit
     }
 
     public String computeHash() {
-        return Hashes.chained(prevHash, canonical());
+        return Sha256.chained(prevHash, canonical());
     }
 
     public AuditEntry withHashes(String newPrevHash) {

@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import io.consentflow.audit.domain.VerificationResult.Failure;
 import io.consentflow.audit.domain.VerificationResult.Kind;
 import java.util.Optional;
@@ -46,7 +48,7 @@ public final class ChainVerifier {
     }
 
     private void checkCheckpoints(List<Checkpoint> checkpoints, VerificationKeys keys, Predicate<String> chains) {
-        String previousDigest = Hashes.GENESIS;
+        String previousDigest = Sha256.GENESIS;
         for (int i = 0; i < checkpoints.size(); i++) {
             Checkpoint checkpoint = checkpoints.get(i);
             latestCheckpoint = checkpoint.number();
@@ -135,7 +137,7 @@ public final class ChainVerifier {
             }
             chain = entry.chainId();
             expected = 0;
-            prev = Hashes.GENESIS;
+            prev = Sha256.GENESIS;
         }
         if (entry.sequence() < expected) {
             return fail(at(Kind.UNEXPECTED_ENTRY, entry, "sequence " + entry.sequence() + " appears after "

@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,6 +55,6 @@ public record Checkpoint(long number, Instant createdAt, String previousDigest, 
 
     /** What the next checkpoint names as {@code previousDigest}. */
     public String digest() {
-        return Hashes.sha256Hex(signedBytes());
+        return Sha256.hex(signedBytes());
     }
 }

@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -31,7 +33,7 @@ public final class SigningKeys {
 
     /** The first 16 hex digits of SHA-256 over the X.509 encoding of the public key: what a checkpoint names. */
     public static String keyIdOf(PublicKey publicKey) {
-        return Hashes.sha256Hex(publicKey.getEncoded()).substring(0, 16);
+        return Sha256.hex(publicKey.getEncoded()).substring(0, 16);
     }
 
     /** Reads a PKCS#8 base64 Ed25519 private key and derives its public key. Never puts the key in a message. */

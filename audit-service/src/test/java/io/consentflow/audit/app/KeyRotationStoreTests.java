@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.ChainHead;
-import io.consentflow.audit.domain.Hashes;
+import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationResult;
@@ -68,13 +68,13 @@ class KeyRotationStoreTests {
         try (var audit = instance(SigningKeys.DEVELOPMENT_KEY, List.of())) {
             audit.log.append(records(0, 5));
             ChainHead head = audit.entries.head(topic + "-0").block(Duration.ofSeconds(30));
-            Checkpoint legacy = new Checkpoint(1, Instant.ofEpochMilli(System.currentTimeMillis()), Hashes.GENESIS,
+            Checkpoint legacy = new Checkpoint(1, Instant.ofEpochMilli(System.currentTimeMillis()), Sha256.GENESIS,
                     null, new TreeMap<>(Map.of(head.chainId(), new Checkpoint.Head(head.count(), head.hash()))),
                     head.count(), null);
             legacy = legacy.withSignature(CURRENT.sign(legacy.signedBytes()));
             // stored as the code before key ids stored it: no keyId field at all
             Document document = new Document("_id", 1L).append("createdAt", Date.from(legacy.createdAt()))
-                    .append("previousDigest", Hashes.GENESIS).append("totalEntries", head.count())
+                    .append("previousDigest", Sha256.GENESIS).append("totalEntries", head.count())
                     .append("heads", new Document(head.chainId(),
                             new Document("count", head.count()).append("hash", head.hash())))
                     .append("signature", legacy.signature());

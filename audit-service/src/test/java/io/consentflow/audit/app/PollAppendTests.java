@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.audit.domain.Hashes;
+import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationResult;
@@ -169,7 +169,7 @@ class PollAppendTests {
             assertThat(entry.getLong("sequence")).isEqualTo(i);
             assertThat(entry.getLong("offset")).isEqualTo(i);
             assertThat(entry.getString("prevHash"))
-                    .isEqualTo(i == 0 ? Hashes.GENESIS : chain.get(i - 1).getString("hash"));
+                    .isEqualTo(i == 0 ? Sha256.GENESIS : chain.get(i - 1).getString("hash"));
         }
         return chain;
     }

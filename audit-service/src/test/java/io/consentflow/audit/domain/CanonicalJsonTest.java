@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,8 +41,8 @@ class CanonicalJsonTest {
     void theEntryHashChainsOverThePreviousHash() {
         RandomLogs.Log log = RandomLogs.generate(3);
         AuditEntry first = log.entries().get(0);
-        assertThat(first.prevHash()).isEqualTo(Hashes.GENESIS);
-        assertThat(first.hash()).isEqualTo(Hashes.chained(Hashes.GENESIS, first.canonical()));
+        assertThat(first.prevHash()).isEqualTo(Sha256.GENESIS);
+        assertThat(first.hash()).isEqualTo(Sha256.chained(Sha256.GENESIS, first.canonical()));
         assertThat(first.withHashes("1".repeat(64)).hash()).isNotEqualTo(first.hash());
     }
 }

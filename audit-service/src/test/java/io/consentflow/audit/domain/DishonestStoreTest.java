@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -131,7 +133,7 @@ class DishonestStoreTest {
             case INSERT_ENTRY -> {
                 int i = random.nextInt(size);
                 AuditEntry forged = forge(chain, i, random);
-                chain.add(i, forged.withHashes(i == 0 ? Hashes.GENESIS : chain.get(i - 1).hash()));
+                chain.add(i, forged.withHashes(i == 0 ? Sha256.GENESIS : chain.get(i - 1).hash()));
             }
             case INSERT_AND_REHASH -> {
                 if (covered == 0) {
@@ -270,7 +272,7 @@ class DishonestStoreTest {
     /** What an attacker without the signing key can do: make every link consistent again from {@code from} on. */
     private static void rehash(List<AuditEntry> chain, int from) {
         for (int i = from; i < chain.size(); i++) {
-            chain.set(i, chain.get(i).withHashes(i == 0 ? Hashes.GENESIS : chain.get(i - 1).hash()));
+            chain.set(i, chain.get(i).withHashes(i == 0 ? Sha256.GENESIS : chain.get(i - 1).hash()));
         }
     }
 }

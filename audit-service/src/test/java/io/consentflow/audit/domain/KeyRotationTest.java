@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,7 @@ class KeyRotationTest {
 
     @Test
     void theKeyIdIsTheStartOfTheSha256OfThePublicKey() {
-        assertThat(CURRENT.keyId()).isEqualTo(Hashes.sha256Hex(CURRENT.publicKey().getEncoded()).substring(0, 16))
+        assertThat(CURRENT.keyId()).isEqualTo(Sha256.hex(CURRENT.publicKey().getEncoded()).substring(0, 16))
                 .hasSize(16).isNotEqualTo(OLD.keyId());
         assertThat(ROTATED.all()).extracting(VerificationKeys.Key::keyId, VerificationKeys.Key::current)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CURRENT.keyId(), true),
@@ -140,7 +142,7 @@ class KeyRotationTest {
         AuditEntry last = entries.get(entries.size() - 1);
         TreeMap<String, Checkpoint.Head> heads = new TreeMap<>(Map.of(last.chainId(),
                 new Checkpoint.Head(last.sequence() + 1, last.hash())));
-        String previous = checkpoints.isEmpty() ? Hashes.GENESIS : checkpoints.get(checkpoints.size() - 1).digest();
+        String previous = checkpoints.isEmpty() ? Sha256.GENESIS : checkpoints.get(checkpoints.size() - 1).digest();
         return new Checkpoint(checkpoints.size() + 1L, Instant.parse("2026-11-29T10:00:01Z"), previous, keyId, heads,
                 last.sequence() + 1, null);
     }

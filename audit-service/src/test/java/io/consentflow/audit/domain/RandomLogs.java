@@ -1,5 +1,7 @@
 package io.consentflow.audit.domain;
 
+import io.consentflow.proof.Sha256;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +84,7 @@ final class RandomLogs {
             }
         });
         Checkpoint last = previous.isEmpty() ? null : previous.get(previous.size() - 1);
-        return Checkpoint.sign(previous.size() + 1L, at, last == null ? Hashes.GENESIS : last.digest(), heads, KEYS);
+        return Checkpoint.sign(previous.size() + 1L, at, last == null ? Sha256.GENESIS : last.digest(), heads, KEYS);
     }
 
     static Map<String, Object> payload(Random random) {

@@ -9,7 +9,7 @@ import io.consentflow.audit.app.AuditLog;
 import io.consentflow.audit.app.AuditProperties;
 import io.consentflow.audit.app.VerificationService;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.audit.domain.Hashes;
+import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationResult;
@@ -124,7 +124,7 @@ class AppendBenchmark {
         for (SourceRecord r : records) {
             documents.add(EntryDocuments.toDocument(new AuditEntry(r.chainId(), sequence[r.partition()]++, r.topic(),
                     r.partition(), r.offset(), r.eventId(), r.type(), r.subjectId(), r.occurredAt(), now, r.payload(),
-                    Hashes.GENESIS, Hashes.GENESIS)));
+                    Sha256.GENESIS, Sha256.GENESIS)));
         }
         long started = System.nanoTime();
         for (int i = 0; i < count; i += BATCH) {
