@@ -1,37 +1,17 @@
 package io.consentflow.audit;
 
 import io.consentflow.schemas.Services;
+import io.consentflow.testsupport.OwnKafkaAclsContract;
 import io.consentflow.testsupport.SecuredKafkaBroker;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
-/**
- * audit-service on a broker that authenticates and authorizes with exactly the catalog's ACLs (SecuredKafkaBroker), as its
- * own principal, creating no topics: every listener joins the consumer group its ACLs name and reads its topics
- * (issue 22: the ACLs derived from the catalog are enough to run it, docs/architecture.md#kafka-authentication-and-acls).
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// closed after the class, while the brokers and the wire server still run (not at JVM exit, racing their hooks)
-@DirtiesContext
+/** audit-service runs on exactly the catalog's ACLs, as its own principal ({@link OwnKafkaAclsContract}). */
 @ContextConfiguration(initializers = OwnKafkaAclsTests.AsAuditService.class)
-class OwnKafkaAclsTests {
+class OwnKafkaAclsTests extends OwnKafkaAclsContract {
 
     static class AsAuditService extends SecuredKafkaBroker.AsPrincipal {
         AsAuditService() {
             super(Services.AUDIT);
         }
-    }
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    @Test
-    void everyListenerJoinsTheGroupItsAclsNameAndReadsItsTopics() {
-        SecuredKafkaBroker.awaitEveryListenerAssigned(listeners, Duration.ofSeconds(60));
     }
 }
