@@ -3,12 +3,15 @@ package io.consentflow.gateway.retention;
 /**
  * The message log's collections and the claim fields erasure and expiry read, as the send path writes them
  * ({@code send.MessageLog}, {@code send.LogDocuments}): a claim per requestId in {@code message_log}, its outcome
- * under the same {@code _id} in {@code message_outcomes}.
+ * under the same {@code _id} in {@code message_outcomes}, the record of its call in {@code message_calls} and, while
+ * its outcome is open, its entry in {@code message_unsettled}.
  */
 final class LogCollections {
 
     static final String CLAIMS = "message_log";
     static final String OUTCOMES = "message_outcomes";
+    static final String CALLS = "message_calls";
+    static final String UNSETTLED = "message_unsettled";
     static final String ID = "_id";
     static final String SUBJECT_ID = "subjectId";
     static final String CONTACT_KEY = "contactKey";

@@ -1,14 +1,17 @@
 package io.consentflow.gateway.retention;
 
+import static io.consentflow.gateway.retention.LogCollections.CALLS;
 import static io.consentflow.gateway.retention.LogCollections.CLAIMS;
 import static io.consentflow.gateway.retention.LogCollections.CONTACT_KEY;
 import static io.consentflow.gateway.retention.LogCollections.ID;
 import static io.consentflow.gateway.retention.LogCollections.OUTCOMES;
 import static io.consentflow.gateway.retention.LogCollections.PURPOSE;
 import static io.consentflow.gateway.retention.LogCollections.SUBJECT_ID;
+import static io.consentflow.gateway.retention.LogCollections.UNSETTLED;
 
 import com.mongodb.client.model.Filters;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -50,14 +53,21 @@ class SubjectLogEraser {
         });
     }
 
-    /** Deletes the outcomes, then the claims, of the matching requests (a claim never loses its outcome first). */
+    /**
+     * Deletes the outcomes, call records and unsettled entries, then the claims, of the matching requests (a claim never
+     * loses its outcome first, and nothing of a request outlives its claim).
+     */
     Mono<Long> delete(Bson filter) {
         return claims(filter).map(claim -> claim.get(ID)).buffer(CHUNK)
-                .concatMap(ids -> mongo.getCollection(OUTCOMES)
-                        .flatMap(c -> Mono.from(c.deleteMany(Filters.in(ID, ids))))
-                        .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.deleteMany(Filters.in(ID, ids)))))
-                        .map(result -> result.getDeletedCount()))
+                .concatMap(ids -> Flux.just(OUTCOMES, CALLS, UNSETTLED)
+                        .concatMap(collection -> deleteIn(collection, ids))
+                        .then(deleteIn(CLAIMS, ids)))
                 .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> deleteIn(String collection, List<Object> ids) {
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.deleteMany(Filters.in(ID, ids))))
+                .map(result -> result.getDeletedCount());
     }
 
     private Flux<Document> claims(Bson filter) {

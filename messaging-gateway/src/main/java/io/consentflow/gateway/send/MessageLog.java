@@ -48,10 +48,6 @@ public class MessageLog {
         return mongo.getCollection(CALLS);
     }
 
-    private Mono<MongoCollection<Document>> unsettledCollection() {
-        return mongo.getCollection(UNSETTLED);
-    }
-
     private Mono<MongoCollection<Document>> claimsCollection() {
         return mongo.getCollection(COLLECTION);
     }
@@ -224,17 +220,5 @@ public class MessageLog {
     public Flux<Document> byCampaign(String campaignId) {
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("campaignId", campaignId))))
                 .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);
-    }
-
-    /** Erasure: deletes every log record of the subject, outcomes first; returns how many requests. */
-    public Mono<Long> eraseSubject(String subjectId) {
-        return claimsCollection().flatMapMany(c -> Flux.from(c.find(Filters.eq("subjectId", subjectId))
-                        .projection(new Document("_id", 1))))
-                .map(doc -> doc.get("_id")).buffer(LOOKUP_CHUNK)
-                .concatMap(ids -> outcomesCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids))))
-                        .then(callsCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))))
-                        .then(unsettledCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids))))))
-                .then(claimsCollection().flatMap(c -> Mono.from(c.deleteMany(Filters.eq("subjectId", subjectId)))))
-                .map(result -> result.getDeletedCount());
     }
 }

@@ -90,7 +90,9 @@ class LogErasureTests {
         assertThat(claimExists(beforeOptIn.getRequestId())).isFalse();
         assertThat(outcomeExists(beforeOptIn.getRequestId())).isFalse();
         assertThat(claimExists(afterOptIn.getRequestId())).isFalse();
+        assertThat(exists(LogCollections.CALLS, afterOptIn.getRequestId())).as("the record of its call").isFalse();
         assertThat(claimExists(otherNumber.getRequestId())).as("another number's unlinked claim").isTrue();
+        assertThat(exists(LogCollections.CALLS, otherNumber.getRequestId())).isTrue();
     }
 
     @Test
@@ -160,7 +162,11 @@ class LogErasureTests {
     }
 
     private boolean outcomeExists(String requestId) {
-        return mongo.getCollection(LogCollections.OUTCOMES)
+        return exists(LogCollections.OUTCOMES, requestId);
+    }
+
+    private boolean exists(String collection, String requestId) {
+        return mongo.getCollection(collection)
                 .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", requestId)))).block(WAIT) > 0;
     }
 }

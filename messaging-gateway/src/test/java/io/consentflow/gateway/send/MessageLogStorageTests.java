@@ -132,28 +132,4 @@ class MessageLogStorageTests {
                 .extracting(entry -> entry.getString("kind")).containsExactly("CLAIMED", "SENT", "STATUS_DELIVERED");
         assertThat(stored(MessageLog.OUTCOMES, request.getRequestId())).isNull();
     }
-
-    @Test
-    void erasureDeletesTheClaimTheCallAndTheOutcomeOfEveryRequestOfTheSubject() {
-        String subject = UUID.randomUUID().toString();
-        List<Document> claims = List.of(claim("req-" + UUID.randomUUID(), subject),
-                claim("req-" + UUID.randomUUID(), subject));
-        Document other = claim("req-" + UUID.randomUUID(), UUID.randomUUID().toString());
-        for (Document claim : List.of(claims.get(0), claims.get(1), other)) {
-            mongo.getCollection(MessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim))).block(WAIT);
-            log.decide(List.of(new MessageLog.CallRecord(claim.getString("_id"), false, 1L)), Instant.now())
-                    .block(WAIT);
-            log.outcomes(List.of(new MessageLog.Decided(claim.getString("_id"), new SendOutcome.Blocked(
-                    "ev-" + UUID.randomUUID(), Instant.now(), Refusal.NO_CONSENT, null)))).block(WAIT);
-        }
-
-        assertThat(log.eraseSubject(subject).block(WAIT)).isEqualTo(2);
-        for (Document claim : claims) {
-            assertThat(stored(MessageLog.COLLECTION, claim.getString("_id"))).isNull();
-            assertThat(stored(MessageLog.OUTCOMES, claim.getString("_id"))).isNull();
-            assertThat(stored(MessageLog.CALLS, claim.getString("_id"))).isNull();
-        }
-        assertThat(MessageLog.state(log.find(other.getString("_id")).block(WAIT)))
-                .isEqualTo(OutcomeDocuments.BLOCKED);
-    }
 }
