@@ -314,32 +314,9 @@ build_if_needed() {
 
 write_kafka_config() {
   mkdir -p "$KAFKA_DIR" "$KAFKA_DATA/logs"
-  cat >"$KAFKA_DIR/server.properties" <<EOF
-# Written by run-local.sh on every start; edit run-local.sh instead.
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$KAFKA_DATA/logs
-num.partitions=1
-default.replication.factor=1
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-transaction.state.log.num.partitions=10
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-auto.create.topics.enable=false
-group.initial.rebalance.delay.ms=0
-log.retention.hours=168
-num.network.threads=2
-num.io.threads=4
-EOF
+  # the broker's settings live in one file the tests' broker reads too
+  sed -e 's/@BROKER_PORT@/9092/g' -e 's/@CONTROLLER_PORT@/9093/g' -e "s|@LOG_DIRS@|$KAFKA_DATA/logs|g" \
+    "$ROOT/local-infra/config/kafka-server.properties" >"$KAFKA_DIR/server.properties"
 }
 
 kafka_tool() {

@@ -53,33 +53,20 @@ public final class KafkaServerProcess {
         return Path.of(properties.getProperty("log.dirs").split(",")[0].trim());
     }
 
-    /** KRaft combined mode, single node, as run-local.sh's write_kafka_config. */
+    /** KRaft combined mode, single node: local-infra/config/kafka-server.properties, as ./run-local.sh runs it. */
     static String config(int brokerPort, int controllerPort, Path dataDir) {
-        return """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=1
-                default.replication.factor=1
-                offsets.topic.replication.factor=1
-                offsets.topic.num.partitions=10
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                transaction.state.log.num.partitions=10
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                auto.create.topics.enable=false
-                group.initial.rebalance.delay.ms=0
-                log.cleaner.backoff.ms=1000
-                num.network.threads=2
-                num.io.threads=4
-                """.formatted(brokerPort, controllerPort, dataDir);
+        try (var in = KafkaServerProcess.class.getResourceAsStream("kafka-server.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-server.properties is not on the classpath (test-support's build"
+                        + " copies it from local-infra/config)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("@BROKER_PORT@", Integer.toString(brokerPort))
+                    .replace("@CONTROLLER_PORT@", Integer.toString(controllerPort))
+                    .replace("@LOG_DIRS@", dataDir.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Ready when the port accepts connections and an Admin client sees the broker in the cluster. */
