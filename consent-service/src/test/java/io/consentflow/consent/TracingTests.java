@@ -1,27 +1,23 @@
 package io.consentflow.consent;
 
+import static io.consentflow.testsupport.CapturedSpans.SPANS;
+import static io.consentflow.testsupport.CapturedSpans.assertNoSpanHolds;
+import static io.consentflow.testsupport.CapturedSpans.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.OptInRequested;
 import io.consentflow.events.SendRequest;
 import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.CapturedSpans;
 import io.consentflow.testsupport.StaffTokens;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * With tracing switched on (it is off by default) consent-service traces its HTTP requests and its Kafka hops: a
@@ -30,37 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * number, although the staff path and the record key do. Spans are captured by an exporter
  * of the test instead of OTLP.
  */
-@TestPropertySource(properties = {"management.tracing.enabled=true", "management.tracing.export.enabled=true",
-        "management.tracing.export.otlp.enabled=false", "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
-@Import(TracingTests.Capture.class)
+@CapturedSpans.On
 class TracingTests extends IntegrationTestSupport {
-
-    static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
-
-    @TestConfiguration
-    static class Capture {
-        @Bean
-        SpanExporter capturingSpanExporter() {
-            return new SpanExporter() {
-                @Override
-                public CompletableResultCode export(Collection<SpanData> spans) {
-                    SPANS.addAll(spans);
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode flush() {
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode shutdown() {
-                    return CompletableResultCode.ofSuccess();
-                }
-            };
-        }
-    }
 
     @Test
     void aStaffRequestIsTracedUnderItsRouteTemplateNeverItsNumber() {
@@ -157,9 +124,7 @@ class TracingTests extends IntegrationTestSupport {
         assertThat(producer.getParentSpanId()).isEqualTo(outbox.getSpanId());
         assertThat(attribute(producer, "messaging.destination.name")).isEqualTo("send-requests");
         assertNoSpanMentions(number);
-        String contactKey = contactKeys.of(number);
-        SPANS.forEach(span -> span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value))
-                .as("%s of span %s", key, span.getName()).doesNotContain(contactKey)));
+        assertNoSpanHolds(contactKeys.of(number));
     }
 
     private static List<String> ancestors(SpanData span) {
@@ -179,19 +144,6 @@ class TracingTests extends IntegrationTestSupport {
     }
 
     private static void assertNoSpanMentions(String number) {
-        String digits = number.substring(1);
-        assertThat(SPANS).isNotEmpty();
-        for (SpanData span : SPANS) {
-            assertThat(span.getName()).doesNotContain(digits);
-            span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value))
-                    .as("%s of span %s", key, span.getName()).doesNotContain(digits));
-            span.getEvents().forEach(event -> event.getAttributes().forEach((key, value) ->
-                    assertThat(String.valueOf(value)).as("event %s", key).doesNotContain(digits)));
-        }
-    }
-
-    private static String attribute(SpanData span, String key) {
-        return span.getAttributes().asMap().entrySet().stream().filter(e -> e.getKey().getKey().equals(key))
-                .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
+        assertNoSpanHolds(number.substring(1));
     }
 }

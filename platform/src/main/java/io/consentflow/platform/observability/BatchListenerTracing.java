@@ -2,7 +2,7 @@ package io.consentflow.platform.observability;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchInterceptor;
@@ -19,18 +19,19 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 final class BatchListenerTracing implements SmartLifecycle {
 
-    private final ObjectProvider<? extends ListenerContainerRegistry> containers;
+    private final Supplier<? extends ListenerContainerRegistry> containers;
     private final ObservationRegistry registry;
     private volatile boolean running;
 
-    BatchListenerTracing(ObjectProvider<? extends ListenerContainerRegistry> containers, ObservationRegistry registry) {
+    /** {@code containers} supplies the registry when the context starts, or null (a service without listeners). */
+    BatchListenerTracing(Supplier<? extends ListenerContainerRegistry> containers, ObservationRegistry registry) {
         this.containers = containers;
         this.registry = registry;
     }
 
     @Override
     public void start() {
-        ListenerContainerRegistry listeners = containers.getIfAvailable();
+        ListenerContainerRegistry listeners = containers.get();
         for (MessageListenerContainer container : listeners == null ? List.<MessageListenerContainer>of()
                 : listeners.getListenerContainers()) {
             if (container instanceof AbstractMessageListenerContainer<?, ?> batch

@@ -70,7 +70,7 @@ public class TracingConfiguration {
     @Bean
     public SmartLifecycle batchListenerTracing(ObjectProvider<KafkaListenerEndpointRegistry> endpoints,
             ObservationRegistry registry) {
-        return new BatchListenerTracing(endpoints, registry);
+        return new BatchListenerTracing(endpoints::getIfAvailable, registry);
     }
 
     @Bean
