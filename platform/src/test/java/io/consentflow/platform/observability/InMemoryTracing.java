@@ -10,19 +10,19 @@ import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The wiring Spring Boot builds when tracing is on (OpenTelemetry SDK, Micrometer's bridge, W3C propagation, the
- * tracing observation handlers), with an exporter that keeps the ended spans in memory instead of sending them.
+ * tracing observation handlers), with a span processor that keeps the ended spans in memory instead of exporting them.
  */
 final class InMemoryTracing {
 
@@ -32,7 +32,7 @@ final class InMemoryTracing {
 
     InMemoryTracing(Sampler sampler, boolean keepSpans) {
         SdkTracerProvider provider = SdkTracerProvider.builder().setSampler(sampler)
-                .addSpanProcessor(SimpleSpanProcessor.create(keepSpans ? new Capture() : new Discard())).build();
+                .addSpanProcessor(new Keep(spans, keepSpans)).build();
         var otel = provider.get("consentflow-test");
         var tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
         propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
@@ -46,28 +46,28 @@ final class InMemoryTracing {
         this(Sampler.alwaysOn(), true);
     }
 
-    private final class Capture extends Discard {
+    /** Converts every ended span as an exporter would receive it; keeps it, or drops it (for the benchmark). */
+    private record Keep(List<SpanData> spans, boolean keep) implements SpanProcessor {
         @Override
-        public CompletableResultCode export(Collection<SpanData> ended) {
-            spans.addAll(ended);
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    private static class Discard implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> ended) {
-            return CompletableResultCode.ofSuccess();
+        public void onStart(Context parent, ReadWriteSpan span) {
         }
 
         @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
+        public boolean isStartRequired() {
+            return false;
         }
 
         @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
+        public void onEnd(ReadableSpan span) {
+            SpanData ended = span.toSpanData();
+            if (keep) {
+                spans.add(ended);
+            }
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return true;
         }
     }
 }

@@ -32,8 +32,8 @@ import reactor.util.context.Context;
  * SendRequest, the least a listener does) with and without {@link BatchRecordSpans}; the relay publishes an entry
  * (a producer observation standing in for KafkaTemplate's) with {@link TraceParents#UNTRACED} and with
  * {@link ObservedTraceParents}. With tracing on, the producer's sampling flag decides (parent-based sampling, as
- * Spring Boot configures it): a share {@code p} of the records arrives sampled. Spans are exported synchronously to
- * an exporter that drops them, so their conversion is counted on the measured thread.
+ * Spring Boot configures it): a share {@code p} of the records arrives sampled. Each ended span is converted to what
+ * an exporter receives and dropped, on the measured thread (in production a batch processor converts on its own).
  * <p>
  * {@code ./mvnw -o -Pbench verify -pl platform -am -Dtest=TracingCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
