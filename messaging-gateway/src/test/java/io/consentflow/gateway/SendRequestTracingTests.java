@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @CapturedSpans.On
 class SendRequestTracingTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CONSENT_TEXT = "Ich willige ein, dass Musterladen mir Angebote per WhatsApp sendet.";
 
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
