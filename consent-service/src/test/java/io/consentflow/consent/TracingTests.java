@@ -1,63 +1,33 @@
 package io.consentflow.consent;
 
+import static io.consentflow.testsupport.CapturedSpans.SPANS;
+import static io.consentflow.testsupport.CapturedSpans.assertNoSpanHolds;
+import static io.consentflow.testsupport.CapturedSpans.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.OptInRequested;
+import io.consentflow.events.SendRequest;
 import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.CapturedSpans;
 import io.consentflow.testsupport.StaffTokens;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.MediaType;
 
 /**
  * With tracing switched on (it is off by default) consent-service traces its HTTP requests and its Kafka hops: a
  * record it consumes continues the producer's trace from the {@code traceparent} header, a record it publishes carries
- * one. No span holds a phone number, although the staff path and the record key do. Spans are captured by an exporter
+ * one; the events an opt-in queues in the outbox are published in the opt-in request's trace. No span holds a phone
+ * number, although the staff path and the record key do. Spans are captured by an exporter
  * of the test instead of OTLP.
  */
-@TestPropertySource(properties = {"management.tracing.enabled=true", "management.tracing.export.enabled=true",
-        "management.tracing.export.otlp.enabled=false", "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
-@Import(TracingTests.Capture.class)
+@CapturedSpans.On
 class TracingTests extends IntegrationTestSupport {
-
-    static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
-
-    @TestConfiguration
-    static class Capture {
-        @Bean
-        SpanExporter capturingSpanExporter() {
-            return new SpanExporter() {
-                @Override
-                public CompletableResultCode export(Collection<SpanData> spans) {
-                    SPANS.addAll(spans);
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode flush() {
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode shutdown() {
-                    return CompletableResultCode.ofSuccess();
-                }
-            };
-        }
-    }
 
     @Test
     void aStaffRequestIsTracedUnderItsRouteTemplateNeverItsNumber() {
@@ -118,20 +88,62 @@ class TracingTests extends IntegrationTestSupport {
         assertNoSpanMentions(optingIn);
     }
 
-    private static void assertNoSpanMentions(String number) {
-        String digits = number.substring(1);
-        assertThat(SPANS).isNotEmpty();
-        for (SpanData span : SPANS) {
-            assertThat(span.getName()).doesNotContain(digits);
-            span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value))
-                    .as("%s of span %s", key, span.getName()).doesNotContain(digits));
-            span.getEvents().forEach(event -> event.getAttributes().forEach((key, value) ->
-                    assertThat(String.valueOf(value)).as("event %s", key).doesNotContain(digits)));
-        }
+    /**
+     * The opt-in's confirmation request leaves through the outbox in the request's trace: the outbox span continues
+     * a span of the request (under its server span), the send-requests record's producer span is its child, and the record carries that
+     * producer span as its {@code traceparent} (the gateway's consumer span continues it, see the gateway's
+     * SendRequestTracingTests). The caller's trace id comes in with the request.
+     */
+    @Test
+    void anOptInsConfirmationRequestIsPublishedInTheOptInRequestsTrace() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String number = randomNumber();
+        web.post().uri("/api/v1/opt-ins").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", randomAddress())
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .bodyValue(optInBody(number, List.of("offers"))).exchange().expectStatus().isAccepted();
+
+        var confirmation = kafka.awaitRecords(Topics.SEND_REQUESTS.name(), record -> record.value()
+                instanceof SendRequest request && number.equals(request.getTo()), 1, WAIT).get(0);
+        var traceparent = confirmation.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("send-requests record carries the request's trace").isNotNull();
+        String[] published = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+        assertThat(published[1]).isEqualTo(traceId);
+
+        await().atMost(WAIT).until(() -> spanOf(traceId, "outbox send-requests") != null
+                && SPANS.stream().anyMatch(span -> span.getSpanId().equals(published[2])));
+        SpanData server = SPANS.stream().filter(span -> span.getTraceId().equals(traceId)
+                && span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData outbox = spanOf(traceId, "outbox send-requests");
+        SpanData producer = SPANS.stream().filter(span -> span.getSpanId().equals(published[2])).findFirst()
+                .orElseThrow();
+        assertThat(server.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+        // inside the request: a child of its server span or of a span within it (Spring Security's "secured request")
+        assertThat(ancestors(outbox)).contains(server.getSpanId());
+        assertThat(producer.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(producer.getParentSpanId()).isEqualTo(outbox.getSpanId());
+        assertThat(attribute(producer, "messaging.destination.name")).isEqualTo("send-requests");
+        assertNoSpanMentions(number);
+        assertNoSpanHolds(contactKeys.of(number));
     }
 
-    private static String attribute(SpanData span, String key) {
-        return span.getAttributes().asMap().entrySet().stream().filter(e -> e.getKey().getKey().equals(key))
-                .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
+    private static List<String> ancestors(SpanData span) {
+        List<String> ancestors = new java.util.ArrayList<>();
+        for (String parent = span.getParentSpanId(); parent != null && !ancestors.contains(parent); ) {
+            ancestors.add(parent);
+            String id = parent;
+            parent = SPANS.stream().filter(s -> s.getSpanId().equals(id)).map(SpanData::getParentSpanId).findFirst()
+                    .orElse(null);
+        }
+        return ancestors;
+    }
+
+    private static SpanData spanOf(String traceId, String name) {
+        return SPANS.stream().filter(span -> span.getTraceId().equals(traceId) && span.getName().equals(name))
+                .findFirst().orElse(null);
+    }
+
+    private static void assertNoSpanMentions(String number) {
+        assertNoSpanHolds(number.substring(1));
     }
 }

@@ -1,13 +1,16 @@
 package io.consentflow.consent.application;
 
+import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.outbox.OutboxRelay;
 import io.consentflow.consent.registry.ConcurrentUpdateException;
 import io.consentflow.consent.registry.StoredSubject;
 import io.consentflow.consent.registry.SubjectRepository;
+import io.consentflow.platform.observability.TraceParents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -17,7 +20,8 @@ import reactor.util.retry.Retry;
 /**
  * Runs one domain change on one subject: load, apply, write the document (state and outbox together) if its revision
  * is unchanged, else reload and apply again; then kick the relay. Inbound events are applied at most once per
- * subject: their eventIds are remembered in the document with the change they caused.
+ * subject: their eventIds are remembered in the document with the change they caused. The events a change queues keep
+ * the trace context of the request or record that caused it, for the relay ({@link TraceParents}).
  */
 @Service
 public class ConsentCommands {
@@ -31,11 +35,13 @@ public class ConsentCommands {
     private final SubjectRepository subjects;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final TraceParents traces;
 
-    public ConsentCommands(SubjectRepository subjects, OutboxRelay relay, Clock clock) {
+    public ConsentCommands(SubjectRepository subjects, OutboxRelay relay, Clock clock, TraceParents traces) {
         this.subjects = subjects;
         this.relay = relay;
         this.clock = clock;
+        this.traces = traces;
     }
 
     public Instant now() {
@@ -60,22 +66,29 @@ public class ConsentCommands {
 
     private <T> Mono<T> run(Supplier<Mono<StoredSubject>> load, Supplier<Subject> creator, String eventId,
             Change<T> change) {
-        return Mono.defer(() -> load.get()
-                        .switchIfEmpty(Mono.defer(() -> creator == null ? Mono.empty()
-                                : Mono.just(subjects.newSubject(creator.get()))))
-                        .flatMap(stored -> apply(stored, eventId, change)))
-                .retryWhen(Retry.max(20).filter(ConcurrentUpdateException.class::isInstance));
+        // the caller's trace context, read on subscription: the request's (Reactor context) or the listener's thread
+        return Mono.deferContextual(context -> {
+            String traceparent = traces.current(context);
+            return Mono.defer(() -> load.get()
+                            .switchIfEmpty(Mono.defer(() -> creator == null ? Mono.empty()
+                                    : Mono.just(subjects.newSubject(creator.get()))))
+                            .flatMap(stored -> apply(stored, eventId, change, traceparent)))
+                    .retryWhen(Retry.max(20).filter(ConcurrentUpdateException.class::isInstance));
+        });
     }
 
-    private <T> Mono<T> apply(StoredSubject stored, String eventId, Change<T> change) {
+    private <T> Mono<T> apply(StoredSubject stored, String eventId, Change<T> change, String traceparent) {
         Subject subject = stored.subject();
         if (subject.alreadyProcessed(eventId)) {
             return Mono.empty();
         }
-        int outboxBefore = subject.outbox().size();
+        List<OutboxEntry> outboxBefore = subject.outbox();
         long versionBefore = subject.stateVersion();
         T result = change.apply(subject, now());
-        boolean changed = subject.outbox().size() != outboxBefore || subject.stateVersion() != versionBefore;
+        boolean changed = subject.outbox().size() != outboxBefore.size() || subject.stateVersion() != versionBefore;
+        if (traceparent != null) {
+            subject.traceQueuedSince(outboxBefore, traceparent);
+        }
         if (!changed && stored.revision() < 0) {
             // nothing happened to a number we did not know: store nothing about it
             return Mono.just(result);

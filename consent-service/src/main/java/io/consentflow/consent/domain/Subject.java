@@ -2,6 +2,8 @@ package io.consentflow.consent.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +101,16 @@ public final class Subject {
 
     void enqueue(OutboxEntry entry) {
         outbox.add(entry);
+    }
+
+    /**
+     * Marks the entries queued since {@code before} (an earlier {@link #outbox()}) with the trace context of the
+     * change that queued them, so the relay publishes them in its trace.
+     */
+    public void traceQueuedSince(List<OutboxEntry> before, String traceparent) {
+        Set<OutboxEntry> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+        earlier.addAll(before);
+        outbox.replaceAll(entry -> earlier.contains(entry) ? entry : entry.tracedBy(traceparent));
     }
 
     /** The relay published these entries. */

@@ -5,6 +5,7 @@ import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.registry.ConcurrentUpdateException;
 import io.consentflow.consent.registry.SubjectRepository;
 import io.consentflow.consent.registry.SubjectRepository.PendingOutbox;
+import io.consentflow.platform.observability.TraceParents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ import reactor.util.retry.Retry;
  * Publishes the events waiting in subject documents and then removes them there. Published before removed, so a
  * crash in between re-publishes the same events (same eventId; consumers dedupe) and never loses one. A write kicks
  * the relay at once; a periodic scan picks up whatever a crashed instance left behind. One thread keeps the order of
- * a subject's events.
+ * a subject's events. Each event is published in the trace of the change that queued it, when that was traced.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -44,16 +45,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final ConsentProperties.Outbox settings;
     private final SendRequestSigner signer;
+    private final TraceParents traces;
     private final Set<String> kicked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(SubjectRepository subjects, KafkaTemplate<String, SpecificRecord> kafka,
-            ConsentProperties properties) {
+            ConsentProperties properties, TraceParents traces) {
         this.subjects = subjects;
         this.kafka = kafka;
         this.settings = properties.outbox();
         this.signer = new SendRequestSigner(properties.sendSigningKey());
+        this.traces = traces;
     }
 
     @Override
@@ -118,7 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
         for (PendingOutbox pending : batch) {
             List<CompletableFuture<SendResult<String, SpecificRecord>>> futures = new ArrayList<>();
             for (OutboxEntry entry : pending.entries()) {
-                futures.add(kafka.send(entry.topic(), entry.key(), signer.signed(entry.value())));
+                futures.add(traces.publishContinuing(entry.traceparent(), entry.topic(),
+                        () -> kafka.send(entry.topic(), entry.key(), signer.signed(entry.value()))));
             }
             sends.add(futures);
         }

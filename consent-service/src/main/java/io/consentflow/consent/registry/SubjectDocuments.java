@@ -67,10 +67,16 @@ final class SubjectDocuments {
         for (OutboxEntry entry : s.outbox()) {
             boolean sealed = Topics.SEND_REQUESTS.name().equals(entry.topic());
             byte[] value = entry.value() == null ? null : serializer.serialize(entry.topic(), entry.value());
-            outbox.add(new Document("eventId", entry.eventId()).append("topic", entry.topic()).append("sealed", sealed)
+            Document queued = new Document("eventId", entry.eventId()).append("topic", entry.topic())
+                    .append("sealed", sealed)
                     .append("key", sealed ? crypto.encrypt(stored.dataKey(), id, "outbox-key", entry.key()) : entry.key())
                     .append("value", value == null ? null : new Binary(sealed
-                            ? crypto.encryptBytes(stored.dataKey(), id, "outbox-value", value) : value)));
+                            ? crypto.encryptBytes(stored.dataKey(), id, "outbox-value", value) : value));
+            if (entry.traceparent() != null) {
+                // ids and a sampling flag, no personal data: stored in the clear
+                queued.append("traceparent", entry.traceparent());
+            }
+            outbox.add(queued);
         }
         return doc.append("outbox", outbox).append("outboxSize", outbox.size());
     }
@@ -119,7 +125,7 @@ final class SubjectDocuments {
             String topic = entry.getString("topic");
             entries.add(new OutboxEntry(entry.getString("eventId"), topic,
                     sealed ? crypto.decrypt(key, id, "outbox-key", entry.getString("key")) : entry.getString("key"),
-                    value == null ? null : deserializer.deserialize(topic, value)));
+                    value == null ? null : deserializer.deserialize(topic, value), entry.getString("traceparent")));
         }
         return entries;
     }

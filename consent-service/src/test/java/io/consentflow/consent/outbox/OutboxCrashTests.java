@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consentflow.consent.IntegrationTestSupport;
 import io.consentflow.consent.config.ConsentProperties;
+import io.consentflow.platform.observability.TraceParents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(pending).as("OptInRequested, SendRequest, ConsentSnapshot").hasSize(3);
         assertThat(publishedCounts(pending)).as("nothing published while the relay is down").isEmpty();
 
-        OutboxRelay restarted = new OutboxRelay(subjects, template, properties);
+        OutboxRelay restarted = new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED);
         assertThat(restarted.drain(List.of(subjectId))).isEqualTo(3);
 
         assertThat(outboxEventIds(subjectId)).isEmpty();
@@ -97,7 +98,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
         String subjectId = awaitSubjectWithOutbox(number);
         List<String> pending = outboxEventIds(subjectId);
 
-        OutboxRelay crashing = new OutboxRelay(subjects, template, properties) {
+        OutboxRelay crashing = new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED) {
             @Override
             protected Mono<Void> markSent(String id, Set<String> eventIds) {
                 return Mono.error(new IllegalStateException("simulated crash after publish"));
@@ -106,7 +107,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThatThrownBy(() -> crashing.drain(List.of(subjectId))).hasMessageContaining("simulated crash");
         assertThat(outboxEventIds(subjectId)).as("still pending after the crash").containsExactlyElementsOf(pending);
 
-        new OutboxRelay(subjects, template, properties).drain(List.of(subjectId));
+        new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED).drain(List.of(subjectId));
 
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
