@@ -37,6 +37,11 @@ public final class StaffTokens {
         return claims().issuer(issuer).roles(roles).validFor(validity).signedWith(secret);
     }
 
+    /** A valid local token for one role whose subject names the client, as a client-credentials token's does. */
+    public static String forClient(String role, String client) {
+        return claims().roles(List.of(role)).subject(client).signed();
+    }
+
     /** A valid local token for ADMIN, one hour, to be changed one claim at a time. */
     public static Claims claims() {
         return new Claims(LOCAL_ISSUER, LOCAL_AUDIENCE, List.of("ADMIN"), Duration.ofHours(1));
@@ -44,27 +49,36 @@ public final class StaffTokens {
 
     /**
      * @param validity from now; negative: already expired; null: no {@code exp} claim at all
+     * @param subject  the {@code sub} claim; null: {@code test-<roles>}
      */
-    public record Claims(String issuer, String audience, List<String> roles, Duration validity) {
+    public record Claims(String issuer, String audience, List<String> roles, Duration validity, String subject) {
+
+        public Claims(String issuer, String audience, List<String> roles, Duration validity) {
+            this(issuer, audience, roles, validity, null);
+        }
 
         public Claims issuer(String value) {
-            return new Claims(value, audience, roles, validity);
+            return new Claims(value, audience, roles, validity, subject);
         }
 
         public Claims audience(String value) {
-            return new Claims(issuer, value, roles, validity);
+            return new Claims(issuer, value, roles, validity, subject);
         }
 
         public Claims roles(List<String> value) {
-            return new Claims(issuer, audience, List.copyOf(value), validity);
+            return new Claims(issuer, audience, List.copyOf(value), validity, subject);
         }
 
         public Claims validFor(Duration value) {
-            return new Claims(issuer, audience, roles, value);
+            return new Claims(issuer, audience, roles, value, subject);
         }
 
         public Claims withoutExpiry() {
-            return new Claims(issuer, audience, roles, null);
+            return new Claims(issuer, audience, roles, null, subject);
+        }
+
+        public Claims subject(String value) {
+            return new Claims(issuer, audience, roles, validity, value);
         }
 
         public String signedWith(String secret) {
@@ -90,7 +104,8 @@ public final class StaffTokens {
             Instant now = Instant.now();
             var claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
-                    .subject("test-" + String.join("-", roles).toLowerCase(java.util.Locale.ROOT))
+                    .subject(subject != null ? subject
+                            : "test-" + String.join("-", roles).toLowerCase(java.util.Locale.ROOT))
                     .claim("roles", roles)
                     .issueTime(Date.from(now));
             if (audience != null) {

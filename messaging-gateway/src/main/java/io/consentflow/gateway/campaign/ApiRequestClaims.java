@@ -4,38 +4,60 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The requestIds the REST API has published ({@code api_send_requests}: requestId, campaignId, time; no number),
- * claimed before publishing so a repeated post answers like the first and never publishes again. A claim whose
- * publication failed is removed again, so the client's retry publishes it.
+ * The requestIds the REST API has published ({@code api_send_requests}: requestId, campaignId, the client that
+ * posted it, time; no number), claimed before publishing so a repeated post answers like the first and never
+ * publishes again. A claim whose publication failed is removed again, so the client's retry publishes it. The client
+ * scopes what a campaign system may read back (its own timelines and report figures); entries expire with
+ * {@link ApiRequestExpiry}.
  */
 @Component
 class ApiRequestClaims {
 
     static final String COLLECTION = "api_send_requests";
+    static final String CLIENT = "client";
+    static final String AT = "at";
+    private static final int LOOKUP_CHUNK = 500;
     private final ReactiveMongoTemplate mongo;
 
     ApiRequestClaims(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** One unordered insertMany; element i is true when requestId i is claimed now, false when it was before. */
-    Mono<boolean[]> claim(List<String> requestIds, String campaignId) {
+    /** One request to claim: its campaign (null: none) and the client whose token posted it. */
+    record Claim(String requestId, String campaignId, String client) {
+    }
+
+    /** The index the expiry deletes by (MongoDB uses it; the local wire server scans). */
+    Mono<Void> createIndexes() {
+        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending(AT)))).then();
+    }
+
+    /** One unordered insertMany; element i is true when request i is claimed now, false when it was before. */
+    Mono<boolean[]> claim(List<Claim> claims) {
         Date now = new Date();
-        List<Document> docs = new ArrayList<>(requestIds.size());
-        requestIds.forEach(id -> docs.add(new Document("_id", id).append("campaignId", campaignId).append("at", now)));
+        List<Document> docs = new ArrayList<>(claims.size());
+        claims.forEach(c -> docs.add(new Document("_id", c.requestId()).append("campaignId", c.campaignId())
+                .append(CLIENT, c.client()).append(AT, now)));
         boolean[] fresh = new boolean[docs.size()];
         Arrays.fill(fresh, true);
+        List<String> ids = claims.stream().map(Claim::requestId).toList();
         return mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
                 .thenReturn(fresh)
@@ -43,7 +65,7 @@ class ApiRequestClaims {
                     for (BulkWriteError error : e.getWriteErrors()) {
                         fresh[error.getIndex()] = false;
                         if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                            return release(requestIds, fresh).then(Mono.error(e));
+                            return release(ids, fresh).then(Mono.error(e));
                         }
                     }
                     return Mono.just(fresh);
@@ -51,10 +73,26 @@ class ApiRequestClaims {
     }
 
     /** Which of these requestIds were accepted before (a dry run counts them apart: a send would not repeat them). */
-    Mono<java.util.Set<String>> accepted(List<String> requestIds) {
-        return mongo.getCollection(COLLECTION)
-                .flatMapMany(c -> c.find(Filters.in("_id", requestIds)).projection(new Document("_id", 1)))
-                .map(doc -> doc.getString("_id")).collect(java.util.stream.Collectors.toSet());
+    Mono<Set<String>> accepted(List<String> requestIds) {
+        return find(requestIds, null);
+    }
+
+    /** Which of these requestIds the client posted (one {@code $in} on the primary key per 500). */
+    Mono<Set<String>> ofClient(String client, Collection<String> requestIds) {
+        return find(requestIds, client);
+    }
+
+    private Mono<Set<String>> find(Collection<String> requestIds, String client) {
+        List<String> ids = List.copyOf(requestIds);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)));
+        }
+        return mongo.getCollection(COLLECTION).flatMapMany(c -> Flux.fromIterable(chunks)
+                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk))
+                                .projection(new Document("_id", 1).append(CLIENT, 1)))))
+                .filter(doc -> client == null || client.equals(doc.getString(CLIENT)))
+                .map(doc -> doc.getString("_id")).collect(Collectors.toSet());
     }
 
     /** Forgets the claims taken now (fresh[i]) whose publication failed. */
@@ -67,5 +105,12 @@ class ApiRequestClaims {
         }
         return ids.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))).then();
+    }
+
+    /** Deletes the entries claimed before {@code cutoff}; answers how many. */
+    Mono<Long> expire(Instant cutoff) {
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.deleteMany(Filters.lt(AT, Date.from(cutoff)))))
+                .map(result -> result.getDeletedCount());
     }
 }

@@ -6,38 +6,55 @@ import io.consentflow.platform.web.InvalidInputException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/campaigns/{campaignId}/report} (JSON) and {@code …/report.csv}: a campaign's figures from the
- * message log and the consent view, counts only (CAMPAIGN, MARKETING, ADMIN).
+ * message log and the consent view, counts only. Staff roles count every request of the campaign; a campaign system
+ * ({@link CampaignClients#readScope}) only those its own client posted.
  */
 @RestController
 class CampaignReportController {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader("measure", "key", "count").get();
+    private static final int CHUNK = 500;
     private final MessageLog log;
     private final ConsentLookup consents;
+    private final ApiRequestClaims claims;
 
-    CampaignReportController(MessageLog log, ConsentLookup consents) {
+    CampaignReportController(MessageLog log, ConsentLookup consents, ApiRequestClaims claims) {
         this.log = log;
         this.consents = consents;
+        this.claims = claims;
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/report")
-    Mono<CampaignReport.Totals> report(@PathVariable String campaignId) {
+    Mono<CampaignReport.Totals> report(@PathVariable String campaignId, Authentication caller) {
         if (!CampaignSendController.CAMPAIGN_ID.matcher(campaignId).matches()) {
             throw new InvalidInputException("campaignId", "1-100 letters, digits, '.', '_', ':' or '-'");
         }
-        return log.byCampaign(campaignId)
+        Optional<String> scope = CampaignClients.readScope(caller);
+        Flux<Document> records = log.byCampaign(campaignId);
+        if (scope.isPresent()) {
+            // a campaign system counts only the requests its client posted, whoever else used the campaignId
+            records = records.buffer(CHUNK).concatMap(chunk -> claims.ofClient(scope.get(),
+                            chunk.stream().map(doc -> doc.getString("_id")).toList())
+                    .flatMapIterable(own -> chunk.stream().filter(doc -> own.contains(doc.getString("_id")))
+                            .toList()));
+        }
+        return records
                 .reduce(new CampaignReport(), (report, logged) -> {
                     report.add(logged, consents::facts);
                     return report;
@@ -46,8 +63,8 @@ class CampaignReportController {
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/report.csv")
-    Mono<ResponseEntity<String>> csv(@PathVariable String campaignId) {
-        return report(campaignId).map(totals -> ResponseEntity.ok().contentType(TEXT_CSV)
+    Mono<ResponseEntity<String>> csv(@PathVariable String campaignId, Authentication caller) {
+        return report(campaignId, caller).map(totals -> ResponseEntity.ok().contentType(TEXT_CSV)
                 .header("Content-Disposition", "attachment; filename=\"campaign-report.csv\"")
                 .body(csv(totals)));
     }

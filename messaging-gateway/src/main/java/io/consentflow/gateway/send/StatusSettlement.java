@@ -30,17 +30,28 @@ public class StatusSettlement {
         this.clock = clock;
     }
 
+    /** A request called (never only refused) whose outcome is still open or not a SENT with another wamid. */
+    private static boolean couldBe(MessageLog.ClaimState state, String wamid) {
+        return state.callingAt() != null
+                && !(state.outcome() instanceof SendOutcome.Sent sent && !wamid.equals(sent.wamid()));
+    }
+
     /** A status whose wamid the log does not know yet, with the requestId Meta echoed. */
     public record EchoedStatus(String requestId, String wamid) {
     }
 
     /**
      * Settles what these statuses prove and answers, per wamid, the request each belongs to (for the timeline and
-     * the status events); requestIds the log does not know (erased, or not ours) are absent.
+     * the status events, the campaign report's delivered and read); requestIds the log does not know (erased, or not
+     * ours) are absent, and so are those the status cannot belong to: the echo is trusted only to name a request
+     * whose call this gateway recorded and whose stored outcome, if SENT, holds this very wamid.
      */
     public Mono<Map<String, DeliveryStatuses.LoggedRequest>> settle(List<EchoedStatus> statuses) {
         Map<String, DeliveryStatuses.LoggedRequest> found = new HashMap<>();
         return Flux.fromIterable(statuses).concatMap(status -> log.state(status.requestId()).flatMap(state -> {
+            if (!couldBe(state, status.wamid())) {
+                return Mono.<Void>empty(); // the echo names a request of ours that cannot be this message
+            }
             found.put(status.wamid(), new DeliveryStatuses.LoggedRequest(state.claim().requestId(),
                     state.claim().subjectId(), state.claim().category().name(), state.claim().contactKey(), false));
             if (state.outcome() instanceof SendOutcome.Sent sent && status.wamid().equals(sent.wamid())) {

@@ -1,5 +1,6 @@
 package io.consentflow.gateway.staff;
 
+import io.consentflow.gateway.campaign.CampaignClients;
 import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.platform.web.InvalidInputException;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,20 +22,24 @@ class MessageTimelineController {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private final MessageLog log;
+    private final CampaignClients clients;
 
-    MessageTimelineController(MessageLog log) {
+    MessageTimelineController(MessageLog log, CampaignClients clients) {
         this.log = log;
+        this.clients = clients;
     }
 
     /**
      * @param requestId the send request's idempotency key
+     * @param caller    a campaign system reads only the requests its client posted (404 for any other)
      */
     @GetMapping("/api/v1/messages/{requestId}")
-    Mono<Timeline> timeline(@PathVariable String requestId) {
+    Mono<Timeline> timeline(@PathVariable String requestId, Authentication caller) {
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw new InvalidInputException("requestId", "1-100 letters, digits, '.', '_', ':' or '-'");
         }
-        return log.find(requestId).map(MessageTimelineController::view)
+        return clients.mayReadRequest(caller, requestId).filter(Boolean::booleanValue)
+                .flatMap(may -> log.find(requestId)).map(MessageTimelineController::view)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no such request")));
     }
 

@@ -34,7 +34,10 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Figures, not assertions on speed (issue 26 item 5): REST send requests accepted per second by the gateway's send
  * API with 16 clients, in campaign batches of 1,000 and one at a time, and the CPU per accepted request (validation,
- * the idempotency claim in MongoDB, the Kafka publication). The send listener is stopped, so the figures are the
+ * the idempotency claim in MongoDB, the Kafka publication). Single requests are measured beside one-item batches in
+ * alternating rounds of one run: the same work per request without sharing the claim insert and the publication
+ * with concurrent requests, as single requests were handled before, so the ratio holds whatever else loads the
+ * machine. The send listener is stopped, so the figures are the
  * API's alone; broker, wire server and clients run in this JVM too and are reported as their own groups.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -93,8 +96,14 @@ class CampaignApiBenchmark {
         figures.put("clients", CLIENTS);
         run("warm-up", 1, () -> postBatch("warm"), BATCH, null);
         run("warm-up singles", SINGLE_WARM_UP, () -> postSingle(), 1, null);
+        run("warm-up one-item batches", SINGLE_WARM_UP / 2, () -> postOneItemBatch(), 1, null);
         run("batches of " + BATCH, BATCH_ROUNDS, () -> postBatch("bench"), BATCH, figures);
-        run("single requests", SINGLES / CLIENTS, () -> postSingle(), 1, figures);
+        // side by side under the same load: a single request shares its claim insert and publication with those
+        // posted at the same moment; a one-item batch has them to itself, as every single request had before
+        for (String round : List.of(" (1)", " (2)")) {
+            run("one-item batches, unshared" + round, SINGLES / CLIENTS / 2, () -> postOneItemBatch(), 1, figures);
+            run("single requests" + round, SINGLES / CLIENTS / 2, () -> postSingle(), 1, figures);
+        }
         BenchFigures.print(figures);
     }
 
@@ -146,6 +155,13 @@ class CampaignApiBenchmark {
     private void postSingle() throws Exception {
         HttpResponse<String> response = http.send(request("/api/v1/send-requests", item("one-" + UUID.randomUUID())),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private void postOneItemBatch() throws Exception {
+        String campaign = "one-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> response = http.send(request("/api/v1/campaigns/" + campaign + "/send-requests",
+                "[" + item(campaign + "-0") + "]"), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.ConsentStatus;
+import io.consentflow.events.DeliveryStatus;
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
+import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.WebhookSignature;
 import io.consentflow.gateway.support.Fixtures;
@@ -100,6 +102,59 @@ class CampaignReportTests {
                 .isEqualTo(0);
     }
 
+    /**
+     * The simulator reports {@code delivered} milliseconds after a send, often before the gateway stored the call's
+     * outcome: the status names its request by the echoed requestId, which counts only for a request whose call this
+     * gateway recorded, and with the wamid its outcome holds, if any.
+     */
+    @Test
+    void aStatusThatOvertakesItsOutcomeCountsByTheEchoedRequestIdAndAForeignEchoCountsNowhere() {
+        String campaign = "overtaken-" + UUID.randomUUID().toString().substring(0, 8);
+        String number = consented();
+        String stranger = randomNumber();
+        String requestId = campaign + "-1";
+        String blockedId = campaign + "-2";
+        String wamid = "wamid." + UUID.randomUUID();
+        // Meta accepts at once but its answer reaches the gateway a second later, after the statuses
+        STUB.script(digits(number), new StubCloudApi.Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":"
+                + "[{\"input\":\"" + digits(number) + "\",\"wa_id\":\"" + digits(number) + "\"}],\"messages\":"
+                + "[{\"id\":\"" + wamid + "\"}]}", 1_000));
+        List<Object> batch = List.of(Map.of("requestId", requestId, "to", number, "purpose", "offers", "template",
+                Map.of("name", "offer", "language", "de")), Map.of("requestId", blockedId, "to", stranger,
+                "purpose", "offers", "template", Map.of("name", "offer", "language", "de")));
+        web.post().uri("/api/v1/campaigns/" + campaign + "/send-requests")
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("CAMPAIGN"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(batch).exchange().expectStatus().isAccepted();
+        await().atMost(WAIT).until(() -> STUB.callsTo(digits(number)) == 1);
+        kafka.await(Topics.MESSAGE_EVENTS.name(), MessageBlocked.class, e -> blockedId.equals(e.getRequestId()), WAIT);
+
+        webhook(WebhookTests.statusEchoing(wamid, "sent", requestId));
+        webhook(WebhookTests.statusEchoing(wamid, "delivered", requestId));
+        // echoes that name a request of this gateway but cannot be its message: another wamid than the one its
+        // outcome holds, and a request that was blocked (never called)
+        String otherWamid = "wamid." + UUID.randomUUID();
+        String blockedWamid = "wamid." + UUID.randomUUID();
+        MessageSent sent = kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
+                e -> requestId.equals(e.getRequestId()), WAIT);
+        webhook(WebhookTests.statusEchoing(otherWamid, "read", requestId));
+        webhook(WebhookTests.statusEchoing(blockedWamid, "delivered", blockedId));
+
+        assertThat(sent.getWamid()).isEqualTo(wamid);
+        MessageStatusChanged delivered = kafka.await(Topics.MESSAGE_EVENTS.name(), MessageStatusChanged.class,
+                e -> wamid.equals(e.getWamid()) && e.getStatus() == DeliveryStatus.DELIVERED, WAIT);
+        assertThat(delivered.getRequestId()).isEqualTo(requestId);
+        for (String foreign : List.of(otherWamid, blockedWamid)) {
+            assertThat(kafka.await(Topics.MESSAGE_EVENTS.name(), MessageStatusChanged.class,
+                    e -> foreign.equals(e.getWamid()), WAIT).getRequestId()).as(foreign).isNull();
+        }
+        await().atMost(WAIT).untilAsserted(() -> report(campaign, "MARKETING").expectStatus().isOk().expectBody()
+                .jsonPath("$.requested").isEqualTo(2)
+                .jsonPath("$.sent").isEqualTo(1)
+                .jsonPath("$.delivered").isEqualTo(1)
+                .jsonPath("$.read").isEqualTo(0)
+                .jsonPath("$.blockedByReason").isEqualTo(Map.of("NO_CONSENT", 1)));
+    }
+
     private WebTestClient.ResponseSpec report(String campaign, String role) {
         return web.get().uri("/api/v1/campaigns/" + campaign + "/report")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
@@ -113,10 +168,6 @@ class CampaignReportTests {
     }
 
     private String consented() {
-        String number = randomNumber();
-        kafka.publish(Topics.CONSENT_STATE.name(), Fixtures.KEYS.of(number),
-                snapshot(number, UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, List.of("offers")));
-        await().atMost(WAIT).until(() -> consents.get(Fixtures.KEYS.of(number)) != null);
-        return number;
+        return Fixtures.consentedToOffers(kafka, consents, WAIT);
     }
 }

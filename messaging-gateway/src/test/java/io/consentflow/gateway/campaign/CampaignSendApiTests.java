@@ -2,13 +2,11 @@ package io.consentflow.gateway.campaign;
 
 import static io.consentflow.gateway.support.Fixtures.digits;
 import static io.consentflow.gateway.support.Fixtures.randomNumber;
-import static io.consentflow.gateway.support.Fixtures.snapshot;
 import static io.consentflow.gateway.support.StubCloudApiInitializer.STUB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.BlockReason;
-import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageSent;
 import io.consentflow.events.SendRequest;
@@ -180,10 +178,6 @@ class CampaignSendApiTests {
     }
 
     private String consented() {
-        String number = randomNumber();
-        kafka.publish(Topics.CONSENT_STATE.name(), Fixtures.KEYS.of(number),
-                snapshot(number, UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, List.of("offers")));
-        await().atMost(WAIT).until(() -> consents.get(Fixtures.KEYS.of(number)) != null);
-        return number;
+        return Fixtures.consentedToOffers(kafka, consents, WAIT);
     }
 }

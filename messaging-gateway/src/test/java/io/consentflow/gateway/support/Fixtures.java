@@ -5,14 +5,19 @@ import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.MessageCategory;
 import io.consentflow.events.SendRequest;
 import io.consentflow.events.TemplateMessage;
+import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.platform.secrets.DevelopmentSecrets;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.schemas.SendRequestSignatures;
+import io.consentflow.schemas.Topics;
+import io.consentflow.testsupport.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 
 /** Random numbers, subjects and events for integration tests (unique per test: the broker is shared). */
 public final class Fixtures {
@@ -38,6 +43,15 @@ public final class Fixtures {
         return ConsentSnapshot.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
                 .setProducer("consent-service").setSubjectId(subjectId).setContactKey(KEYS.of(e164))
                 .setStatus(status).setPurposes(purposes).setMarketingStoppedAtMeta(false).setVersion(1).build();
+    }
+
+    /** A new number CONFIRMED for "offers" on consent-state, returned once the gateway's consent view holds it. */
+    public static String consentedToOffers(KafkaTestClient kafka, ConsentTable consents, Duration wait) {
+        String number = randomNumber();
+        kafka.publish(Topics.CONSENT_STATE.name(), KEYS.of(number),
+                snapshot(number, UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, List.of("offers")));
+        Awaitility.await().atMost(wait).until(() -> consents.get(KEYS.of(number)) != null);
+        return number;
     }
 
     public static SendRequest.Builder marketing(String e164) {

@@ -83,6 +83,12 @@ public class WebhookTests {
                 + "\"field\":\"messages\"}]}]}";
     }
 
+    /** A status echoing {@code biz_opaque_callback_data}, as Meta sends it for a message the gateway sent. */
+    public static String statusEchoing(String wamid, String status, String callbackData) {
+        return status(wamid, status, null).replace("\"recipient_id\":\"1\"",
+                "\"recipient_id\":\"1\",\"biz_opaque_callback_data\":\"" + callbackData + "\"");
+    }
+
     public static String status(String wamid, String status, Integer errorCode) {
         String errors = errorCode == null ? "" : ",\"errors\":[{\"code\":" + errorCode + ",\"title\":\"x\"}]";
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{"
