@@ -1,14 +1,10 @@
 package io.consentflow.gateway.campaign;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
+import io.consentflow.platform.mongo.FirstInserts;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -55,21 +51,7 @@ class ApiRequestClaims {
         List<Document> docs = new ArrayList<>(claims.size());
         claims.forEach(c -> docs.add(new Document("_id", c.requestId()).append("campaignId", c.campaignId())
                 .append(CLIENT, c.client()).append(AT, now)));
-        boolean[] fresh = new boolean[docs.size()];
-        Arrays.fill(fresh, true);
-        List<String> ids = claims.stream().map(Claim::requestId).toList();
-        return mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
-                .thenReturn(fresh)
-                .onErrorResume(MongoBulkWriteException.class, e -> {
-                    for (BulkWriteError error : e.getWriteErrors()) {
-                        fresh[error.getIndex()] = false;
-                        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                            return release(ids, fresh).then(Mono.error(e));
-                        }
-                    }
-                    return Mono.just(fresh);
-                });
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs));
     }
 
     /** Which of these requestIds were accepted before (a dry run counts them apart: a send would not repeat them). */
@@ -97,14 +79,8 @@ class ApiRequestClaims {
 
     /** Forgets the claims taken now (fresh[i]) whose publication failed. */
     Mono<Void> release(List<String> requestIds, boolean[] fresh) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < fresh.length; i++) {
-            if (fresh[i]) {
-                ids.add(requestIds.get(i));
-            }
-        }
-        return ids.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", ids)))).then();
+        List<Document> ids = requestIds.stream().map(id -> new Document("_id", id)).toList();
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, ids, fresh));
     }
 
     /** Deletes the entries claimed before {@code cutoff}; answers how many. */

@@ -1,15 +1,11 @@
 package io.consentflow.gateway.webhook;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
+import io.consentflow.platform.mongo.FirstInserts;
 import io.consentflow.rules.contact.ContactKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -43,36 +39,21 @@ class WebhookReceipts {
      * recorded), false for a redelivery, or a repeat of an earlier item of the same delivery.
      */
     Mono<boolean[]> firstTime(List<String> dedupeKeys) {
-        List<Document> docs = new ArrayList<>(dedupeKeys.size());
-        Date now = new Date();
-        dedupeKeys.forEach(key -> docs.add(new Document("_id", digest(key)).append("at", now)));
-        boolean[] fresh = new boolean[docs.size()];
-        Arrays.fill(fresh, true);
-        return mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
-                .thenReturn(fresh)
-                .onErrorResume(MongoBulkWriteException.class, e -> {
-                    for (BulkWriteError error : e.getWriteErrors()) {
-                        fresh[error.getIndex()] = false;
-                        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                            // the ones recorded now must not stay recorded: Meta's retry would skip them
-                            return forget(dedupeKeys, fresh).then(Mono.error(e));
-                        }
-                    }
-                    return Mono.just(fresh);
-                });
+        List<Document> docs = receipts(dedupeKeys);
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs));
     }
 
     /** Publishing failed: forget the items recorded by this delivery, so Meta's retry is processed. */
     Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
-        List<String> digests = new ArrayList<>();
-        for (int i = 0; i < dedupeKeys.size(); i++) {
-            if (recorded[i]) {
-                digests.add(digest(dedupeKeys.get(i)));
-            }
-        }
-        return digests.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.deleteMany(Filters.in("_id", digests)))).then();
+        List<Document> docs = receipts(dedupeKeys);
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, docs, recorded));
+    }
+
+    private List<Document> receipts(List<String> dedupeKeys) {
+        Date now = new Date();
+        List<Document> docs = new ArrayList<>(dedupeKeys.size());
+        dedupeKeys.forEach(key -> docs.add(new Document("_id", digest(key)).append("at", now)));
+        return docs;
     }
 
     @Scheduled(fixedDelayString = "PT1H")
