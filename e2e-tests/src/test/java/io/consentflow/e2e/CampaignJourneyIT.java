@@ -16,17 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Journeys 6 and 7: a 10,000-request campaign over consented, unconsented and stopped numbers, and a gateway killed
- * in the middle of a campaign. Every request ends in exactly one terminal event; nothing reaches a number without
- * consent; nothing is sent twice (the simulator's chats are the independent witness of what went over HTTP).
+ * Journey 6: a 10,000-request campaign over consented, unconsented and stopped numbers. Every request ends in exactly
+ * one terminal event; nothing reaches a number without consent; nothing is sent twice (the simulator's chats are the
+ * independent witness of what went over HTTP). A gateway killed in the middle of a campaign is ChaosIT's, with every
+ * request accounted for by its requestId, two gateways, repeated kills and restarts of the broker and the store.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CampaignJourneyIT extends JourneySupport {
 
     private static final int CONSENTED = 40;
@@ -52,32 +49,11 @@ class CampaignJourneyIT extends JourneySupport {
     }
 
     @Test
-    @Order(1)
     void tenThousandRequestsEachEndInExactlyOneOutcomeAndOnlyConsentedNumbersReceiveMarketing() {
         long deliveredBefore = deliveredMarketing();
         Map<String, String> requestToNumber = publishCampaign(10_000, new Random(6));
 
         awaitAllOutcomes(requestToNumber.keySet(), Duration.ofMinutes(4));
-        assertNoDuplicateOrMisdirectedSends(requestToNumber, deliveredBefore);
-    }
-
-    @Test
-    @Order(2)
-    void aGatewayKilledMidCampaignLosesNothingAndSendsNothingTwice() {
-        // a fresh cohort: the first campaign used up the frequency cap of the first one
-        consented.clear();
-        consented.addAll(optedInPhones(CONSENTED));
-        long deliveredBefore = deliveredMarketing();
-        Map<String, String> requestToNumber = publishCampaign(3_000, new Random(7));
-        Set<String> requests = requestToNumber.keySet();
-        messageEvents.awaitCondition(() -> countSent(requests) >= 20, Duration.ofMinutes(2),
-                () -> "the campaign never got going");
-
-        suite.gateway.kill();
-        suite.gateway.start();
-        suite.gateway.awaitReady(Duration.ofSeconds(120));
-
-        awaitAllOutcomes(requests, Duration.ofMinutes(4));
         assertNoDuplicateOrMisdirectedSends(requestToNumber, deliveredBefore);
     }
 
@@ -87,10 +63,6 @@ class CampaignJourneyIT extends JourneySupport {
             optInAndConfirm(phone, List.of("offers"));
             return phone;
         }).toList();
-    }
-
-    private long countSent(Set<String> requests) {
-        return requests.stream().filter(id -> outcomes(id).stream().anyMatch(MessageSent.class::isInstance)).count();
     }
 
     private Map<String, String> publishCampaign(int size, Random random) {
