@@ -2,7 +2,6 @@ package io.consentflow.audit.web;
 
 import io.consentflow.audit.app.CertificateService;
 import io.consentflow.platform.web.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,20 +35,10 @@ class CertificateController {
         if (!erasureId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new InvalidInputException("erasureId", "must be an erasure id (letters, digits, '.', '_', '-')");
         }
-        boolean html;
-        if (format == null) {
-            html = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !accept.startsWith("application/json");
-        } else if (format.equals("html") || format.equals("json")) {
-            html = format.equals("html");
-        } else {
-            throw new InvalidInputException("format", "must be json or html");
-        }
+        boolean html = Params.html(format, accept);
         return certificates.certificate(erasureId)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "the audit log holds no erasure with this id")))
-                .map(signed -> html
-                        ? ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                                .body(CertificateHtml.render(signed))
-                        : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(signed));
+                .map(signed -> html ? Params.htmlPage(CertificateHtml.render(signed)) : Params.json(signed));
     }
 }

@@ -1,11 +1,17 @@
 package io.consentflow.audit.web;
 
 import io.consentflow.platform.web.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
-/** Request parameter parsing; errors name the field and never echo the value (it might be a phone number). */
+/**
+ * Request parameter parsing, and the JSON-or-printable-HTML answer of the staff pages; errors name the field and never
+ * echo the value (it might be a phone number).
+ */
 final class Params {
 
     private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -67,5 +73,29 @@ final class Params {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("to", "must be after from");
         }
+    }
+
+    /**
+     * Whether a staff page answers as printable HTML: {@code ?format=html|json} decides, else an {@code Accept} that
+     * asks for HTML and does not start with JSON.
+     */
+    static boolean html(String format, String accept) {
+        if (format == null) {
+            return accept != null && accept.contains("text/html") && !accept.startsWith("application/json");
+        }
+        if (format.equals("html") || format.equals("json")) {
+            return format.equals("html");
+        }
+        throw new InvalidInputException("format", "must be json or html");
+    }
+
+    /** A printable page: HTML in UTF-8. */
+    static ResponseEntity<?> htmlPage(String html) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+    }
+
+    /** The same content as JSON. */
+    static ResponseEntity<?> json(Object body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -36,20 +36,10 @@ class ProofController {
         if (!lang.equals("de") && !lang.equals("en")) {
             throw new InvalidInputException("lang", "must be de or en");
         }
-        boolean html;
-        if (format == null) {
-            html = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !accept.startsWith("application/json");
-        } else if (format.equals("html") || format.equals("json")) {
-            html = format.equals("html");
-        } else {
-            throw new InvalidInputException("format", "must be json or html");
-        }
+        boolean html = Params.html(format, accept);
         return proofs.proof(id)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "the audit log holds no entry for this subject")))
-                .map(report -> html
-                        ? ResponseEntity.ok().contentType(new MediaType("text", "html",
-                                java.nio.charset.StandardCharsets.UTF_8)).body(ProofHtml.render(report, lang))
-                        : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report));
+                .map(report -> html ? Params.htmlPage(ProofHtml.render(report, lang)) : Params.json(report));
     }
 }
