@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -45,9 +46,14 @@ public class ContactSalts {
 
     /**
      * The salt of every contact (by lookup), created where missing, and each contact linked to the subjectId it was
-     * seen with (null: none named). One find, at most one insert and one update per new link.
+     * seen with (null: none named). One find, at most one insert and one update per new link. A salt the policy
+     * shreds between the find and the link ({@link #shredUnlinked}) is created again: every contact gets a salt.
      */
     public Mono<Map<String, byte[]>> saltsFor(Map<String, String> subjectByLookup) {
+        return saltsFor(subjectByLookup, 3);
+    }
+
+    private Mono<Map<String, byte[]>> saltsFor(Map<String, String> subjectByLookup, int attempts) {
         if (subjectByLookup.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -64,13 +70,26 @@ public class ContactSalts {
                                     .allMatch(w -> w.getCategory() == ErrorCategory.DUPLICATE_KEY)
                                     ? Mono.empty() : Mono.error(e)); // another consumer created it meanwhile
             return inserted.then(link(subjectByLookup, known)).then(find(subjectByLookup.keySet().stream().toList()))
-                    .map(all -> {
+                    .flatMap(all -> {
+                        if (all.size() < subjectByLookup.size() && attempts > 1) {
+                            return saltsFor(subjectByLookup, attempts - 1); // shredded by policy meanwhile
+                        }
                         Map<String, byte[]> salts = new HashMap<>();
                         all.forEach((lookup, doc) -> salts.put(lookup,
                                 Base64.getDecoder().decode(doc.getString("salt"))));
-                        return salts;
+                        return Mono.just(salts);
                     });
         });
+    }
+
+    /**
+     * Shreds the salts of contacts never seen with a subject (a number no consent named: requests refused for no
+     * consent, a STOP or message from an unknown number) created before {@code cutoff}; returns how many. A contact
+     * linked meanwhile keeps its salt (the filter is evaluated per document, atomically with its deletion).
+     */
+    public Mono<Long> shredUnlinked(Instant cutoff) {
+        return Mono.from(collection().deleteMany(Filters.and(Filters.size("subjectIds", 0),
+                Filters.lt("createdAt", Date.from(cutoff))))).map(r -> r.getDeletedCount());
     }
 
     /** Shreds every salt of contacts seen with this subject; returns how many. */
