@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * Describe on {@code <topic>-dlt} (audit-service never dead-letters, it reads every dead-letter topic in its own
  * group);</li>
  * <li>retention-service: DescribeConfigs and AlterConfigs on the topics that carry numbers and their dead-letter
- * topics (TopicRetentionGuard keeps their retention within policy).</li>
+ * topics, and on the compacted topic keyed by the contactKey (TopicRetentionGuard keeps the settings of their stated
+ * bounds).</li>
  * </ul>
  * Topic creation needs no ACL: Strimzi's topic operator (or compose's kafka-init, as the admin) creates the topics.
  * Operations are named as Strimzi's KafkaUser and kafka-acls.sh name them (Read, Write, DescribeConfigs, …).
@@ -65,6 +66,8 @@ public final class KafkaAccess {
                     grant(acls, Services.RETENTION, "topic:" + kept.name(), "Describe", "DescribeConfigs",
                             "AlterConfigs");
                 }
+            } else if (topic.compacted()) {
+                grant(acls, Services.RETENTION, "topic:" + topic.name(), "Describe", "DescribeConfigs", "AlterConfigs");
             }
         }
         grant(acls, Services.AUDIT, "group:" + AUDIT_DEAD_LETTER_GROUP, "Read");

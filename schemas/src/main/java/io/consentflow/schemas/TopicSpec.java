@@ -50,10 +50,14 @@ public record TopicSpec(
             dltConfigs.put("retention.ms", Long.toString(java.time.Duration.ofDays(30).toMillis()));
         }
         dltConfigs.remove("min.compaction.lag.ms");
+        dltConfigs.remove("max.compaction.lag.ms");
         dltConfigs.remove("delete.retention.ms");
         dltConfigs.remove("min.cleanable.dirty.ratio");
         if (compacted()) {
-            dltConfigs.remove("segment.ms"); // a topic that carries numbers keeps its short segments in its DLT too
+            // a topic that carries numbers keeps its short segments (and the settings of its bound) in its DLT too
+            dltConfigs.remove("segment.ms");
+            dltConfigs.remove("file.delete.delay.ms");
+            dltConfigs.remove("message.timestamp.type");
         }
         return new TopicSpec(deadLetterTopic(), KeyKind.SOURCE_KEY, List.of(), partitions, dltConfigs,
                 Set.of("error-handlers"), owner, carriesPersonalData);

@@ -29,7 +29,8 @@ public class CertificateService {
     private final DeletionCertificates.Bounds bounds;
 
     public CertificateService(EntryStore entries, ContactSalts salts, SigningKeys keys, Clock clock,
-            @Value("${consentflow.audit.certificate.backup-retention:P7D}") Duration backupRetention) {
+            @Value("${consentflow.audit.certificate.backup-retention:P7D}") Duration backupRetention,
+            @Value("${consentflow.audit.unlinked-salts.keep:P7D}") Duration unlinkedSalts) {
         this.entries = entries;
         this.salts = salts;
         this.keys = keys;
@@ -41,14 +42,13 @@ public class CertificateService {
             if (topic.carriesPersonalData()) {
                 numberTopics.put(topic.name(), Topics.lastCopyGoneWithin(topic));
             } else if (topic.compacted()) {
-                contactKeyTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("segment.ms"))
-                        + Long.parseLong(topic.configs().get("delete.retention.ms"))));
+                contactKeyTopics.put(topic.name(), Topics.compactedCopyGoneWithin(topic));
             } else if (topic.configs().containsKey("retention.ms")) {
                 idTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("retention.ms"))));
             }
         }
         this.bounds = new DeletionCertificates.Bounds(numberTopics, idTopics, backupRetention,
-                contactKeyTopics);
+                contactKeyTopics, unlinkedSalts);
     }
 
     /** Empty when the log holds no command with this erasureId. */
