@@ -62,7 +62,7 @@ class RetentionPolicyFileTests {
             Map<String, Object> audit = (Map<String, Object>) ((Map<String, Object>) Repo.yamlDocument(
                     Repo.path("audit-service/src/main/resources/application.yml")).get("consentflow")).get("audit");
             String keep = (String) ((Map<String, Object>) audit.get("unlinked-salts")).get("keep");
-            assertThat(keep).startsWith("${AUDIT_UNLINKED_SALTS_KEEP:");
+            assertThat(keep).startsWith("${AUDIT_UNLINKED_CONTACT_RETENTION:");
             assertThat(duration(keep.substring(keep.indexOf(':') + 1, keep.length() - 1))).as(file)
                     .isLessThanOrEqualTo(period);
             String gateway = Repo.read("messaging-gateway/src/main/java/io/consentflow/gateway/retention/"

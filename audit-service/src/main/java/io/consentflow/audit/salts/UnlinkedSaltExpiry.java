@@ -19,24 +19,17 @@ public class UnlinkedSaltExpiry extends PeriodicTask {
     private final ContactSalts salts;
     private final Clock clock;
     private final Duration keep;
-    private final Duration interval;
 
     public UnlinkedSaltExpiry(ContactSalts salts, Clock clock,
             @Value("${consentflow.audit.unlinked-salts.keep:P7D}") Duration keep,
             @Value("${consentflow.audit.unlinked-salts.interval:PT1H}") Duration interval) {
-        super("unlinked-salt-expiry");
+        super("unlinked-salt-expiry", interval);
         if (keep.isNegative() || keep.isZero()) {
             throw new IllegalStateException("consentflow.audit.unlinked-salts.keep must be positive");
         }
         this.salts = salts;
         this.clock = clock;
         this.keep = keep;
-        this.interval = interval;
-    }
-
-    @Override
-    protected Duration interval() {
-        return interval;
     }
 
     @Override

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The topic settings a stated bound depends on ({@code Topics.lastCopyGoneWithin}, {@code Topics.compactedCopyGoneWithin}),
- * as the catalog sets them, and how a topic's actual settings deviate from them. Times are upper limits (a shorter
- * one only tightens the bound; -1, "forever", always deviates); the timestamp type and the cleanup policy must match.
+ * The topic settings a stated bound depends on ({@code Topics.lastCopyGoneWithin},
+ * {@code Topics.compactedCopyGoneWithin}), as the catalog sets them, and how a topic's actual settings deviate from
+ * them. Times are upper limits (a shorter one only tightens the bound; -1, "forever", always deviates); the timestamp
+ * type and the cleanup policy must match.
  */
 record BoundSettings(String topic, Map<String, String> expected) {
 
