@@ -40,8 +40,9 @@ public record TopicSpec(
     }
 
     /**
-     * The dead-letter topic of this topic: same partitions (records keep their partition), same retention and, for a
-     * topic that carries numbers, the same bound on the last copy ({@link Topics#lastCopyGoneWithin}).
+     * The dead-letter topic of this topic: same partitions (records keep their partition), same retention (30 days for
+     * a compacted topic) and, for a topic that carries numbers or a compacted one, a bound on the last copy
+     * ({@link Topics#lastCopyGoneWithin}).
      */
     public TopicSpec deadLetter() {
         Map<String, String> dltConfigs = new java.util.HashMap<>(configs);
@@ -53,12 +54,8 @@ public record TopicSpec(
         dltConfigs.remove("max.compaction.lag.ms");
         dltConfigs.remove("delete.retention.ms");
         dltConfigs.remove("min.cleanable.dirty.ratio");
-        if (compacted()) {
-            // a topic that carries numbers keeps its short segments (and the settings of its bound) in its DLT too
-            dltConfigs.remove("segment.ms");
-            dltConfigs.remove("file.delete.delay.ms");
-            dltConfigs.remove("message.timestamp.type");
-        }
+        // the short segments, broker timestamps and file delay stay: a topic that carries numbers, or the compacted
+        // topic keyed by the contactKey, keeps an exact bound (Topics.lastCopyGoneWithin) in its DLT too
         return new TopicSpec(deadLetterTopic(), KeyKind.SOURCE_KEY, List.of(), partitions, dltConfigs,
                 Set.of("error-handlers"), owner, carriesPersonalData);
     }

@@ -69,7 +69,9 @@ class TopicsCatalogTests {
         assertThat(Topics.CONSENT_STATE.configs()).containsKey("delete.retention.ms");
         assertThat(Topics.CONSENT_STATE.deadLetter().compacted()).isFalse();
         assertThat(Topics.CONSENT_STATE.deadLetter().configs()).doesNotContainKeys("max.compaction.lag.ms",
-                "delete.retention.ms", "segment.ms");
+                "delete.retention.ms", "min.cleanable.dirty.ratio");
+        // its records are keyed by the contactKey too: 30 days, 1 h segments, 5 min check, 1 min file delay
+        assertThat(Topics.lastCopyGoneWithin(Topics.CONSENT_STATE.deadLetter())).isEqualTo(Duration.parse("PT721H6M"));
     }
 
     /**

@@ -38,17 +38,23 @@ public class CertificateService {
         Map<String, Duration> numberTopics = new TreeMap<>();
         Map<String, Duration> idTopics = new TreeMap<>();
         Map<String, Duration> contactKeyTopics = new TreeMap<>();
+        Map<String, Duration> contactKeyDeadLetters = new TreeMap<>();
+        for (TopicSpec topic : Topics.ALL) {
+            if (topic.compacted()) {
+                contactKeyTopics.put(topic.name(), Topics.compactedCopyGoneWithin(topic));
+                contactKeyDeadLetters.put(topic.deadLetterTopic(), Topics.lastCopyGoneWithin(topic.deadLetter()));
+            }
+        }
         for (TopicSpec topic : Topics.allWithDeadLetters()) {
             if (topic.carriesPersonalData()) {
                 numberTopics.put(topic.name(), Topics.lastCopyGoneWithin(topic));
-            } else if (topic.compacted()) {
-                contactKeyTopics.put(topic.name(), Topics.compactedCopyGoneWithin(topic));
-            } else if (topic.configs().containsKey("retention.ms")) {
+            } else if (!contactKeyTopics.containsKey(topic.name()) && !contactKeyDeadLetters.containsKey(topic.name())
+                    && topic.configs().containsKey("retention.ms")) {
                 idTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("retention.ms"))));
             }
         }
         this.bounds = new DeletionCertificates.Bounds(numberTopics, idTopics, backupRetention,
-                contactKeyTopics, unlinkedSalts);
+                contactKeyTopics, contactKeyDeadLetters, unlinkedSalts);
     }
 
     /** Empty when the log holds no command with this erasureId. */

@@ -27,10 +27,12 @@ public final class DeletionCertificates {
      * @param backups      how long a database backup is kept (the key ring's too)
      * @param contactKeyTopics compacted topics keyed by the contact key -> the bound on the cleaner dropping the
      *                         tombstone and the snapshots before it ({@code Topics.compactedCopyGoneWithin})
+     * @param contactKeyDeadLetters the dead-letter topics of those compacted topics -> the bound on their last copy
      * @param unlinkedSalts    how long a salt of a contact never seen with a subject is kept before policy shreds it
      */
     public record Bounds(Map<String, Duration> numberTopics, Map<String, Duration> idTopics, Duration backups,
-            Map<String, Duration> contactKeyTopics, Duration unlinkedSalts) {
+            Map<String, Duration> contactKeyTopics, Map<String, Duration> contactKeyDeadLetters,
+            Duration unlinkedSalts) {
     }
 
     /** What a verifier needs: the certificate, the exact text signed, and the signature with its key id. */
@@ -137,6 +139,10 @@ public final class DeletionCertificates {
                         + " drop the snapshots, and drops the tombstone after delete.retention.ms (a cleaner busy with"
                         + " other logs can be later: Kafka states no bound on that)",
                 text(from.plus(bound)))));
+        bounds.contactKeyDeadLetters().forEach((topic, bound) -> out.add(remain("Kafka " + topic + ": snapshots a"
+                + " reader could not process, keyed by the contact key (a keyed pseudonym, no number)", "dead letters"
+                + " kept for investigation; deleted by retention, segment roll and the broker's check",
+                text(from.plus(bound)))));
         out.add(remain("audit-service: salts of contacts the log never saw with a subject (a number no consent named,"
                 + " e.g. a request refused for no consent, a STOP from an unknown number)", "shredded by the retention"
                 + " policy once " + bounds.unlinkedSalts() + " old; their entries stay, unlinkable to the number",
@@ -162,6 +168,7 @@ public final class DeletionCertificates {
         m.put("numberTopicsLastCopy", topics);
         Map<String, Object> contactKeyTopics = new TreeMap<>();
         bounds.contactKeyTopics().forEach((topic, bound) -> contactKeyTopics.put(topic, bound.toString()));
+        bounds.contactKeyDeadLetters().forEach((topic, bound) -> contactKeyTopics.put(topic, bound.toString()));
         m.put("contactKeyTopicsLastCopy", contactKeyTopics);
         m.put("unlinkedSalts", bounds.unlinkedSalts().toString());
         m.put("backups", bounds.backups().toString());

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * At start-up, checks every setting the stated bounds depend on against the catalog ({@link BoundSettings}): on the
  * topics carrying phone numbers and their dead-letter topics retention.ms (at most the policy), segment.ms,
  * file.delete.delay.ms, message.timestamp.type and cleanup.policy; on the compacted topic keyed by the contactKey
- * also max.compaction.lag.ms and delete.retention.ms. With {@code consentflow.retention.fix-topic-retention=true} a
+ * also max.compaction.lag.ms and delete.retention.ms, and its dead-letter topic like those carrying numbers. With {@code consentflow.retention.fix-topic-retention=true} a
  * deviating setting is set to the catalog's value; otherwise it is logged as an ERROR and the {@code topicRetention}
  * health turns DOWN.
  */
@@ -100,7 +100,10 @@ public class TopicRetentionGuard implements ApplicationRunner {
             out.add(BoundSettings.of(topic, limit.getValue()));
             out.add(BoundSettings.of(topic.deadLetter(), limit.getValue()));
         }
-        Topics.ALL.stream().filter(TopicSpec::compacted).forEach(topic -> out.add(BoundSettings.of(topic, null)));
+        Topics.ALL.stream().filter(TopicSpec::compacted).forEach(topic -> {
+            out.add(BoundSettings.of(topic, null));
+            out.add(BoundSettings.of(topic.deadLetter(), null));
+        });
         return out;
     }
 
