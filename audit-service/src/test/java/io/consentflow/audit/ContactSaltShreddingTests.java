@@ -85,6 +85,16 @@ class ContactSaltShreddingTests extends AuditIntegrationTest {
                     .doesNotContain(scrubber.digest(number.substring(1)));
         }
         get("/api/v1/audit/verify", "DPO").expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
+
+        // a replay of the subject's records after the erasure gets a new salt, never linked to the erased subject,
+        // so the policy for unlinked salts shreds it
+        List<String> replayed = new ArrayList<>();
+        publish(replayed, "send-requests", number, TestEvents.sendRequest(subjectId, number, "Hallo"));
+        awaitEntries(replayed);
+        Document renewed = salt(lookup);
+        assertThat(renewed).as("a new salt for the replayed record").isNotNull();
+        assertThat(renewed.getString("salt")).isNotEqualTo(salt.getString("salt"));
+        assertThat(renewed.getList("subjectIds", String.class)).as("not linked to the erased subject").isEmpty();
     }
 
     @Test
