@@ -129,6 +129,11 @@ class ContactSaltShreddingTests extends AuditIntegrationTest {
         assertThat(salt(unlinked).getList("subjectIds", String.class)).as("no subject named the number").isEmpty();
         assertThat(salt(linked)).isNotNull();
 
+        // a poll that names no subject at all (the number's lookup alone) gets its salt too
+        String alone = scrubber.saltLookup("+49153" + (10_000_000 + new java.util.Random().nextInt(89_999_999)));
+        assertThat(contactSalts.saltsFor(java.util.Collections.singletonMap(alone, null)).block(WAIT))
+                .containsOnlyKeys(alone);
+
         Instant now = Instant.now();
         expiryAt(now).expire().block(WAIT);
         assertThat(salt(unlinked)).as("not yet due").isNotNull();

@@ -69,7 +69,7 @@ public class ContactSalts {
         return find(subjectByLookup.keySet().stream().toList()).flatMap(known -> erasedAmong(
                 toLink(subjectByLookup, known)).flatMap(erased -> {
             Map<String, String> links = new HashMap<>(subjectByLookup);
-            links.replaceAll((lookup, subjectId) -> erased.contains(subjectId) ? null : subjectId);
+            links.replaceAll((lookup, subjectId) -> subjectId != null && erased.contains(subjectId) ? null : subjectId);
             return create(links, known, attempts);
         }));
     }
@@ -135,8 +135,9 @@ public class ContactSalts {
      * {@code erased_subjects}, so a replay of the subject's records cannot link a new salt to it.
      */
     public Mono<Long> shred(String subjectId) {
-        return Mono.from(erasedSubjects().replaceOne(Filters.eq("_id", subjectId),
-                        new Document("_id", subjectId).append("erasedAt", new Date()), new ReplaceOptions().upsert(true)))
+        Document erased = new Document("_id", subjectId).append("erasedAt", new Date());
+        return Mono.from(erasedSubjects().replaceOne(Filters.eq("_id", subjectId), erased,
+                        new ReplaceOptions().upsert(true)))
                 .then(Mono.from(collection().deleteMany(Filters.eq("subjectIds", subjectId))))
                 .map(r -> r.getDeletedCount());
     }
