@@ -66,8 +66,14 @@ class DeletionCertificateTests extends AuditIntegrationTest {
         assertThat(c.get("lastCopyGoneBy")).isEqualTo(gatewayDone.plus(Duration.ofDays(7)).toString());
         assertThat((Map<String, Object>) ((Map<String, Object>) c.get("bounds")).get("numberTopicsLastCopy"))
                 .containsEntry("send-requests", "PT73H6M").containsEntry("whatsapp-inbound-dlt", "PT73H6M");
+        assertThat((Map<String, Object>) ((Map<String, Object>) c.get("bounds")).get("contactKeyTopicsLastCopy"))
+                .as("1 h roll + 15 s + 1 day + 15 s + 1 min").containsEntry("consent-state", "PT25H1M30S")
+                .as("30 days + 1 h segments + 5 min check + 1 min").containsEntry("consent-state-dlt", "PT721H6M");
+        assertThat(((Map<String, Object>) c.get("bounds")).get("unlinkedSalts")).isEqualTo("PT168H");
         assertThat(c.get("remains").toString()).contains("audit log entries naming the random subjectId",
-                "made unlinkable (salt shredded)", "database backups");
+                "made unlinkable (salt shredded)", "database backups", "max.compaction.lag.ms",
+                "salts of contacts the log never saw with a subject", "Kafka consent-state-dlt: snapshots a reader");
+        assertThat(c.get("remains").toString()).doesNotContain("Kafka consent-state-dlt: events naming the subjectId");
         assertThat(signed.toString()).doesNotContain("4915112345678");
 
         // verifies with the published public key alone (as a recipient would, offline), and not when altered

@@ -48,6 +48,30 @@ class RetentionPolicyFileTests {
         }
     }
 
+    /**
+     * The Art. 30 record states how long traces of a number no subject named are kept; audit-service's default for
+     * its unlinked salts (its application.yml) and the gateway's for unlinked claims must keep no longer.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnlinkedContactPolicyStatesWhatTheServicesKeep() {
+        for (String file : List.of(DEPLOYED, BUNDLED)) {
+            Map<String, Object> policy = policies(Repo.yamlDocument(Repo.path(file))).stream()
+                    .filter(p -> "UNLINKED_CONTACT".equals(p.get("kind"))).findFirst().orElseThrow();
+            Duration period = duration((String) policy.get("period"));
+            Map<String, Object> audit = (Map<String, Object>) ((Map<String, Object>) Repo.yamlDocument(
+                    Repo.path("audit-service/src/main/resources/application.yml")).get("consentflow")).get("audit");
+            String keep = (String) ((Map<String, Object>) audit.get("unlinked-salts")).get("keep");
+            assertThat(keep).startsWith("${AUDIT_UNLINKED_CONTACT_RETENTION:");
+            assertThat(duration(keep.substring(keep.indexOf(':') + 1, keep.length() - 1))).as(file)
+                    .isLessThanOrEqualTo(period);
+            String gateway = Repo.read("messaging-gateway/src/main/java/io/consentflow/gateway/retention/"
+                    + "UnlinkedClaimsExpiry.java");
+            assertThat(gateway).as("the gateway's default").contains("${consentflow.gateway.retention.unlinked-claims:"
+                    + policy.get("period") + "}");
+        }
+    }
+
     /** ISO-8601 period or duration; years and months at their average length, as the catalog counts them. */
     static Duration duration(String iso) {
         try {

@@ -100,12 +100,14 @@ class TopicCatalogTests {
     }
 
     /**
-     * Topics.lastCopyGoneWithin counts on the broker's default retention check (5 minutes): no broker configuration
-     * of the suite may raise it, or the bound stated in the Art. 30 record and the deletion certificates would lie.
+     * Topics.lastCopyGoneWithin counts on the broker's default retention check (5 minutes), and
+     * Topics.compactedCopyGoneWithin on its default cleaner back-off (15 s): no broker configuration of the suite may
+     * raise them, or the bounds stated in the Art. 30 record and the deletion certificates would lie.
      */
     @Test
     void noBrokerConfigurationChangesTheRetentionCheckTheStatedBoundsCountOn() throws java.io.IOException {
         assertThat(Topics.BROKER_RETENTION_CHECK_INTERVAL).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(Topics.BROKER_CLEANER_BACKOFF).isEqualTo(java.time.Duration.ofSeconds(15));
         List<java.nio.file.Path> files = new ArrayList<>(List.of(Repo.path("docker-compose.yml")));
         try (var k8s = java.nio.file.Files.walk(Repo.path("k8s"))) {
             k8s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
@@ -114,7 +116,8 @@ class TopicCatalogTests {
         for (java.nio.file.Path file : files) {
             String text = Repo.read(file).toLowerCase(java.util.Locale.ROOT);
             assertThat(text).as("%s", file).doesNotContain("retention.check.interval")
-                    .doesNotContain("retention_check_interval");
+                    .doesNotContain("retention_check_interval").doesNotContain("cleaner.backoff")
+                    .doesNotContain("cleaner_backoff");
         }
     }
 }

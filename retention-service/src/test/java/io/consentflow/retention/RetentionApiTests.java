@@ -50,6 +50,11 @@ class RetentionApiTests {
                 .jsonPath("$.policies[?(@.topic == 'send-requests')].lastCopyGoneWithin").isEqualTo("PT73H6M")
                 .jsonPath("$.policies[?(@.topic == 'whatsapp-inbound')].lastCopyGoneWithin").isEqualTo("PT73H6M")
                 .jsonPath("$.policies[?(@.kind == 'CONSENT_PROOF')].requiredReceipts[0]").isEqualTo("SubjectErased")
+                .jsonPath("$.policies[?(@.kind == 'UNLINKED_CONTACT')].period").isEqualTo("P7D")
+                // 1 h roll (max.compaction.lag.ms) + 15 s cleaner back-off + 1 day tombstone + 15 s + 1 min
+                .jsonPath("$.compactedTopics[?(@.topic == 'consent-state')].lastCopyGoneWithin")
+                .isEqualTo("PT25H1M30S")
+                .jsonPath("$.compactedTopics[0].condition").value(c -> assertThat(c.toString()).contains("append"))
                 .jsonPath("$.policies[*].legalBasis").value(bases -> assertThat(bases.toString()).contains("GDPR"))
                 .jsonPath("$.policies[*].description").isNotEmpty();
     }

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * {@link #GROUPS}) unless it reads without a group; a service dead-letters what it consumes with a group: Write and
  * Describe on {@code <topic>-dlt} (audit-service never dead-letters, it reads every dead-letter topic in its own
  * group);</li>
- * <li>retention-service: DescribeConfigs and AlterConfigs on the topics that carry numbers and their dead-letter
- * topics (TopicRetentionGuard keeps their retention within policy).</li>
+ * <li>retention-service: DescribeConfigs and AlterConfigs on the topics that carry numbers, the compacted topic keyed
+ * by the contactKey, and their dead-letter topics (TopicRetentionGuard keeps the settings of their stated
+ * bounds).</li>
  * </ul>
  * Topic creation needs no ACL: Strimzi's topic operator (or compose's kafka-init, as the admin) creates the topics.
  * Operations are named as Strimzi's KafkaUser and kafka-acls.sh name them (Read, Write, DescribeConfigs, …).
@@ -60,7 +61,7 @@ public final class KafkaAccess {
                 }
             }
             grant(acls, Services.AUDIT, "topic:" + topic.deadLetter().name(), "Read", "Describe");
-            if (topic.carriesPersonalData()) {
+            if (topic.carriesPersonalData() || topic.compacted()) {
                 for (TopicSpec kept : List.of(topic, topic.deadLetter())) {
                     grant(acls, Services.RETENTION, "topic:" + kept.name(), "Describe", "DescribeConfigs",
                             "AlterConfigs");

@@ -40,8 +40,9 @@ public record TopicSpec(
     }
 
     /**
-     * The dead-letter topic of this topic: same partitions (records keep their partition), same retention and, for a
-     * topic that carries numbers, the same bound on the last copy ({@link Topics#lastCopyGoneWithin}).
+     * The dead-letter topic of this topic: same partitions (records keep their partition), same retention (30 days for
+     * a compacted topic) and, for a topic that carries numbers or a compacted one, a bound on the last copy
+     * ({@link Topics#lastCopyGoneWithin}).
      */
     public TopicSpec deadLetter() {
         Map<String, String> dltConfigs = new java.util.HashMap<>(configs);
@@ -50,11 +51,11 @@ public record TopicSpec(
             dltConfigs.put("retention.ms", Long.toString(java.time.Duration.ofDays(30).toMillis()));
         }
         dltConfigs.remove("min.compaction.lag.ms");
+        dltConfigs.remove("max.compaction.lag.ms");
         dltConfigs.remove("delete.retention.ms");
         dltConfigs.remove("min.cleanable.dirty.ratio");
-        if (compacted()) {
-            dltConfigs.remove("segment.ms"); // a topic that carries numbers keeps its short segments in its DLT too
-        }
+        // the short segments, broker timestamps and file delay stay: a topic that carries numbers, or the compacted
+        // topic keyed by the contactKey, keeps an exact bound (Topics.lastCopyGoneWithin) in its DLT too
         return new TopicSpec(deadLetterTopic(), KeyKind.SOURCE_KEY, List.of(), partitions, dltConfigs,
                 Set.of("error-handlers"), owner, carriesPersonalData);
     }

@@ -59,13 +59,29 @@ public final class Topics {
                     PreferencesChanged.class, SubjectErased.class, StaffAccessRecorded.class),
             PARTITIONS, retention(CONSENT_EVENTS_RETENTION), Set.of(Services.CONSENT), Services.CONSENT, false);
 
+    /** How long the tombstone of an erased contact stays on {@code consent-state} after the cleaner first saw it. */
+    public static final Duration CONSENT_STATE_TOMBSTONE_RETENTION = Duration.ofDays(1);
+    /**
+     * The broker's {@code log.cleaner.backoff.ms}: how long an idle cleaner thread sleeps before it looks for a log
+     * to clean. Kafka's default, which no deployment of the suite changes (checked like the retention check).
+     */
+    public static final Duration BROKER_CLEANER_BACKOFF = Duration.ofSeconds(15);
+
+    /**
+     * Compacted and keyed by the contactKey: an erased contact's key stays in its tombstone and the snapshots before
+     * it until the cleaner drops them. {@code max.compaction.lag.ms} makes a rolled segment due for cleaning at once
+     * (whatever the dirty ratio) and rolls the active segment on the next append, {@code LogAppendTime} keeps a
+     * producer's clock out of both, and a cleaned-away file is gone a minute later ({@link #compactedCopyGoneWithin}).
+     */
     public static final TopicSpec CONSENT_STATE = new TopicSpec("consent-state", KeyKind.CONTACT_KEY,
             List.of(ConsentSnapshot.class), PARTITIONS,
             Map.of("cleanup.policy", "compact",
-                    // tombstones of erased subjects must disappear too: roll and clean often, drop tombstones after a day
-                    "segment.ms", Long.toString(Duration.ofHours(1).toMillis()),
+                    "segment.ms", Long.toString(PERSONAL_DATA_SEGMENT.toMillis()),
+                    "max.compaction.lag.ms", Long.toString(PERSONAL_DATA_SEGMENT.toMillis()),
                     "min.cleanable.dirty.ratio", "0.1",
-                    "delete.retention.ms", Long.toString(Duration.ofDays(1).toMillis())),
+                    "delete.retention.ms", Long.toString(CONSENT_STATE_TOMBSTONE_RETENTION.toMillis()),
+                    "file.delete.delay.ms", Long.toString(PERSONAL_DATA_FILE_DELETE_DELAY.toMillis()),
+                    "message.timestamp.type", "LogAppendTime"),
             Set.of(Services.CONSENT), Services.CONSENT, false);
 
     public static final TopicSpec SEND_REQUESTS = new TopicSpec("send-requests", KeyKind.E164_NUMBER,
@@ -149,6 +165,41 @@ public final class Topics {
         return Duration.ofMillis(Long.parseLong(configs.get("retention.ms")))
                 .plusMillis(Long.parseLong(configs.get("segment.ms")))
                 .plus(retentionCheckInterval)
+                .plusMillis(Long.parseLong(configs.get("file.delete.delay.ms")));
+    }
+
+    /**
+     * The latest moment after a tombstone was written on a compacted topic by which neither it nor an earlier record
+     * of its key is left on the broker's disks, provided its partition receives another record after the roll time
+     * (Kafka rolls the active segment only on an append, and never cleans the active segment): the segment rolls
+     * within {@code min(segment.ms, max.compaction.lag.ms)}, is then overdue for cleaning, so an idle cleaner takes it
+     * within its back-off and drops the earlier records; the tombstone goes at the first cleaning after
+     * {@code delete.retention.ms} (the cleaner looks for expired tombstones on its own), and the replaced files
+     * {@code file.delete.delay.ms} later. A cleaner thread busy with other logs delays both cleanings: Kafka states no
+     * bound on that (docs/architecture.md, Known gaps).
+     */
+    public static Duration compactedCopyGoneWithin(TopicSpec topic) {
+        return compactedCopyGoneWithin(topic.configs(), BROKER_CLEANER_BACKOFF);
+    }
+
+    /** The same bound for the configs a broker actually has. */
+    public static Duration compactedCopyGoneWithin(Map<String, String> configs, Duration cleanerBackoff) {
+        for (String required : List.of("segment.ms", "max.compaction.lag.ms", "delete.retention.ms",
+                "file.delete.delay.ms")) {
+            if (!configs.containsKey(required)) {
+                throw new IllegalArgumentException("no stated bound without " + required);
+            }
+        }
+        if (!configs.getOrDefault("cleanup.policy", "").contains("compact")) {
+            throw new IllegalArgumentException("not a compacted topic");
+        }
+        if (!"LogAppendTime".equals(configs.get("message.timestamp.type"))) {
+            throw new IllegalArgumentException("no stated bound with producer timestamps");
+        }
+        long roll = Math.min(Long.parseLong(configs.get("segment.ms")),
+                Long.parseLong(configs.get("max.compaction.lag.ms")));
+        return Duration.ofMillis(roll).plus(cleanerBackoff)
+                .plusMillis(Long.parseLong(configs.get("delete.retention.ms"))).plus(cleanerBackoff)
                 .plusMillis(Long.parseLong(configs.get("file.delete.delay.ms")));
     }
 

@@ -152,7 +152,8 @@ class DeadLetterRoutingTests {
     }
 
     private static OptInExpired expired(String optInId) {
-        return new OptInExpired("e-" + optInId, Instant.ofEpochMilli(1_700_000_000_000L), "test", "subject-1", optInId);
+        return new OptInExpired("e-" + optInId, Instant.ofEpochMilli(1_700_000_000_000L), "test", "subject-1", optInId,
+                false);
     }
 
     private static void send(String key, byte[] value) throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TopicsCatalogTests {
@@ -66,6 +68,45 @@ class TopicsCatalogTests {
         assertThat(Topics.CONSENT_STATE.compacted()).isTrue();
         assertThat(Topics.CONSENT_STATE.configs()).containsKey("delete.retention.ms");
         assertThat(Topics.CONSENT_STATE.deadLetter().compacted()).isFalse();
+        assertThat(Topics.CONSENT_STATE.deadLetter().configs()).doesNotContainKeys("max.compaction.lag.ms",
+                "delete.retention.ms", "min.cleanable.dirty.ratio");
+        // its records are keyed by the contactKey too: 30 days, 1 h segments, 5 min check, 1 min file delay
+        assertThat(Topics.lastCopyGoneWithin(Topics.CONSENT_STATE.deadLetter())).isEqualTo(Duration.parse("PT721H6M"));
+    }
+
+    /**
+     * The contactKey of an erased contact leaves consent-state within a stated time once its partition moves on: the
+     * cleaner must act (max.compaction.lag.ms), on broker time, and the bound in the Art. 30 record and the
+     * certificates is 1 h roll + 15 s + 1 day tombstone + 15 s + 1 min file delay.
+     */
+    @Test
+    void consentStateHasAStatedBoundOnTheContactKeyOfAnErasedContact() {
+        assertThat(Topics.CONSENT_STATE.configs()).containsEntry("max.compaction.lag.ms", "3600000")
+                .containsEntry("segment.ms", "3600000").containsEntry("delete.retention.ms", "86400000")
+                .containsEntry("file.delete.delay.ms", "60000").containsEntry("message.timestamp.type", "LogAppendTime")
+                .containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.compactedCopyGoneWithin(Topics.CONSENT_STATE)).isEqualTo(Duration.parse("PT25H1M30S"));
+        assertThat(Topics.BROKER_CLEANER_BACKOFF).as("Kafka's default log.cleaner.backoff.ms")
+                .isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void noCompactionBoundIsClaimedWithoutTheSettingsThatForceTheCleaner() {
+        Map<String, String> withoutLag = new HashMap<>(Topics.CONSENT_STATE.configs());
+        withoutLag.remove("max.compaction.lag.ms");
+        assertThatThrownBy(() -> Topics.compactedCopyGoneWithin(withoutLag, Duration.ofSeconds(15)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max.compaction.lag.ms");
+        Map<String, String> producerTime = new HashMap<>(Topics.CONSENT_STATE.configs());
+        producerTime.put("message.timestamp.type", "CreateTime");
+        assertThatThrownBy(() -> Topics.compactedCopyGoneWithin(producerTime, Duration.ofSeconds(15)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("producer timestamps");
+        Map<String, String> shortened = new HashMap<>(Topics.CONSENT_STATE.configs());
+        shortened.put("segment.ms", "10000");
+        shortened.put("max.compaction.lag.ms", "5000");
+        shortened.put("delete.retention.ms", "20000");
+        shortened.put("file.delete.delay.ms", "1000");
+        assertThat(Topics.compactedCopyGoneWithin(shortened, Duration.ofSeconds(2))).as("the shorter roll counts")
+                .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -29,7 +29,8 @@ public class CertificateService {
     private final DeletionCertificates.Bounds bounds;
 
     public CertificateService(EntryStore entries, ContactSalts salts, SigningKeys keys, Clock clock,
-            @Value("${consentflow.audit.certificate.backup-retention:P7D}") Duration backupRetention) {
+            @Value("${consentflow.audit.certificate.backup-retention:P7D}") Duration backupRetention,
+            @Value("${consentflow.audit.unlinked-salts.keep:P7D}") Duration unlinkedSalts) {
         this.entries = entries;
         this.salts = salts;
         this.keys = keys;
@@ -37,18 +38,23 @@ public class CertificateService {
         Map<String, Duration> numberTopics = new TreeMap<>();
         Map<String, Duration> idTopics = new TreeMap<>();
         Map<String, Duration> contactKeyTopics = new TreeMap<>();
+        Map<String, Duration> contactKeyDeadLetters = new TreeMap<>();
+        for (TopicSpec topic : Topics.ALL) {
+            if (topic.compacted()) {
+                contactKeyTopics.put(topic.name(), Topics.compactedCopyGoneWithin(topic));
+                contactKeyDeadLetters.put(topic.deadLetterTopic(), Topics.lastCopyGoneWithin(topic.deadLetter()));
+            }
+        }
         for (TopicSpec topic : Topics.allWithDeadLetters()) {
             if (topic.carriesPersonalData()) {
                 numberTopics.put(topic.name(), Topics.lastCopyGoneWithin(topic));
-            } else if (topic.compacted()) {
-                contactKeyTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("segment.ms"))
-                        + Long.parseLong(topic.configs().get("delete.retention.ms"))));
-            } else if (topic.configs().containsKey("retention.ms")) {
+            } else if (!contactKeyTopics.containsKey(topic.name()) && !contactKeyDeadLetters.containsKey(topic.name())
+                    && topic.configs().containsKey("retention.ms")) {
                 idTopics.put(topic.name(), Duration.ofMillis(Long.parseLong(topic.configs().get("retention.ms"))));
             }
         }
         this.bounds = new DeletionCertificates.Bounds(numberTopics, idTopics, backupRetention,
-                contactKeyTopics);
+                contactKeyTopics, contactKeyDeadLetters, unlinkedSalts);
     }
 
     /** Empty when the log holds no command with this erasureId. */

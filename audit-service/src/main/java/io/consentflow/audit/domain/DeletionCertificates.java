@@ -25,10 +25,14 @@ public final class DeletionCertificates {
      * @param numberTopics topics that carry numbers -> the bound on their last copy after a record was written
      * @param idTopics     topics that carry only the subjectId -> their retention
      * @param backups      how long a database backup is kept (the key ring's too)
-     * @param contactKeyTopics compacted topics keyed by the contact key -> segment roll plus tombstone retention
+     * @param contactKeyTopics compacted topics keyed by the contact key -> the bound on the cleaner dropping the
+     *                         tombstone and the snapshots before it ({@code Topics.compactedCopyGoneWithin})
+     * @param contactKeyDeadLetters the dead-letter topics of those compacted topics -> the bound on their last copy
+     * @param unlinkedSalts    how long a salt of a contact never seen with a subject is kept before policy shreds it
      */
     public record Bounds(Map<String, Duration> numberTopics, Map<String, Duration> idTopics, Duration backups,
-            Map<String, Duration> contactKeyTopics) {
+            Map<String, Duration> contactKeyTopics, Map<String, Duration> contactKeyDeadLetters,
+            Duration unlinkedSalts) {
     }
 
     /** What a verifier needs: the certificate, the exact text signed, and the signature with its key id. */
@@ -130,9 +134,19 @@ public final class DeletionCertificates {
                 text(from.plus(bound)))));
         bounds.contactKeyTopics().forEach((topic, bound) -> out.add(remain("Kafka " + topic + ": the contact key (a"
                 + " keyed pseudonym, no number) as the key of the erasure tombstone and of the snapshots before it",
-                "a compacted topic: the tombstone tells every reader to forget the contact; the log cleaner drops the"
-                        + " snapshots once the segment rolled and the tombstone after delete.retention.ms",
+                "a compacted topic: the tombstone tells every reader to forget the contact; the segment rolls within"
+                        + " max.compaction.lag.ms once its partition receives another record, the log cleaner must then"
+                        + " drop the snapshots, and drops the tombstone after delete.retention.ms (a cleaner busy with"
+                        + " other logs can be later: Kafka states no bound on that)",
                 text(from.plus(bound)))));
+        bounds.contactKeyDeadLetters().forEach((topic, bound) -> out.add(remain("Kafka " + topic + ": snapshots a"
+                + " reader could not process, keyed by the contact key (a keyed pseudonym, no number)", "dead letters"
+                + " kept for investigation; deleted by retention, segment roll and the broker's check",
+                text(from.plus(bound)))));
+        out.add(remain("audit-service: salts of contacts the log never saw with a subject (a number no consent named,"
+                + " e.g. a request refused for no consent, a STOP from an unknown number)", "shredded by the retention"
+                + " policy once " + bounds.unlinkedSalts() + " old; their entries stay, unlinkable to the number",
+                text(from.plus(bounds.unlinkedSalts()))));
         out.add(remain("database backups taken before the erasure", "rolled over by the backup schedule; the "
                 + "subject's encrypted data in them is unreadable once its key ring entry is gone from the key ring's "
                 + "backups", text(from.plus(bounds.backups()))));
@@ -152,6 +166,11 @@ public final class DeletionCertificates {
         Map<String, Object> topics = new TreeMap<>();
         bounds.numberTopics().forEach((topic, bound) -> topics.put(topic, bound.toString()));
         m.put("numberTopicsLastCopy", topics);
+        Map<String, Object> contactKeyTopics = new TreeMap<>();
+        bounds.contactKeyTopics().forEach((topic, bound) -> contactKeyTopics.put(topic, bound.toString()));
+        bounds.contactKeyDeadLetters().forEach((topic, bound) -> contactKeyTopics.put(topic, bound.toString()));
+        m.put("contactKeyTopicsLastCopy", contactKeyTopics);
+        m.put("unlinkedSalts", bounds.unlinkedSalts().toString());
         m.put("backups", bounds.backups().toString());
         return m;
     }

@@ -7,6 +7,7 @@ import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MarketingPreferenceChanged;
+import io.consentflow.events.OptInExpired;
 import io.consentflow.events.SendRequest;
 import io.consentflow.events.SubjectErased;
 import io.consentflow.schemas.AvroEventDeserializer;
@@ -117,12 +118,19 @@ class RecordTranslator {
         return null;
     }
 
-    /** The subject an erasure removes entirely (not a pending opt-in, not one purpose), else null. */
+    /**
+     * The subject of which nothing stays with consent-service, else null: an erasure of the whole subject (not one
+     * purpose), a receipt saying the subject was removed (also a pending opt-in's erasure of a subject that never
+     * consented, v3), or the expiry of an opt-in that erased a subject that never consented (v2).
+     */
     static String erasedSubject(SpecificRecord event) {
         if (event instanceof ErasureRequested r && SHREDDING.contains(r.getScope()) && r.getPurpose() == null) {
             return r.getSubjectId();
-        } else if (event instanceof SubjectErased e && SHREDDING.contains(e.getScope()) && e.getPurpose() == null) {
+        } else if (event instanceof SubjectErased e
+                && (e.getSubjectRemoved() || SHREDDING.contains(e.getScope()) && e.getPurpose() == null)) {
             return e.getSubjectId();
+        } else if (event instanceof OptInExpired x && x.getSubjectErased()) {
+            return x.getSubjectId();
         }
         return null;
     }

@@ -134,21 +134,22 @@ public final class ConsentLifecycle {
         }
         subject.pending(null);
         subject.removeEvidence(pending.optInId());
+        boolean neverConsented = !pending.widening() && subject.stoppedAt() == null && subject.confirmedAt() == null;
         String eventId = EventFactory.newId();
         subject.enqueue(EventFactory.consentEvent(subject, OptInExpired.newBuilder().setEventId(eventId)
                 .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setOptInId(pending.optInId()).build(), eventId));
+                .setOptInId(pending.optInId()).setSubjectErased(neverConsented).build(), eventId));
         subject.record(now, "OptInExpired", "optInId=" + pending.optInId());
         if (pending.widening()) {
             return true;
         }
-        if (subject.stoppedAt() != null || subject.confirmedAt() != null) {
-            subject.status(subject.purposes().isEmpty() ? SubjectStatus.STOPPED : SubjectStatus.CONFIRMED);
-        } else {
+        if (neverConsented) {
             subject.status(SubjectStatus.EXPIRED);
+        } else {
+            subject.status(subject.purposes().isEmpty() ? SubjectStatus.STOPPED : SubjectStatus.CONFIRMED);
         }
         subject.enqueue(EventFactory.snapshot(subject, now));
-        if (subject.status() == SubjectStatus.EXPIRED) {
+        if (neverConsented) {
             subject.erasePersonalData();
             subject.enqueue(EventFactory.tombstone(subject));
         }

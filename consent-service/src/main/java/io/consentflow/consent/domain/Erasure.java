@@ -37,11 +37,11 @@ final class Erasure {
                     subject.enqueue(EventFactory.snapshot(subject, now));
                 }
             }
-            subject.enqueue(erased(subject, erasureId, scope, now));
+            subject.enqueue(erased(subject, erasureId, scope, null, false, now));
             return;
         }
         subject.erasePersonalData();
-        subject.enqueue(erased(subject, erasureId, scope, now));
+        subject.enqueue(erased(subject, erasureId, scope, null, true, now));
         subject.enqueue(EventFactory.tombstone(subject));
     }
 
@@ -56,7 +56,8 @@ final class Erasure {
         boolean granted = before.contains(purpose);
         boolean asked = pending != null && pending.purposes().contains(purpose);
         if (!granted && !asked) {
-            subject.enqueue(erased(subject, erasureId, ErasureScope.SUBJECT, purpose, now)); // nothing serves it here
+            // nothing serves the purpose here
+            subject.enqueue(erased(subject, erasureId, ErasureScope.SUBJECT, purpose, false, now));
             return;
         }
         Set<String> after = new TreeSet<>(before);
@@ -85,7 +86,7 @@ final class Erasure {
         }
         subject.enqueue(EventFactory.snapshot(subject, now));
         subject.record(now, "PurposeEnded", "purpose=" + purpose + " remaining=" + after);
-        subject.enqueue(erased(subject, erasureId, ErasureScope.SUBJECT, purpose, now));
+        subject.enqueue(erased(subject, erasureId, ErasureScope.SUBJECT, purpose, false, now));
     }
 
     /** The pending opt-in without the purpose, or null when it would ask for nothing that is not granted already. */
@@ -99,24 +100,21 @@ final class Erasure {
                 pending.expiresAt(), pending.source(), pending.locale(), !granted.isEmpty(), pending.evidenceDigest());
     }
 
+    /** The receipt for a subject that is gone already (erased or expired before): nothing of it stays. */
     static SubjectErased receipt(String subjectId, String erasureId, ErasureScope scope, Instant now) {
-        return receipt(subjectId, erasureId, scope, null, now);
+        return receipt(subjectId, erasureId, scope, null, true, now);
     }
 
     private static SubjectErased receipt(String subjectId, String erasureId, ErasureScope scope, String purpose,
-            Instant now) {
+            boolean removed, Instant now) {
         return SubjectErased.newBuilder().setEventId(EventFactory.newId()).setOccurredAt(now)
                 .setProducer(EventFactory.PRODUCER).setSubjectId(subjectId).setErasureId(erasureId).setScope(scope)
-                .setPurpose(purpose).build();
-    }
-
-    private static OutboxEntry erased(Subject subject, String erasureId, ErasureScope scope, Instant now) {
-        return erased(subject, erasureId, scope, null, now);
+                .setPurpose(purpose).setSubjectRemoved(removed).build();
     }
 
     private static OutboxEntry erased(Subject subject, String erasureId, ErasureScope scope, String purpose,
-            Instant now) {
-        SubjectErased event = receipt(subject.subjectId(), erasureId, scope, purpose, now);
+            boolean removed, Instant now) {
+        SubjectErased event = receipt(subject.subjectId(), erasureId, scope, purpose, removed, now);
         return EventFactory.consentEvent(subject, event, event.getEventId());
     }
 }

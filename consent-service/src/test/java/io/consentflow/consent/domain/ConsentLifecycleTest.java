@@ -105,7 +105,8 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(47)))).isFalse();
         assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(48)))).isTrue();
 
-        assertThat(queued(OptInExpired.class)).hasSize(1);
+        assertThat(queued(OptInExpired.class)).singleElement()
+                .satisfies(e -> assertThat(e.getSubjectErased()).as("the audit shreds its salts on this").isTrue());
         assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.EXPIRED);
         assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
         assertThat(subject.e164()).isNull();
@@ -124,6 +125,8 @@ class ConsentLifecycleTest extends LifecycleFixture {
         optIn(Set.of("offers"), T0.plusSeconds(100));
 
         assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(49)))).isTrue();
+        assertThat(queued(OptInExpired.class)).singleElement()
+                .satisfies(e -> assertThat(e.getSubjectErased()).as("the earlier proof stays").isFalse());
         assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
         assertThat(subject.evidence()).hasSize(1);
         assertThat(subject.e164()).isEqualTo(NUMBER);
@@ -174,6 +177,7 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
             assertThat(e.getErasureId()).isEqualTo("erasure-1");
             assertThat(e.getScope()).isEqualTo(ErasureScope.SUBJECT);
+            assertThat(e.getSubjectRemoved()).isTrue();
         });
         OutboxEntry last = subject.outbox().get(subject.outbox().size() - 1);
         assertThat(last.topic()).isEqualTo("consent-state");
@@ -192,8 +196,24 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(subject.pending()).isNull();
         assertThat(subject.e164()).isEqualTo(NUMBER);
-        assertThat(queued(SubjectErased.class)).singleElement()
-                .satisfies(e -> assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN));
+        assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
+            assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
+            assertThat(e.getSubjectRemoved()).as("the consent history stays").isFalse();
+        });
+    }
+
+    @Test
+    void pendingOptInErasureOfASubjectThatNeverConsentedRemovesItAndSaysSo() {
+        optIn(Set.of("offers"), T0);
+
+        lifecycle.erase(subject, "erasure-3", ErasureScope.PENDING_OPT_IN, T0);
+
+        assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
+        assertThat(subject.e164()).isNull();
+        assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
+            assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
+            assertThat(e.getSubjectRemoved()).as("the audit shreds its contacts' salts on this").isTrue();
+        });
     }
 
     @Test

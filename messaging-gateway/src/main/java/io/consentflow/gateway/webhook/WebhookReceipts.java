@@ -3,15 +3,24 @@ package io.consentflow.gateway.webhook;
 import com.mongodb.client.model.Filters;
 import io.consentflow.platform.mongo.FirstInserts;
 import io.consentflow.rules.contact.ContactKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,15 +28,21 @@ import reactor.core.publisher.Mono;
  * once. Keys are keyed digests, HMAC-SHA256 under the pepper, domain-separated ({@code webhook-receipt|<key>}): a
  * preference's key holds the wa_id, and an unkeyed hash of a number can be reversed by trying every number. Entries
  * older than a week are deleted explicitly (Meta retries for at most a few days, and the wire server has no TTL
- * indexes).
+ * indexes). Receipts stored before the keyed digests (bare SHA-256 hex) still count for their week: while any is
+ * left, a delivery's items are looked up by that digest too (one find per delivery); the hourly prune notices when
+ * the last one is gone and the lookup stops.
  */
 @Component
 class WebhookReceipts {
 
     private static final String COLLECTION = "webhook_receipts";
     private static final String DOMAIN = "webhook-receipt|";
+    private static final Duration KEEP = Duration.ofDays(7);
+    private static final String LEGACY_ID = "^[0-9a-f]{64}$";
     private final ReactiveMongoTemplate mongo;
     private final ContactKeys keyedDigests;
+    /** Until the first prune has looked: an upgraded installation may hold receipts of the unkeyed format. */
+    private volatile boolean legacyReceipts = true;
 
     WebhookReceipts(ReactiveMongoTemplate mongo, ContactKeys keyedDigests) {
         this.mongo = mongo;
@@ -39,30 +54,73 @@ class WebhookReceipts {
      * recorded), false for a redelivery, or a repeat of an earlier item of the same delivery.
      */
     Mono<boolean[]> firstTime(List<String> dedupeKeys) {
-        List<Document> docs = receipts(dedupeKeys);
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs));
+        Mono<Set<String>> recordedBefore = legacyReceipts ? legacyRecorded(dedupeKeys) : Mono.just(Set.of());
+        return recordedBefore.flatMap(legacy -> record(dedupeKeys, legacy));
+    }
+
+    private Mono<boolean[]> record(List<String> dedupeKeys, Set<String> legacy) {
+        List<Document> docs = new ArrayList<>(dedupeKeys.size());
+        List<Integer> positions = new ArrayList<>(dedupeKeys.size());
+        Date now = new Date();
+        for (int i = 0; i < dedupeKeys.size(); i++) {
+            if (!legacy.contains(dedupeKeys.get(i))) {
+                docs.add(new Document("_id", digest(dedupeKeys.get(i))).append("at", now));
+                positions.add(i);
+            }
+        }
+        boolean[] fresh = new boolean[dedupeKeys.size()];
+        if (docs.isEmpty()) {
+            return Mono.just(fresh);
+        }
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs)).map(recorded -> {
+            for (int k = 0; k < recorded.length; k++) {
+                fresh[positions.get(k)] = recorded[k];
+            }
+            return fresh;
+        });
+    }
+
+    /** The keys among these that a receipt of the unkeyed format (before the upgrade) already recorded. */
+    private Mono<Set<String>> legacyRecorded(List<String> dedupeKeys) {
+        Map<String, String> keyByDigest = new HashMap<>();
+        dedupeKeys.forEach(key -> keyByDigest.put(legacyDigest(key), key));
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", keyByDigest.keySet()))
+                        .projection(new Document("_id", 1))))
+                .map(doc -> keyByDigest.get(doc.getString("_id"))).collect(Collectors.toSet());
     }
 
     /** Publishing failed: forget the items recorded by this delivery, so Meta's retry is processed. */
     Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
-        List<Document> docs = receipts(dedupeKeys);
+        List<Document> docs = dedupeKeys.stream().map(key -> new Document("_id", digest(key))).toList();
         return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, docs, recorded));
-    }
-
-    private List<Document> receipts(List<String> dedupeKeys) {
-        Date now = new Date();
-        List<Document> docs = new ArrayList<>(dedupeKeys.size());
-        dedupeKeys.forEach(key -> docs.add(new Document("_id", digest(key)).append("at", now)));
-        return docs;
     }
 
     @Scheduled(fixedDelayString = "PT1H")
     void prune() {
-        Date cutoff = Date.from(Instant.now().minus(Duration.ofDays(7)));
-        mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", cutoff)))).subscribe();
+        pruneNow().subscribe();
+    }
+
+    /** Deletes the receipts older than a week, then looks whether any of the unkeyed format is left. */
+    Mono<Void> pruneNow() {
+        Date cutoff = Date.from(Instant.now().minus(KEEP));
+        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", cutoff)))
+                .then(Mono.from(c.find(Filters.regex("_id", LEGACY_ID)).projection(new Document("_id", 1)).first())
+                        .hasElement()))
+                .doOnNext(left -> legacyReceipts = left).then();
     }
 
     private String digest(String key) {
         return keyedDigests.of(DOMAIN + key);
+    }
+
+    /** The receipt format before the keyed digests: SHA-256 hex of the key. */
+    static String legacyDigest(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -20,13 +20,26 @@ public abstract class PeriodicTask implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
     private final String name;
+    private final Duration fixedInterval;
     private volatile ScheduledExecutorService executor;
 
+    /** A task that says its interval by overriding {@link #interval()}. */
     protected PeriodicTask(String name) {
-        this.name = name;
+        this(name, null);
     }
 
-    protected abstract Duration interval();
+    /** A task that runs at a fixed interval. */
+    protected PeriodicTask(String name, Duration interval) {
+        this.name = name;
+        this.fixedInterval = interval;
+    }
+
+    protected Duration interval() {
+        if (fixedInterval == null) {
+            throw new IllegalStateException(name + " states no interval");
+        }
+        return fixedInterval;
+    }
 
     protected abstract void runOnce();
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code consentflow.retention.*}.
  *
  * @param policyFile        a policy document on disk (env RETENTION_POLICY_FILE); empty: classpath retention-policies.yml
- * @param fixTopicRetention lower a too-long retention.ms of the personal-data topics at start-up (else report it)
+ * @param fixTopicRetention set every setting of a stated topic bound that deviates from the catalog back at start-up
+ *                          (else report it: TopicRetentionGuard)
  * @param receiptGrace      how long after ErasureRequested every receipt must have arrived before it is overdue
  */
 @ConfigurationProperties("consentflow.retention")

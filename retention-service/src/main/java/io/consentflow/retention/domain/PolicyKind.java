@@ -13,5 +13,10 @@ public enum PolicyKind {
     /** a purpose with a last day (e.g. an event) */
     PURPOSE_END,
     /** the longest retention.ms of a Kafka topic that carries phone numbers */
-    TOPIC_RETENTION
+    TOPIC_RETENTION,
+    /**
+     * traces of a number no subject ever named (the gateway's unlinked claims, the audit's unlinked contact salts):
+     * no deadline here, those services delete them on their own after this period
+     */
+    UNLINKED_CONTACT
 }

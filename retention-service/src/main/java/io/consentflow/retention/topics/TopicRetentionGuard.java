@@ -2,9 +2,11 @@ package io.consentflow.retention.topics;
 
 import io.consentflow.retention.config.RetentionProperties;
 import io.consentflow.retention.domain.RetentionPolicies;
+import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +25,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, checks that the topics carrying phone numbers (and their dead-letter topics) keep records no longer
- * than policy. With {@code consentflow.retention.fix-topic-retention=true} a longer retention.ms (or none: -1) is
- * lowered to the policy; otherwise it is logged as an ERROR and the {@code topicRetention} health turns DOWN.
+ * At start-up, checks every setting the stated bounds depend on against the catalog ({@link BoundSettings}): on the
+ * topics carrying phone numbers and their dead-letter topics retention.ms (at most the policy), segment.ms,
+ * file.delete.delay.ms, message.timestamp.type and cleanup.policy; on the compacted topic keyed by the contactKey
+ * also max.compaction.lag.ms and delete.retention.ms, and its dead-letter topic like those carrying numbers. With {@code consentflow.retention.fix-topic-retention=true} a
+ * deviating setting is set to the catalog's value; otherwise it is logged as an ERROR and the {@code topicRetention}
+ * health turns DOWN.
  */
 @Component
 public class TopicRetentionGuard implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicRetentionGuard.class);
-    private static final String RETENTION_MS = "retention.ms";
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Map<String, Object> adminConfig;
@@ -50,8 +54,20 @@ public class TopicRetentionGuard implements ApplicationRunner {
         this.fix = fix;
     }
 
-    /** What was found for one topic: absent topics are fine (their creator applies the catalog's configs). */
-    public record Finding(String topic, Long retentionMs, long maxMs, Outcome outcome) {
+    /**
+     * What was found for one topic: the settings that deviated from the catalog (empty when OK). Absent topics are
+     * fine: their creator applies the catalog's configs.
+     */
+    public record Finding(String topic, List<BoundSettings.Deviation> deviations, Outcome outcome) {
+
+        public Finding {
+            deviations = List.copyOf(deviations);
+        }
+
+        /** The deviating settings' names, for logs and health. */
+        public List<String> settings() {
+            return deviations.stream().map(BoundSettings.Deviation::setting).toList();
+        }
     }
 
     public enum Outcome { OK, ABSENT, FIXED, VIOLATION, UNCHECKED }
@@ -64,11 +80,8 @@ public class TopicRetentionGuard implements ApplicationRunner {
     public List<Finding> check() {
         List<Finding> results = new ArrayList<>();
         try (Admin admin = Admin.create(adminConfig)) {
-            for (Map.Entry<String, Duration> limit : policies.topicRetention().entrySet()) {
-                long maxMs = limit.getValue().toMillis();
-                for (String topic : List.of(limit.getKey(), limit.getKey() + Topics.DLT_SUFFIX)) {
-                    results.add(checkTopic(admin, topic, maxMs));
-                }
+            for (BoundSettings bound : bounds()) {
+                results.add(checkTopic(admin, bound));
             }
         }
         findings = List.copyOf(results);
@@ -79,37 +92,55 @@ public class TopicRetentionGuard implements ApplicationRunner {
         return findings;
     }
 
-    private Finding checkTopic(Admin admin, String topic, long maxMs) {
+    /** The topics whose bound the Art. 30 record and the certificates state. */
+    private List<BoundSettings> bounds() {
+        List<BoundSettings> out = new ArrayList<>();
+        for (Map.Entry<String, Duration> limit : policies.topicRetention().entrySet()) {
+            TopicSpec topic = Topics.byName(limit.getKey()).orElseThrow();
+            out.add(BoundSettings.of(topic, limit.getValue()));
+            out.add(BoundSettings.of(topic.deadLetter(), limit.getValue()));
+        }
+        Topics.ALL.stream().filter(TopicSpec::compacted).forEach(topic -> {
+            out.add(BoundSettings.of(topic, null));
+            out.add(BoundSettings.of(topic.deadLetter(), null));
+        });
+        return out;
+    }
+
+    private Finding checkTopic(Admin admin, BoundSettings bound) {
+        String topic = bound.topic();
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try {
             Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(resource);
-            ConfigEntry entry = config.get(RETENTION_MS);
-            long retention = entry == null ? -1 : Long.parseLong(entry.value());
-            if (retention >= 0 && retention <= maxMs) {
-                return new Finding(topic, retention, maxMs, Outcome.OK);
+            Map<String, String> actual = new HashMap<>();
+            config.entries().forEach(entry -> actual.put(entry.name(), entry.value()));
+            List<BoundSettings.Deviation> deviations = bound.deviations(actual);
+            if (deviations.isEmpty()) {
+                return new Finding(topic, deviations, Outcome.OK);
             }
             if (!fix) {
-                log.error("topic retention exceeds policy: topic={} retentionMs={} maxMs={} (fix-topic-retention=false)",
-                        topic, retention, maxMs);
-                return new Finding(topic, retention, maxMs, Outcome.VIOLATION);
+                log.error("topic settings break the stated bound: topic={} deviations={} (fix-topic-retention=false)",
+                        topic, deviations);
+                return new Finding(topic, deviations, Outcome.VIOLATION);
             }
-            var op = new AlterConfigOp(new ConfigEntry(RETENTION_MS, Long.toString(maxMs)), AlterConfigOp.OpType.SET);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            log.warn("topic retention lowered to policy: topic={} retentionMs={} now={}", topic, retention, maxMs);
-            return new Finding(topic, retention, maxMs, Outcome.FIXED);
+            List<AlterConfigOp> ops = deviations.stream().map(d -> new AlterConfigOp(
+                    new ConfigEntry(d.setting(), d.expected()), AlterConfigOp.OpType.SET)).toList();
+            admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            log.warn("topic settings set to the catalog: topic={} deviations={}", topic, deviations);
+            return new Finding(topic, deviations, Outcome.FIXED);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return new Finding(topic, null, maxMs, Outcome.ABSENT);
+                return new Finding(topic, List.of(), Outcome.ABSENT);
             }
-            log.error("topic retention not checked: topic={} error={}", topic, e.getCause().toString());
-            return new Finding(topic, null, maxMs, Outcome.UNCHECKED);
+            log.error("topic settings not checked: topic={} error={}", topic, e.getCause().toString());
+            return new Finding(topic, List.of(), Outcome.UNCHECKED);
         } catch (java.util.concurrent.TimeoutException e) {
-            log.error("topic retention not checked: topic={} error=timeout", topic);
-            return new Finding(topic, null, maxMs, Outcome.UNCHECKED);
+            log.error("topic settings not checked: topic={} error=timeout", topic);
+            return new Finding(topic, List.of(), Outcome.UNCHECKED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Finding(topic, null, maxMs, Outcome.UNCHECKED);
+            return new Finding(topic, List.of(), Outcome.UNCHECKED);
         }
     }
 }

@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** DOWN while a personal-data topic keeps records longer than policy (only possible with fix-topic-retention=false). */
+/**
+ * DOWN while a topic's settings break its stated bound (only possible with fix-topic-retention=false): the details name
+ * each topic with the deviating settings.
+ */
 @Component("topicRetention")
 class TopicRetentionHealthIndicator implements HealthIndicator {
 
@@ -16,10 +19,10 @@ class TopicRetentionHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        var violations = guard.findings().stream()
-                .filter(finding -> finding.outcome() == TopicRetentionGuard.Outcome.VIOLATION)
-                .map(TopicRetentionGuard.Finding::topic).toList();
+        var violations = new java.util.TreeMap<String, java.util.List<String>>();
+        guard.findings().stream().filter(finding -> finding.outcome() == TopicRetentionGuard.Outcome.VIOLATION)
+                .forEach(finding -> violations.put(finding.topic(), finding.settings()));
         return violations.isEmpty() ? Health.up().build()
-                : Health.down().withDetail("retentionExceedsPolicy", violations).build();
+                : Health.down().withDetail("boundSettingsDeviate", violations).build();
     }
 }

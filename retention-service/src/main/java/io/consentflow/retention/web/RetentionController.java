@@ -67,7 +67,7 @@ class RetentionController {
         String source = properties.policyFile() == null || properties.policyFile().isBlank()
                 ? "classpath:retention-policies.yml" : "file";
         return new PolicyRecord(policies.controller(), policies.zone().getId(), source,
-                policies.policies().stream().map(PolicyEntry::of).toList());
+                policies.policies().stream().map(PolicyEntry::of).toList(), TopicBounds.compacted());
     }
 
     @GetMapping("/deadlines")

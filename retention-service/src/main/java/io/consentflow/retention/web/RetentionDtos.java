@@ -15,8 +15,16 @@ final class RetentionDtos {
     private RetentionDtos() {
     }
 
-    /** The Art. 30 record of deletion periods (Art. 30(1)(f) GDPR). */
-    record PolicyRecord(String controller, String zone, String source, List<PolicyEntry> policies) {
+    /**
+     * The Art. 30 record of deletion periods (Art. 30(1)(f) GDPR); {@code compactedTopics} states, from the catalog,
+     * when the contact key of an erased contact leaves the compacted topics and on what that depends.
+     */
+    record PolicyRecord(String controller, String zone, String source, List<PolicyEntry> policies,
+            List<CompactedTopicBound> compactedTopics) {
+    }
+
+    record CompactedTopicBound(String topic, List<String> dataCategories, String lastCopyGoneWithin,
+            String condition) {
     }
 
     record PolicyEntry(String id, String kind, String period, String purpose, LocalDate lastDay, String topic,
@@ -30,7 +38,7 @@ final class RetentionDtos {
                 case CONSENT_PROOF -> DeadlineKind.CONSENT_PROOF;
                 case INACTIVE_CONSENT -> DeadlineKind.INACTIVE_CONSENT;
                 case PURPOSE_END -> DeadlineKind.PURPOSE_END;
-                case TOPIC_RETENTION -> null;
+                case TOPIC_RETENTION, UNLINKED_CONTACT -> null;
             };
             return new PolicyEntry(policy.id(), policy.kind().name(),
                     policy.period() == null ? null : policy.period().toString(), policy.purpose(), policy.lastDay(),

@@ -3,7 +3,9 @@ package io.consentflow.retention.web;
 import io.consentflow.retention.domain.RetentionPeriod;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
+import io.consentflow.schemas.TopicSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,5 +25,16 @@ final class TopicBounds {
             configs.put("retention.ms", Long.toString(period.atMost().toMillis()));
         }
         return Topics.lastCopyGoneWithin(configs, Topics.BROKER_RETENTION_CHECK_INTERVAL);
+    }
+
+    /** The compacted topics: the bound on an erased contact's key ({@link Topics#compactedCopyGoneWithin}). */
+    static List<RetentionDtos.CompactedTopicBound> compacted() {
+        return Topics.ALL.stream().filter(TopicSpec::compacted).map(topic -> new RetentionDtos.CompactedTopicBound(
+                topic.name(), List.of("contact key (keyed pseudonym of the number) of an erased contact, as the key"
+                        + " of its tombstone and of the snapshots before it"),
+                Topics.compactedCopyGoneWithin(topic).toString(),
+                "counted from the tombstone; holds once the partition receives another record after the roll time"
+                        + " (Kafka rolls the active segment only on an append) and while the log cleaner is not busy"
+                        + " with other logs; TopicRetentionGuard checks the settings it depends on")).toList();
     }
 }

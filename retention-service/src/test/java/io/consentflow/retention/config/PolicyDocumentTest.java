@@ -84,7 +84,7 @@ class PolicyDocumentTest {
                         "policies[0].legalBasis: must not be blank",
                         "policies[1].period: not an ISO-8601 period such as PT48H, P90D, P24M or P3Y",
                         "policies[3].kind: must be one of [PENDING_OPT_IN, MESSAGE_LOG, CONSENT_PROOF, "
-                                + "INACTIVE_CONSENT, PURPOSE_END, TOPIC_RETENTION]",
+                                + "INACTIVE_CONSENT, PURPOSE_END, TOPIC_RETENTION, UNLINKED_CONTACT]",
                         "policies[4].lastDay: must be a date such as 2027-06-30"));
     }
 
