@@ -69,7 +69,8 @@ public class MessageLog {
                         Mono.from(c.createIndex(Indexes.ascending(LogDocuments.WAMID), uniqueWamid)),
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
                         Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
-                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then())
+                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt"))),
+                        Mono.from(c.createIndex(Indexes.ascending(LogDocuments.PARTITION, "claimedAt")))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
     }
@@ -211,6 +212,20 @@ public class MessageLog {
         return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.in("_id", ids),
                         Filters.eq("outcome.type", OutcomeDocuments.BLOCKED))).projection(new Document("_id", 1))))
                 .map(doc -> doc.get("_id")).collect(Collectors.toSet());
+    }
+
+    /**
+     * The claims of these send-requests partitions, claimed in [{@code from}, {@code before}), that name their record's
+     * offset and have neither a recorded call nor an outcome: CLAIMED, never called ({@link ClaimResumer}).
+     */
+    Flux<RequestClaim> unfinished(Set<Integer> partitions, Instant from, Instant before) {
+        var filter = Filters.and(Filters.in(LogDocuments.PARTITION, partitions),
+                Filters.gte("claimedAt", Date.from(from)), Filters.lt("claimedAt", Date.from(before)),
+                Filters.exists(LogDocuments.OFFSET), Filters.exists(LogDocuments.OUTCOME, false));
+        return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter))).buffer(LOOKUP_CHUNK)
+                .concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
+                .filter(doc -> !doc.containsKey(LogDocuments.OUTCOME) && !doc.containsKey(LogDocuments.CALLING_AT))
+                .map(LogDocuments::claimOf);
     }
 
     /** Every log record of a subject, oldest claim first (Art. 15 export; uses the subjectId index). */
