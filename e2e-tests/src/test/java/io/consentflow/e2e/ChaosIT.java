@@ -59,7 +59,7 @@ class ChaosIT extends JourneySupport {
                 Map.entry("CONSENTFLOW_GATEWAY_SEND_SETTLE_INTERVAL", "2s"),
                 // claims left behind without a redelivery are resumed within seconds, not after the default minute
                 Map.entry("CONSENTFLOW_GATEWAY_SEND_RESUME_AFTER", "10s"),
-                Map.entry("CONSENTFLOW_GATEWAY_SEND_RESUME_INTERVAL", "5s"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_RESUME_INTERVAL", "10s"),
                 Map.entry("CONSENTFLOW_GATEWAY_WHATSAPP_RESPONSETIMEOUT", "3s"),
                 // a SIGKILLed instance's partitions move after 10 s instead of the consumer default of 45 s
                 Map.entry("SPRING_APPLICATION_JSON",

@@ -30,18 +30,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resumes requests that were claimed and never called when no redelivery will bring them: the claim has no call
- * record and no outcome, is older than {@code consentflow.gateway.send.resume.after}, and its record lies below the
- * send-requests group's committed offset (a record at or above it is still in flight here or will be redelivered).
- * Runs on the instance that owns the claim's partition; reads the request again from Kafka by the offset its claim
- * names (the log holds neither the number nor the text) and hands it to the pipeline, which resumes it as it resumes a
- * redelivered one. Should another attempt still run, the call record lets only one of them decide the request.
- * Per partition it remembers up to when every claim is finished, so each pass reads only newer claims.
+ * record and no outcome, and its record lies below the send-requests group's committed offset (a record at or above
+ * it is still in flight here or will be redelivered). Runs on the instance that owns the claim's partition; reads the
+ * request again from Kafka by the offset its claim names (the log holds neither the number nor the text) and hands
+ * it to the pipeline, which resumes it as it resumes a redelivered one. Should another attempt still run, the call
+ * record lets only one of them decide the request. Per partition it remembers the offset below which every claim is
+ * finished, so a pass looks only at the records committed since the last one; a partition newly owned is looked at
+ * from {@link #LOOK_BACK} records below its committed offset (what a previous owner committed just before it died).
  */
 @Component
 class ClaimResumer extends PeriodicTask {
 
-    /** How far back a partition newly owned is looked at. */
-    static final Duration HORIZON = Duration.ofDays(1);
+    /** How many records below the committed offset a partition newly owned is looked at. */
+    static final long LOOK_BACK = 5_000;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final MessageLog log;
@@ -51,8 +52,8 @@ class ClaimResumer extends PeriodicTask {
     private final Clock clock;
     private final GatewayProperties.Resume resume;
     private final Counter resumed;
-    /** Partition → every claim claimed before this instant is finished or resumed. */
-    private final Map<Integer, Instant> finishedBefore = new ConcurrentHashMap<>();
+    /** Partition → the offset below which every claim is finished or was resumed. */
+    private final Map<Integer, Long> finishedBelow = new ConcurrentHashMap<>();
 
     ClaimResumer(MessageLog log, SendPipeline pipeline, OwnedPartitions partitions,
             ConsumerFactory<String, SpecificRecord> consumers, Clock clock, GatewayProperties properties,
@@ -81,33 +82,35 @@ class ClaimResumer extends PeriodicTask {
     /** One pass over this instance's partitions; answers how many requests it resumed. */
     int resume(Instant now) {
         Set<Integer> owned = partitions.now();
-        finishedBefore.keySet().retainAll(owned);
+        finishedBelow.keySet().retainAll(owned);
         if (owned.isEmpty()) {
             return 0;
         }
-        Instant before = now.minus(resume.after());
-        Instant from = owned.stream().map(p -> finishedBefore.getOrDefault(p, now.minus(HORIZON)))
-                .min(Instant::compareTo).orElseThrow();
-        List<RequestClaim> unfinished = log.unfinished(owned, from, before).collectList().block(Duration.ofMinutes(2));
+        Instant youngest = now.minus(resume.after());
         Properties readOnly = new Properties();
         readOnly.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // the send listener's group, to read its committed offsets; assigned, never subscribed: it joins no group
         try (Consumer<String, SpecificRecord> kafka = consumers.createConsumer(SendListener.ID, "claim-resumer", null,
                 readOnly)) {
-            Map<Integer, Long> committed = committed(kafka, owned);
-            Map<Integer, Instant> next = new HashMap<>();
-            owned.forEach(p -> next.put(p, before));
-            Map<Integer, List<Long>> due = new HashMap<>();
-            for (RequestClaim claim : unfinished) {
-                int partition = claim.partition();
-                if (claim.claimedAt().isBefore(finishedBefore.getOrDefault(partition, now.minus(HORIZON)))) {
-                    continue;
+            Map<Integer, long[]> ranges = new HashMap<>();
+            committed(kafka, owned).forEach((partition, committed) -> {
+                long from = finishedBelow.getOrDefault(partition, Math.max(0, committed - LOOK_BACK));
+                if (from < committed) {
+                    ranges.put(partition, new long[] {from, committed});
                 }
-                if (claim.offset() < committed.getOrDefault(partition, 0L)) {
-                    due.computeIfAbsent(partition, p -> new ArrayList<>()).add(claim.offset());
+            });
+            if (ranges.isEmpty()) {
+                return 0;
+            }
+            Map<Integer, Long> next = new HashMap<>();
+            ranges.forEach((partition, range) -> next.put(partition, range[1]));
+            Map<Integer, List<Long>> due = new HashMap<>();
+            for (RequestClaim claim : log.unfinished(ranges).collectList().block(Duration.ofMinutes(2))) {
+                if (claim.claimedAt().isAfter(youngest)) {
+                    // claimed moments ago: looked at again next time (its batch may still be storing its outcome)
+                    next.merge(claim.partition(), claim.offset(), Math::min);
                 } else {
-                    // in flight or to be redelivered: this partition is looked at again from this claim on
-                    next.merge(partition, claim.claimedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                    due.computeIfAbsent(claim.partition(), p -> new ArrayList<>()).add(claim.offset());
                 }
             }
             List<SendRequest> requests = new ArrayList<>();
@@ -117,7 +120,7 @@ class ClaimResumer extends PeriodicTask {
                 pipeline.processBatch(requests, sources::get).block(Duration.ofMinutes(10));
                 resumed.increment(requests.size());
             }
-            finishedBefore.putAll(next);
+            finishedBelow.putAll(next);
             return requests.size();
         }
     }

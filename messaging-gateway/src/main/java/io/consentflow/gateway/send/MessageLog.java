@@ -70,7 +70,7 @@ public class MessageLog {
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
                         Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
                         Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt"))),
-                        Mono.from(c.createIndex(Indexes.ascending(LogDocuments.PARTITION, "claimedAt")))).then())
+                        Mono.from(c.createIndex(Indexes.ascending(LogDocuments.PARTITION, LogDocuments.OFFSET)))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
     }
@@ -215,13 +215,13 @@ public class MessageLog {
     }
 
     /**
-     * The claims of these send-requests partitions, claimed in [{@code from}, {@code before}), that name their record's
-     * offset and have neither a recorded call nor an outcome: CLAIMED, never called ({@link ClaimResumer}).
+     * The claims of records in these ranges of send-requests offsets (partition → {from, to}) that have neither a
+     * recorded call nor an outcome: CLAIMED, never called ({@link ClaimResumer}).
      */
-    Flux<RequestClaim> unfinished(Set<Integer> partitions, Instant from, Instant before) {
-        var filter = Filters.and(Filters.in(LogDocuments.PARTITION, partitions),
-                Filters.gte("claimedAt", Date.from(from)), Filters.lt("claimedAt", Date.from(before)),
-                Filters.exists(LogDocuments.OFFSET), Filters.exists(LogDocuments.OUTCOME, false));
+    Flux<RequestClaim> unfinished(Map<Integer, long[]> offsets) {
+        var filter = Filters.or(offsets.entrySet().stream().map(range -> Filters.and(
+                Filters.eq(LogDocuments.PARTITION, range.getKey()), Filters.gte(LogDocuments.OFFSET, range.getValue()[0]),
+                Filters.lt(LogDocuments.OFFSET, range.getValue()[1]))).toList());
         return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter))).buffer(LOOKUP_CHUNK)
                 .concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
                 .filter(doc -> !doc.containsKey(LogDocuments.OUTCOME) && !doc.containsKey(LogDocuments.CALLING_AT))

@@ -16,6 +16,7 @@ import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.SendOutcome;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
@@ -31,8 +32,12 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,10 +91,13 @@ class UnfinishedRequestsTests {
                 source))).block(WAIT);
     }
 
-    private ConsumerRecord<String, SpecificRecord> published(SendRequest request) {
-        kafka.publish(Topics.SEND_REQUESTS.name(), request.getTo(), request);
-        return kafka.awaitRecords(Topics.SEND_REQUESTS.name(), r -> r.value() instanceof SendRequest s
-                && s.getRequestId().equals(request.getRequestId()), 1, WAIT).get(0);
+    /** Published keyed by its number, as producers do; answers where it landed. */
+    private static RecordMetadata published(SendRequest request) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new AvroEventSerializer())) {
+            return producer.send(new ProducerRecord<String, SpecificRecord>(Topics.SEND_REQUESTS.name(),
+                    request.getTo(), request)).get();
+        }
     }
 
     @Test
@@ -104,8 +112,8 @@ class UnfinishedRequestsTests {
         try {
             // both in the number's partition; the group committed past the first (a batch that finished without
             // it), the second is where its consumer will read next
-            ConsumerRecord<String, SpecificRecord> first = published(lost);
-            ConsumerRecord<String, SpecificRecord> second = published(inFlight);
+            RecordMetadata first = published(lost);
+            RecordMetadata second = published(inFlight);
             TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), first.partition());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     TestInfrastructure.get().kafkaBootstrapServers()))) {
