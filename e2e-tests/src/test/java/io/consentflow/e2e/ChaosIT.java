@@ -49,13 +49,21 @@ class ChaosIT extends JourneySupport {
     void startSuite() {
         assertThat(TestInfrastructure.get().mode()).as("the chaos suite restarts the broker and the wire server:"
                 + " CONSENTFLOW_TEST_INFRA=processes").isEqualTo(TestInfrastructure.Mode.PROCESSES);
-        Map<String, String> gateway = Map.of(
+        Map<String, String> gateway = Map.ofEntries(
                 // the frequency cap lifted, the sender number's rate at Meta's highest tier
-                "CONSENTFLOW_GATEWAY_GATE_FREQUENCYCAPMAX", "1000000", "CONSENTFLOW_FREQUENCY_CAP_MAX", "1000000",
-                "CONSENTFLOW_GATEWAY_SEND_RATELIMITPERSECOND", "1000",
-                "CONSENTFLOW_GATEWAY_SEND_RECIPIENTSPACING", "2s",
-                "CONSENTFLOW_GATEWAY_SEND_SETTLE_WITHIN", "20s", "CONSENTFLOW_GATEWAY_SEND_SETTLE_INTERVAL", "2s",
-                "CONSENTFLOW_GATEWAY_WHATSAPP_RESPONSETIMEOUT", "3s");
+                Map.entry("CONSENTFLOW_GATEWAY_GATE_FREQUENCYCAPMAX", "1000000"),
+                Map.entry("CONSENTFLOW_FREQUENCY_CAP_MAX", "1000000"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_RATELIMITPERSECOND", "1000"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_RECIPIENTSPACING", "2s"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_SETTLE_WITHIN", "20s"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_SETTLE_INTERVAL", "2s"),
+                // claims left behind without a redelivery are resumed within seconds, not after the default minute
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_RESUME_AFTER", "10s"),
+                Map.entry("CONSENTFLOW_GATEWAY_SEND_RESUME_INTERVAL", "10s"),
+                Map.entry("CONSENTFLOW_GATEWAY_WHATSAPP_RESPONSETIMEOUT", "3s"),
+                // a SIGKILLed instance's partitions move after 10 s instead of the consumer default of 45 s
+                Map.entry("SPRING_APPLICATION_JSON",
+                        "{\"spring.kafka.consumer.properties[session.timeout.ms]\":\"10000\"}"));
         Map<String, Map<String, String>> overrides = Map.of("messaging-gateway", gateway,
                 Suite.SECOND_GATEWAY, Map.of(), Suite.SEND_PATH_ONLY, Map.of(),
                 // webhooks outlive a gateway's restart (Meta retries for days)
@@ -149,6 +157,8 @@ class ChaosIT extends JourneySupport {
             ChaosLedger.Figures figures = ledger.figures(requestToNumber, neverConsented, stopAcknowledgements(),
                     deliveryLog());
             print(figures, monkey, seconds);
+            ChaosDiagnosis.of(suite.infrastructure.mongoUri(), suite.infrastructure.kafkaBootstrapServers(),
+                    ledger.withoutOutcome()).forEach(line -> System.out.println("  without an outcome: " + line));
             assertThat(figures.violations()).as("violations: %s", figures).isZero();
             assertThat(figures.deliveries()).as("the campaign delivered something").isPositive();
         }

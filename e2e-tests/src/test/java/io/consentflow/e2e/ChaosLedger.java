@@ -81,6 +81,11 @@ final class ChaosLedger implements AutoCloseable {
         return outcomes.size();
     }
 
+    /** The requestIds no outcome event names yet. */
+    List<String> withoutOutcome() {
+        return requestIds.stream().filter(id -> !outcomes.containsKey(id)).toList();
+    }
+
     /** The figures, from the outcomes read so far and the simulator's delivery log. */
     Figures figures(Map<String, String> requestToNumber, Set<String> neverConsented, Map<String, Long> stopAckedAt,
             List<JsonNode> delivered) {

@@ -37,10 +37,19 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
      * @param consumers          send-requests consumers per instance: while one stores and acknowledges its batch,
      *                           another already sends
      * @param settle             how requests whose call may have reached Meta without an answer are settled
+     * @param resume             how requests claimed and never called are resumed without a redelivery
      */
     public record Send(@DefaultValue("80") int rateLimitPerSecond, @DefaultValue("6s") Duration recipientSpacing,
             @DefaultValue("256") int concurrency, @DefaultValue("3") int consumers, @DefaultValue Retry retry,
-            @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Settle settle) {
+            @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Settle settle, @DefaultValue Resume resume) {
+    }
+
+    /**
+     * @param after    a claim this old without a call or an outcome, whose record lies below the group's committed
+     *                 offset (so no redelivery will bring it), is resumed by the partition's owner
+     * @param interval how often this instance's partitions are looked at
+     */
+    public record Resume(@DefaultValue("1m") Duration after, @DefaultValue("30s") Duration interval) {
     }
 
     /**

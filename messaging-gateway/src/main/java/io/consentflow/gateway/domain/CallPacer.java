@@ -13,17 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CallPacer {
 
     private static final long SECOND = 1_000_000_000L;
+    /**
+     * How far ahead a slot may be promised. A slot promised at one share is kept when the share changes, so without a
+     * bound an instance whose share fell to 1/s (it owned no partition while its last calls finished) promised its
+     * hundreds of waiting calls one second apart, and its next calls queued behind them for minutes after its share
+     * rose again: requests left without an outcome long after the faults were over.
+     */
+    public static final long HORIZON_NANOS = SECOND;
+    /** What {@link #reserve} answers when no slot is free within the horizon. */
+    public static final long NOT_YET = -1;
+    /** How long a call that got {@link #NOT_YET} waits before it asks again (at the share current then). */
+    public static final long ASK_AGAIN_NANOS = HORIZON_NANOS / 4;
 
     /** The earliest free slot, in the caller's nanosecond clock. */
     private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
     private volatile long interval;
 
     public CallPacer(int perSecond) {
-        rate(perSecond);
-    }
-
-    /** The share changed (a rebalance): slots reserved from now on are spaced by the new interval. */
-    public void rate(int perSecond) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("rate " + perSecond + "/s");
         }
@@ -31,16 +37,34 @@ public final class CallPacer {
     }
 
     /**
-     * Reserves the next slot for a call.
+     * The share changed (a rebalance): the slots promised so far stay, and the next one follows the last of them
+     * at the new interval.
+     */
+    public void rate(int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("rate " + perSecond + "/s");
+        }
+        long next = SECOND / perSecond;
+        long previous = interval;
+        interval = next;
+        nextSlot.getAndUpdate(free -> free == Long.MIN_VALUE ? free : free - previous + next);
+    }
+
+    /**
+     * Reserves the next slot for a call, if it lies within {@link #HORIZON_NANOS} of {@code now}.
      *
      * @param now the caller's {@code System.nanoTime()}
-     * @return nanoseconds to wait from {@code now} until the call may leave (0: at once)
+     * @return nanoseconds to wait from {@code now} until the call may leave (0: at once), or {@link #NOT_YET}: nothing
+     *         reserved, ask again after {@link #ASK_AGAIN_NANOS}
      */
     public long reserve(long now) {
-        long step = interval;
         while (true) {
+            long step = interval;
             long free = nextSlot.get();
             long slot = free == Long.MIN_VALUE || free - now < 0 ? now : free;
+            if (slot - now > HORIZON_NANOS) {
+                return NOT_YET;
+            }
             if (nextSlot.compareAndSet(free, slot + step)) {
                 return slot - now;
             }

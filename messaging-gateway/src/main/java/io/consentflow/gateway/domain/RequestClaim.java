@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param category   the category the gate judged by: for a template the one Meta registered it in
  * @param partition  the send-requests partition it was read from (-1: not read from Kafka), so the instance that
  *                   owns the partition settles it
+ * @param offset     the record's offset in that partition (-1: not read from Kafka, or claimed by an earlier
+ *                   version), so the owner can read the request again and resume it without a redelivery
  */
 public record RequestClaim(String requestId, String subjectId, String contactKey, Category category, String purpose,
-        String template, String campaignId, Instant claimedAt, int partition) {
+        String template, String campaignId, Instant claimedAt, int partition, long offset) {
 }

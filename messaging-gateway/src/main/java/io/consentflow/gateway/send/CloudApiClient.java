@@ -10,7 +10,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
@@ -33,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Meta's Cloud API send endpoints, non-blocking, behind a per-sender-number rate limiter and a circuit breaker.
  * Retries (exponential back-off) only what Meta says it did not process (throttling: 130429, 131056) and requests
- * that never left (limiter, breaker, connection refused). A 5xx answer or a timeout after the request left is
+ * that never left (breaker open, connection refused). A 5xx answer or a timeout after the request left is
  * ambiguous (Meta may have accepted it) and final: the caller settles it from the status webhooks, never by sending
  * again. Every attempt asks the caller's {@link AttemptGuard} right before it leaves, after every wait.
  */
@@ -75,8 +74,9 @@ public class CloudApiClient {
         this.senderLimiter = ResilienceMeters.rateLimiter("sender-" + whatsapp.phoneNumberId(),
                 RateLimiterConfig.custom()
                 .limitForPeriod(send.rateLimitPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
-                // wait for a permit instead of failing: throttling is backpressure, not loss
-                .timeoutDuration(Duration.ofMinutes(10)).build(), meters);
+                // a permit at most the pacer's horizon ahead, at the share current now; a call that gets none is
+                // paced again instead of failing (throttling is backpressure, not loss) or waiting at a stale share
+                .timeoutDuration(Duration.ofNanos(CallPacer.HORIZON_NANOS)).build(), meters);
         this.breaker = ResilienceMeters.circuitBreaker("cloud-api", CircuitBreakerConfig.custom()
                 .failureRateThreshold(send.circuitBreaker().failureRateThreshold())
                 .slidingWindowSize(send.circuitBreaker().slidingWindowSize())
@@ -135,14 +135,26 @@ public class CloudApiClient {
      */
     private Mono<CallResult> permitted(URI uri, byte[] body, int attempt, AttemptGuard guard) {
         long paced = pacer.reserve(System.nanoTime());
+        if (paced == CallPacer.NOT_YET) {
+            return askAgain(uri, body, attempt, guard);
+        }
         Mono<CallResult> limited = Mono.defer(() -> limited(uri, body, attempt, guard));
         return paced == 0 ? limited : Mono.delay(Duration.ofNanos(paced)).then(limited);
+    }
+
+    /**
+     * No slot or permit within the pacer's horizon (the share fell since, or more calls wait than a horizon holds):
+     * the call is paced again shortly, at the share this instance has then; it is not an attempt.
+     */
+    private Mono<CallResult> askAgain(URI uri, byte[] body, int attempt, AttemptGuard guard) {
+        return Mono.delay(Duration.ofNanos(CallPacer.ASK_AGAIN_NANOS))
+                .then(Mono.defer(() -> permitted(uri, body, attempt, guard)));
     }
 
     private Mono<CallResult> limited(URI uri, byte[] body, int attempt, AttemptGuard guard) {
         long waitNanos = senderLimiter.reservePermission();
         if (waitNanos < 0) {
-            return Mono.just(notSent(RequestNotPermitted.class));
+            return askAgain(uri, body, attempt, guard);
         }
         Mono<CallResult> guarded = Mono.defer(() -> guard.mayLeave(attempt)
                 .flatMap(leave -> leave ? guarded(uri, body) : Mono.just(CallResult.refused())));
@@ -213,7 +225,7 @@ public class CloudApiClient {
         return new CallResult(null, status, code, title, false, CloudApiOutcome.mayHaveBeenAccepted(status), null);
     }
 
-    /** Never left: the limiter or the breaker refused it, or no connection was made (the reason is a type's name). */
+    /** Never left: the breaker refused it, or no connection was made (the reason is a type's name). */
     private static CallResult notSent(Class<? extends Throwable> reason) {
         return new CallResult(null, 0, CallResult.NOT_SENT, "not sent: " + reason.getSimpleName(), true, false, null);
     }

@@ -27,6 +27,7 @@ final class LogDocuments {
     static final String WAMID = "wamid";
     static final String STATUSES = "statuses";
     static final String PARTITION = "partition";
+    static final String OFFSET = "offset";
     /** Set on a merged request whose call was recorded (message_calls) before its HTTP request left. */
     static final String CALLING_AT = "callingAt";
     /** Stored by versions that kept the state and a full timeline in the claim; read, never written. */
@@ -47,14 +48,15 @@ final class LogDocuments {
                 .append("contactKey", claim.contactKey()).append("category", claim.category().name())
                 .append("purpose", claim.purpose()).append("template", claim.template())
                 .append("campaignId", claim.campaignId()).append("claimedAt", Date.from(claim.claimedAt()));
-        return claim.partition() < 0 ? doc : doc.append(PARTITION, claim.partition());
+        return claim.partition() < 0 ? doc : doc.append(PARTITION, claim.partition()).append(OFFSET, claim.offset());
     }
 
     /** The claim as stored (also by earlier versions, which wrote no partition). */
     static RequestClaim claimOf(Document doc) {
         return new RequestClaim(doc.getString("_id"), doc.getString("subjectId"), doc.getString("contactKey"),
                 Category.valueOf(doc.getString("category")), doc.getString("purpose"), doc.getString("template"),
-                doc.getString("campaignId"), doc.getDate("claimedAt").toInstant(), doc.getInteger(PARTITION, -1));
+                doc.getString("campaignId"), doc.getDate("claimedAt").toInstant(), doc.getInteger(PARTITION, -1),
+                doc.get(OFFSET) instanceof Number offset ? offset.longValue() : -1);
     }
 
     /** The stored outcome of a merged request, or null while it has none. */

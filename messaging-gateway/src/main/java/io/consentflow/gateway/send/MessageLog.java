@@ -65,7 +65,8 @@ public class MessageLog {
                         Mono.from(c.createIndex(Indexes.ascending(LogDocuments.WAMID), uniqueWamid)),
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
                         Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
-                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then())
+                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt"))),
+                        Mono.from(c.createIndex(Indexes.ascending(LogDocuments.PARTITION, LogDocuments.OFFSET)))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
     }
@@ -207,6 +208,20 @@ public class MessageLog {
         return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.in("_id", ids),
                         Filters.eq("outcome.type", OutcomeDocuments.BLOCKED))).projection(new Document("_id", 1))))
                 .map(doc -> doc.get("_id")).collect(Collectors.toSet());
+    }
+
+    /**
+     * The claims of records in these ranges of send-requests offsets (partition → {from, to}) that have neither a
+     * recorded call nor an outcome: CLAIMED, never called ({@link ClaimResumer}).
+     */
+    Flux<RequestClaim> unfinished(Map<Integer, long[]> offsets) {
+        var filter = Filters.or(offsets.entrySet().stream().map(range -> Filters.and(
+                Filters.eq(LogDocuments.PARTITION, range.getKey()), Filters.gte(LogDocuments.OFFSET, range.getValue()[0]),
+                Filters.lt(LogDocuments.OFFSET, range.getValue()[1]))).toList());
+        return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter))).buffer(LOOKUP_CHUNK)
+                .concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
+                .filter(doc -> !doc.containsKey(LogDocuments.OUTCOME) && !doc.containsKey(LogDocuments.CALLING_AT))
+                .map(LogDocuments::claimOf);
     }
 
     /** Every log record of a subject, oldest claim first (Art. 15 export; uses the subjectId index). */

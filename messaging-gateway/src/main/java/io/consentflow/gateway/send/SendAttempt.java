@@ -93,10 +93,11 @@ class SendAttempt {
         boolean marketing = prepared.outgoing().category() == Category.MARKETING;
         ConsentFacts consent = consents.facts(contactKey);
         Decision decision = gate.decide(prepared.outgoing(), consent, registered(consent),
-                windows.lastInbound(contactKey), marketing ? ledger.count(contactKey, now) : 0, now);
+                windows.lastInbound(contactKey), marketing ? ledger.count(contactKey, claim.requestId(), now) : 0, now);
         if (decision.allowed() && marketing) {
-            // counted before the call so concurrent requests cannot overshoot the cap
-            ledger.record(contactKey, now);
+            // counted before the call so concurrent requests cannot overshoot the cap; once per request, so a resumed
+            // claim (already counted by this run or by the ledger's restore) neither counts twice nor against itself
+            ledger.record(contactKey, claim.requestId(), now);
         }
         metrics.gate.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (!decision.allowed()) {

@@ -44,7 +44,7 @@ class SendHistory {
             String contactKey = doc.getString("contactKey");
             Instant at = doc.getDate("claimedAt").toInstant();
             if ("MARKETING".equals(doc.getString("category"))) {
-                ledger.record(contactKey, at);
+                ledger.record(contactKey, doc.getString("_id"), at);
                 marketing.incrementAndGet();
             }
             if (!at.isBefore(pacingSince)) {

@@ -59,7 +59,7 @@ class SendListener {
     @KafkaListener(id = ID, topics = "send-requests", containerFactory = "sendRequestsFactory", autoStartup = "false")
     void onBatch(List<ConsumerRecord<String, SpecificRecord>> records) {
         List<SendRequest> valid = new ArrayList<>(records.size());
-        Map<SendRequest, Integer> partitions = new IdentityHashMap<>(records.size());
+        Map<SendRequest, SendPipeline.Source> sources = new IdentityHashMap<>(records.size());
         RuntimeException poison = null;
         int poisonIndex = -1;
         for (int i = 0; i < records.size() && poison == null; i++) {
@@ -69,13 +69,13 @@ class SendListener {
                 }
                 SendRequests.validate(request);
                 valid.add(request);
-                partitions.put(request, records.get(i).partition());
+                sources.put(request, new SendPipeline.Source(records.get(i).partition(), records.get(i).offset()));
             } catch (PoisonRecordException e) {
                 poison = e;
                 poisonIndex = i;
             }
         }
-        pipeline.processBatch(valid, partitions::get).block();
+        pipeline.processBatch(valid, sources::get).block();
         if (poison != null) {
             // handled records before it are committed, the poison one goes to the DLT, the rest is redelivered
             throw new BatchListenerFailedException(poison.getMessage(), poison, poisonIndex);

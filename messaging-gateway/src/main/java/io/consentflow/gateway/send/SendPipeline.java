@@ -18,7 +18,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,7 +79,12 @@ public class SendPipeline {
 
     /** Requests that were not read from Kafka (tests, benchmarks): any instance settles them. */
     public Mono<Void> processBatch(List<SendRequest> requests) {
-        return processBatch(requests, request -> -1);
+        return processBatch(requests, request -> Source.NONE);
+    }
+
+    /** Where a request was read from: its send-requests partition and offset ({@link #NONE}: not from Kafka). */
+    record Source(int partition, long offset) {
+        static final Source NONE = new Source(-1, -1);
     }
 
     /**
@@ -89,9 +94,9 @@ public class SendPipeline {
      * acknowledged every event of the batch and every unsettled request was recorded, so the caller may commit the
      * offsets. A requestId repeated inside the batch is handled after the first one: it is never sent again.
      *
-     * @param partitionOf the send-requests partition a request was read from
+     * @param sourceOf where each request was read from
      */
-    Mono<Void> processBatch(List<SendRequest> requests, ToIntFunction<SendRequest> partitionOf) {
+    Mono<Void> processBatch(List<SendRequest> requests, Function<SendRequest, Source> sourceOf) {
         Map<String, SendAttempt.Prepared> firsts = new LinkedHashMap<>();
         List<SendRequest> repeats = new ArrayList<>();
         Instant claimedAt = clock.instant();
@@ -99,7 +104,7 @@ public class SendPipeline {
             if (firsts.containsKey(request.getRequestId())) {
                 repeats.add(request);
             } else {
-                firsts.put(request.getRequestId(), prepare(request, claimedAt, partitionOf.applyAsInt(request)));
+                firsts.put(request.getRequestId(), prepare(request, claimedAt, sourceOf.apply(request)));
             }
         }
         if (firsts.isEmpty()) {
@@ -118,7 +123,7 @@ public class SendPipeline {
                 .then(SendMetrics.timed(metrics.awaitAcks, Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(
                         published.toArray(CompletableFuture[]::new))))))
                 .transform(batch -> SendMetrics.timed(metrics.batch, batch.then()))
-                .then(Mono.defer(() -> processBatch(repeats, partitionOf)));
+                .then(Mono.defer(() -> processBatch(repeats, sourceOf)));
     }
 
     /** A prepared request and what its claim found. */
@@ -159,11 +164,11 @@ public class SendPipeline {
         return attempts.run(claimed.prepared());
     }
 
-    private SendAttempt.Prepared prepare(SendRequest request, Instant claimedAt, int partition) {
+    private SendAttempt.Prepared prepare(SendRequest request, Instant claimedAt, Source source) {
         String contactKey = contactKeys.of(request.getTo());
         Outgoing outgoing = categories.outgoing(request, authorities.of(request));
         return new SendAttempt.Prepared(claim(request, outgoing, contactKey, consents.facts(contactKey), claimedAt,
-                partition), outgoing, SendRequests.message(request));
+                source), outgoing, SendRequests.message(request));
     }
 
     /**
@@ -171,12 +176,12 @@ public class SendPipeline {
      * category the one the gate judges by (a template's registered category, not the declared one).
      */
     static RequestClaim claim(SendRequest request, Outgoing outgoing, String contactKey, ConsentFacts consent,
-            Instant claimedAt, int partition) {
+            Instant claimedAt, Source source) {
         String subjectId = request.getSubjectId() != null ? request.getSubjectId()
                 : consent == null ? null : consent.subjectId();
         return new RequestClaim(request.getRequestId(), subjectId, contactKey, outgoing.category(),
                 request.getPurpose(), request.getTemplate() == null ? null : request.getTemplate().getName(),
-                request.getCampaignId(), claimedAt, partition);
+                request.getCampaignId(), claimedAt, source.partition(), source.offset());
     }
 
     /**

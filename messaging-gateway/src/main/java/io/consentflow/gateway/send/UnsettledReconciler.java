@@ -9,13 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,18 +27,18 @@ class UnsettledReconciler extends PeriodicTask {
     private final MessageLog log;
     private final UnsettledRequests unsettled;
     private final MessageEvents events;
-    private final KafkaListenerEndpointRegistry registry;
+    private final OwnedPartitions partitions;
     private final Clock clock;
     private final GatewayProperties.Settle settle;
     private final Counter ambiguous;
 
     UnsettledReconciler(MessageLog log, UnsettledRequests unsettled, MessageEvents events,
-            KafkaListenerEndpointRegistry registry, Clock clock, GatewayProperties properties, MeterRegistry meters) {
+            OwnedPartitions partitions, Clock clock, GatewayProperties properties, MeterRegistry meters) {
         super("unsettled-reconciler");
         this.log = log;
         this.unsettled = unsettled;
         this.events = events;
-        this.registry = registry;
+        this.partitions = partitions;
         this.clock = clock;
         this.settle = properties.send().settle();
         this.ambiguous = meters.counter("consentflow.gateway.send.settled", "result", "ambiguous");
@@ -61,7 +56,7 @@ class UnsettledReconciler extends PeriodicTask {
 
     /** One pass over the unsettled requests of this instance's partitions (and of none: tests, benchmarks). */
     Mono<Void> reconcile(Instant now) {
-        Set<Integer> owned = ownedPartitions();
+        Set<Integer> owned = partitions.now();
         Instant giveUpBefore = now.minus(settle.within());
         return unsettled.all().filter(u -> u.partition() < 0 || owned.contains(u.partition()))
                 .concatMap(u -> settleOne(u, giveUpBefore, now)).then();
@@ -70,7 +65,10 @@ class UnsettledReconciler extends PeriodicTask {
     private Mono<Void> settleOne(UnsettledRequests.Unsettled unsettled, Instant giveUpBefore, Instant now) {
         return log.state(unsettled.requestId()).flatMap(state -> {
             if (state.outcome() != null) {
-                return Mono.<Void>empty(); // its status webhook (or the attempt that decided it) stored the outcome
+                // stored by its status webhook, the attempt that decided it, or an earlier pass whose publishing
+                // failed (a broker restart): announced again, identically (consumers dedupe by eventId), before the
+                // entry goes, so no stored outcome stays unannounced
+                return events.publish(OutcomeEvents.of(state.claim(), state.outcome()), unsettled.requestId());
             }
             if (!unsettled.since().isBefore(giveUpBefore)) {
                 return Mono.<Void>error(new StillWaiting());
@@ -80,24 +78,13 @@ class UnsettledReconciler extends PeriodicTask {
             return log.outcomes(List.of(new MessageLog.Decided(unsettled.requestId(), outcome)))
                     .flatMap(stored -> {
                         if (!stored.contains(unsettled.requestId())) {
-                            return Mono.<Void>empty();
+                            return Mono.<Void>error(new StillWaiting()); // another outcome won: the next pass announces it
                         }
                         ambiguous.increment();
                         return events.publish(OutcomeEvents.of(state.claim(), outcome), unsettled.requestId());
                     });
         }).then(Mono.defer(() -> this.unsettled.settled(unsettled.requestId())))
                 .onErrorResume(StillWaiting.class, e -> Mono.empty());
-    }
-
-    private Set<Integer> ownedPartitions() {
-        MessageListenerContainer container = registry.getListenerContainer(SendListener.ID);
-        Collection<TopicPartition> assigned = container == null || !container.isRunning() ? null
-                : container.getAssignedPartitions();
-        Set<Integer> owned = new HashSet<>();
-        if (assigned != null) {
-            assigned.forEach(partition -> owned.add(partition.partition()));
-        }
-        return owned;
     }
 
     /** Not yet due: left in the list for a later pass. */

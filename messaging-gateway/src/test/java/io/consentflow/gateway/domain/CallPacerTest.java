@@ -31,13 +31,32 @@ class CallPacerTest {
     }
 
     @Test
-    void aNewShareSpacesTheSlotsReservedFromThenOn() {
+    void aNewShareSpacesTheNextSlotFromTheLastOnePromised() {
         CallPacer pacer = new CallPacer(10);
         assertThat(pacer.reserve(0)).isZero();
         pacer.rate(100);
-        assertThat(pacer.reserve(0)).as("the slot already promised at the old rate").isEqualTo(100 * MS);
-        assertThat(pacer.reserve(0)).isEqualTo(110 * MS);
+        assertThat(pacer.reserve(0)).as("10 ms after the slot promised at the old rate").isEqualTo(10 * MS);
+        assertThat(pacer.reserve(0)).isEqualTo(20 * MS);
+        pacer.rate(10);
+        assertThat(pacer.reserve(0)).isEqualTo(120 * MS);
         assertThatThrownBy(() -> pacer.rate(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLowShareNeverPromisesSlotsBeyondTheHorizonSoARisingShareAppliesToTheWaitingCalls() {
+        // an instance that owns no partition while its last calls finish: 1/s
+        CallPacer pacer = new CallPacer(1);
+        assertThat(pacer.reserve(0)).isZero();
+        assertThat(pacer.reserve(0)).isEqualTo(1_000 * MS);
+        // hundreds of calls of its batch wait: none is promised a slot minutes ahead at this share
+        for (int i = 0; i < 500; i++) {
+            assertThat(pacer.reserve(0)).isEqualTo(CallPacer.NOT_YET);
+        }
+        // its partitions come back: the calls that ask again get slots at the new share, right after the promised ones
+        pacer.rate(500);
+        long now = CallPacer.ASK_AGAIN_NANOS;
+        assertThat(pacer.reserve(now)).isEqualTo(1_002 * MS - now);
+        assertThat(pacer.reserve(now)).isEqualTo(1_004 * MS - now);
     }
 
     /**
@@ -55,7 +74,13 @@ class CallPacerTest {
             // a burst (the first one more than a second's worth, so the pacer is saturated), then a pause
             int burst = round == 0 ? 2 * perSecond + 1 : random.nextInt(2 * perSecond + 1);
             for (int i = 0; i < burst; i++) {
-                leaves.add(now + pacer.reserve(now));
+                // a call with no slot within the horizon asks again later, as the client does
+                long at = now;
+                long wait;
+                while ((wait = pacer.reserve(at)) == CallPacer.NOT_YET) {
+                    at += CallPacer.ASK_AGAIN_NANOS;
+                }
+                leaves.add(at + wait);
             }
             now += random.nextInt(1_500) * MS;
         }

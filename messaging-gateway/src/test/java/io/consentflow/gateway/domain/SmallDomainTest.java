@@ -41,6 +41,22 @@ class SmallDomainTest {
     }
 
     @Test
+    void frequencyLedgerCountsARequestOnceAndNeverAgainstItself() {
+        var ledger = new FrequencyLedger(Duration.ofDays(7));
+        ledger.record("a", "request-1", T0);
+        ledger.record("a", "request-1", T0.plusSeconds(30)); // judged again: resumed, or its batch retried
+        ledger.record("a", "request-2", T0.plusSeconds(60));
+        assertThat(ledger.count("a", T0.plusSeconds(90))).isEqualTo(2);
+        assertThat(ledger.count("a", "request-1", T0.plusSeconds(90))).isEqualTo(1);
+        assertThat(ledger.count("a", "request-3", T0.plusSeconds(90))).isEqualTo(2);
+        // requests recorded without a requestId are never taken for one another
+        ledger.record("b", T0);
+        ledger.record("b", T0);
+        assertThat(ledger.count("b", T0)).isEqualTo(2);
+        assertThat(FrequencyLedger.mark("request-1")).isNotEqualTo(FrequencyLedger.mark("request-2"));
+    }
+
+    @Test
     void serviceWindowsRememberTheLatestInboundAndPrune() {
         var windows = new ServiceWindows(Duration.ofHours(24));
         windows.inbound("a", T0);

@@ -89,7 +89,7 @@ public final class ContractFloor implements AutoCloseable {
             claims.add(SendPipeline.claim(request, new Outgoing(request.getTo(),
                     Category.valueOf(request.getCategory().name()), request.getPurpose(),
                     request.getTemplate() != null, request.getSubjectId(), request.getNotAfter()), contactKey, consent,
-                    now, -1));
+                    now, SendPipeline.Source.NONE));
         }
         Flux.fromIterable(claims).buffer(SendPipeline.CLAIM_CHUNK).concatMap(log::claimAll).then().block();
         List<MessageLog.Decided> outcomes = new ArrayList<>(claims.size());

@@ -118,6 +118,36 @@ class DurableFrequencyCapTests {
     }
 
     @Test
+    void aClaimResumedAfterARestartCountsOnceAndNotAgainstItself() {
+        String number = randomNumber();
+        String contactKey = Fixtures.KEYS.of(number);
+        ConsentFacts consent = new ConsentFacts(UUID.randomUUID().toString(), ConsentStatus.CONFIRMED,
+                Set.of("offers"), false);
+        consents.put(contactKey, consent);
+        var before = freshPipeline(new FrequencyLedger(Duration.ofDays(7)), new RecipientPacer(Duration.ZERO));
+        for (int i = 0; i < 2; i++) {
+            before.processBatch(List.of(marketing(number).build())).block(WAIT);
+        }
+        // the third was claimed and the process died before its call: CLAIMED, no call record
+        SendRequest third = marketing(number).build();
+        var outgoing = categories.outgoing(third, authorities.of(third));
+        log.claimAll(List.of(SendPipeline.claim(third, outgoing, contactKey, consent, Clock.systemUTC().instant(),
+                SendPipeline.Source.NONE))).block(WAIT);
+
+        // the restart counts the unfinished claim with the two sent ones: three, the cap
+        FrequencyLedger ledger = new FrequencyLedger(Duration.ofDays(7));
+        SendHistory.restore(log, ledger, new RecipientPacer(Duration.ZERO), Clock.systemUTC().instant()).block(WAIT);
+        assertThat(ledger.count(contactKey, Clock.systemUTC().instant())).isEqualTo(3);
+
+        // its redelivery resumes it: it is one of the three, not a fourth, so it goes out and is counted once
+        freshPipeline(ledger, new RecipientPacer(Duration.ZERO)).processBatch(List.of(third)).block(WAIT);
+        kafka.await(Topics.MESSAGE_EVENTS.name(), io.consentflow.events.MessageSent.class,
+                sent -> third.getRequestId().equals(sent.getRequestId()), WAIT);
+        assertThat(STUB.callsTo(digits(number))).isEqualTo(3);
+        assertThat(ledger.count(contactKey, Clock.systemUTC().instant())).isEqualTo(3);
+    }
+
+    @Test
     void blockedRequestsAndOtherContactsDoNotCountAgainstTheCap() {
         String number = randomNumber();
         String contactKey = Fixtures.KEYS.of(number);

@@ -19,7 +19,7 @@ class MessageLogDocumentTest {
     private static final Instant DONE = CLAIMED.plusMillis(180);
 
     private static final RequestClaim REQUEST = new RequestClaim("req-1", "subject-1", "key-1", Category.MARKETING,
-            "offers", "offer", "campaign-1", CLAIMED, 3);
+            "offers", "offer", "campaign-1", CLAIMED, 3, 42);
 
     private static Document claim() {
         return LogDocuments.claim(REQUEST).append("claimToken", "token-1");
