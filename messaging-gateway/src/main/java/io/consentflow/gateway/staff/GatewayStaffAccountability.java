@@ -1,0 +1,58 @@
+package io.consentflow.gateway.staff;
+
+import io.consentflow.gateway.domain.ConsentFacts;
+import io.consentflow.gateway.domain.ConsentLookup;
+import io.consentflow.platform.staff.StaffAccessRecorder;
+import io.consentflow.platform.staff.StaffAccountabilityFilter;
+import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
+import io.consentflow.schemas.Services;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Staff accountability on the gateway (platform's {@link StaffAccountabilityFilter}): reading a subject's message log
+ * (READ_MESSAGES) and a contact's consent as the gate judges it (READ_CONTACT_CONSENT, the subject taken from the
+ * consent view) needs a reason and is recorded on message-events first. A request's timeline (addressed by
+ * requestId, polled by campaign systems, no number), templates and campaign counts read no person's data.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayStaffAccountability {
+
+    static final String READ_MESSAGES = "READ_MESSAGES";
+    static final String READ_CONTACT_CONSENT = "READ_CONTACT_CONSENT";
+    private static final Pattern CONTACT_CONSENT = Pattern.compile("/api/v1/contacts/([^/]+)/consent");
+
+    @Bean
+    StaffAccessRecorder staffAccessRecorder(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
+        return new StaffAccessRecorder(kafka, Services.GATEWAY, clock);
+    }
+
+    @Bean
+    StaffAccountabilityFilter staffAccountabilityFilter(StaffAccessRecorder recorder, ConsentLookup consents) {
+        return new StaffAccountabilityFilter(recorder, request -> access(request, consents));
+    }
+
+    static Optional<Access> access(ServerHttpRequest request, ConsentLookup consents) {
+        if (request.getMethod() != HttpMethod.GET) {
+            return Optional.empty();
+        }
+        String path = request.getPath().pathWithinApplication().value();
+        if (path.equals("/api/v1/messages")) {
+            return Optional.of(Access.of(READ_MESSAGES, request.getQueryParams().getFirst("subjectId")));
+        }
+        Matcher contact = CONTACT_CONSENT.matcher(path);
+        if (contact.matches()) {
+            ConsentFacts facts = consents.facts(contact.group(1));
+            return Optional.of(Access.of(READ_CONTACT_CONSENT, facts == null ? null : facts.subjectId()));
+        }
+        return Optional.empty();
+    }
+}
