@@ -85,7 +85,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .jsonPath("$.messages.length()").isEqualTo(2)
                 .jsonPath("$.chainPositions.length()").isEqualTo(5)
                 .jsonPath("$.verification.valid").isEqualTo(true);
-        web.get().uri("/api/v1/audit/subjects/" + subjectId + "/proof?lang=en")
+        web.get().uri("/api/v1/audit/subjects/" + subjectId + "/proof?lang=en").header("X-Staff-Reason", "test: ticket 4711")
                 .accept(MediaType.TEXT_HTML).headers(h -> h.setBearerAuth(
                         io.consentflow.testsupport.StaffTokens.forRole("ADMIN"))).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
