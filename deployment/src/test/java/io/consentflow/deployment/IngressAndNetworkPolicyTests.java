@@ -150,7 +150,7 @@ class IngressAndNetworkPolicyTests {
             }
         }
         softly.assertThat(reachableFromIngressController).as("%s: public services", variant)
-                .containsExactlyInAnyOrder("consent-service", "messaging-gateway");
+                .containsExactlyInAnyOrder("consent-service", "messaging-gateway", "staff-console");
         for (ServiceContract service : ServiceContract.SERVICES) {
             Map<String, String> labels = podLabels(manifests, service.name());
             List<Integer> egressPorts = selecting(policies, labels).stream()
@@ -184,14 +184,14 @@ class IngressAndNetworkPolicyTests {
         softly.assertAll();
     }
 
-    private static boolean allowsEgress(List<NetworkPolicy> policies, Map<String, String> from,
+    static boolean allowsEgress(List<NetworkPolicy> policies, Map<String, String> from,
             Map<String, String> to, int port) {
         return selecting(policies, from).stream().flatMap(policy -> nullSafe(policy.getSpec().getEgress()).stream())
                 .anyMatch(rule -> hasPort(rule.getPorts(), port) && nullSafe(rule.getTo()).stream()
                         .anyMatch(peer -> podPeerSelects(peer, to)));
     }
 
-    private static boolean allowsIngress(List<NetworkPolicy> policies, Map<String, String> to,
+    static boolean allowsIngress(List<NetworkPolicy> policies, Map<String, String> to,
             Map<String, String> from, int port) {
         return selecting(policies, to).stream().flatMap(policy -> nullSafe(policy.getSpec().getIngress()).stream())
                 .anyMatch(rule -> hasPort(rule.getPorts(), port) && nullSafe(rule.getFrom()).stream()
@@ -215,7 +215,7 @@ class IngressAndNetworkPolicyTests {
                         .get("kubernetes.io/metadata.name"));
     }
 
-    private static Map<String, String> podLabels(Manifests manifests, String deployment) {
+    static Map<String, String> podLabels(Manifests manifests, String deployment) {
         return manifests.deployment(deployment).map(Deployment::getSpec)
                 .map(spec -> spec.getTemplate().getMetadata().getLabels()).orElse(null);
     }
@@ -232,7 +232,7 @@ class IngressAndNetworkPolicyTests {
         return labels.entrySet().containsAll(matchLabels.entrySet());
     }
 
-    private static <T> List<T> nullSafe(List<T> list) {
+    static <T> List<T> nullSafe(List<T> list) {
         return list == null ? List.of() : list;
     }
 }

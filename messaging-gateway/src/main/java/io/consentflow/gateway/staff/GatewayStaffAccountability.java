@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
 
 /**
  * Staff accountability on the gateway (platform's {@link StaffAccountabilityFilter}): reading a subject's message log
@@ -50,8 +51,11 @@ class GatewayStaffAccountability {
         }
         Matcher contact = CONTACT_CONSENT.matcher(path);
         if (contact.matches()) {
-            ConsentFacts facts = consents.facts(contact.group(1));
-            return Optional.of(Access.of(READ_CONTACT_CONSENT, facts == null ? null : facts.subjectId()));
+            String contactKey = contact.group(1);
+            // a malformed key concerns no one (the handler refuses it) and must not reach the consent view
+            return Optional.of(new Access(READ_CONTACT_CONSENT, Mono.fromSupplier(() ->
+                    ContactConsentController.CONTACT_KEY.matcher(contactKey).matches() ? consents.facts(contactKey)
+                            : null).map(ConsentFacts::subjectId)));
         }
         return Optional.empty();
     }
