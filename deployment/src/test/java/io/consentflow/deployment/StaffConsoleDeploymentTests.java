@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StaffConsoleDeploymentTests {
 
+    static final String INGRESS = "staff-console";
     private static final Map<String, Integer> STAFF_APIS = Map.of("consent-service", 8081, "messaging-gateway", 8082,
             "retention-service", 8083, "audit-service", 8084);
 
@@ -47,19 +49,46 @@ class StaffConsoleDeploymentTests {
         assertThat(egressPorts).as("%s: DNS and the staff APIs only (the provider: its own policy)", variant)
                 .containsExactlyInAnyOrder(53, 8081, 8082, 8083, 8084);
 
-        Set<Integer> ingressPorts = new TreeSet<>();
+        // no pod of the namespace reaches the console: the ingress controller on 8085, Prometheus (monitoring)
+        Set<String> sources = new TreeSet<>();
         IngressAndNetworkPolicyTests.selecting(policies, console).stream()
                 .flatMap(policy -> IngressAndNetworkPolicyTests.nullSafe(policy.getSpec().getIngress()).stream())
-                .forEach(rule -> {
-                    assertThat(rule.getFrom()).as("%s: only the ingress controller reaches the console", variant)
-                            .allSatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
-                                    .containsEntry("kubernetes.io/metadata.name", "ingress-nginx"));
-                    rule.getPorts().forEach(port -> ingressPorts.add(port.getPort().getIntVal()));
-                });
-        assertThat(ingressPorts).as("%s console ingress", variant).containsExactly(8085);
+                .forEach(rule -> rule.getFrom().forEach(peer -> {
+                    assertThat(peer.getNamespaceSelector()).as("%s: a peer from another namespace", variant)
+                            .isNotNull();
+                    String namespace = peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                    sources.add(namespace);
+                    if (rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == 8085)) {
+                        assertThat(namespace).as("%s: the console's port", variant).isEqualTo("ingress-nginx");
+                    }
+                }));
+        assertThat(sources).as("%s console ingress sources", variant)
+                .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
         // and no Kafka or MongoDB: the backend's egress policy does not select it
         assertThat(IngressAndNetworkPolicyTests.selecting(policies, console))
                 .extracting(policy -> policy.getMetadata().getName()).doesNotContain("allow-backend-egress");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void theConsoleHasAnIngressOfItsOwnForTheStaffNetworkOnly(String variant) {
+        Ingress ingress = Manifests.of(variant).ofType(Ingress.class).stream()
+                .filter(i -> INGRESS.equals(i.getMetadata().getName())).findFirst().orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/ssl-redirect", "true")
+                .containsKey("nginx.ingress.kubernetes.io/whitelist-source-range")
+                .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+            assertThat(ingress.getSpec().getTls()).singleElement()
+                    .satisfies(tls -> assertThat(tls.getHosts()).containsExactly(rule.getHost()));
+            assertThat(rule.getHttp().getPaths()).allSatisfy(path -> assertThat(path.getBackend().getService()
+                    .getName()).isEqualTo("staff-console"));
+        });
+        Set<String> publicHosts = new TreeSet<>();
+        IngressAndNetworkPolicyTests.publicIngresses(Manifests.of(variant))
+                .forEach(i -> i.getSpec().getRules().forEach(rule -> publicHosts.add(rule.getHost())));
+        assertThat(publicHosts).as("%s: the console is not on the public host", variant)
+                .doesNotContain(ingress.getSpec().getRules().get(0).getHost());
     }
 
     @ParameterizedTest

@@ -1,19 +1,14 @@
 package io.consentflow.audit.web;
 
-import io.consentflow.platform.staff.StaffAccessRecorder;
 import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
-import io.consentflow.schemas.Services;
-import java.time.Clock;
+import io.consentflow.platform.staff.StaffAccountabilityFilter.StaffRequests;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.avro.specific.SpecificRecord;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Staff accountability on audit-service (platform's {@link StaffAccountabilityFilter}): reading entries
@@ -22,23 +17,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  * on audit-staff-access, which this service chains like every other topic, before anything is read. Verification,
  * checkpoints, anchoring and the public key name no subject and are not recorded.
  */
-@Configuration(proxyBeanMethods = false)
-class AuditStaffAccountability {
+@Component
+class AuditStaffAccountability implements StaffRequests {
 
     private static final Pattern SUBJECT = Pattern.compile("/api/v1/audit/subjects/([^/]+)/(proof|evidence-chain)");
     private static final Pattern CERTIFICATE = Pattern.compile("/api/v1/audit/erasures/[^/]+/certificate");
 
-    @Bean
-    StaffAccessRecorder staffAccessRecorder(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
-        return new StaffAccessRecorder(kafka, Services.AUDIT, clock);
-    }
-
-    @Bean
-    StaffAccountabilityFilter staffAccountabilityFilter(StaffAccessRecorder recorder) {
-        return new StaffAccountabilityFilter(recorder, AuditStaffAccountability::access);
-    }
-
-    static Optional<Access> access(ServerHttpRequest request) {
+    @Override
+    public Optional<Access> of(ServerHttpRequest request) {
         if (request.getMethod() != HttpMethod.GET) {
             return Optional.empty();
         }

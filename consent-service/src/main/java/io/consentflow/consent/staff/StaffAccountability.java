@@ -2,18 +2,12 @@ package io.consentflow.consent.staff;
 
 import io.consentflow.consent.registry.StoredSubject;
 import io.consentflow.consent.registry.SubjectRepository;
-import io.consentflow.platform.staff.StaffAccessRecorder;
 import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.contact.PhoneNumbers;
-import io.consentflow.schemas.Services;
-import java.time.Clock;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecord;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,29 +16,24 @@ import reactor.core.publisher.Mono;
  * {@code StaffAccessRecorded} on consent-events, naming the subject the number or contactKey resolves to (never the
  * number itself), before anything is read or done.
  */
-@Configuration(proxyBeanMethods = false)
-class StaffAccountability {
+@Component
+class StaffAccountability implements StaffAccountabilityFilter.StaffRequests {
 
-    @Bean
-    StaffAccessRecorder staffAccessRecorder(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
-        return new StaffAccessRecorder(kafka, Services.CONSENT, clock);
+    private final SubjectRepository subjects;
+    private final ContactKeys contactKeys;
+
+    StaffAccountability(SubjectRepository subjects, ContactKeys contactKeys) {
+        this.subjects = subjects;
+        this.contactKeys = contactKeys;
     }
 
-    @Bean
-    StaffAccountabilityFilter staffAccountabilityFilter(StaffAccessRecorder recorder, SubjectRepository subjects,
-            ContactKeys contactKeys) {
-        return new StaffAccountabilityFilter(recorder, request -> access(request, subjects, contactKeys));
-    }
-
-    private static Optional<StaffAccountabilityFilter.Access> access(ServerHttpRequest request,
-            SubjectRepository subjects, ContactKeys contactKeys) {
+    @Override
+    public Optional<StaffAccountabilityFilter.Access> of(ServerHttpRequest request) {
         return StaffActions.of(request.getMethod(), request.getPath().pathWithinApplication().value())
-                .map(access -> new StaffAccountabilityFilter.Access(access.action().name(),
-                        subjectId(access, subjects, contactKeys)));
+                .map(access -> new StaffAccountabilityFilter.Access(access.action().name(), subjectId(access)));
     }
 
-    private static Mono<String> subjectId(StaffActions.Access access, SubjectRepository subjects,
-            ContactKeys contactKeys) {
+    private Mono<String> subjectId(StaffActions.Access access) {
         Mono<StoredSubject> stored = switch (access.target()) {
             case NUMBER -> PhoneNumbers.e164(access.value()).map(n -> subjects.byContactKey(contactKeys.of(n)))
                     .orElse(Mono.empty());

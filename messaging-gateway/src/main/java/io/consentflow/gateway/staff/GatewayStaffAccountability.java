@@ -2,20 +2,15 @@ package io.consentflow.gateway.staff;
 
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentLookup;
-import io.consentflow.platform.staff.StaffAccessRecorder;
 import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
-import io.consentflow.schemas.Services;
-import java.time.Clock;
+import io.consentflow.platform.staff.StaffAccountabilityFilter.StaffRequests;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.avro.specific.SpecificRecord;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,24 +19,21 @@ import reactor.core.publisher.Mono;
  * consent view) needs a reason and is recorded on message-events first. A request's timeline (addressed by
  * requestId, polled by campaign systems, no number), templates and campaign counts read no person's data.
  */
-@Configuration(proxyBeanMethods = false)
-class GatewayStaffAccountability {
+@Component
+class GatewayStaffAccountability implements StaffRequests {
 
     static final String READ_MESSAGES = "READ_MESSAGES";
     static final String READ_CONTACT_CONSENT = "READ_CONTACT_CONSENT";
     private static final Pattern CONTACT_CONSENT = Pattern.compile("/api/v1/contacts/([^/]+)/consent");
 
-    @Bean
-    StaffAccessRecorder staffAccessRecorder(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
-        return new StaffAccessRecorder(kafka, Services.GATEWAY, clock);
+    private final ConsentLookup consents;
+
+    GatewayStaffAccountability(ConsentLookup consents) {
+        this.consents = consents;
     }
 
-    @Bean
-    StaffAccountabilityFilter staffAccountabilityFilter(StaffAccessRecorder recorder, ConsentLookup consents) {
-        return new StaffAccountabilityFilter(recorder, request -> access(request, consents));
-    }
-
-    static Optional<Access> access(ServerHttpRequest request, ConsentLookup consents) {
+    @Override
+    public Optional<Access> of(ServerHttpRequest request) {
         if (request.getMethod() != HttpMethod.GET) {
             return Optional.empty();
         }

@@ -1,21 +1,16 @@
 package io.consentflow.retention.web;
 
-import io.consentflow.platform.staff.StaffAccessRecorder;
 import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
+import io.consentflow.platform.staff.StaffAccountabilityFilter.StaffRequests;
 import io.consentflow.retention.domain.Erasure;
 import io.consentflow.retention.mongo.ErasureStore;
-import io.consentflow.schemas.Services;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.avro.specific.SpecificRecord;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,25 +20,22 @@ import reactor.core.publisher.Mono;
  * so {@link RetentionController} records it. Policies, the deadline summary and the lists of open and overdue
  * erasures concern no one subject (oversight) and are not recorded.
  */
-@Configuration(proxyBeanMethods = false)
-class RetentionStaffAccountability {
+@Component
+class RetentionStaffAccountability implements StaffRequests {
 
     static final String READ_DEADLINES = "READ_DEADLINES";
     static final String READ_ERASURE = "READ_ERASURE";
     static final String ERASURE_COMMAND = "ERASURE_COMMAND";
     private static final Pattern ERASURE = Pattern.compile("/api/v1/retention/erasures/([0-9a-fA-F-]{36})");
 
-    @Bean
-    StaffAccessRecorder staffAccessRecorder(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
-        return new StaffAccessRecorder(kafka, Services.RETENTION, clock);
+    private final ErasureStore erasures;
+
+    RetentionStaffAccountability(ErasureStore erasures) {
+        this.erasures = erasures;
     }
 
-    @Bean
-    StaffAccountabilityFilter staffAccountabilityFilter(StaffAccessRecorder recorder, ErasureStore erasures) {
-        return new StaffAccountabilityFilter(recorder, request -> access(request, erasures));
-    }
-
-    static Optional<Access> access(ServerHttpRequest request, ErasureStore erasures) {
+    @Override
+    public Optional<Access> of(ServerHttpRequest request) {
         if (request.getMethod() != HttpMethod.GET) {
             return Optional.empty();
         }
