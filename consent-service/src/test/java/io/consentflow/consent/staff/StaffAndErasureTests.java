@@ -55,6 +55,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.authorization()).isEqualTo("Bearer " + dpo);
+            assertThat(call.staffReason()).as("the reason travels to retention-service").isNotBlank();
         });
         assertThat(subjects.rawDocument(subjectId).blockOptional()).as("nothing erased before retention asks")
                 .isPresent();
