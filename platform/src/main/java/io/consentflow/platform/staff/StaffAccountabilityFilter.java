@@ -5,6 +5,7 @@ import io.consentflow.platform.web.InvalidInputException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +45,13 @@ public final class StaffAccountabilityFilter implements WebFilter, Ordered {
     /** The encoded reason in the Reactor context of the handler, for {@link #relayReason()}. */
     private static final String REASON_CONTEXT_KEY = StaffAccountabilityFilter.class.getName() + ".reason";
 
+    /**
+     * subjectIds are random UUIDs (consent-service assigns them): anything else in a subject's place (a phone number
+     * typed into {@code ?subjectId=}) is not recorded, and the handler refuses it.
+     */
+    private static final Pattern SUBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final StaffAccessRecorder recorder;
     private final StaffRequests requests;
 
@@ -82,7 +90,8 @@ public final class StaffAccountabilityFilter implements WebFilter, Ordered {
                     e.errors().get(0).reason());
         }
         return exchange.getPrincipal().ofType(JwtAuthenticationToken.class)
-                .flatMap(caller -> access.get().subjectId().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> access.get().subjectId().filter(id -> SUBJECT_ID.matcher(id).matches())
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(subjectId -> recorder.record(caller.getToken(), access.get().action(),
                                 subjectId.orElse(null), reason)))
                 .then(chain.filter(exchange).contextWrite(Context.of(REASON_CONTEXT_KEY,
