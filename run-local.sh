@@ -520,7 +520,7 @@ print_urls() {
   info ""
   info "  Staff token:  ./run-local.sh token DPO      (roles: ${ROLES[*]})"
   info "     e.g.  curl -H \"Authorization: Bearer \$(./run-local.sh token DPO)\" http://localhost:8084/api/v1/audit/verify"
-  info "     actions on consent-service need a reason: -H \"X-Staff-Reason: ticket 4711\""
+  info "     reads of a person's data and actions need a reason: -H \"X-Staff-Reason: ticket 4711\""
   info "  Status: ./run-local.sh status   Logs: ./run-local.sh logs [name]   Stop: ./run-local.sh stop"
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes .env for docker compose from .env.example: every empty value gets a fresh random secret, except the ones
-# that must stay empty unless you set them (WHATSAPP_APP_SECRET_PREVIOUS, CONSENTFLOW_PREVIOUS_MASTER_KEYS). Refuses to overwrite an existing .env.
+# that must stay empty unless you set them (WHATSAPP_APP_SECRET_PREVIOUS, CONSENTFLOW_PREVIOUS_MASTER_KEYS,
+# CONSENTFLOW_JWT_JWK_SET_URI). Refuses to overwrite an existing .env.
 # Needs openssl.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -10,7 +11,7 @@ target="$root/.env"
 
 secret_for() {
   case "$1" in
-    WHATSAPP_APP_SECRET_PREVIOUS|CONSENTFLOW_PREVIOUS_MASTER_KEYS) echo "" ;;
+    WHATSAPP_APP_SECRET_PREVIOUS|CONSENTFLOW_PREVIOUS_MASTER_KEYS|CONSENTFLOW_JWT_JWK_SET_URI) echo "" ;;
     CONSENTFLOW_MASTER_KEY) openssl rand -base64 32 ;;
     AUDIT_SIGNING_KEY|CONSENTFLOW_PROOF_SIGNING_KEY) openssl genpkey -algorithm ed25519 -outform DER | openssl base64 -A ;;
     *_PASSWORD|MONGO_REPLICA_SET_KEY) openssl rand -hex 24 ;;

@@ -97,7 +97,9 @@ abstract class AuditIntegrationTest {
      */
     protected WebTestClient.ResponseSpec get(String uri, String role) {
         try {
-            return web.get().uri(uri).headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
+            // staff accountability: every read of subject data needs a reason (StaffAccessTests checks its absence)
+            return web.get().uri(uri).header("X-Staff-Reason", "test: audit staff call")
+                    .headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
                 printThreads("GET " + uri.replaceAll("\\?.*", "") + " timed out");

@@ -85,7 +85,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .jsonPath("$.messages.length()").isEqualTo(2)
                 .jsonPath("$.chainPositions.length()").isEqualTo(5)
                 .jsonPath("$.verification.valid").isEqualTo(true);
-        web.get().uri("/api/v1/audit/subjects/" + subjectId + "/proof?lang=en")
+        web.get().uri("/api/v1/audit/subjects/" + subjectId + "/proof?lang=en").header("X-Staff-Reason", "test: ticket 4711")
                 .accept(MediaType.TEXT_HTML).headers(h -> h.setBearerAuth(
                         io.consentflow.testsupport.StaffTokens.forRole("ADMIN"))).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
@@ -103,8 +103,12 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .filter(d -> subjectId.equals(d.getString("subjectId")))
                 .sorted(java.util.Comparator.comparing((Document d) -> d.getDate("recordedAt"))
                         .thenComparing(d -> d.getString("_id"))).toList();
+        // the total also counts the staff-access records of the proof reads above (READ_PROOF, chained on
+        // audit-staff-access as entries of the subject, some perhaps not yet): they are newer than the five events
         get("/api/v1/audit/entries?subjectId=" + subjectId + "&size=2&page=0", "DPO").expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(5).jsonPath("$.entries.length()").isEqualTo(2)
+                .expectBody().jsonPath("$.total").value(total -> assertThat(((Number) total).intValue())
+                        .isBetween(5, 5 + 3))
+                .jsonPath("$.entries.length()").isEqualTo(2)
                 .jsonPath("$.entries[0].id").isEqualTo(bySubject.get(0).getString("_id"))
                 .jsonPath("$.entries[1].id").isEqualTo(bySubject.get(1).getString("_id"));
         get("/api/v1/audit/entries?subjectId=" + subjectId + "&type=StopReceived", "DPO").expectStatus().isOk()

@@ -92,7 +92,7 @@ class DeletionCertificateTests extends AuditIntegrationTest {
         assertThat(DeletionCertificates.verify(new DeletionCertificates.Signed(altered, asIssued.canonical(),
                 asIssued.algorithm(), asIssued.keyId(), asIssued.signature()), keys)).isFalse();
 
-        web.get().uri("/api/v1/audit/erasures/" + erasureId + "/certificate").accept(MediaType.TEXT_HTML)
+        web.get().uri("/api/v1/audit/erasures/" + erasureId + "/certificate").header("X-Staff-Reason", "test: ticket 4711").accept(MediaType.TEXT_HTML)
                 .headers(h -> h.setBearerAuth(io.consentflow.testsupport.StaffTokens.forRole("ADMIN"))).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html).contains("Deletion certificate", erasureId,

@@ -90,7 +90,7 @@ class EvidenceChainTests extends AuditIntegrationTest {
         awaitEntries(List.of(Events.eventId(event)));
         evidenceChain(subjectId);  // forces a checkpoint covering it, delivered to the witness
         String csv = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build().get()
-                .uri("/api/v1/audit/entries.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60))
+                .uri("/api/v1/audit/entries.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60)).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(io.consentflow.testsupport.StaffTokens.forRole("DPO"))).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv).contains(subjectId);

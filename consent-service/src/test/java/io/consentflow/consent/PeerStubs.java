@@ -29,7 +29,8 @@ public final class PeerStubs {
     public enum Behaviour { OK, DOWN, SLOW, DENIED }
 
     /** One request the stub received. */
-    public record Call(Peer peer, String method, String subjectId, String authorization, Map<String, String> query) {
+    public record Call(Peer peer, String method, String subjectId, String authorization, String staffReason,
+            Map<String, String> query) {
     }
 
     private static final Pattern SUBJECT_IN_BODY = Pattern.compile("\"subjectId\"\\s*:\\s*\"([^\"]+)\"");
@@ -114,7 +115,8 @@ public final class PeerStubs {
                 subjectId = m.find() ? m.group(1) : null;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            calls.add(new Call(peer, exchange.getRequestMethod(), subjectId, authorization, query));
+            calls.add(new Call(peer, exchange.getRequestMethod(), subjectId, authorization,
+                    exchange.getRequestHeaders().getFirst("X-Staff-Reason"), query));
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
                 return;

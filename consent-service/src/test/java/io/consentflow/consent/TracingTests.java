@@ -32,7 +32,7 @@ class TracingTests extends IntegrationTestSupport {
     @Test
     void aStaffRequestIsTracedUnderItsRouteTemplateNeverItsNumber() {
         String number = randomNumber();
-        web.get().uri("/api/v1/subjects/{e164}/consent", number)
+        web.get().uri("/api/v1/subjects/{e164}/consent", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange();
 
         await().atMost(WAIT).until(() -> SPANS.stream().anyMatch(span ->

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class ComposeTests {
 
     @Test
-    void runsTheFourServicesTheSimulatorAndTheInfrastructure() {
+    void runsTheFourServicesTheSimulatorTheConsoleAndTheInfrastructure() {
         assertThat(ComposeFile.services().keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "mongodb",
-                "consent-service", "messaging-gateway", "retention-service", "audit-service", "whatsapp-simulator");
+                "consent-service", "messaging-gateway", "retention-service", "audit-service", "whatsapp-simulator",
+                "staff-console", "local-auth-server");
     }
 
     @Test

@@ -20,7 +20,7 @@ class DockerfileTests {
             "application");
 
     static Stream<Arguments> deployables() {
-        return ServiceContract.allDeployables().stream().map(s -> Arguments.of(s.name(), s.port()));
+        return ServiceContract.allImages().stream().map(s -> Arguments.of(s.name(), s.port()));
     }
 
     private static Dockerfile dockerfile(String module) {
@@ -84,7 +84,7 @@ class DockerfileTests {
         List<String> rules = Repo.read(".dockerignore").lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         assertThat(rules.get(0)).as("everything is excluded first").isEqualTo("*");
-        assertThat(rules.subList(1, rules.size())).containsExactlyInAnyOrderElementsOf(ServiceContract.allDeployables()
+        assertThat(rules.subList(1, rules.size())).containsExactlyInAnyOrderElementsOf(ServiceContract.allImages()
                 .stream().map(s -> "!" + s.name() + "/target/" + s.name() + "-*.jar").toList());
     }
 

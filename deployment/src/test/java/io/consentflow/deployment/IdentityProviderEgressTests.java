@@ -25,8 +25,8 @@ class IdentityProviderEgressTests {
     private static final String PLACEHOLDER = "192.0.2.0/24";
 
     static Stream<Arguments> servicesInEachVariant() {
-        return Stream.of("base", "dev", "prod").flatMap(variant -> ServiceContract.SERVICES.stream()
-                .map(service -> Arguments.of(variant, service.name())));
+        return Stream.of("base", "dev", "prod").flatMap(variant -> Stream.concat(ServiceContract.SERVICES.stream(),
+                Stream.of(ServiceContract.CONSOLE)).map(service -> Arguments.of(variant, service.name())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -65,8 +65,24 @@ record ServiceContract(String name, int port, boolean usesPlatform, Set<String> 
             Set.of("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_WEBHOOK_URL", "WHATSAPP_PHONE_NUMBER_ID",
                     "WHATSAPP_WABA_ID"));
 
+    /** The DPO's console: no Kafka, no MongoDB, no platform; the identity provider and the four staff APIs. */
+    static final ServiceContract CONSOLE = new ServiceContract("staff-console", 8085, false,
+            Set.of("CONSENTFLOW_AUTH_ISSUER", "CONSENTFLOW_CONSOLE_CLIENT_ID", "CONSENTFLOW_CONSOLE_CLIENT_SECRET",
+                    "CONSENT_URL", "GATEWAY_URL", "RETENTION_URL", "AUDIT_URL"));
+
+    /** The local identity provider: built from the same Dockerfile for compose's console profile, never deployed. */
+    static final ServiceContract LOCAL_IDENTITY_PROVIDER = new ServiceContract("local-auth-server", 9000, false,
+            Set.of("CONSENTFLOW_AUTH_ISSUER", "CONSENTFLOW_CONSOLE_CLIENT_SECRET", "CONSENTFLOW_LOCAL_STAFF_PASSWORD",
+                    "CONSENTFLOW_LOCAL_CLI_SECRET"));
+
+    /** What Kubernetes and compose deploy: the four services, the simulator (dev and compose) and the console. */
     static List<ServiceContract> allDeployables() {
-        return Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR)).toList();
+        return Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR, CONSOLE)).toList();
+    }
+
+    /** Everything the one Dockerfile builds: every deployable and compose's local identity provider. */
+    static List<ServiceContract> allImages() {
+        return Stream.concat(allDeployables().stream(), Stream.of(LOCAL_IDENTITY_PROVIDER)).toList();
     }
 
     /** Placeholders in the configuration files this service loads: name -> has a default. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -117,12 +118,40 @@ class StaffConsoleJourneyIT extends JourneySupport {
             kafka.await(Topics.CONSENT_EVENTS.name(), SubjectErased.class,
                     e -> e.getSubjectId().equals(subjectId) && erasureId.equals(e.getErasureId()), PATIENCE);
             assertThat(audited(subjectId, "ERASURE").getReason()).isEqualTo("Loeschersuchen per Brief vom 1.12.");
+            // the erasure's page, opened with the same reason: its receipts and the signed deletion certificate
+            browser.driver.findElement(By.id("erasure-link")).click();
             messageEvents.awaitCondition(() -> {
-                browser.driver.get(suite.console.baseUrl() + "/retention/erasures/" + erasureId);
-                return browser.text("erasure-status").equals("DONE");
+                browser.driver.findElement(By.id("show-erasure")).click();
+                return browser.present("erasure-status") && browser.text("erasure-status").equals("DONE")
+                        && browser.present("certificate-status")
+                        && browser.text("certificate-status").equals("COMPLETE");
             }, PATIENCE, () -> "the erasure never completed: " + browser.driver.getPageSource());
             assertThat(browser.text("receipts-required")).contains("SubjectErased", "MessageLogErased");
             assertThat(browser.text("receipts-missing")).isEmpty();
+            assertThat(browser.text("certificate-missing")).isEmpty();
+            assertThat(browser.text("certificate-last-copy")).isNotBlank();
+            assertThat(browser.text("certificate-signature")).startsWith("Ed25519");
+            assertThat(browser.driver.findElements(By.cssSelector(".certificate-receipt"))
+                    .stream().map(WebElement::getText).toList())
+                    .anySatisfy(receipt -> assertThat(receipt).contains("consent-service", "SubjectErased"))
+                    .anySatisfy(receipt -> assertThat(receipt).contains("messaging-gateway", "MessageLogErased"));
+            assertThat(browser.driver.findElements(By.cssSelector(".certificate-remains"))).isNotEmpty();
+            browser.driver.findElement(By.id("printable-certificate")).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "What remains and why"));
+            assertThat(browser.driver.getPageSource()).contains("Deletion certificate", erasureId, "COMPLETE")
+                    .doesNotContain(phone.e164());
+            // every service recorded its own part under the signed-in person with the typed reason
+            assertThat(kafka.await(Topics.RETENTION_COMMANDS.name(), StaffAccessRecorded.class,
+                    r -> subjectId.equals(r.getSubjectId()) && r.getAction().equals("READ_ERASURE"), PATIENCE)
+                    .getReason()).isEqualTo("Loeschersuchen per Brief vom 1.12.");
+            StaffAccessRecorded certificateRead = kafka.await(Topics.AUDIT_STAFF_ACCESS.name(),
+                    StaffAccessRecorded.class, r -> r.getAction().equals("READ_CERTIFICATE")
+                            && r.getReason().equals("Loeschersuchen per Brief vom 1.12."), PATIENCE);
+            assertThat(certificateRead.getStaffSubject()).isEqualTo(audited(subjectId, "ERASURE").getStaffSubject());
+            assertThat(kafka.await(Topics.MESSAGE_EVENTS.name(), StaffAccessRecorded.class,
+                    r -> subjectId.equals(r.getSubjectId()) && r.getAction().equals("READ_MESSAGES"), PATIENCE)
+                    .getStaffSubject()).isEqualTo(certificateRead.getStaffSubject());
 
             // oversight pages: erasures and deadlines, the Art. 30 record, the audit log
             browser.driver.get(suite.console.baseUrl() + "/retention");

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.consentflow.events.ErasureReason;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
+import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
+import io.consentflow.testsupport.StaffAccessChecks;
 import io.consentflow.testsupport.StaffTokens;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -60,13 +63,13 @@ class ErasureFlowTests {
 
     @Test
     void anArt17RequestIsDoneOnlyWhenBothConsentServiceAndTheGatewayAnswered() {
-        Map<String, Object> accepted = web.post().uri("/api/v1/retention/erasures")
+        Map<String, Object> accepted = web.post().uri("/api/v1/retention/erasures").header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO"))).bodyValue(Map.of("subjectId", subject))
                 .exchange().expectStatus().isAccepted().expectBody(MAP).returnResult().getResponseBody();
         String erasureId = (String) accepted.get("erasureId");
         assertThat(accepted.get("scope")).isEqualTo("SUBJECT");
         assertThat(accepted.get("requiredReceipts")).isEqualTo(List.of("SubjectErased", "MessageLogErased"));
-        web.post().uri("/api/v1/retention/erasures").headers(h -> h.setBearerAuth(StaffTokens.forRole("ADMIN")))
+        web.post().uri("/api/v1/retention/erasures").header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("ADMIN")))
                 .bodyValue(Map.of("subjectId", subject)).exchange().expectStatus().isAccepted()
                 .expectBody().jsonPath("$.erasureId").isEqualTo(erasureId);
 
@@ -95,10 +98,22 @@ class ErasureFlowTests {
     }
 
     @Test
+    void theErasureCommandAndReadsOfASubjectsDeadlinesAndErasuresAreRecordedWithTheReasonAndRefusedWithoutOne() {
+        StaffAccessChecks.recordedOnlyWithReason(web, Services.RETENTION, new StaffAccessChecks.Call(HttpMethod.POST,
+                "/api/v1/retention/erasures", "DPO", Map.of("subjectId", subject)), "ERASURE_COMMAND", subject);
+        String erasureId = kafka.await(COMMANDS, ErasureRequested.class, e -> e.getSubjectId().equals(subject), WAIT)
+                .getErasureId();
+        StaffAccessChecks.recordedOnlyWithReason(web, Services.RETENTION, new StaffAccessChecks.Call(HttpMethod.GET,
+                "/api/v1/retention/erasures/" + erasureId, "SUPPORT", null), "READ_ERASURE", subject);
+        StaffAccessChecks.recordedOnlyWithReason(web, Services.RETENTION, new StaffAccessChecks.Call(HttpMethod.GET,
+                "/api/v1/retention/deadlines?subjectId=" + subject, "ADMIN", null), "READ_DEADLINES", subject);
+    }
+
+    @Test
     void onlyDpoAndAdminMayRequestAnErasureAndOnlyForASubjectId() {
         web.post().uri("/api/v1/retention/erasures").headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT")))
                 .bodyValue(Map.of("subjectId", subject)).exchange().expectStatus().isForbidden();
-        web.post().uri("/api/v1/retention/erasures").headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO")))
+        web.post().uri("/api/v1/retention/erasures").header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO")))
                 .bodyValue(Map.of("subjectId", "+4915112345678")).exchange().expectStatus().isBadRequest()
                 .expectBody(String.class).value(body -> assertThat(body).contains("subjectId")
                         .doesNotContain("4915112345678"));
@@ -179,7 +194,7 @@ class ErasureFlowTests {
     }
 
     private Map<String, Object> get(String uri) {
-        return web.get().uri(uri).headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
+        return web.get().uri(uri).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
     }
 }

@@ -90,7 +90,7 @@ public final class Topics {
 
     public static final TopicSpec MESSAGE_EVENTS = new TopicSpec("message-events", KeyKind.SUBJECT_ID_OR_REQUEST_ID,
             List.of(MessageSent.class, MessageBlocked.class, MessageFailed.class, MessageStatusChanged.class,
-                    MessageLogErased.class),
+                    MessageLogErased.class, StaffAccessRecorded.class),
             PARTITIONS, retention(MESSAGE_EVENTS_RETENTION), Set.of(Services.GATEWAY), Services.GATEWAY, false);
 
     public static final TopicSpec WHATSAPP_INBOUND = new TopicSpec("whatsapp-inbound", KeyKind.CONTACT_KEY,
@@ -98,11 +98,27 @@ public final class Topics {
             personalDataRetention(PERSONAL_DATA_TOPIC_RETENTION), Set.of(Services.GATEWAY), Services.GATEWAY, true);
 
     public static final TopicSpec RETENTION_COMMANDS = new TopicSpec("retention-commands", KeyKind.SUBJECT_ID,
-            List.of(ErasureRequested.class), PARTITIONS, retention(RETENTION_COMMANDS_RETENTION),
-            Set.of(Services.RETENTION), Services.RETENTION, false);
+            List.of(ErasureRequested.class, StaffAccessRecorded.class), PARTITIONS,
+            retention(RETENTION_COMMANDS_RETENTION), Set.of(Services.RETENTION), Services.RETENTION, false);
+
+    /**
+     * audit-service's own staff accountability: the reads of its compliance log, proofs and certificates, chained
+     * like every other topic. audit-service writes nothing else, so it gets a topic of its own (one writer per topic).
+     */
+    public static final TopicSpec AUDIT_STAFF_ACCESS = new TopicSpec("audit-staff-access", KeyKind.SUBJECT_ID,
+            List.of(StaffAccessRecorded.class), PARTITIONS, retention(RETENTION_COMMANDS_RETENTION),
+            Set.of(Services.AUDIT), Services.AUDIT, false);
 
     public static final List<TopicSpec> ALL = List.of(CONSENT_EVENTS, CONSENT_STATE, SEND_REQUESTS, MESSAGE_EVENTS,
-            WHATSAPP_INBOUND, RETENTION_COMMANDS);
+            WHATSAPP_INBOUND, RETENTION_COMMANDS, AUDIT_STAFF_ACCESS);
+
+    /**
+     * Where each service writes its {@code StaffAccessRecorded}: the one event type that travels on several topics,
+     * each service on a topic only it writes (docs/architecture.md#staff-accountability).
+     */
+    public static final Map<String, TopicSpec> STAFF_ACCESS_TOPICS = Map.of(Services.CONSENT, CONSENT_EVENTS,
+            Services.GATEWAY, MESSAGE_EVENTS, Services.RETENTION, RETENTION_COMMANDS, Services.AUDIT,
+            AUDIT_STAFF_ACCESS);
 
     /**
      * Who reads each topic (docs/architecture.md#who-reads-what), in a consumer group named after the service, except
@@ -114,7 +130,8 @@ public final class Topics {
             SEND_REQUESTS.name(), Set.of(Services.GATEWAY, Services.AUDIT),
             MESSAGE_EVENTS.name(), Set.of(Services.CONSENT, Services.RETENTION, Services.AUDIT),
             WHATSAPP_INBOUND.name(), Set.of(Services.CONSENT, Services.GATEWAY, Services.AUDIT),
-            RETENTION_COMMANDS.name(), Set.of(Services.CONSENT, Services.GATEWAY, Services.AUDIT));
+            RETENTION_COMMANDS.name(), Set.of(Services.CONSENT, Services.GATEWAY, Services.AUDIT),
+            AUDIT_STAFF_ACCESS.name(), Set.of(Services.AUDIT));
 
     /** Topics the gateway follows from every partition without a consumer group (its consent view). */
     public static final Map<String, Set<String>> GROUPLESS_READERS = Map.of(
@@ -136,6 +153,16 @@ public final class Topics {
         return ALL.stream().filter(topic -> topic.owner().equals(service)).toList();
     }
 
+    /** The topic {@code service} writes its staff-access records to; a service without one records none. */
+    public static TopicSpec staffAccessTopic(String service) {
+        TopicSpec topic = STAFF_ACCESS_TOPICS.get(service);
+        if (topic == null || !topic.writers().contains(service)) {
+            throw new IllegalArgumentException(service + " writes no staff-access records");
+        }
+        return topic;
+    }
+
+    /** The topic an event type travels on; for {@code StaffAccessRecorded}, see {@link #staffAccessTopic}. */
     public static TopicSpec carrying(Class<?> eventType) {
         return ALL.stream().filter(topic -> topic.valueTypes().contains(eventType)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(eventType.getSimpleName() + " has no topic"));

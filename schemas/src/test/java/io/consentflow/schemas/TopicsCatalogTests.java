@@ -11,11 +11,23 @@ import org.junit.jupiter.api.Test;
 class TopicsCatalogTests {
 
     @Test
-    void everyEventTypeTravelsOnExactlyOneTopic() {
+    void everyEventTypeTravelsOnExactlyOneTopicExceptStaffAccessOnEachWritersOwnTopic() {
         for (var type : EventTypes.ALL) {
-            assertThat(Topics.ALL.stream().filter(topic -> topic.carries(type)).count())
-                    .as(type.getSimpleName()).isEqualTo(1);
+            if (type != io.consentflow.events.StaffAccessRecorded.class) {
+                assertThat(Topics.ALL.stream().filter(topic -> topic.carries(type)).count())
+                        .as(type.getSimpleName()).isEqualTo(1);
+            }
         }
+        assertThat(Topics.ALL.stream().filter(topic -> topic.carries(io.consentflow.events.StaffAccessRecorded.class)))
+                .containsExactlyInAnyOrderElementsOf(Topics.STAFF_ACCESS_TOPICS.values());
+        Topics.STAFF_ACCESS_TOPICS.forEach((service, topic) -> {
+            assertThat(topic.writers()).as(topic.name()).containsExactly(service);
+            assertThat(Topics.staffAccessTopic(service)).isEqualTo(topic);
+        });
+        assertThat(Topics.STAFF_ACCESS_TOPICS.keySet()).containsExactlyInAnyOrder(Services.CONSENT, Services.GATEWAY,
+                Services.RETENTION, Services.AUDIT);
+        assertThatThrownBy(() -> Topics.staffAccessTopic(Services.CAMPAIGN_SYSTEMS))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

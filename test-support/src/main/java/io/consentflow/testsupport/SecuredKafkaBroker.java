@@ -201,7 +201,18 @@ public final class SecuredKafkaBroker {
         try (Admin admin = Admin.create(adminSettings)) {
             List<NewTopic> topics = Topics.allWithDeadLetters().stream().map(SecuredKafkaBroker::newTopic).toList();
             admin.createTopics(topics).all().get();
-            admin.createAcls(aclBindings()).all().get();
+            List<AclBinding> bindings = aclBindings();
+            admin.createAcls(bindings).all().get();
+            // the broker's authorizer learns the ACLs from the metadata log, after the controller acknowledged them:
+            // a service started before that is refused its topics and its listener stops for good
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get().size()
+                    < bindings.size()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the broker did not learn the catalog's ACLs within 30 s");
+                }
+                Thread.sleep(50);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the catalog's topics and ACLs on the secured broker", e);
         }

@@ -24,10 +24,11 @@ class AuditListeners {
     static final String GROUP = "${spring.kafka.consumer.group-id}";
     /** consent-state is a compacted projection of consent-events (which is audited in full): not audited. */
     static final String[] SOURCE_TOPICS = {"consent-events", "send-requests", "message-events", "whatsapp-inbound",
-            "retention-commands"};
+            "retention-commands", "audit-staff-access"};
     /** Every catalog topic's DLT, including ones created later by other services (pattern subscription). */
     static final String DEAD_LETTER_PATTERN =
-            "(consent-events|consent-state|send-requests|message-events|whatsapp-inbound|retention-commands)-dlt";
+            "(consent-events|consent-state|send-requests|message-events|whatsapp-inbound|retention-commands"
+            + "|audit-staff-access)-dlt";
 
     private final RecordTranslator translator;
     private final AuditLog log;
@@ -38,7 +39,7 @@ class AuditListeners {
     }
 
     @KafkaListener(id = LISTENER_EVENTS, groupId = GROUP, topics = {"consent-events", "send-requests", "message-events",
-            "whatsapp-inbound", "retention-commands"}, containerFactory = AuditKafkaConfiguration.FACTORY)
+            "whatsapp-inbound", "retention-commands", "audit-staff-access"}, containerFactory = AuditKafkaConfiguration.FACTORY)
     void events(List<ConsumerRecord<byte[], byte[]>> records) {
         log.append(translator.translateAll(records));
     }

@@ -1,6 +1,7 @@
 package io.consentflow.consent.peers;
 
 import io.consentflow.consent.config.ConsentProperties;
+import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.schemas.Services;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
@@ -42,7 +43,9 @@ public class PeerClient {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
                 .responseTimeout(peers.timeout());
         // the platform caps codecs at 64 KB for request bodies; a subject's audit page or message log may be larger
+        // the caller's reason travels with the caller's token: each service records its own part of the access
         this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
+                .filter(StaffAccountabilityFilter.relayReason())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(peers.maxResponseBytes())).build();
         this.auditPages = new AuditPages(this, peers.auditUrl(), peers.auditPageSize(), peers.auditMaxPages());
     }

@@ -13,37 +13,45 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * The proof as a PDF (Apache PDFBox, A4, Helvetica), with the signed JSON embedded as {@code proof.json} so the
- * offline verifier reads the very bundle the pages show. Helvetica covers Latin-1 (German included); any other
- * character prints as '?', while the embedded JSON and the HTML keep the exact text.
+ * The proof as a PDF (Apache PDFBox, A4), with the signed JSON embedded as {@code proof.json} so the offline verifier
+ * reads the very bundle the pages show. The text is set in Liberation Sans (SIL Open Font License 1.1, see
+ * {@code fonts/LICENSE-LiberationSans.txt}; the TrueType file PDFBox ships), embedded as a subset: Latin, Greek and
+ * Cyrillic print as given (names from anywhere in Europe); a character it lacks (Arabic, CJK) prints as '?', while the
+ * embedded JSON and the HTML keep the exact text. Bold is the same font filled and stroked.
  */
 final class ProofPdf {
 
+    /** The TrueType font inside PDFBox's jar (pdfbox 3, {@code org/apache/pdfbox/resources/ttf}). */
+    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float LABEL_WIDTH = 150;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private ProofPdf() {
     }
 
     static byte[] render(ProofDocument document, SignedProof signed) {
+        return render(document, signed.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The pages of {@code document} with {@code proofJson} embedded as {@link SignedProof#PDF_ATTACHMENT}. */
+    static byte[] render(ProofDocument document, byte[] proofJson) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(document.title());
             info.setCreator("ConsentFlow consent-service");
-            Pages pages = new Pages(pdf);
-            pages.line(BOLD, 16, document.title(), 0, null);
+            Pages pages = new Pages(pdf, font(pdf));
+            pages.line(true, 16, document.title(), 0, null);
             pages.gap(10);
             for (ProofDocument.Section section : document.sections()) {
                 pages.keepRoom(60);  // a heading never ends a page
                 pages.gap(8);
-                pages.line(BOLD, 12, section.heading(), 0, null);
+                pages.line(true, 12, section.heading(), 0, null);
                 pages.gap(2);
                 ProofTexts t = ProofTexts.of(document.language());
                 for (ProofDocument.Row row : section.rows()) {
@@ -53,8 +61,7 @@ final class ProofPdf {
                 }
             }
             pages.close();
-            PdfAttachment.attach(pdf, SignedProof.PDF_ATTACHMENT, signed.toJson().getBytes(StandardCharsets.UTF_8),
-                    "application/json");
+            PdfAttachment.attach(pdf, SignedProof.PDF_ATTACHMENT, proofJson, "application/json");
             pdf.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -62,14 +69,25 @@ final class ProofPdf {
         }
     }
 
+    private static PDFont font(PDDocument pdf) throws IOException {
+        try (var ttf = ProofPdf.class.getResourceAsStream(FONT)) {
+            if (ttf == null) {
+                throw new IOException("font missing from the classpath: " + FONT);
+            }
+            return PDType0Font.load(pdf, ttf, true);
+        }
+    }
+
     /** Writes lines top to bottom, starting a new page when one is full. */
     private static final class Pages {
         private final PDDocument pdf;
+        private final PDFont font;
         private PDPageContentStream content;
         private float y;
 
-        Pages(PDDocument pdf) throws IOException {
+        Pages(PDDocument pdf, PDFont font) throws IOException {
             this.pdf = pdf;
+            this.font = font;
             newPage();
         }
 
@@ -92,44 +110,48 @@ final class ProofPdf {
         }
 
         void row(String label, String value, Boolean ok) throws IOException {
-            List<String> labels = wrap(REGULAR, 9, label, LABEL_WIDTH - 8);
-            List<String> values = wrap(ok == null ? REGULAR : BOLD, 9, value, WIDTH - LABEL_WIDTH);
+            List<String> labels = wrap(font, 9, label, LABEL_WIDTH - 8);
+            List<String> values = wrap(font, 9, value, WIDTH - LABEL_WIDTH);
             int lines = Math.max(labels.size(), values.size());
             for (int i = 0; i < lines; i++) {
                 if (y < MARGIN + 12) {
                     newPage();
                 }
                 if (i < labels.size()) {
-                    text(REGULAR, 9, labels.get(i), MARGIN, null);
+                    text(false, 9, labels.get(i), MARGIN, null);
                 }
                 if (i < values.size()) {
-                    text(ok == null || i > 0 ? REGULAR : BOLD, 9, values.get(i), MARGIN + LABEL_WIDTH, i == 0 ? ok : null);
+                    text(ok != null && i == 0, 9, values.get(i), MARGIN + LABEL_WIDTH, i == 0 ? ok : null);
                 }
                 y -= 11;
             }
             y -= 2;
         }
 
-        void line(PDType1Font font, float size, String text, float indent, Boolean ok) throws IOException {
+        void line(boolean bold, float size, String text, float indent, Boolean ok) throws IOException {
             for (String part : wrap(font, size, text, WIDTH - indent)) {
                 if (y < MARGIN + size) {
                     newPage();
                 }
-                text(font, size, part, MARGIN + indent, ok);
+                text(bold, size, part, MARGIN + indent, ok);
                 y -= size + 4;
             }
         }
 
-        private void text(PDType1Font font, float size, String text, float x, Boolean ok) throws IOException {
+        private void text(boolean bold, float size, String text, float x, Boolean ok) throws IOException {
             content.beginText();
             content.setFont(font, size);
             if (ok != null) {
                 content.setNonStrokingColor(ok ? 0.04f : 0.69f, ok ? 0.42f : 0f, ok ? 0.18f : 0.13f);
+                content.setStrokingColor(ok ? 0.04f : 0.69f, ok ? 0.42f : 0f, ok ? 0.18f : 0.13f);
             }
+            content.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+            content.setLineWidth(size * 0.04f);
             content.newLineAtOffset(x, y);
             content.showText(text);
             content.endText();
             content.setNonStrokingColor(0f, 0f, 0f);
+            content.setStrokingColor(0f, 0f, 0f);
         }
 
         void close() throws IOException {
@@ -141,7 +163,7 @@ final class ProofPdf {
     }
 
     /** Word-wraps {@code text} to {@code width}; long words (hashes, keys) are cut; unprintable characters become '?'. */
-    static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
+    static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         String printable = printable(font, text == null ? "" : text);
         List<String> lines = new ArrayList<>();
         for (String paragraph : printable.split("\n", -1)) {
@@ -173,11 +195,11 @@ final class ProofPdf {
         return lines;
     }
 
-    private static float width(PDType1Font font, float size, String text) throws IOException {
+    private static float width(PDFont font, float size, String text) throws IOException {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    private static String printable(PDType1Font font, String text) {
+    private static String printable(PDFont font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));

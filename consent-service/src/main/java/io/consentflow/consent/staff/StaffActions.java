@@ -8,32 +8,15 @@ import org.springframework.http.HttpMethod;
 /** Which staff requests of consent-service read personal data or act on it, and what they concern. */
 final class StaffActions {
 
+    /** Every one needs a reason (platform's {@code StaffReason}), reads as much as actions. */
     enum Action {
-        READ_CONSENT(false), READ_HISTORY(false), READ_CHAT_ERASURE_REQUESTS(false),
-        EXPORT(true), PROOF(true), STOP(true), PREFERENCES(true), ERASURE(true),
-        CONFIRM_CHAT_ERASURE(true), DISMISS_CHAT_ERASURE(true);
-
-        private final boolean reasonRequired;
-
-        Action(boolean reasonRequired) {
-            this.reasonRequired = reasonRequired;
-        }
-
-        boolean reasonRequired() {
-            return reasonRequired;
-        }
+        READ_CONSENT, READ_HISTORY, READ_CHAT_ERASURE_REQUESTS, EXPORT, PROOF, STOP, PREFERENCES, ERASURE,
+        CONFIRM_CHAT_ERASURE, DISMISS_CHAT_ERASURE
     }
 
     enum Target { NUMBER, CONTACT_KEY, NONE }
 
     record Access(Action action, Target target, String value) {
-    }
-
-    /** The broker did not acknowledge the record in time. */
-    static final class NotRecorded extends RuntimeException {
-        NotRecorded(Throwable cause) {
-            super("staff access record not acknowledged", cause);
-        }
     }
 
     private static final Pattern SUBJECT = Pattern.compile("/api/v1/subjects/([^/]+)/(consent|history|export|proof|stop|preferences|erasure)");

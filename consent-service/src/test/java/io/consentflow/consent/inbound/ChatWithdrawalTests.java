@@ -122,7 +122,7 @@ class ChatWithdrawalTests extends IntegrationTestSupport {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> pendingRequests(String token) {
-        return (List<Map<String, Object>>) (List<?>) web.get().uri("/api/v1/erasure-requests")
+        return (List<Map<String, Object>>) (List<?>) web.get().uri("/api/v1/erasure-requests").header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBodyList(Map.class)
                 .returnResult().getResponseBody();
     }

@@ -97,7 +97,7 @@ class OptInApiTests extends IntegrationTestSupport {
         assertThat(confirmed.getMethod()).isEqualTo(ConfirmationMethod.QUICK_REPLY);
         assertThat(awaitSnapshot(number, ConsentStatus.CONFIRMED).getPurposes()).containsExactly("offers");
 
-        web.get().uri("/api/v1/subjects/{e164}/consent", number)
+        web.get().uri("/api/v1/subjects/{e164}/consent", number).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("MARKETING"))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("CONFIRMED")

@@ -48,6 +48,8 @@ class ExportFromOtherServicesTests extends IntegrationTestSupport {
         assertThat(calls).extracting(Call::peer).contains(Peer.GATEWAY, Peer.RETENTION, Peer.AUDIT);
         assertThat(calls).as("the caller's own token is relayed to every peer, nothing else")
                 .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer " + token));
+        assertThat(calls).as("and the caller's reason, so each peer records its own part of the access")
+                .allSatisfy(call -> assertThat(call.staffReason()).isEqualTo("test%3A+ticket+4711"));
         assertThat(calls.stream().filter(c -> c.peer() == Peer.AUDIT).map(c -> c.query().get("page")))
                 .containsExactly("0", "1", "2");
         assertThat(calls.stream().filter(c -> c.peer() == Peer.AUDIT).map(c -> c.query().get("size")))

@@ -58,13 +58,18 @@ class StaffAccountabilityTests extends IntegrationTestSupport {
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
                 .expectStatus().isBadRequest();
 
-        // nothing was done: the consent stands; the read that shows it is recorded without a reason
+        // nothing was done: the consent stands. A read without a reason is refused as well, with one it is recorded
         web.get().uri("/api/v1/subjects/{e164}/consent", number)
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("X-Staff-Reason");
+        web.get().uri("/api/v1/subjects/{e164}/consent", number).header("X-Staff-Reason", "caller asks: status")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole("SUPPORT"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CONFIRMED");
         StaffAccessRecorded read = kafka.await(Topics.CONSENT_EVENTS.name(), StaffAccessRecorded.class,
                 r -> subjectId.equals(r.getSubjectId()) && r.getAction().equals("READ_CONSENT"), WAIT);
-        assertThat(read.getReason()).isEqualTo(StaffAccountability.NO_REASON);
+        assertThat(read.getReason()).isEqualTo("caller asks: status");
+        assertThat(recordsFor(subjectId)).as("the refused read left no record")
+                .extracting(StaffAccessRecorded::getAction).filteredOn("READ_CONSENT"::equals).hasSize(1);
 
         // positive control: with a reason the STOP is done and recorded
         web.post().uri("/api/v1/subjects/{e164}/stop", number).header("X-Staff-Reason", "phoned in: stop all")

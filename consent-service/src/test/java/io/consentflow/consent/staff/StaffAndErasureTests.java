@@ -55,6 +55,7 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.authorization()).isEqualTo("Bearer " + dpo);
+            assertThat(call.staffReason()).as("the reason travels to retention-service").isNotBlank();
         });
         assertThat(subjects.rawDocument(subjectId).blockOptional()).as("nothing erased before retention asks")
                 .isPresent();
@@ -200,9 +201,9 @@ class StaffAndErasureTests extends IntegrationTestSupport {
     @Test
     void staffCallsWithABadNumberOrAnUnknownOneAnswerClearly() {
         String token = StaffTokens.forRole("DPO");
-        web.get().uri("/api/v1/subjects/{e164}/consent", "12345").headers(h -> h.setBearerAuth(token)).exchange()
+        web.get().uri("/api/v1/subjects/{e164}/consent", "12345").header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("e164");
-        web.get().uri("/api/v1/subjects/{e164}/consent", randomNumber()).headers(h -> h.setBearerAuth(token))
+        web.get().uri("/api/v1/subjects/{e164}/consent", randomNumber()).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();
         web.post().uri("/api/v1/subjects/{e164}/erasure", randomNumber()).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactConsentController {
 
     /** base64url of an HMAC-SHA256, without padding. */
-    private static final Pattern CONTACT_KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final Pattern CONTACT_KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final ConsentLookup consents;
     private final ConsentTable snapshots;
 

@@ -9,12 +9,15 @@ import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.schemas.Services;
+import io.consentflow.testsupport.StaffAccessChecks;
 import io.consentflow.testsupport.StaffTokens;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +36,7 @@ class ContactConsentTests {
     PendingStops pendingStops;
 
     private WebTestClient.ResponseSpec get(String contactKey, String role) {
-        return web.get().uri("/api/v1/contacts/" + contactKey + "/consent")
+        return web.get().uri("/api/v1/contacts/" + contactKey + "/consent").header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> h.setBearerAuth(StaffTokens.forRole(role))).exchange();
     }
 
@@ -61,6 +64,17 @@ class ContactConsentTests {
         assertThat(stopped.path("purposes").size()).isZero();
         assertThat(stopped.path("stopPending").asBoolean()).isTrue();
         assertThat(stopped.toString()).doesNotContain("subject");
+    }
+
+    @Test
+    void readingAContactsConsentAndASubjectsMessagesIsRecordedWithTheReasonAndRefusedWithoutOne() {
+        String subject = UUID.randomUUID().toString();
+        String key = Fixtures.KEYS.of(randomNumber());
+        snapshots.put(key, new ConsentFacts(subject, ConsentStatus.CONFIRMED, Set.of("offers"), false));
+        StaffAccessChecks.recordedOnlyWithReason(web, Services.GATEWAY, new StaffAccessChecks.Call(HttpMethod.GET,
+                "/api/v1/contacts/" + key + "/consent", "SUPPORT", null), "READ_CONTACT_CONSENT", subject);
+        StaffAccessChecks.recordedOnlyWithReason(web, Services.GATEWAY, new StaffAccessChecks.Call(HttpMethod.GET,
+                "/api/v1/messages?subjectId=" + subject, "DPO", null), "READ_MESSAGES", subject);
     }
 
     @Test

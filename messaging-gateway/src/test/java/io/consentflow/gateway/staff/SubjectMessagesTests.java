@@ -39,7 +39,7 @@ class SubjectMessagesTests {
     WebTestClient web;
 
     private WebTestClient.ResponseSpec get(String query, String role) {
-        return web.get().uri("/api/v1/messages" + query)
+        return web.get().uri("/api/v1/messages" + query).header("X-Staff-Reason", "test: ticket 4711")
                 .headers(h -> {
                     if (role != null) {
                         h.setBearerAuth(StaffTokens.forRole(role));

@@ -32,6 +32,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.errors()), exchange);
     }
 
+    /** A handler that records staff access itself (a subject named in the body) could not write the record. */
+    @ExceptionHandler(io.consentflow.platform.staff.StaffAccessRecorder.NotRecorded.class)
+    Mono<ResponseEntity<Object>> staffAccessNotRecorded(RuntimeException e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Staff access not recorded", List.of(new FieldError(
+                "audit", "the audit record could not be written; nothing was read or done"))), exchange);
+    }
+
     @ExceptionHandler(DataBufferLimitException.class)
     Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
         return respond(tooLargeProblem(), exchange);

@@ -1,5 +1,7 @@
 package io.consentflow.retention.web;
 
+import io.consentflow.platform.security.StaffReason;
+import io.consentflow.platform.staff.StaffAccessRecorder;
 import io.consentflow.platform.web.InvalidInputException;
 import io.consentflow.retention.app.DeadlineService;
 import io.consentflow.retention.app.ErasureScheduler;
@@ -22,10 +24,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,10 +53,12 @@ class RetentionController {
     private final ErasureScheduler scheduler;
     private final OverdueMonitor overdue;
     private final Clock clock;
+    private final StaffAccessRecorder staffAccess;
 
     RetentionController(RetentionPolicies policies, RetentionProperties properties, DeadlineStore deadlines,
             ErasureStore erasures, DeadlineService deadlineService, ErasureScheduler scheduler, OverdueMonitor overdue,
-            Clock clock) {
+            Clock clock, StaffAccessRecorder staffAccess) {
+        this.staffAccess = staffAccess;
         this.policies = policies;
         this.properties = properties;
         this.deadlines = deadlines;
@@ -111,12 +118,17 @@ class RetentionController {
 
     /**
      * Art. 17: erase the subject now (reason SUBJECT_REQUEST). Answers 202 with the erasure; asking again while that
-     * erasure still awaits receipts returns the same erasureId.
+     * erasure still awaits receipts returns the same erasureId. The staff member's reason is required and the command
+     * is recorded (ERASURE_COMMAND, naming the subject of the body) before anything is scheduled.
      */
     @PostMapping("/erasures")
-    Mono<ResponseEntity<ErasureView>> requestErasure(@RequestBody ErasureRequest request) {
+    Mono<ResponseEntity<ErasureView>> requestErasure(@RequestBody ErasureRequest request,
+            @RequestHeader(value = StaffReason.HEADER, required = false) String reasonHeader,
+            @AuthenticationPrincipal Jwt caller) {
+        String reason = StaffReason.required(reasonHeader);
         String subject = subjectId(request == null ? null : request.subjectId());
-        return deadlineService.requestErasure(subject)
+        return staffAccess.record(caller, RetentionStaffAccountability.ERASURE_COMMAND, subject, reason)
+                .then(Mono.defer(() -> deadlineService.requestErasure(subject)))
                 .flatMap(deadline -> scheduler.fireDue().onErrorReturn(0).then(erasures.find(deadline.erasureId())))
                 .map(erasure -> ResponseEntity.status(HttpStatus.ACCEPTED).body(ErasureView.of(erasure)))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,

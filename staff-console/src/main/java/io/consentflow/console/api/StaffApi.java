@@ -97,9 +97,9 @@ public class StaffApi {
 
     // retention-service -----------------------------------------------------------------------------------------
 
-    public Answer<Map<String, Object>> erasure(String erasureId) {
+    public Answer<Map<String, Object>> erasure(String erasureId, String reason) {
         return call(() -> client.get().uri(urls.retentionUrl() + "/api/v1/retention/erasures/{id}", erasureId)
-                .retrieve().toEntity(MAP));
+                .headers(h -> reason(h, reason)).retrieve().toEntity(MAP));
     }
 
     public Answer<List<Map<String, Object>>> openErasures() {
@@ -131,6 +131,17 @@ public class StaffApi {
     public Answer<List<Map<String, Object>>> newestCheckpoints(int count) {
         return call(() -> client.get().uri(urls.auditUrl() + "/api/v1/audit/checkpoints?size={size}", count)
                 .retrieve().toEntity(LIST));
+    }
+
+    /** The signed deletion certificate of an erasure as JSON (certificate, canonical form, signature). */
+    public Answer<Map<String, Object>> certificate(String erasureId, String reason) {
+        return call(() -> client.get().uri(urls.auditUrl() + "/api/v1/audit/erasures/{id}/certificate?format=json",
+                erasureId).headers(h -> reason(h, reason)).retrieve().toEntity(MAP));
+    }
+
+    /** The same certificate as audit-service's printable HTML page, passed through as it comes. */
+    public Answer<Download> printableCertificate(String erasureId, String reason) {
+        return download(urls.auditUrl() + "/api/v1/audit/erasures/{id}/certificate?format=html", reason, erasureId);
     }
 
     // -----------------------------------------------------------------------------------------------------------

@@ -1,11 +1,17 @@
 package io.consentflow.console.web;
 
+import io.consentflow.console.api.Answer;
+import io.consentflow.console.api.Download;
 import io.consentflow.console.api.StaffApi;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -33,14 +39,56 @@ class OversightPages {
         return "retention";
     }
 
+    /** One erasure concerns one subject: the reason is asked first (the services record it), then it is shown. */
     @GetMapping("/retention/erasures/{erasureId}")
-    String erasure(@PathVariable String erasureId, Model model) {
-        if (!UUID.matcher(erasureId).matches()) {
-            model.addAttribute("formError", "An erasureId is a UUID.");
-        } else {
-            model.addAttribute("erasure", api.erasure(erasureId));
+    String erasureReasonForm(@PathVariable String erasureId, Model model) {
+        model.addAttribute("erasureId", erasureId);
+        return "erasure";
+    }
+
+    /** The erasure with its receipts and, for DPO and ADMIN, its signed deletion certificate (audit-service). */
+    @PostMapping("/retention/erasures/{erasureId}")
+    String erasure(@PathVariable String erasureId, @RequestParam(defaultValue = "") String reason,
+            @ModelAttribute("staff") Staff staff, Model model) {
+        model.addAttribute("erasureId", erasureId);
+        model.addAttribute("reason", reason);
+        String problem = erasureProblem(erasureId, reason);
+        if (problem != null) {
+            model.addAttribute("formError", problem);
+            return "erasure";
+        }
+        model.addAttribute("erasure", api.erasure(erasureId, reason.strip()));
+        if (staff.exercisesRights()) {
+            model.addAttribute("certificate", api.certificate(erasureId, reason.strip()));
         }
         return "erasure";
+    }
+
+    /** audit-service's printable certificate, passed through (print it or save it as PDF from the browser). */
+    @PostMapping("/retention/erasures/{erasureId}/certificate")
+    Object printableCertificate(@PathVariable String erasureId, @RequestParam(defaultValue = "") String reason,
+            @ModelAttribute("staff") Staff staff, Model model) {
+        String problem = erasureProblem(erasureId, reason);
+        if (problem == null && !staff.exercisesRights()) {
+            problem = "The deletion certificate is for the DPO and admins.";
+        }
+        if (problem != null) {
+            model.addAttribute("erasureId", erasureId);
+            model.addAttribute("formError", problem);
+            return "erasure";
+        }
+        Answer<Download> answer = api.printableCertificate(erasureId, reason.strip());
+        if (!answer.ok()) {
+            model.addAttribute("erasureId", erasureId);
+            model.addAttribute("certificate", answer);
+            return "erasure";
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, answer.body().contentType())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(answer.body().bytes());
+    }
+
+    private static String erasureProblem(String erasureId, String reason) {
+        return UUID.matcher(erasureId).matches() ? Reasons.problem(reason) : "An erasureId is a UUID.";
     }
 
     @GetMapping("/retention/record")
