@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -225,8 +226,9 @@ class SendPipelineTests {
         SendRequest both = SendRequest.newBuilder(marketing(randomNumber()).build()).setText("and text").build();
         send(both);
         kafka.publishRaw(Topics.SEND_REQUESTS.name(), "+4915100000000", "not avro".getBytes(StandardCharsets.UTF_8));
-        var dead = kafka.awaitRecords(Topics.SEND_REQUESTS.deadLetter().name(), r -> true, 1, WAIT);
+        // read raw: the dead-letter topic holds the undecodable record too, which an Avro reader would choke on
         List<String> reasons = new ArrayList<>();
+        boolean[] poisonDeadLettered = {false};
         await().atMost(WAIT).until(() -> {
             reasons.clear();
             for (var record : kafka.readAllRaw(Topics.SEND_REQUESTS.deadLetter().name(), Duration.ofSeconds(5))) {
@@ -234,10 +236,10 @@ class SendPipelineTests {
                 if (header != null) {
                     reasons.add(new String(header.value(), StandardCharsets.UTF_8));
                 }
+                poisonDeadLettered[0] |= Arrays.equals(record.value(), "not avro".getBytes(StandardCharsets.UTF_8));
             }
-            return reasons.stream().anyMatch(r -> r.contains("template/text"));
+            return poisonDeadLettered[0] && reasons.stream().anyMatch(r -> r.contains("template/text"));
         });
-        assertThat(dead).isNotEmpty();
         assertThat(reasons).noneMatch(r -> r.contains(both.getTo().substring(1)));
         // the valid requests behind a poison record are still processed
         String number = consenting(UUID.randomUUID().toString(), ConsentStatus.CONFIRMED, "offers");
