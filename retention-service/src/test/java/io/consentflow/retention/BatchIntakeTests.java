@@ -133,8 +133,10 @@ class BatchIntakeTests {
         Deadline next = new Deadline(stored.key(), stored.status(), stored.dueAt().plusSeconds(60), stored.reason(),
                 stored.erasureId(), "other", clock.instant(), stale.version());
         String fresh = UUID.randomUUID().toString();
+        // due tomorrow: a deadline due now would be fired by the scheduler, which bumps its version meanwhile
         Deadline inserted = new Deadline(DeadlineKey.of(fresh, DeadlineKind.MESSAGE_LOG), Deadline.Status.SCHEDULED,
-                clock.instant(), DeadlineKind.Reason.MESSAGE_LOG_EXPIRED, "e", "x", clock.instant(), 0);
+                clock.instant().plus(Duration.ofDays(1)), DeadlineKind.Reason.MESSAGE_LOG_EXPIRED, "e", "x",
+                clock.instant(), 0);
 
         var raced = store.saveAll(List.of(new DeadlineStore.Change(next, stale),
                 new DeadlineStore.Change(inserted, null))).block(WAIT);
