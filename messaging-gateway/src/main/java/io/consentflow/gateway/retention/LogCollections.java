@@ -1,5 +1,7 @@
 package io.consentflow.gateway.retention;
 
+import io.consentflow.gateway.send.MessageLog;
+
 /**
  * The message log's collections and the claim fields erasure and expiry read, as the send path writes them
  * ({@code send.MessageLog}, {@code send.LogDocuments}): a claim per requestId in {@code message_log}, its outcome
@@ -8,10 +10,10 @@ package io.consentflow.gateway.retention;
  */
 final class LogCollections {
 
-    static final String CLAIMS = "message_log";
-    static final String OUTCOMES = "message_outcomes";
-    static final String CALLS = "message_calls";
-    static final String UNSETTLED = "message_unsettled";
+    static final String CLAIMS = MessageLog.COLLECTION;
+    static final String OUTCOMES = MessageLog.OUTCOMES;
+    static final String CALLS = MessageLog.CALLS;
+    static final String UNSETTLED = MessageLog.UNSETTLED;
     static final String ID = "_id";
     static final String SUBJECT_ID = "subjectId";
     static final String CONTACT_KEY = "contactKey";

@@ -31,10 +31,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class MessageLog {
 
-    static final String COLLECTION = "message_log";
-    static final String OUTCOMES = "message_outcomes";
-    static final String CALLS = "message_calls";
-    static final String UNSETTLED = UnsettledRequests.COLLECTION;
+    public static final String COLLECTION = "message_log";
+    public static final String OUTCOMES = "message_outcomes";
+    public static final String CALLS = "message_calls";
+    public static final String UNSETTLED = UnsettledRequests.COLLECTION;
     private static final int LOOKUP_CHUNK = 500;
     private final ReactiveMongoTemplate mongo;
     private final Claims claims;
