@@ -21,7 +21,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class ProcessInfrastructure implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final List<String> KAFKA_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
     /**

@@ -27,6 +27,7 @@ import io.consentflow.gateway.support.StubCloudApi;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.StaffTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,8 @@ class SendPipelineTests {
     UnsettledRequests unsettled;
     @Autowired
     UnsettledReconciler reconciler;
+    @Autowired
+    MeterRegistry meters;
 
     private String consenting(String subjectId, ConsentStatus status, String... purposes) {
         String number = randomNumber();
@@ -80,8 +83,33 @@ class SendPipelineTests {
 
     private <T extends SpecificRecord> ConsumerRecord<String, SpecificRecord> awaitEvent(Class<T> type,
             String requestId) {
-        return kafka.awaitRecords(Topics.MESSAGE_EVENTS.name(), r -> type.isInstance(r.value())
-                && requestId.equals(r.value().get(r.value().getSchema().getField("requestId").pos())), 1, WAIT).get(0);
+        try {
+            return kafka.awaitRecords(Topics.MESSAGE_EVENTS.name(), r -> type.isInstance(r.value())
+                    && requestId.equals(r.value().get(r.value().getSchema().getField("requestId").pos())), 1, WAIT)
+                    .get(0);
+        } catch (AssertionError missing) {
+            throw new AssertionError(missing.getMessage() + "; " + sendPathState(requestId), missing);
+        }
+    }
+
+    /**
+     * What the send path looked like when an event did not come (failed once in CI, never locally): the request's
+     * claim, the listener's partitions, the rate share, the breaker and the Mongo driver's connection pool.
+     */
+    private String sendPathState(String requestId) {
+        var container = registry.getListenerContainer("send-requests");
+        StringBuilder state = new StringBuilder("claim ").append(MessageLog.state(log.find(requestId).block(WAIT)))
+                .append(", listener running ").append(container.isRunning())
+                .append(", partitions ").append(container.getAssignedPartitions())
+                .append(", unsettled ").append(unsettled.all().count().block(WAIT));
+        for (String meter : List.of("consentflow.gateway.send.rate_limit", "mongodb.driver.pool.size",
+                "mongodb.driver.pool.checkedout", "mongodb.driver.pool.waitqueuesize")) {
+            state.append(", ").append(meter).append(' ')
+                    .append(meters.find(meter).gauges().stream().mapToDouble(g -> g.value()).sum());
+        }
+        meters.find("resilience4j.circuitbreaker.state").gauges().stream().filter(g -> g.value() > 0)
+                .forEach(g -> state.append(", breaker ").append(g.getId().getTag("state")));
+        return state.toString();
     }
 
     @Test
