@@ -118,7 +118,8 @@ final class LexiconParser {
         for (String prefix : item.prefixes()) {
             lexicon.entryForPrefix(prefix).classes |= sectionBit;
         }
-        boolean cue = role != null && !role.hit && role != Role.CEASE && role != Role.CONTACT;
+        boolean cue = role != null && !role.hit && role != Role.CEASE && role != Role.CONTACT
+                && role != Role.HALT;
         if (!cue && item.keys().length > 0) {
             for (String word : plainWords) {
                 lexicon.fuzzyWords.add(new LanguageLexicon.FuzzyWord(word, lexicon.byKey.get(item.keys()[0]),

@@ -24,12 +24,15 @@ final class Lexicons {
     final FuzzyIndex fuzzy;
     /** The class {@code @data} (number, data, details): what an erasure names as its object. */
     final long data;
+    /** The class {@code @send} (send, write, contact): a verb whose object a word of cessation stops. */
+    final long send;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
 
-    private Lexicons(List<LanguageLexicon> languages, long data) {
+    private Lexicons(List<LanguageLexicon> languages, long data, long send) {
         this.languages = languages;
         this.data = data;
+        this.send = send;
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {
@@ -46,7 +49,7 @@ final class Lexicons {
             String language = LANGUAGES.get(i);
             languages.add(LexiconParser.parse(language, i, read(language), names));
         }
-        return new Lexicons(List.copyOf(languages), names.bit("data"));
+        return new Lexicons(List.copyOf(languages), names.bit("data"), names.bit("send"));
     }
 
     private static String read(String language) {

@@ -30,7 +30,7 @@ final class OrderObjects {
     boolean orderIsObject(Hit hit) {
         boolean stoppingVerb = false;
         for (int t : hit.elements()) {
-            stoppingVerb |= Role.CEASE.in(annotation.classes(hit.language(), t))
+            stoppingVerb |= (annotation.classes(hit.language(), t) & (Role.CEASE.bit() | Role.HALT.bit())) != 0
                     && !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
         }
         int from = Math.max(0, hit.start() - ORDER_REACH);
@@ -46,7 +46,9 @@ final class OrderObjects {
                 return true;
             }
         }
-        return false;
+        // "Paren el envío" (the shipment), "Wycofuję reklamację" (the complaint), "don't send the plastic bag with the
+        // order": the verb's own object, or the nearest one, is an order
+        return nearestObjectIsOrder(hit);
     }
 
     private boolean nearestObjectIsOrder(Hit hit) {

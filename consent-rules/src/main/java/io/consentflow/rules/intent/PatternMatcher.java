@@ -26,6 +26,7 @@ final class PatternMatcher {
             if (annotation.knows(language)) {
                 run(annotation, language, true, hits);
                 singleWordHits(annotation, language, hits);
+                haltHits(annotation, language, hits);
             }
         }
         return hits;
@@ -95,6 +96,40 @@ final class PatternMatcher {
             }
         }
         return false;
+    }
+
+    /** How far a word for the messages may stand from a word of cessation to be its object, either side. */
+    static final int HALT_REACH = 4;
+
+    /**
+     * What an opt-out is in every language: a word of cessation, refusal, removal or withdrawal ({@link Role#HALT})
+     * with a word for the messages in the same clause, in either order ("stop the messages", "Nachrichten bitte
+     * stoppen", "реклама хватит"), or followed by a verb of sending ("stop writing me"). The message's word for the
+     * messages may come from another language when the finding's language does not know the word at all
+     * ("ferma spam"). The finding is a STOP, judged like any other (negation, order objects, questions).
+     */
+    private static void haltHits(Annotation annotation, int language, List<Hit> hits) {
+        Message message = annotation.message;
+        long send = annotation.lexicons.send;
+        for (int halt = 0; halt < message.size; halt++) {
+            if (!Role.HALT.in(annotation.classes(language, halt))) {
+                continue;
+            }
+            int from = Math.max(0, halt - HALT_REACH);
+            int to = Math.min(message.size - 1, halt + HALT_REACH);
+            for (int t = from; t <= to; t++) {
+                if (t == halt || !message.sameClause(t, halt)) {
+                    continue;
+                }
+                long own = annotation.classes(language, t);
+                boolean messages = Role.CONTACT.in(own) || own == 0 && Role.CONTACT.in(annotation.anyClasses(t))
+                        || t > halt && (own & send) != 0;
+                if (messages && !Role.HALT.in(own)) {
+                    hits.add(new Hit(Role.STOP, language, t < halt ? new int[] {t, halt} : new int[] {halt, t}));
+                    break;
+                }
+            }
+        }
     }
 
     private static void singleWordHits(Annotation annotation, int language, List<Hit> hits) {

@@ -42,7 +42,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-f.tsv", "/development/withdrawal-development-g.tsv",
             "/development/withdrawal-development-h.tsv", "/development/withdrawal-development-i.tsv",
             "/development/withdrawal-development-j.tsv", "/development/withdrawal-development-k.tsv",
-            "/development/withdrawal-development-l.tsv");
+            "/development/withdrawal-development-l.tsv", "/development/withdrawal-development-m.tsv",
+            "/development/withdrawal-development-n.tsv", "/development/withdrawal-development-o.tsv",
+            "/development/withdrawal-development-p.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
