@@ -21,7 +21,8 @@ final class LexiconParser {
      * "kus" (where) of "kustuta" (delete), or the German "nichts" of "nicht".
      */
     private static final Set<String> EXACT_SECTIONS = Set.of(Role.QUESTION.section, Role.REQUEST.section,
-            Role.CONDITION.section, Role.NEGATE.section, Role.FILLER.section, Role.HEDGE.section);
+            Role.CONDITION.section, Role.NEGATE.section, Role.FILLER.section, Role.HEDGE.section,
+            Role.ALREADY.section);
 
     static {
         for (Role role : Role.values()) {

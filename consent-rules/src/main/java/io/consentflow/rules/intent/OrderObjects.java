@@ -29,9 +29,12 @@ final class OrderObjects {
     /** "cancel my order", "Bestellung stoppen": a stopping verb with an order as its object is no withdrawal. */
     boolean orderIsObject(Hit hit) {
         boolean stoppingVerb = false;
+        boolean cease = false;
         for (int t : hit.elements()) {
-            stoppingVerb |= (annotation.classes(hit.language(), t) & (Role.CEASE.bit() | Role.HALT.bit())) != 0
-                    && !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
+            long own = annotation.classes(hit.language(), t);
+            boolean positive = !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
+            stoppingVerb |= (own & (Role.CEASE.bit() | Role.HALT.bit())) != 0 && positive;
+            cease |= Role.CEASE.in(own) && positive;
         }
         int from = Math.max(0, hit.start() - ORDER_REACH);
         int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
@@ -42,7 +45,10 @@ final class OrderObjects {
             return nearestObjectIsOrder(hit);
         }
         for (int t = from; t <= to; t++) {
-            if (Role.ORDER.in(any[t]) && !hit.isElement(t) && message.sameClause(t, hit.start())) {
+            // a [halt] word, unlike the stopping verbs of [cease], reads only its own language's (or English) order
+            // nouns: stems of other languages collide ("grazie" stems as the Lithuanian "grąžinti")
+            boolean order = cease ? Role.ORDER.in(any[t]) : orderWord(hit, t);
+            if (order && !hit.isElement(t) && message.sameClause(t, hit.start())) {
                 return true;
             }
         }
@@ -96,6 +102,29 @@ final class OrderObjects {
             bare |= Role.STOP_BARE.in(classes);
         }
         return bare;
+    }
+
+    /**
+     * "Ne želim več kavča, ga lahko vrnem?", "Não quero mais o sofá": a refusal (a negated want, "nechcem",
+     * "nebenoriu") that names no messages in its clause; whether it refuses a purchase is then
+     * {@link #bareAboutAnOrder}'s to say.
+     */
+    boolean refusalOfAThing(Hit hit) {
+        boolean refusal = false;
+        for (int t : hit.elements()) {
+            long own = annotation.classes(hit.language(), t);
+            if (Role.CONTACT.in(own)) {
+                return false;
+            }
+            refusal |= Role.NEGATE.in(own) || FindingGuards.negativeVerb(hit.language(), message.folded[t])
+                    || message.folded[t].startsWith("ne") && Role.HALT.in(own); // "nechcem", "nebenoriu"
+        }
+        for (int t = 0; t < message.size; t++) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && contactWord(hit, t)) {
+                return false;
+            }
+        }
+        return refusal;
     }
 
     /**

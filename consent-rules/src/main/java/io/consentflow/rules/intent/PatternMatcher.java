@@ -106,7 +106,8 @@ final class PatternMatcher {
      * with a word for the messages in the same clause, in either order ("stop the messages", "Nachrichten bitte
      * stoppen", "реклама хватит"), or followed by a verb of sending ("stop writing me"). The message's word for the
      * messages may come from another language when the finding's language does not know the word at all
-     * ("ferma spam"). The finding is a STOP, judged like any other (negation, order objects, questions).
+     * ("ferma spam"). The finding is a STOP, judged like any other (negation, order objects, questions). A word of
+     * cessation with no such word is a bare command ("Přestaňte!", "can you stop?", "Nem kérem"), judged as one.
      */
     private static void haltHits(Annotation annotation, int language, List<Hit> hits) {
         Message message = annotation.message;
@@ -117,7 +118,8 @@ final class PatternMatcher {
             }
             int from = Math.max(0, halt - HALT_REACH);
             int to = Math.min(message.size - 1, halt + HALT_REACH);
-            for (int t = from; t <= to; t++) {
+            boolean paired = false;
+            for (int t = from; t <= to && !paired; t++) {
                 if (t == halt || !message.sameClause(t, halt)) {
                     continue;
                 }
@@ -126,8 +128,11 @@ final class PatternMatcher {
                         || t > halt && (own & send) != 0;
                 if (messages && !Role.HALT.in(own)) {
                     hits.add(new Hit(Role.STOP, language, t < halt ? new int[] {t, halt} : new int[] {halt, t}));
-                    break;
+                    paired = true;
                 }
+            }
+            if (!paired) {
+                hits.add(new Hit(Role.STOP_BARE, language, new int[] {halt}));
             }
         }
     }

@@ -62,7 +62,9 @@ enum Role {
      * messages ({@link #CONTACT}) in either order, or before a verb of sending ("stop writing"). Like {@link #CEASE},
      * an order as their object makes them ordinary ("stop my order").
      */
-    HALT("halt", false);
+    HALT("halt", false),
+    /** "already", "schon", "už": a withdrawal told as done already ("I already unsubscribed, why ...?"). */
+    ALREADY("already", false);
 
     final String section;
     /** Whether an entry of this section is a finding in itself rather than context for one. */
