@@ -47,7 +47,7 @@ final class OrderObjects {
         for (int t = from; t <= to; t++) {
             // a [halt] word, unlike the stopping verbs of [cease], reads only its own language's (or English) order
             // nouns: stems of other languages collide ("grazie" stems as the Lithuanian "grąžinti")
-            boolean order = cease ? Role.ORDER.in(any[t]) : orderWord(hit, t);
+            boolean order = cease ? Role.ORDER.in(any[t]) : ownOrEnglishNoun(hit, t);
             if (order && !hit.isElement(t) && message.sameClause(t, hit.start())) {
                 return true;
             }
@@ -190,6 +190,12 @@ final class OrderObjects {
             }
         }
         return false;
+    }
+
+    /** An order noun of the finding's own language, or of English where its own language does not know the word. */
+    private boolean ownOrEnglishNoun(Hit hit, int token) {
+        long own = annotation.classes(hit.language(), token);
+        return Role.ORDER.in(own) || own == 0 && Role.ORDER.in(annotation.classes(ENGLISH, token));
     }
 
     /** A neighbour language's order noun counts when long enough not to be another word's stem ("bijela", "sivoj"). */
