@@ -142,7 +142,8 @@ final class IntentRules {
         }
         return switch (hit.role()) {
             case STOP -> objects.orderIsObject(hit)
-                    || (objects.exclamation(hit) || objects.refusalOfAThing(hit)) && objects.bareAboutAnOrder(hit)
+                    || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
+                    || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true)
                     ? Intent.NONE : withdrawal(hit, Intent.STOP);
             case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
                     : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
@@ -203,7 +204,8 @@ final class IntentRules {
         boolean halt = haltWord(hit);
         for (int t = 0; t < message.size; t++) {
             long classes = halt ? annotation.classes(hit.language(), t) | annotation.classes(ENGLISH, t) : any[t];
-            boolean number = isNumber(message.folded[t]) && (!halt || message.folded[t].length() == 1);
+            // "STOP 2" answers a numbered prompt; "Не надо 44" refuses a size
+            boolean number = isNumber(message.folded[t]) && message.folded[t].length() == 1;
             if (message.sameClause(t, hit.start()) && (classes & allowed) == 0 && !number && !hit.isElement(t)) {
                 return false;
             }

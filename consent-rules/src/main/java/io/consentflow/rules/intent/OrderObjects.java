@@ -132,9 +132,18 @@ final class OrderObjects {
      * that neither negates anything nor names messages, reacts to the order ("STOP, I never ordered" still stops).
      */
     boolean bareAboutAnOrder(Hit hit) {
+        return aboutAnOrder(hit, aloneInSentence(hit));
+    }
+
+    /**
+     * Whether the finding's sentence (and the next, when {@code andNext}) speaks of an order without negating
+     * anything or naming messages. A refusal of a thing reads on into the next sentence: "Vill inte ha tröjan
+     * längre. Hur skickar jag tillbaka den?"
+     */
+    boolean aboutAnOrder(Hit hit, boolean andNext) {
         int sentence = message.sentence[hit.start()];
         // "Stop! Wrong item arrived": a command that is a sentence of its own is about the sentence after it
-        int last = aloneInSentence(hit) ? sentence + 1 : sentence;
+        int last = andNext ? sentence + 1 : sentence;
         boolean order = false;
         for (int t = 0; t < message.size; t++) {
             if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last) {
