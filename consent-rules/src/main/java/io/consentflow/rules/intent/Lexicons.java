@@ -28,6 +28,7 @@ final class Lexicons {
     final long send;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
+    private final int irish;
 
     private Lexicons(List<LanguageLexicon> languages, long data, long send) {
         this.languages = languages;
@@ -40,6 +41,7 @@ final class Lexicons {
             }
         }
         this.arabic = 1 << LANGUAGES.indexOf("ar");
+        this.irish = 1 << LANGUAGES.indexOf("ga");
     }
 
     static Lexicons load() {
@@ -73,6 +75,13 @@ final class Lexicons {
         char first = folded.charAt(0);
         if (first >= '\u0600' && first <= '\u06ff') {
             mask |= arabic;
+        }
+        String demutated = Clitics.strip("ga", folded);
+        if (demutated != folded) { // "theachtaireachtaí" is gated as "teachtaireachtaí"
+            mask |= gate.getOrDefault(LanguageLexicon.gateKey(demutated), 0) & irish;
+            if (demutated.length() >= LanguageLexicon.GATE) {
+                mask |= gate.getOrDefault(demutated.substring(0, LanguageLexicon.GATE - 1), 0) & irish;
+            }
         }
         return mask;
     }
