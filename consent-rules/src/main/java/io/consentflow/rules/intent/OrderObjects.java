@@ -38,6 +38,9 @@ final class OrderObjects {
         }
         int from = Math.max(0, hit.start() - ORDER_REACH);
         int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
+        if (namesMessages(hit)) {
+            return false; // "Arrêtez vos messages ou je porte plainte": the messages are what is to stop
+        }
         if (!stoppingVerb) {
             // "don't send the parcel to my old address", "not interested in the red one", "leave the parcel at the
             // door": a command that is no stopping verb is about an order when an order noun is nearer to it than any
@@ -55,6 +58,17 @@ final class OrderObjects {
         // "Paren el envío" (the shipment), "Wycofuję reklamację" (the complaint), "don't send the plastic bag with the
         // order": the verb's own object, or the nearest one, is an order
         return nearestObjectIsOrder(hit);
+    }
+
+    /** Whether a word of the finding is a word for the messages in its own language, and no order noun there. */
+    private boolean namesMessages(Hit hit) {
+        for (int t : hit.elements()) {
+            long own = annotation.classes(hit.language(), t);
+            if (Role.CONTACT.in(own) && !Role.ORDER.in(own)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean nearestObjectIsOrder(Hit hit) {
@@ -146,7 +160,8 @@ final class OrderObjects {
         int last = andNext ? sentence + 1 : sentence;
         boolean order = false;
         for (int t = 0; t < message.size; t++) {
-            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last) {
+            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last
+                    || Role.HALT.in(annotation.classes(hit.language(), t))) { // the refusal's own words: "I don't need it"
                 continue;
             }
             boolean negation = Role.NEGATE.in(annotation.classes(hit.language(), t))

@@ -99,7 +99,7 @@ final class PatternMatcher {
     }
 
     /** How far a word for the messages may stand from a word of cessation to be its object, either side. */
-    static final int HALT_REACH = 4;
+    static final int HALT_REACH = 5;
 
     /**
      * What an opt-out is in every language: a word of cessation, refusal, removal or withdrawal ({@link Role#HALT})
@@ -120,12 +120,13 @@ final class PatternMatcher {
             int to = Math.min(message.size - 1, halt + HALT_REACH);
             boolean paired = false;
             for (int t = from; t <= to && !paired; t++) {
-                if (t == halt || !message.sameClause(t, halt)) {
+                if (t == halt || !message.sameClause(t, halt) && !infinitiveClause(message, halt, t)) {
                     continue;
                 }
                 long own = annotation.classes(language, t);
+                boolean sameClause = message.sameClause(t, halt);
                 boolean messages = Role.CONTACT.in(own) || own == 0 && Role.CONTACT.in(annotation.anyClasses(t))
-                        || t > halt && (own & send) != 0;
+                        || sameClause && t > halt && (own & send) != 0;
                 if (messages && !Role.HALT.in(own)) {
                     hits.add(new Hit(Role.STOP, language, t < halt ? new int[] {t, halt} : new int[] {halt, t}));
                     paired = true;
@@ -135,6 +136,15 @@ final class PatternMatcher {
                 hits.add(new Hit(Role.STOP_BARE, language, new int[] {halt}));
             }
         }
+    }
+
+    /**
+     * "Ich möchte, dass Sie aufhören, mir Angebote zu schicken": a word of cessation that ends its clause, and the
+     * clause right after it in the same sentence, which says what is to stop.
+     */
+    private static boolean infinitiveClause(Message message, int halt, int t) {
+        return t > halt && message.sentence[t] == message.sentence[halt] && halt + 1 < message.size
+                && !message.sameClause(halt, halt + 1) && message.sameClause(halt + 1, t);
     }
 
     private static void singleWordHits(Annotation annotation, int language, List<Hit> hits) {
