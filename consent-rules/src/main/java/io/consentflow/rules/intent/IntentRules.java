@@ -202,11 +202,14 @@ final class IntentRules {
     /** Whether the finding's clause holds nothing but it, fillers, other commands and numbers ("STOP 2"). */
     private boolean bareClause(Hit hit, long allowed) {
         boolean halt = haltWord(hit);
+        // beside a bare refusal, another opt-out word is what is refused: "I do not want to unsubscribe"
+        long besides = halt ? allowed & ~(Role.STOP.bit() | Role.STOP_BARE.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit())
+                : allowed;
         for (int t = 0; t < message.size; t++) {
             long classes = halt ? annotation.classes(hit.language(), t) | annotation.classes(ENGLISH, t) : any[t];
             // "STOP 2" answers a numbered prompt; "Не надо 44" refuses a size
             boolean number = isNumber(message.folded[t]) && message.folded[t].length() == 1;
-            if (message.sameClause(t, hit.start()) && (classes & allowed) == 0 && !number && !hit.isElement(t)) {
+            if (message.sameClause(t, hit.start()) && (classes & besides) == 0 && !number && !hit.isElement(t)) {
                 return false;
             }
         }
