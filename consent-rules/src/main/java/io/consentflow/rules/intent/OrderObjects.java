@@ -38,7 +38,7 @@ final class OrderObjects {
         }
         int from = Math.max(0, hit.start() - ORDER_REACH);
         int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
-        if (namesMessages(hit)) {
+        if (namesMessages(hit) && !orderBetween(hit)) {
             return false; // "Arrêtez vos messages ou je porte plainte": the messages are what is to stop
         }
         if (!stoppingVerb) {
@@ -65,6 +65,16 @@ final class OrderObjects {
         for (int t : hit.elements()) {
             long own = annotation.classes(hit.language(), t);
             if (Role.CONTACT.in(own) && !Role.ORDER.in(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Can I cancel the order from the message you sent?": an order noun between the verb and the messages. */
+    private boolean orderBetween(Hit hit) {
+        for (int t = hit.start() + 1; t < hit.end(); t++) {
+            if (!hit.isElement(t) && ownOrEnglishNoun(hit, t)) {
                 return true;
             }
         }
