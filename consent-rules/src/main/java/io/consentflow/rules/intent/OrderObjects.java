@@ -60,15 +60,13 @@ final class OrderObjects {
         return nearestObjectIsOrder(hit);
     }
 
-    /** Whether a word of the finding is a word for the messages in its own language, and no order noun there. */
+    /**
+     * Whether the finding ends in a word for the messages of its own language (and no order noun there): the
+     * object of its verb. A word for the messages before the verb ("envoyez plus de colis") names no object.
+     */
     private boolean namesMessages(Hit hit) {
-        for (int t : hit.elements()) {
-            long own = annotation.classes(hit.language(), t);
-            if (Role.CONTACT.in(own) && !Role.ORDER.in(own)) {
-                return true;
-            }
-        }
-        return false;
+        long own = annotation.classes(hit.language(), hit.end());
+        return hit.elements().length > 1 && Role.CONTACT.in(own) && !Role.ORDER.in(own);
     }
 
     /** "Can I cancel the order from the message you sent?": an order noun between the verb and the messages. */
