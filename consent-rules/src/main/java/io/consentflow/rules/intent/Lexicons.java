@@ -26,14 +26,17 @@ final class Lexicons {
     final long data;
     /** The class {@code @send} (send, write, contact): a verb whose object a word of cessation stops. */
     final long send;
+    /** The class {@code @receive} (receive, get): what a refusal refuses ("I don't want to receive ..."). */
+    final long receive;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
     private final int irish;
 
-    private Lexicons(List<LanguageLexicon> languages, long data, long send) {
+    private Lexicons(List<LanguageLexicon> languages, long data, long send, long receive) {
         this.languages = languages;
         this.data = data;
         this.send = send;
+        this.receive = receive;
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {
@@ -51,7 +54,7 @@ final class Lexicons {
             String language = LANGUAGES.get(i);
             languages.add(LexiconParser.parse(language, i, read(language), names));
         }
-        return new Lexicons(List.copyOf(languages), names.bit("data"), names.bit("send"));
+        return new Lexicons(List.copyOf(languages), names.bit("data"), names.bit("send"), names.bit("receive"));
     }
 
     private static String read(String language) {

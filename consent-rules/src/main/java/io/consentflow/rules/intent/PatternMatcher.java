@@ -104,14 +104,14 @@ final class PatternMatcher {
     /**
      * What an opt-out is in every language: a word of cessation, refusal, removal or withdrawal ({@link Role#HALT})
      * with a word for the messages in the same clause, in either order ("stop the messages", "Nachrichten bitte
-     * stoppen", "реклама хватит"), or followed by a verb of sending ("stop writing me"). The message's word for the
+     * stoppen", "реклама хватит"), or followed by a verb of sending or receiving ("stop writing me", "I don't want to receive"). The message's word for the
      * messages may come from another language when the finding's language does not know the word at all
      * ("ferma spam"). The finding is a STOP, judged like any other (negation, order objects, questions). A word of
      * cessation with no such word is a bare command ("Přestaňte!", "can you stop?", "Nem kérem"), judged as one.
      */
     private static void haltHits(Annotation annotation, int language, List<Hit> hits) {
         Message message = annotation.message;
-        long send = annotation.lexicons.send;
+        long send = annotation.lexicons.send | annotation.lexicons.receive;
         for (int halt = 0; halt < message.size; halt++) {
             if (!Role.HALT.in(annotation.classes(language, halt))) {
                 continue;
