@@ -161,8 +161,11 @@ final class IntentRules {
     }
 
     private Intent withdrawal(Hit hit, Intent intent) {
-        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit) || context.conditional(hit)
-                || context.hedged(hit.start())) {
+        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit)) {
+            // "No more offers on shoes?", "Keine Angebote mehr auf Lager?": a question about stock asks nothing of us
+            return objects.orderInClause(hit) ? Intent.NONE : Intent.UNCERTAIN;
+        }
+        if (context.conditional(hit) || context.hedged(hit.start())) {
             return Intent.UNCERTAIN;
         }
         return intent;

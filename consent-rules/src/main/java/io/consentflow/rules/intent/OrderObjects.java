@@ -69,6 +69,16 @@ final class OrderObjects {
         return hit.elements().length > 1 && Role.CONTACT.in(own) && !Role.ORDER.in(own);
     }
 
+    /** An order noun of the finding's own language (or English) in its clause, not part of it. */
+    boolean orderInClause(Hit hit) {
+        for (int t = 0; t < message.size; t++) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && ownOrEnglishNoun(hit, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "Can I cancel the order from the message you sent?": an order noun between the verb and the messages. */
     private boolean orderBetween(Hit hit) {
         for (int t = hit.start() + 1; t < hit.end(); t++) {
