@@ -212,7 +212,9 @@ final class IntentRules {
             long classes = halt ? annotation.classes(hit.language(), t) | annotation.classes(ENGLISH, t) : any[t];
             // "STOP 2" answers a numbered prompt; "Не надо 44" refuses a size
             boolean number = isNumber(message.folded[t]) && message.folded[t].length() == 1;
-            if (message.sameClause(t, hit.start()) && (classes & besides) == 0 && !number && !hit.isElement(t)) {
+            // an order noun inside a refusal's span is its object: "Ich bestelle die Schuhe ab"
+            boolean allowedHere = (classes & besides) != 0 && !(halt && Role.ORDER.in(classes));
+            if (message.sameClause(t, hit.start()) && !allowedHere && !number && !hit.isElement(t)) {
                 return false;
             }
         }

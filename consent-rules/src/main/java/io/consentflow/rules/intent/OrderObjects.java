@@ -20,10 +20,13 @@ final class OrderObjects {
     private final Message message;
     private final long[] any;
 
+    private final OrderNouns nouns;
+
     OrderObjects(Annotation annotation, long[] any) {
         this.annotation = annotation;
         this.message = annotation.message;
         this.any = any;
+        this.nouns = new OrderNouns(annotation, any);
     }
 
     /** "cancel my order", "Bestellung stoppen": a stopping verb with an order as its object is no withdrawal. */
@@ -50,7 +53,7 @@ final class OrderObjects {
         for (int t = from; t <= to; t++) {
             // a [halt] word, unlike the stopping verbs of [cease], reads only its own language's (or English) order
             // nouns: stems of other languages collide ("grazie" stems as the Lithuanian "grąžinti")
-            boolean order = cease ? Role.ORDER.in(any[t]) : ownOrEnglishNoun(hit, t);
+            boolean order = cease ? Role.ORDER.in(any[t]) : nouns.ownOrEnglishNoun(hit, t);
             if (order && !hit.isElement(t) && message.sameClause(t, hit.start())) {
                 return true;
             }
@@ -72,7 +75,7 @@ final class OrderObjects {
     /** An order noun of the finding's own language (or English) in its clause, not part of it. */
     boolean orderInClause(Hit hit) {
         for (int t = 0; t < message.size; t++) {
-            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && ownOrEnglishNoun(hit, t)) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && nouns.ownOrEnglishNoun(hit, t)) {
                 return true;
             }
         }
@@ -82,7 +85,7 @@ final class OrderObjects {
     /** "Can I cancel the order from the message you sent?": an order noun between the verb and the messages. */
     private boolean orderBetween(Hit hit) {
         for (int t = hit.start() + 1; t < hit.end(); t++) {
-            if (!hit.isElement(t) && ownOrEnglishNoun(hit, t)) {
+            if (!hit.isElement(t) && nouns.ownOrEnglishNoun(hit, t)) {
                 return true;
             }
         }
@@ -105,19 +108,14 @@ final class OrderObjects {
             }
             int distance = t < hit.start() ? hit.start() - t : t > hit.end() ? t - hit.end() : 0;
             // "kargo bildirimleri", "delivery notifications": an order noun before a word for messages qualifies it
-            boolean qualifiesContact = orderWord(hit, t) && t + 1 < message.size && contactWord(hit, t + 1);
-            if (contactWord(hit, t) || qualifiesContact) {
+            boolean qualifiesContact = nouns.orderWord(hit, t) && t + 1 < message.size && nouns.contactWord(hit, t + 1);
+            if (nouns.contactWord(hit, t) || qualifiesContact) {
                 contact = Math.min(contact, distance);
-            } else if (orderWord(hit, t) && distance <= OBJECT_REACH) {
+            } else if (nouns.orderWord(hit, t) && distance <= OBJECT_REACH) {
                 order = Math.min(order, distance);
             }
         }
         return order < contact;
-    }
-
-    /** A word for messages, unless the finding's language knows it as an order noun ("reklamáció" is no "reklám"). */
-    private boolean contactWord(Hit hit, int token) {
-        return Role.CONTACT.in(any[token]) && !Role.ORDER.in(annotation.classes(hit.language(), token));
     }
 
     /**
@@ -152,7 +150,7 @@ final class OrderObjects {
                     || message.folded[t].startsWith("ne") && Role.HALT.in(own); // "nechcem", "nebenoriu"
         }
         for (int t = 0; t < message.size; t++) {
-            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && contactWord(hit, t)) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && nouns.contactWord(hit, t)) {
                 return false;
             }
         }
@@ -179,15 +177,16 @@ final class OrderObjects {
         boolean order = false;
         for (int t = 0; t < message.size; t++) {
             if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last
-                    || Role.HALT.in(annotation.classes(hit.language(), t))) { // the refusal's own words: "I don't need it"
+                    || Role.HALT.in(annotation.classes(hit.language(), t))
+                    && !Role.ORDER.in(annotation.classes(hit.language(), t))) { // the refusal's own words: "I don't need it"
                 continue;
             }
             boolean negation = Role.NEGATE.in(annotation.classes(hit.language(), t))
                     || Role.NEGATE.in(any[t]) && message.folded[t].length() > 2; // Romanian "nu" is Swedish "now"
-            if (negation || contactWord(hit, t)) {
+            if (negation || nouns.contactWord(hit, t)) {
                 return false;
             }
-            order |= ownOrEnglishOrder(hit, t);
+            order |= nouns.ownOrEnglishOrder(hit, t);
         }
         return order;
     }
@@ -200,50 +199,6 @@ final class OrderObjects {
         }
         return true;
     }
-
-    /**
-     * An order noun of the finding's language, or one of English or a neighbour language that the finding's language
-     * does not know ("Khalas, I paid"; Slovene reading Croatian); short words and stems collide across languages
-     * (Danish "jakke" stems to the Czech "jak", Portuguese "preta" to the Latvian "pret").
-     */
-    private boolean orderWord(Hit hit, int token) {
-        return ownOrEnglishOrder(hit, token) || annotation.classes(hit.language(), token) == 0
-                && Role.ORDER.in(any[token]) && message.folded[token].length() >= FOREIGN_ORDER_LENGTH;
-    }
-
-    /**
-     * An order noun of the finding's language, of English, or of a language that reads the finding's first word too
-     * ("Basta, ho già pagato" found by Spanish, paid in Italian); any other language's stem is too often another word
-     * ("jauns", Latvian for new, stems as the French "jaune").
-     */
-    private boolean ownOrEnglishOrder(Hit hit, int token) {
-        long own = annotation.classes(hit.language(), token);
-        if (own != 0 || hit.language() == ENGLISH) {
-            return Role.ORDER.in(own);
-        }
-        if (Role.ORDER.in(annotation.classes(ENGLISH, token))) {
-            return true;
-        }
-        for (int language = 0; language < annotation.lexicons.languages.size(); language++) {
-            if (Role.ORDER.in(annotation.classes(language, token))
-                    && ((annotation.classes(language, hit.start()) & Role.HITS) != 0
-                    || !annotation.literalStarts(language, hit.start()).isEmpty())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An order noun of the finding's own language, or of English where its own language does not know the word. */
-    private boolean ownOrEnglishNoun(Hit hit, int token) {
-        long own = annotation.classes(hit.language(), token);
-        return Role.ORDER.in(own) || own == 0 && Role.ORDER.in(annotation.classes(ENGLISH, token));
-    }
-
-    /** A neighbour language's order noun counts when long enough not to be another word's stem ("bijela", "sivoj"). */
-    private static final int FOREIGN_ORDER_LENGTH = 5;
-
-    private static final int ENGLISH = Lexicons.LANGUAGES.indexOf("en");
 
     /**
      * "delete them from my cart", "remove the item from the order": an order, cart or item right inside or after a
@@ -261,7 +216,7 @@ final class OrderObjects {
         for (int t = hit.start(); t <= to; t++) {
             boolean qualified = t > 0 && (Role.CONTACT.in(any[t - 1])
                     || (annotation.classes(hit.language(), t - 1) & annotation.lexicons.data) != 0);
-            if (orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
+            if (nouns.orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
                 return true;
             }
         }
