@@ -69,7 +69,8 @@ final class OrderObjects {
      */
     private boolean namesMessages(Hit hit) {
         long own = annotation.classes(hit.language(), hit.end());
-        return hit.elements().length > 1 && Role.CONTACT.in(own) && !Role.ORDER.in(own);
+        boolean qualified = hit.end() + 1 < message.size && nouns.ownOrEnglishNoun(hit, hit.end() + 1); // "message photo"
+        return hit.elements().length > 1 && Role.CONTACT.in(own) && !Role.ORDER.in(own) && !qualified;
     }
 
     /** An order noun of the finding's own language (or English) in its clause, not part of it. */
