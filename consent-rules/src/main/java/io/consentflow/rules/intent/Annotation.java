@@ -135,9 +135,20 @@ final class Annotation {
                 found = apply(lexicon.index, token, byKey);
             }
         }
+        found |= lookupWritten(lexicon, token, folded);
+        String bare = Clitics.strip(lexicon.language, folded);
+        if (!bare.equals(folded)) {
+            found |= lookupWritten(lexicon, token, bare); // "theachtaireachtaí", "ورسائلكم"
+        }
+        return found;
+    }
+
+    /** The entries matched as written: surfaces ({@code =word}) and prefixes ({@code word*}). */
+    private boolean lookupWritten(LanguageLexicon lexicon, int token, String folded) {
+        boolean found = false;
         LanguageLexicon.Entry bySurface = lexicon.bySurface.get(folded);
         if (bySurface != null) {
-            found |= apply(lexicon.index, token, bySurface);
+            found = apply(lexicon.index, token, bySurface);
         }
         if (folded.length() >= 3 && !lexicon.prefixesByStart.isEmpty()) {
             List<LanguageLexicon.PrefixEntry> prefixes = lexicon.prefixesByStart.get(folded.substring(0, 3));

@@ -20,8 +20,10 @@ import java.util.List;
  */
 final class IntentRules {
 
+    /** What may stand beside a bare command: "please stop", "STOP all messages", "can you stop?", "ne! přestaňte". */
     private static final long BARE_STOP = Role.FILLER.bit() | Role.CONTACT.bit() | Role.STOP.bit()
-            | Role.STOP_BARE.bit() | Role.YES.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit();
+            | Role.STOP_BARE.bit() | Role.YES.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit() | Role.HALT.bit()
+            | Role.REQUEST.bit();
     private static final long BARE_START = Role.FILLER.bit() | Role.CONTACT.bit() | Role.START.bit()
             | Role.START_BARE.bit() | Role.YES.bit();
     private static final long BARE_YES = Role.FILLER.bit() | Role.YES.bit();
@@ -139,7 +141,9 @@ final class IntentRules {
             return Intent.NONE;
         }
         return switch (hit.role()) {
-            case STOP -> objects.orderIsObject(hit) || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
+            case STOP -> objects.orderIsObject(hit)
+                    || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
+                    || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true)
                     ? Intent.NONE : withdrawal(hit, Intent.STOP);
             case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
                     : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
@@ -157,8 +161,11 @@ final class IntentRules {
     }
 
     private Intent withdrawal(Hit hit, Intent intent) {
-        if (context.question(hit) && !context.politeRequest(hit) || context.conditional(hit)
-                || context.hedged(hit.start())) {
+        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit)) {
+            // "No more offers on shoes?", "Keine Angebote mehr auf Lager?": a question about stock asks nothing of us
+            return objects.orderInClause(hit) ? Intent.NONE : Intent.UNCERTAIN;
+        }
+        if (context.conditional(hit) || context.hedged(hit.start())) {
             return Intent.UNCERTAIN;
         }
         return intent;
@@ -180,7 +187,7 @@ final class IntentRules {
 
     /** START and YES only count as plain statements or requests, never asked about or made conditional. */
     private Intent request(Hit hit, Intent intent) {
-        if (context.question(hit) && !context.politeRequest(hit) || context.conditional(hit)) {
+        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit) || context.conditional(hit)) {
             return Intent.NONE;
         }
         return intent;
@@ -197,13 +204,33 @@ final class IntentRules {
 
     /** Whether the finding's clause holds nothing but it, fillers, other commands and numbers ("STOP 2"). */
     private boolean bareClause(Hit hit, long allowed) {
+        boolean halt = haltWord(hit);
+        // beside a bare refusal, another opt-out word is what is refused: "I do not want to unsubscribe"
+        long besides = halt ? allowed & ~(Role.STOP.bit() | Role.STOP_BARE.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit())
+                : allowed;
         for (int t = 0; t < message.size; t++) {
-            if (message.sameClause(t, hit.start()) && (any[t] & allowed) == 0 && !isNumber(message.folded[t])
-                    && !hit.isElement(t)) {
+            long classes = halt ? annotation.classes(hit.language(), t) | annotation.classes(ENGLISH, t) : any[t];
+            // "STOP 2" answers a numbered prompt; "Не надо 44" refuses a size
+            boolean number = isNumber(message.folded[t]) && message.folded[t].length() == 1;
+            // an order noun inside a refusal's span is its object: "Ich bestelle die Schuhe ab"
+            boolean allowedHere = (classes & besides) != 0 && !(halt && Role.ORDER.in(classes));
+            if (message.sameClause(t, hit.start()) && !allowedHere && !number && !hit.isElement(t)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final int ENGLISH = Lexicons.LANGUAGES.indexOf("en");
+
+    /**
+     * A word of cessation standing without a word for the messages ("Přestaňte!", "Nem kérem"): bare only among its
+     * own language's (or English) fillers, and beside no size ("Не надо 44", "Non voglio la M"): any language has some
+     * short word that is another's filler.
+     */
+    private boolean haltWord(Hit hit) {
+        long own = annotation.classes(hit.language(), hit.start());
+        return Role.HALT.in(own) && !Role.STOP_BARE.in(own);
     }
 
     private boolean bareMessage(Hit hit, long allowed) {

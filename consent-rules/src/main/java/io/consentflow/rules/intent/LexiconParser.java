@@ -21,7 +21,8 @@ final class LexiconParser {
      * "kus" (where) of "kustuta" (delete), or the German "nichts" of "nicht".
      */
     private static final Set<String> EXACT_SECTIONS = Set.of(Role.QUESTION.section, Role.REQUEST.section,
-            Role.CONDITION.section, Role.NEGATE.section, Role.FILLER.section, Role.HEDGE.section);
+            Role.CONDITION.section, Role.NEGATE.section, Role.FILLER.section, Role.HEDGE.section,
+            Role.ALREADY.section);
 
     static {
         for (Role role : Role.values()) {
@@ -118,7 +119,8 @@ final class LexiconParser {
         for (String prefix : item.prefixes()) {
             lexicon.entryForPrefix(prefix).classes |= sectionBit;
         }
-        boolean cue = role != null && !role.hit && role != Role.CEASE && role != Role.CONTACT;
+        boolean cue = role != null && !role.hit && role != Role.CEASE && role != Role.CONTACT
+                && role != Role.HALT;
         if (!cue && item.keys().length > 0) {
             for (String word : plainWords) {
                 lexicon.fuzzyWords.add(new LanguageLexicon.FuzzyWord(word, lexicon.byKey.get(item.keys()[0]),

@@ -24,12 +24,19 @@ final class Lexicons {
     final FuzzyIndex fuzzy;
     /** The class {@code @data} (number, data, details): what an erasure names as its object. */
     final long data;
+    /** The class {@code @send} (send, write, contact): a verb whose object a word of cessation stops. */
+    final long send;
+    /** The class {@code @receive} (receive, get): what a refusal refuses ("I don't want to receive ..."). */
+    final long receive;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
+    private final int irish;
 
-    private Lexicons(List<LanguageLexicon> languages, long data) {
+    private Lexicons(List<LanguageLexicon> languages, long data, long send, long receive) {
         this.languages = languages;
         this.data = data;
+        this.send = send;
+        this.receive = receive;
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {
@@ -37,6 +44,7 @@ final class Lexicons {
             }
         }
         this.arabic = 1 << LANGUAGES.indexOf("ar");
+        this.irish = 1 << LANGUAGES.indexOf("ga");
     }
 
     static Lexicons load() {
@@ -46,7 +54,7 @@ final class Lexicons {
             String language = LANGUAGES.get(i);
             languages.add(LexiconParser.parse(language, i, read(language), names));
         }
-        return new Lexicons(List.copyOf(languages), names.bit("data"));
+        return new Lexicons(List.copyOf(languages), names.bit("data"), names.bit("send"), names.bit("receive"));
     }
 
     private static String read(String language) {
@@ -70,6 +78,13 @@ final class Lexicons {
         char first = folded.charAt(0);
         if (first >= '\u0600' && first <= '\u06ff') {
             mask |= arabic;
+        }
+        String demutated = Clitics.strip("ga", folded);
+        if (demutated != folded) { // "theachtaireachtaí" is gated as "teachtaireachtaí"
+            mask |= gate.getOrDefault(LanguageLexicon.gateKey(demutated), 0) & irish;
+            if (demutated.length() >= LanguageLexicon.GATE) {
+                mask |= gate.getOrDefault(demutated.substring(0, LanguageLexicon.GATE - 1), 0) & irish;
+            }
         }
         return mask;
     }

@@ -20,21 +20,30 @@ final class OrderObjects {
     private final Message message;
     private final long[] any;
 
+    private final OrderNouns nouns;
+
     OrderObjects(Annotation annotation, long[] any) {
         this.annotation = annotation;
         this.message = annotation.message;
         this.any = any;
+        this.nouns = new OrderNouns(annotation, any);
     }
 
     /** "cancel my order", "Bestellung stoppen": a stopping verb with an order as its object is no withdrawal. */
     boolean orderIsObject(Hit hit) {
         boolean stoppingVerb = false;
+        boolean cease = false;
         for (int t : hit.elements()) {
-            stoppingVerb |= Role.CEASE.in(annotation.classes(hit.language(), t))
-                    && !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
+            long own = annotation.classes(hit.language(), t);
+            boolean positive = !FindingGuards.negativeVerb(hit.language(), message.folded[t]);
+            stoppingVerb |= (own & (Role.CEASE.bit() | Role.HALT.bit())) != 0 && positive;
+            cease |= Role.CEASE.in(own) && positive;
         }
         int from = Math.max(0, hit.start() - ORDER_REACH);
         int to = Math.min(message.size - 1, hit.end() + ORDER_REACH);
+        if (namesMessages(hit) && !orderBetween(hit)) {
+            return false; // "Arrêtez vos messages ou je porte plainte": the messages are what is to stop
+        }
         if (!stoppingVerb) {
             // "don't send the parcel to my old address", "not interested in the red one", "leave the parcel at the
             // door": a command that is no stopping verb is about an order when an order noun is nearer to it than any
@@ -42,7 +51,42 @@ final class OrderObjects {
             return nearestObjectIsOrder(hit);
         }
         for (int t = from; t <= to; t++) {
-            if (Role.ORDER.in(any[t]) && !hit.isElement(t) && message.sameClause(t, hit.start())) {
+            // a [halt] word, unlike the stopping verbs of [cease], reads only its own language's (or English) order
+            // nouns: stems of other languages collide ("grazie" stems as the Lithuanian "grąžinti")
+            boolean order = cease ? Role.ORDER.in(any[t]) : nouns.ownOrEnglishNoun(hit, t);
+            if (order && !hit.isElement(t) && message.sameClause(t, hit.start())) {
+                return true;
+            }
+        }
+        // "Paren el envío" (the shipment), "Wycofuję reklamację" (the complaint), "don't send the plastic bag with the
+        // order": the verb's own object, or the nearest one, is an order
+        return nearestObjectIsOrder(hit);
+    }
+
+    /**
+     * Whether the finding ends in a word for the messages of its own language (and no order noun there): the
+     * object of its verb. A word for the messages before the verb ("envoyez plus de colis") names no object.
+     */
+    private boolean namesMessages(Hit hit) {
+        long own = annotation.classes(hit.language(), hit.end());
+        boolean qualified = hit.end() + 1 < message.size && nouns.ownOrEnglishNoun(hit, hit.end() + 1); // "message photo"
+        return hit.elements().length > 1 && Role.CONTACT.in(own) && !Role.ORDER.in(own) && !qualified;
+    }
+
+    /** An order noun of the finding's own language (or English) in its clause, not part of it. */
+    boolean orderInClause(Hit hit) {
+        for (int t = 0; t < message.size; t++) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && nouns.ownOrEnglishNoun(hit, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Can I cancel the order from the message you sent?": an order noun between the verb and the messages. */
+    private boolean orderBetween(Hit hit) {
+        for (int t = hit.start() + 1; t < hit.end(); t++) {
+            if (!hit.isElement(t) && nouns.ownOrEnglishNoun(hit, t)) {
                 return true;
             }
         }
@@ -65,19 +109,14 @@ final class OrderObjects {
             }
             int distance = t < hit.start() ? hit.start() - t : t > hit.end() ? t - hit.end() : 0;
             // "kargo bildirimleri", "delivery notifications": an order noun before a word for messages qualifies it
-            boolean qualifiesContact = orderWord(hit, t) && t + 1 < message.size && contactWord(hit, t + 1);
-            if (contactWord(hit, t) || qualifiesContact) {
+            boolean qualifiesContact = nouns.orderWord(hit, t) && t + 1 < message.size && nouns.contactWord(hit, t + 1);
+            if (nouns.contactWord(hit, t) || qualifiesContact) {
                 contact = Math.min(contact, distance);
-            } else if (orderWord(hit, t) && distance <= OBJECT_REACH) {
+            } else if (nouns.orderWord(hit, t) && distance <= OBJECT_REACH) {
                 order = Math.min(order, distance);
             }
         }
         return order < contact;
-    }
-
-    /** A word for messages, unless the finding's language knows it as an order noun ("reklamáció" is no "reklám"). */
-    private boolean contactWord(Hit hit, int token) {
-        return Role.CONTACT.in(any[token]) && !Role.ORDER.in(annotation.classes(hit.language(), token));
     }
 
     /**
@@ -97,24 +136,58 @@ final class OrderObjects {
     }
 
     /**
+     * "Ne želim več kavča, ga lahko vrnem?", "Não quero mais o sofá": a refusal (a negated want, "nechcem",
+     * "nebenoriu") that names no messages in its clause; whether it refuses a purchase is then
+     * {@link #bareAboutAnOrder}'s to say.
+     */
+    boolean refusalOfAThing(Hit hit) {
+        boolean refusal = false;
+        for (int t : hit.elements()) {
+            long own = annotation.classes(hit.language(), t);
+            if (Role.CONTACT.in(own)) {
+                return false;
+            }
+            refusal |= Role.NEGATE.in(own) || FindingGuards.negativeVerb(hit.language(), message.folded[t])
+                    || message.folded[t].startsWith("ne") && Role.HALT.in(own); // "nechcem", "nebenoriu"
+        }
+        for (int t = 0; t < message.size; t++) {
+            if (message.sameClause(t, hit.start()) && !hit.isElement(t) && nouns.contactWord(hit, t)) {
+                return false;
+            }
+        }
+        return refusal;
+    }
+
+    /**
      * "Enough, I already paid!", "Khalas I paid", "Stop, wrong photo": a bare command in a sentence about an order,
      * that neither negates anything nor names messages, reacts to the order ("STOP, I never ordered" still stops).
      */
     boolean bareAboutAnOrder(Hit hit) {
+        return aboutAnOrder(hit, aloneInSentence(hit));
+    }
+
+    /**
+     * Whether the finding's sentence (and the next, when {@code andNext}) speaks of an order without negating
+     * anything or naming messages. A refusal of a thing reads on into the next sentence: "Vill inte ha tröjan
+     * längre. Hur skickar jag tillbaka den?"
+     */
+    boolean aboutAnOrder(Hit hit, boolean andNext) {
         int sentence = message.sentence[hit.start()];
         // "Stop! Wrong item arrived": a command that is a sentence of its own is about the sentence after it
-        int last = aloneInSentence(hit) ? sentence + 1 : sentence;
+        int last = andNext ? sentence + 1 : sentence;
         boolean order = false;
         for (int t = 0; t < message.size; t++) {
-            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last) {
+            if (hit.isElement(t) || message.sentence[t] < sentence || message.sentence[t] > last
+                    || Role.HALT.in(annotation.classes(hit.language(), t))
+                    && !Role.ORDER.in(annotation.classes(hit.language(), t))) { // the refusal's own words: "I don't need it"
                 continue;
             }
             boolean negation = Role.NEGATE.in(annotation.classes(hit.language(), t))
                     || Role.NEGATE.in(any[t]) && message.folded[t].length() > 2; // Romanian "nu" is Swedish "now"
-            if (negation || contactWord(hit, t)) {
+            if (negation || nouns.contactWord(hit, t)) {
                 return false;
             }
-            order |= ownOrEnglishOrder(hit, t);
+            order |= nouns.ownOrEnglishOrder(hit, t);
         }
         return order;
     }
@@ -127,44 +200,6 @@ final class OrderObjects {
         }
         return true;
     }
-
-    /**
-     * An order noun of the finding's language, or one of English or a neighbour language that the finding's language
-     * does not know ("Khalas, I paid"; Slovene reading Croatian); short words and stems collide across languages
-     * (Danish "jakke" stems to the Czech "jak", Portuguese "preta" to the Latvian "pret").
-     */
-    private boolean orderWord(Hit hit, int token) {
-        return ownOrEnglishOrder(hit, token) || annotation.classes(hit.language(), token) == 0
-                && Role.ORDER.in(any[token]) && message.folded[token].length() >= FOREIGN_ORDER_LENGTH;
-    }
-
-    /**
-     * An order noun of the finding's language, of English, or of a language that reads the finding's first word too
-     * ("Basta, ho già pagato" found by Spanish, paid in Italian); any other language's stem is too often another word
-     * ("jauns", Latvian for new, stems as the French "jaune").
-     */
-    private boolean ownOrEnglishOrder(Hit hit, int token) {
-        long own = annotation.classes(hit.language(), token);
-        if (own != 0 || hit.language() == ENGLISH) {
-            return Role.ORDER.in(own);
-        }
-        if (Role.ORDER.in(annotation.classes(ENGLISH, token))) {
-            return true;
-        }
-        for (int language = 0; language < annotation.lexicons.languages.size(); language++) {
-            if (Role.ORDER.in(annotation.classes(language, token))
-                    && ((annotation.classes(language, hit.start()) & Role.HITS) != 0
-                    || !annotation.literalStarts(language, hit.start()).isEmpty())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A neighbour language's order noun counts when long enough not to be another word's stem ("bijela", "sivoj"). */
-    private static final int FOREIGN_ORDER_LENGTH = 5;
-
-    private static final int ENGLISH = Lexicons.LANGUAGES.indexOf("en");
 
     /**
      * "delete them from my cart", "remove the item from the order": an order, cart or item right inside or after a
@@ -182,7 +217,7 @@ final class OrderObjects {
         for (int t = hit.start(); t <= to; t++) {
             boolean qualified = t > 0 && (Role.CONTACT.in(any[t - 1])
                     || (annotation.classes(hit.language(), t - 1) & annotation.lexicons.data) != 0);
-            if (orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
+            if (nouns.orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
                 return true;
             }
         }

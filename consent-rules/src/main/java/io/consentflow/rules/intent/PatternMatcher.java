@@ -26,6 +26,7 @@ final class PatternMatcher {
             if (annotation.knows(language)) {
                 run(annotation, language, true, hits);
                 singleWordHits(annotation, language, hits);
+                haltHits(annotation, language, hits);
             }
         }
         return hits;
@@ -95,6 +96,55 @@ final class PatternMatcher {
             }
         }
         return false;
+    }
+
+    /** How far a word for the messages may stand from a word of cessation to be its object, either side. */
+    static final int HALT_REACH = 5;
+
+    /**
+     * What an opt-out is in every language: a word of cessation, refusal, removal or withdrawal ({@link Role#HALT})
+     * with a word for the messages in the same clause, in either order ("stop the messages", "Nachrichten bitte
+     * stoppen", "реклама хватит"), or followed by a verb of sending or receiving ("stop writing me", "I don't want to receive"). The message's word for the
+     * messages may come from another language when the finding's language does not know the word at all
+     * ("ferma spam"). The finding is a STOP, judged like any other (negation, order objects, questions). A word of
+     * cessation with no such word is a bare command ("Přestaňte!", "can you stop?", "Nem kérem"), judged as one.
+     */
+    private static void haltHits(Annotation annotation, int language, List<Hit> hits) {
+        Message message = annotation.message;
+        long send = annotation.lexicons.send | annotation.lexicons.receive;
+        for (int halt = 0; halt < message.size; halt++) {
+            if (!Role.HALT.in(annotation.classes(language, halt))) {
+                continue;
+            }
+            int from = Math.max(0, halt - HALT_REACH);
+            int to = Math.min(message.size - 1, halt + HALT_REACH);
+            boolean paired = false;
+            for (int t = from; t <= to && !paired; t++) {
+                if (t == halt || !message.sameClause(t, halt) && !infinitiveClause(message, halt, t)) {
+                    continue;
+                }
+                long own = annotation.classes(language, t);
+                boolean sameClause = message.sameClause(t, halt);
+                boolean messages = Role.CONTACT.in(own) || own == 0 && Role.CONTACT.in(annotation.anyClasses(t))
+                        || sameClause && t > halt && (own & send) != 0;
+                if (messages && !Role.HALT.in(own)) {
+                    hits.add(new Hit(Role.STOP, language, t < halt ? new int[] {t, halt} : new int[] {halt, t}));
+                    paired = true;
+                }
+            }
+            if (!paired) {
+                hits.add(new Hit(Role.STOP_BARE, language, new int[] {halt}));
+            }
+        }
+    }
+
+    /**
+     * "Ich möchte, dass Sie aufhören, mir Angebote zu schicken": a word of cessation that ends its clause, and the
+     * clause right after it in the same sentence, which says what is to stop.
+     */
+    private static boolean infinitiveClause(Message message, int halt, int t) {
+        return t > halt && message.sentence[t] == message.sentence[halt] && halt + 1 < message.size
+                && !message.sameClause(halt, halt + 1) && message.sameClause(halt + 1, t);
     }
 
     private static void singleWordHits(Annotation annotation, int language, List<Hit> hits) {

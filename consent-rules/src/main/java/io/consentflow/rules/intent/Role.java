@@ -55,7 +55,16 @@ enum Role {
      * Says the message was meant for another chat ("sorry, wrong chat", "me equivoqué de chat"): nothing in it is
      * addressed to the shop, so nothing in it counts.
      */
-    MISDIRECTED("misdirected", false);
+    MISDIRECTED("misdirected", false),
+    /**
+     * Words of cessation, refusal, removal or withdrawal in their command, infinitive and first-person forms ("stop",
+     * "přestaňte", "zrušit", "widerrufe", "أوقفوا"): an opt-out when they stand in one clause with a word for the
+     * messages ({@link #CONTACT}) in either order, or before a verb of sending ("stop writing"). Like {@link #CEASE},
+     * an order as their object makes them ordinary ("stop my order").
+     */
+    HALT("halt", false),
+    /** "already", "schon", "už": a withdrawal told as done already ("I already unsubscribed, why ...?"). */
+    ALREADY("already", false);
 
     final String section;
     /** Whether an entry of this section is a finding in itself rather than context for one. */

@@ -179,6 +179,19 @@ final class SentenceContext {
         return length;
     }
 
+    /**
+     * "I already unsubscribed, why do I still get these?": a withdrawal told as done already, with the question
+     * after it asking why it is not respected, is a withdrawal ({@link Role#ALREADY} in the finding's clause).
+     */
+    boolean alreadyDone(Hit hit) {
+        for (int t = 0; t < message.size; t++) {
+            if (message.sameClause(t, hit.start()) && Role.ALREADY.in(any[t])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hedged(int token) {
         for (int t = 0; t < message.size; t++) {
             if (message.sentence[t] == message.sentence[token] && Role.HEDGE.in(any[t])) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,...,l}.tsv, twelve later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,p}.tsv, sixteen later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -32,6 +32,17 @@ import org.junit.jupiter.api.Test;
  * 21), YES exact 74/84 (i 20, j 18, k 17, l 19 of 21). After tuning on them, 2026.12-4 scores them (in-sample) at
  * recall 0.997, false stops 0.004, no clarification, START 80/84, YES 84/84, and the sealed corpus at 0.932 recall and
  * 1.1 % false stops: the distance between the two is what tuning on tables is worth.
+ *
+ * <p>Tables m-p (630 rows each, seven languages a table, four further authors who never saw the code) were copied
+ * unchanged from the corpus folder and scored on arrival by 2026.12-4 as committed (0250de7, in a clean scratch
+ * checkout), before any tuning on them: pooled withdrawal recall 0.834 (m 0.826, n 0.814, o 0.843, p 0.854; lowest
+ * languages da, et, hu 0.74, then ar, de, fi, hr, lv 0.78), false stops 0.035 (m 0.067, n 0, o 0.024, p 0.048),
+ * clarifications 0.006 (m 0.010, n 0, o 0.005, p 0.010), ERASE exact 249/280, START exact 60/84 (m 16, n 15, o 15,
+ * p 14 of 21), YES exact 79/84 (m 19, n 19, o 21, p 20 of 21). The misses were mostly kinds rather than words ("these
+ * messages annoy me", "I already unsubscribed, why do I still get them?", "can you stop?", "why do you keep writing?
+ * I don't want it", "I never agreed to this"), which 2026.12-5 reads as word classes in every language (cessation
+ * with the messages in either order, annoyance, refusal, "already", removal with what it removes). After that, in
+ * sample: m 0.986, n 0.994, o 0.974, p 1.000, pooled over all tables 0.998, false stops 0.004.
  */
 class DevelopmentTableTest {
 
@@ -42,7 +53,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-f.tsv", "/development/withdrawal-development-g.tsv",
             "/development/withdrawal-development-h.tsv", "/development/withdrawal-development-i.tsv",
             "/development/withdrawal-development-j.tsv", "/development/withdrawal-development-k.tsv",
-            "/development/withdrawal-development-l.tsv");
+            "/development/withdrawal-development-l.tsv", "/development/withdrawal-development-m.tsv",
+            "/development/withdrawal-development-n.tsv", "/development/withdrawal-development-o.tsv",
+            "/development/withdrawal-development-p.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
@@ -96,10 +109,10 @@ class DevelopmentTableTest {
         perTable.forEach((table, s) -> print(table, s));
         misses.forEach(System.out::println);
 
-        assertThat(pooled.recall()).as("pooled STOP+ERASE recall").isGreaterThanOrEqualTo(0.99);
+        assertThat(pooled.recall()).as("pooled STOP+ERASE recall").isGreaterThanOrEqualTo(0.995);
         perLanguage.forEach((language, s) -> assertThat(s.recall()).as("STOP+ERASE recall in " + language)
-                .isGreaterThanOrEqualTo(0.95));
-        assertThat(pooled.falseStopRate()).as("false stops on NONE rows").isLessThanOrEqualTo(0.01);
+                .isGreaterThanOrEqualTo(0.97));
+        assertThat(pooled.falseStopRate()).as("false stops on NONE rows").isLessThanOrEqualTo(0.006);
         assertThat(pooled.clarificationRate()).as("UNCERTAIN on NONE rows").isLessThanOrEqualTo(0.03);
     }
 
