@@ -16,6 +16,28 @@ final class PhaseCpu {
             "staff-console");
 
     private final ProcessCpu cpu = new ProcessCpu();
+    private final long startMillis = System.currentTimeMillis();
+
+    /**
+     * A window without load: what each process spends per second on its own (schedulers, outbox and expiry polls,
+     * consumers' idle fetches, the observers' requests). A phase that runs longer on a loaded machine pays more of it
+     * per send; the suite's figure beyond it is what each send itself costs. Returns the suite's ms per second.
+     */
+    double reportIdle(BenchReport report) {
+        long wall = System.currentTimeMillis() - startMillis;
+        double suite = 0;
+        for (var entry : cpu.millisByProcess().entrySet()) {
+            double perSecond = entry.getValue() * 1_000 / wall;
+            if (!NOT_THE_SUITE.contains(entry.getKey())) {
+                suite += perSecond;
+            }
+            report.figure("idle_cpu_ms_per_second " + entry.getKey(), Math.round(perSecond * 10) / 10.0, "ms",
+                    "CPU time of this process per second of a " + wall / 1_000 + " s window without load");
+        }
+        report.figure("idle_cpu_ms_per_second_suite", Math.round(suite * 10) / 10.0, "ms",
+                "the suite's processes together (as in *_cpu_ms_per_send_suite), per second without load");
+        return suite;
+    }
 
     /**
      * Adds one figure per process: CPU ms per 1,000 requests of the phase (for comparison with earlier runs) and µs
@@ -25,7 +47,8 @@ final class PhaseCpu {
      * @param settled the phase's requests that have a terminal outcome: the CPU window should end only once they
      *                and every consumer of their events (audit-service included) have caught up
      */
-    void report(BenchReport report, String prefix, int requests, int settled, long wallMillis) {
+    void report(BenchReport report, String prefix, int requests, int settled, long wallMillis,
+            double idleSuitePerSecond) {
         double total = 0;
         double suite = 0;
         for (var entry : cpu.millisByProcess().entrySet()) {
@@ -45,6 +68,11 @@ final class PhaseCpu {
                         + "(without the load driver, the identity provider and the console"
                         + (Suite.infrastructureInProcess() ? "; broker and wire server run inside the load driver "
                         + "here: use CONSENTFLOW_TEST_INFRA=processes" : "") + "; target <= 1.0 ms at 1,000 /s)");
+        report.figure(prefix + "_cpu_ms_per_send_suite_beyond_idle",
+                Math.round((suite - idleSuitePerSecond * wallMillis / 1_000) * 100 / settled) / 100.0, "ms",
+                "the same without what the suite spends per second without load over the phase's " + wallMillis / 1_000
+                        + " s: what each send itself costs (at 1,000 /s the idle share adds idle_cpu_ms_per_second_suite"
+                        + " / 1,000 per send)");
         int cores = Runtime.getRuntime().availableProcessors();
         report.figure(prefix + "_cpu_busy", Math.round(100 * total / (wallMillis * (double) cores)), "%",
                 "CPU used by all processes of the suite / (phase wall time x " + cores + " cores)");
