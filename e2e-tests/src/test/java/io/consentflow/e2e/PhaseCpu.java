@@ -51,6 +51,7 @@ final class PhaseCpu {
             double idleSuitePerSecond) {
         double total = 0;
         double suite = 0;
+        settled = Math.max(1, settled); // a phase that settled nothing (a broken run) still prints, per 1
         for (var entry : cpu.millisByProcess().entrySet()) {
             total += entry.getValue();
             if (!NOT_THE_SUITE.contains(entry.getKey())) {
