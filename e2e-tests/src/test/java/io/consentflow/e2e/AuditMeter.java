@@ -27,6 +27,12 @@ final class AuditMeter implements AutoCloseable {
     private static final List<String> AUDITED = List.of(Topics.CONSENT_EVENTS.name(), Topics.SEND_REQUESTS.name(),
             Topics.MESSAGE_EVENTS.name(), Topics.WHATSAPP_INBOUND.name(), Topics.RETENTION_COMMANDS.name());
 
+    /**
+     * Each sample is a staff request audit-service pays for (token check, checkpoint query, accountability record),
+     * charged to its CPU per send: every 2 s is enough for a slope over a phase of a minute (was 500 ms).
+     */
+    private static final long SAMPLE_MILLIS = 2_000;
+
     private final Suite suite;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final String token = Suite.current().staffToken("SUPPORT");
@@ -39,7 +45,7 @@ final class AuditMeter implements AutoCloseable {
             while (running) {
                 latest().filter(s -> samples.isEmpty() || samples.get(samples.size() - 1).totalEntries()
                         != s.totalEntries()).ifPresent(samples::add);
-                ServiceProcess.sleep(500);
+                ServiceProcess.sleep(SAMPLE_MILLIS);
             }
         }, "e2e-bench-audit");
         sampler.setDaemon(true);
@@ -60,6 +66,20 @@ final class AuditMeter implements AutoCloseable {
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * Waits until the latest checkpoint covers every record on the audited topics but at most 1,000 (its
+     * granularity), or the timeout passed; returns the records still to audit.
+     */
+    long awaitCaughtUp(java.time.Duration timeout) {
+        long target = recordsToAudit();
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (System.currentTimeMillis() < deadline
+                && latest().map(s -> s.totalEntries() < target - 1_000).orElse(true)) {
+            ServiceProcess.sleep(1_000);
+        }
+        return Math.max(0, target - latest().map(Sample::totalEntries).orElse(0L));
     }
 
     List<Sample> samples() {

@@ -35,6 +35,8 @@ class EndToEndBenchmark {
     static final Duration STEADY_MIN = Duration.ofSeconds(Integer.getInteger("bench.steadySeconds", 60));
     static final Duration STOP_INTERVAL = Duration.ofMillis(Integer.getInteger("bench.stopIntervalMillis", 500));
     static final long STOP_TARGET_P99_MILLIS = 200;
+    /** A window without load before the burst: what the suite spends per second on its own. */
+    static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 15));
     /** How long outcomes may trail the end of a phase before the rest counts as backlog (keeps a run bounded). */
     static final Duration DRAIN = Duration.ofSeconds(Integer.getInteger("bench.drainSeconds", 120));
 
@@ -58,7 +60,8 @@ class EndToEndBenchmark {
                 + loadAverage());
         report.setting("sizes", "audience=" + AUDIENCE + " stops=" + STOP_PHONES + " warmUp=" + WARM_UP + " burst="
                 + BURST + " steadyRate=" + STEADY_PER_SECOND + "/s steadySeconds=" + STEADY_MIN.toSeconds()
-                + " drainSeconds=" + DRAIN.toSeconds() + " stopIntervalMillis=" + STOP_INTERVAL.toMillis());
+                + " drainSeconds=" + DRAIN.toSeconds() + " stopIntervalMillis=" + STOP_INTERVAL.toMillis()
+                + " idleSeconds=" + IDLE.toSeconds());
         // E2E_BENCH_SERVICE_JVM=PRODUCTION runs the services with the production image's flags (full JIT): in a run of
         // this length C2 compiling cost more CPU than it saved (burst 376 /s against 590-663 /s)
         var jvm = ServiceProcess.Jvm.valueOf(System.getenv().getOrDefault("E2E_BENCH_SERVICE_JVM", "BENCH"));
@@ -87,10 +90,16 @@ class EndToEndBenchmark {
             warmUpStopPath(warmUpStop, audience, view, gate);
             report.setting("warm-up", WARM_UP + " send requests, then one STOP from a phone of its own (not measured) "
                     + "and the observers' first requests, so no measured STOP pays for a first use");
+            var idleCpu = new PhaseCpu();
+            ServiceProcess.sleep(IDLE.toMillis());
+            double idle = idleCpu.reportIdle(report);
             long auditFrom = System.currentTimeMillis();
             var burstCpu = new PhaseCpu();
             var burst = SendPhase.measure(topics, sends, sends.burst(audience, BURST), DRAIN);
-            burstCpu.report(report, "burst", BURST, System.currentTimeMillis() - auditFrom);
+            // the phase's CPU includes audit-service appending its records: it ends once audit caught up
+            audit.awaitCaughtUp(DRAIN.dividedBy(2));
+            burstCpu.report(report, "burst", BURST, BURST - burst.missing(), System.currentTimeMillis() - auditFrom,
+                    idle);
             report.setting("burst", BURST + " requests (80% MARKETING offers, 20% UTILITY support) over "
                     + AUDIENCE + " consented numbers, published at once, after a " + WARM_UP + "-request warm-up");
             burst.report(report, "burst", "published at once");
@@ -110,7 +119,10 @@ class EndToEndBenchmark {
             long steadyMillis = System.currentTimeMillis() - steadyStart;
             progress("steady load ended; draining");
             var steadyResult = SendPhase.measure(topics, sends, steady, DRAIN);
-            steadyCpu.report(report, "steady", steady.size(), System.currentTimeMillis() - steadyStart);
+            progress("waiting for audit-service to catch up");
+            long backlog = audit.awaitCaughtUp(DRAIN.dividedBy(2));
+            steadyCpu.report(report, "steady", steady.size(), steady.size() - steadyResult.missing(),
+                    System.currentTimeMillis() - steadyStart, idle);
             report.setting("steady", steady.size() + " requests in " + steadyMillis + " ms = "
                     + Bench.perSecond(steady.size(), steadyMillis) + "/s offered, paced; " + stopping.size()
                     + " STOPs, one every " + STOP_INTERVAL.toMillis() + " ms, from other consented numbers");
@@ -119,8 +131,7 @@ class EndToEndBenchmark {
             int neverRefused = stopping.size() - stops.toGateMillis().size();
             check(problems, neverRefused == 0, neverRefused + " stopped numbers the gate did not refuse in 30 s");
 
-            progress("waiting for audit-service to catch up");
-            reportAudit(report, audit, auditFrom);
+            reportAudit(report, audit, auditFrom, backlog);
         } finally {
             report.setting("load average at end", loadAverage());
             System.out.println(report.table());
@@ -218,16 +229,9 @@ class EndToEndBenchmark {
                 "probes still sent after the STOP webhook (in flight before the STOP took effect)");
     }
 
-    private static void reportAudit(BenchReport report, AuditMeter audit, long fromMillis) {
-        long target = audit.recordsToAudit();
-        long deadline = System.currentTimeMillis() + DRAIN.toMillis() / 2;
-        while (System.currentTimeMillis() < deadline
-                && audit.latest().map(s -> s.totalEntries() < target - 1_000).orElse(true)) {
-            ServiceProcess.sleep(1_000);
-        }
+    private static void reportAudit(BenchReport report, AuditMeter audit, long fromMillis, long backlog) {
         List<AuditMeter.Sample> samples = new ArrayList<>(audit.samples());
         samples.removeIf(s -> s.createdAt().toEpochMilli() < fromMillis);
-        long latest = audit.latest().map(AuditMeter.Sample::totalEntries).orElse(0L);
         if (samples.size() >= 2) {
             var first = samples.get(0);
             var last = samples.get(samples.size() - 1);
@@ -235,7 +239,7 @@ class EndToEndBenchmark {
                     last.createdAt().toEpochMilli() - first.createdAt().toEpochMilli()), "/s",
                     "slope of signed checkpoints' totalEntries over createdAt, from the burst to the end");
         }
-        report.figure("audit_backlog_at_end", Math.max(0, target - latest), "records",
+        report.figure("audit_backlog_at_end", backlog, "records",
                 "records on audited topics not yet in the latest checkpoint, at most drainSeconds/2 after the load (<=1000: caught up, checkpoint granularity)");
     }
 

@@ -12,6 +12,7 @@ import io.consentflow.retention.domain.DeadlineKind;
 import io.consentflow.retention.domain.RetentionEvent;
 import io.consentflow.retention.domain.RetentionEvent.Type;
 import io.consentflow.retention.mongo.DeadlineStore;
+import io.consentflow.retention.mongo.ProcessedEvents;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
@@ -45,6 +46,8 @@ class BatchIntakeTests {
     private DeadlineStore store;
     @Autowired
     private MutableClock clock;
+    @Autowired
+    private ProcessedEvents processed;
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
@@ -86,6 +89,24 @@ class BatchIntakeTests {
         // applied again, the MessageSent would start a new message-log cycle and the receipt would complete it again
         service.handleAll(List.of(sent, erased)).block(WAIT);
         assertThat(messageLog(subject)).isEqualTo(done);
+    }
+
+    @Test
+    void aMessageRecordedIsAppliedWithoutBeingRememberedAndItsRedeliveryChangesNothing() {
+        String subject = UUID.randomUUID().toString();
+        Instant at = clock.instant();
+        RetentionEvent requested = RetentionEvent.of(Type.OPT_IN_REQUESTED, Events.newEventId(), subject, at);
+        RetentionEvent sent = RetentionEvent.of(Type.MESSAGE_RECORDED, Events.newEventId(), subject, at);
+        service.handleAll(List.of(requested, sent)).block(WAIT);
+
+        assertThat(processed.seenAmong(List.of(requested.eventId(), sent.eventId())).block(WAIT))
+                .as("one stored eventId per send saved; the other events still remembered")
+                .containsExactly(requested.eventId());
+        Deadline first = messageLog(subject);
+        assertThat(first.status()).isEqualTo(Deadline.Status.SCHEDULED);
+        clock.advance(Duration.ofMinutes(1));
+        service.handleAll(List.of(sent)).block(WAIT);
+        assertThat(messageLog(subject)).as("the same message again moves nothing").isEqualTo(first);
     }
 
     @Test

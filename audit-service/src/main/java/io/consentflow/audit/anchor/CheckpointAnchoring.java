@@ -66,8 +66,7 @@ public class CheckpointAnchoring {
                 anchoredUpTo = alreadyAnchored();
             }
             long from = anchoredUpTo;
-            List<Checkpoint> pending = checkpoints.ascending().filter(c -> c.number() > from).collectList()
-                    .block(WAIT);
+            List<Checkpoint> pending = checkpoints.after(from).collectList().block(WAIT);
             int anchored = 0;
             for (Checkpoint checkpoint : pending == null ? List.<Checkpoint>of() : pending) {
                 String token = tsa.enabled() ? stamp(checkpoint) : null;

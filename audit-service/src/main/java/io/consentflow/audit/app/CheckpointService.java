@@ -40,6 +40,8 @@ public class CheckpointService extends PeriodicTask {
     private final MeterRegistry meters;
     private final Duration heartbeat;
     private final CheckpointAnchoring anchoring;
+    /** The newest checkpoint number this instance read or wrote: the next run looks only from there on. */
+    private long latestSeen;
 
     /** Without heartbeats or anchoring (tests that wire the services by hand). */
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
@@ -83,7 +85,8 @@ public class CheckpointService extends PeriodicTask {
     }
 
     private Optional<Checkpoint> writeCheckpoint() {
-        Optional<Checkpoint> previous = checkpoints.latest().blockOptional(Duration.ofSeconds(30));
+        Optional<Checkpoint> previous = checkpoints.latest(latestSeen).blockOptional(Duration.ofSeconds(30));
+        previous.ifPresent(p -> latestSeen = p.number());
         Map<String, Checkpoint.Head> before = previous.<Map<String, Checkpoint.Head>>map(Checkpoint::heads)
                 .orElse(Map.of());
         // the chains of the last checkpoint (whoever wrote it) and those this instance knows: a chain is never
@@ -108,6 +111,9 @@ public class CheckpointService extends PeriodicTask {
         Checkpoint next = Checkpoint.sign(previous.map(Checkpoint::number).orElse(0L) + 1, clock.instant(),
                 previous.map(Checkpoint::digest).orElse(Sha256.GENESIS), heads, keys);
         boolean written = Boolean.TRUE.equals(checkpoints.insert(next).block(Duration.ofSeconds(30)));
+        if (written) {
+            latestSeen = next.number();
+        }
         outcome(!written ? "lost-race" : unchanged ? "heartbeat" : "written");
         return written ? Optional.of(next) : Optional.empty();
     }

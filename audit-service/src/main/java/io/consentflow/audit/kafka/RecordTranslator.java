@@ -81,7 +81,8 @@ class RecordTranslator {
             SpecificRecord event = events.get(i);
             String number = contactNumber(event);
             byte[] salt = number == null ? null : contactSalts.get(scrubber.saltLookup(number));
-            out.add(salt == null ? translate(records.get(i)) : contactEvent(records.get(i), event, salt));
+            out.add(salt != null ? contactEvent(records.get(i), event, salt)
+                    : event != null ? decoded(records.get(i), event) : translate(records.get(i)));
         }
         events.stream().map(RecordTranslator::erasedSubject).filter(java.util.Objects::nonNull).distinct()
                 .forEach(subjectId -> salts.shred(subjectId).block(STORE_TIMEOUT));
@@ -154,6 +155,11 @@ class RecordTranslator {
             return new SourceRecord(record.topic(), record.partition(), record.offset(), null, UNDECODABLE, null,
                     null, payload);
         }
+        return decoded(record, event);
+    }
+
+    /** A record of a source topic that decoded: the event scrubbed of personal data (decoded once per poll). */
+    private SourceRecord decoded(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
         String type = Events.type(event);
         return new SourceRecord(record.topic(), record.partition(), record.offset(), Events.eventId(event), type,
                 Events.subjectId(event), Events.occurredAt(event), scrubber.scrub(type, AvroMaps.toMap(event)));

@@ -2,6 +2,7 @@ package io.consentflow.audit.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.audit.domain.Checkpoint;
@@ -27,6 +28,29 @@ public class CheckpointStore {
 
     public Mono<Checkpoint> latest() {
         return collection().flatMap(c -> Mono.from(c.find().sort(Sorts.descending("_id")).limit(1).first()))
+                .map(CheckpointStore::fromDocument);
+    }
+
+    /**
+     * The newest checkpoint, looking only at numbers from {@code atLeast} on (a number this instance has seen: numbers
+     * only grow, so the newest is among them); without any there (0, or a store that lost them) the whole collection.
+     * A checkpoint run reads only the last few instead of sorting all (the wire server has no ordered index).
+     */
+    public Mono<Checkpoint> latest(long atLeast) {
+        if (atLeast <= 0) {
+            return latest();
+        }
+        return collection().flatMap(c -> Mono.from(c.find(Filters.gte("_id", atLeast))
+                        .sort(Sorts.descending("_id")).limit(1).first()))
+                .map(CheckpointStore::fromDocument).switchIfEmpty(Mono.defer(this::latest));
+    }
+
+    /**
+     * The checkpoints numbered above {@code number}, ascending: what anchoring has not handled yet, without reading
+     * (and decoding the heads of) every checkpoint ever written on each run.
+     */
+    public Flux<Checkpoint> after(long number) {
+        return collection().flatMapMany(c -> c.find(Filters.gt("_id", number)).sort(Sorts.ascending("_id")))
                 .map(CheckpointStore::fromDocument);
     }
 

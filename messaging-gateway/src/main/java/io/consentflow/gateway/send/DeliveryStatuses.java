@@ -86,7 +86,10 @@ public class DeliveryStatuses {
     public record StatusEntry(LoggedRequest request, String status, Instant at, Integer errorCode) {
     }
 
-    /** Appends the statuses of one webhook delivery to their requests' outcomes (one unordered bulkWrite each). */
+    /**
+     * Appends the statuses of one webhook delivery to their requests' outcomes (one unordered bulkWrite each, one
+     * update per request).
+     */
     public Mono<Void> statuses(List<StatusEntry> entries) {
         return appendStatuses(outcomes(), entries.stream().filter(e -> !e.request().outcomeInClaim())
                 .toList()).then(appendStatuses(claims(), entries.stream()
@@ -97,12 +100,15 @@ public class DeliveryStatuses {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+        // a request's statuses of one delivery (Meta batches a message's sent and delivered) in one update
+        Map<String, List<Document>> byRequest = new java.util.LinkedHashMap<>();
         for (StatusEntry e : entries) {
-            writes.add(new UpdateOneModel<>(new Document("_id", e.request().requestId()), new Document("$push",
-                    new Document(LogDocuments.STATUSES, LogDocuments.entry(Date.from(e.at()), "STATUS_" + e.status(),
-                            e.errorCode() == null ? null : "error " + e.errorCode())))));
+            byRequest.computeIfAbsent(e.request().requestId(), id -> new ArrayList<>(2)).add(LogDocuments.entry(
+                    Date.from(e.at()), "STATUS_" + e.status(), e.errorCode() == null ? null : "error " + e.errorCode()));
         }
+        List<WriteModel<Document>> writes = new ArrayList<>(byRequest.size());
+        byRequest.forEach((requestId, statuses) -> writes.add(new UpdateOneModel<>(new Document("_id", requestId),
+                new Document("$push", new Document(LogDocuments.STATUSES, new Document("$each", statuses))))));
         return collection.flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
                 .then();
     }

@@ -1,14 +1,9 @@
 package io.consentflow.gateway.webhook;
 
-import io.consentflow.events.DeliveryStatus;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MarketingPreference;
 import io.consentflow.events.MarketingPreferenceChanged;
-import io.consentflow.events.MessageCategory;
-import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageIntent;
-import io.consentflow.events.MessageStatusChanged;
-import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.PendingStops;
 import io.consentflow.gateway.domain.ServiceWindows;
@@ -51,6 +46,7 @@ class WebhookIngress {
     private final PendingStops pendingStops;
     private final ConsentLookup consents;
     private final InboundClassifier classifier;
+    private final StatusEvents statusEvents;
     private final Clock clock;
 
     WebhookIngress(ObjectMapper json, WebhookReceipts receipts, KafkaTemplate<String, SpecificRecord> kafka,
@@ -68,6 +64,7 @@ class WebhookIngress {
         this.pendingStops = pendingStops;
         this.consents = consents;
         this.classifier = classifier;
+        this.statusEvents = new StatusEvents(consents, clock);
         this.clock = clock;
     }
 
@@ -130,7 +127,7 @@ class WebhookIngress {
     }
 
     /** An event for a topic and key. */
-    private record Pending(String topic, String key, SpecificRecord event) {
+    record Pending(String topic, String key, SpecificRecord event) {
     }
 
     private Mono<Void> publish(List<WebhookItem> items, Map<WebhookItem, InboundReading> readings) {
@@ -143,11 +140,15 @@ class WebhookIngress {
         return statuses.byWamids(wamids).flatMap(known -> settle(items, known)).flatMap(requests -> {
             List<Pending> events = new ArrayList<>(items.size() + 1);
             List<DeliveryStatuses.StatusEntry> timeline = new ArrayList<>();
+            Map<String, List<WebhookItem.Status>> byMessage = StatusEvents.byMessage(items);
             for (WebhookItem item : items) {
                 if (item instanceof WebhookItem.Inbound inbound) {
                     events.add(inbound(inbound, readings.get(inbound)));
                 } else if (item instanceof WebhookItem.Status status) {
-                    status(status, requests.get(status.wamid()), events, timeline);
+                    List<WebhookItem.Status> ofMessage = byMessage.get(status.wamid());
+                    if (ofMessage.get(ofMessage.size() - 1) == status) { // the message's event goes at its last status
+                        statusEvents.add(ofMessage, requests.get(status.wamid()), events, timeline);
+                    }
                 } else {
                     events.add(preference((WebhookItem.Preference) item));
                 }
@@ -208,40 +209,5 @@ class WebhookIngress {
                 .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setFrom(e164).setContactKey(contactKey)
                 .setValue(value).setChangedAt(item.at()).build();
         return new Pending(Topics.WHATSAPP_INBOUND.name(), contactKey, event);
-    }
-
-    /** A status becomes MessageStatusChanged (and a timeline entry); a failed 131050 also a MessageFailed. */
-    private void status(WebhookItem.Status item, DeliveryStatuses.LoggedRequest request, List<Pending> events,
-            List<DeliveryStatuses.StatusEntry> timeline) {
-        DeliveryStatus status = switch (item.status().toLowerCase()) {
-            case "sent" -> DeliveryStatus.SENT;
-            case "delivered" -> DeliveryStatus.DELIVERED;
-            case "read" -> DeliveryStatus.READ;
-            case "failed" -> DeliveryStatus.FAILED;
-            default -> DeliveryStatus.UNKNOWN;
-        };
-        String requestId = request == null ? null : request.requestId();
-        String subjectId = request == null ? null : request.subjectId();
-        String key = subjectId != null ? subjectId : requestId != null ? requestId : item.wamid();
-        if (requestId != null) {
-            timeline.add(new DeliveryStatuses.StatusEntry(request, status.name(), item.at(), item.errorCode()));
-        }
-        events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageStatusChanged.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
-                .setWamid(item.wamid()).setRequestId(requestId).setSubjectId(subjectId).setStatus(status)
-                .setStatusAt(item.at()).setErrorCode(item.errorCode()).build()));
-        if (status == DeliveryStatus.FAILED && item.errorCode() != null
-                && item.errorCode() == CloudApiOutcome.MARKETING_STOPPED) {
-            // consent-service treats 131050 as the user's marketing STOP; this instance refuses marketing at once
-            if (request != null && request.contactKey() != null) {
-                consents.marketingStoppedAtMeta(request.contactKey(), item.at(), clock.instant());
-            }
-            events.add(new Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
-                    .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
-                    .setRequestId(requestId).setSubjectId(subjectId).setWamid(item.wamid())
-                    .setErrorCode(CloudApiOutcome.MARKETING_STOPPED).setErrorTitle("marketing stopped")
-                    .setRetryable(false).setCategory(request == null || request.category() == null ? null
-                            : MessageCategory.valueOf(request.category())).build()));
-        }
     }
 }

@@ -248,12 +248,16 @@ public class WebhookTests {
                 s -> s.getWamid().equals(second.getWamid()) && s.getStatus() == DeliveryStatus.READ, WAIT);
 
         List<MessageStatusChanged> published = statusEvents(Set.of(first.getWamid(), second.getWamid(), unknown));
-        // the order that counts is per message: its statuses share a key, hence a partition
+        // the order that counts is per message: its statuses share a key, hence a partition; a message's statuses
+        // of one delivery are one event (earlier ones first, then its status), each status in exactly one event
         Map<String, List<String>> byWamid = published.stream().collect(java.util.stream.Collectors.groupingBy(
-                MessageStatusChanged::getWamid, java.util.stream.Collectors.mapping(s -> s.getStatus().name(),
+                MessageStatusChanged::getWamid, java.util.stream.Collectors.mapping(WebhookTests::statusesOf,
                         java.util.stream.Collectors.toList())));
-        assertThat(byWamid).containsOnly(Map.entry(first.getWamid(), List.of("SENT", "DELIVERED")),
+        assertThat(byWamid).containsOnly(Map.entry(first.getWamid(), List.of("SENT+DELIVERED")),
                 Map.entry(second.getWamid(), List.of("DELIVERED", "READ")), Map.entry(unknown, List.of("READ")));
+        MessageStatusChanged merged = published.stream().filter(s -> s.getWamid().equals(first.getWamid()))
+                .findFirst().orElseThrow();
+        assertThat(merged.getEarlierStatuses().get(0).getStatusAt()).isNotNull();
         assertThat(published).allSatisfy(s -> assertThat(s.getRequestId()).isEqualTo(
                 s.getWamid().equals(first.getWamid()) ? first.getRequestId()
                         : s.getWamid().equals(second.getWamid()) ? second.getRequestId() : null));
@@ -261,6 +265,14 @@ public class WebhookTests {
                 .doesNotHaveDuplicates();
         assertThat(timelineKinds(second.getRequestId())).containsSubsequence("SENT", "STATUS_DELIVERED",
                 "STATUS_READ");
+    }
+
+    /** An event's statuses as Meta listed them: "SENT+DELIVERED" for a delivered status with an earlier sent. */
+    private static String statusesOf(MessageStatusChanged event) {
+        List<String> all = new java.util.ArrayList<>();
+        event.getEarlierStatuses().forEach(earlier -> all.add(earlier.getStatus().name()));
+        all.add(event.getStatus().name());
+        return String.join("+", all);
     }
 
     private MessageSent sendConsented() {

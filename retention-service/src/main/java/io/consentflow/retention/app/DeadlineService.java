@@ -51,7 +51,8 @@ public class DeadlineService {
 
     /**
      * Handles a batch as if its events came one by one, in order, each once: eventIds seen before (or twice in the
-     * batch) are skipped; the rest become one plan per deadline, read in one query and written in one bulk write;
+     * batch) are skipped (messages recorded are not remembered: applying one twice changes nothing,
+     * {@link RetentionEvent#rememberedById}); the rest become one plan per deadline, read in one query and written in one bulk write;
      * receipts are matched per event (rare); then all eventIds are remembered in one insert. A crash half-way is safe
      * to repeat: nothing is remembered before the deadlines are written, and reapplying a plan is idempotent.
      */
@@ -61,7 +62,9 @@ public class DeadlineService {
         if (unique.isEmpty()) {
             return Mono.empty();
         }
-        return processed.seenAmong(unique.keySet()).flatMap(seen -> {
+        List<String> remembered = unique.values().stream().filter(RetentionEvent::rememberedById)
+                .map(RetentionEvent::eventId).toList();
+        return processed.seenAmong(remembered).flatMap(seen -> {
             List<RetentionEvent> fresh = unique.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
             if (fresh.isEmpty()) {
                 return Mono.<Void>empty();
@@ -70,8 +73,8 @@ public class DeadlineService {
             return write(plan, plan.keys(), 1)
                     .then(Flux.fromIterable(fresh).filter(e -> e.receiptType() != null)
                             .concatMap(this::recordReceipt).then())
-                    .then(processed.rememberAll(fresh.stream().map(RetentionEvent::eventId).toList(),
-                            clock.instant()));
+                    .then(processed.rememberAll(fresh.stream().filter(RetentionEvent::rememberedById)
+                            .map(RetentionEvent::eventId).toList(), clock.instant()));
         });
     }
 

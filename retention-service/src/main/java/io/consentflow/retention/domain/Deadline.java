@@ -18,8 +18,10 @@ public record Deadline(DeadlineKey key, Status status, Instant dueAt, DeadlineKi
     }
 
     /**
-     * The deadline after the instruction, or this one when nothing changes. A SCHEDULE or EXTEND on a deadline that
-     * already fired, was cancelled or completed starts a new cycle with a new erasureId.
+     * The deadline after the instruction, or this one when nothing changes. A SCHEDULE on a deadline that already
+     * fired, was cancelled or completed starts a new cycle with a new erasureId; so does an EXTEND, unless its due
+     * time is not after the ended cycle's: the event was covered by that cycle (EXTEND always kept the latest), so
+     * applying it again, as a redelivery does, changes nothing.
      */
     public static Deadline apply(Deadline current, Instruction instruction, String eventId, Instant now,
             Supplier<String> newErasureId) {
@@ -30,11 +32,18 @@ public record Deadline(DeadlineKey key, Status status, Instant dueAt, DeadlineKi
                 if (open) {
                     Instant due = instruction.action() == Instruction.Action.EXTEND
                             && current.dueAt().isAfter(instruction.dueAt()) ? current.dueAt() : instruction.dueAt();
-                    if (due.equals(current.dueAt()) && instruction.reason() == current.reason()) {
+                    // stored to the millisecond: a due time equal to it at that precision moves nothing
+                    if (due.toEpochMilli() == current.dueAt().toEpochMilli()
+                            && instruction.reason() == current.reason()) {
                         yield current;
                     }
                     yield new Deadline(current.key(), Status.SCHEDULED, due, instruction.reason(),
                             current.erasureId(), eventId, now, version);
+                }
+                if (current != null && instruction.action() == Instruction.Action.EXTEND
+                        && instruction.dueAt().toEpochMilli() <= current.dueAt().toEpochMilli()) {
+                    // an event the ended cycle already covered (a message before the log's erasure, read again)
+                    yield current;
                 }
                 yield new Deadline(instruction.key(), Status.SCHEDULED, instruction.dueAt(), instruction.reason(),
                         newErasureId.get(), eventId, now, version);

@@ -34,6 +34,19 @@ public record RetentionEvent(Type type, String eventId, String subjectId, Instan
         return new RetentionEvent(type, eventId, subjectId, occurredAt, List.of(), null, null, false);
     }
 
+    /**
+     * Whether a second delivery must be recognised by its eventId ({@code processed_events}). A message recorded only
+     * moves the subject's message-log deadline later (EXTEND keeps the later of the two): applying it again changes
+     * nothing, so the one event of every send is not remembered (one insert and one lookup per send saved). Its only
+     * non-repeatable effect, a new deadline cycle once the log was erased, needs the message's own record read again
+     * after that erasure's receipt, which comes later on the same partition (message-events is keyed by subjectId) and
+     * so is read again after it; a cycle opened anyway ends in an erasure of a log the gateway no longer holds,
+     * receipted like any other.
+     */
+    public boolean rememberedById() {
+        return type != Type.MESSAGE_RECORDED;
+    }
+
     /** The receipt type this event is, or null. OptInExpired answers a pending opt-in erasure like SubjectErased. */
     public String receiptType() {
         return switch (type) {

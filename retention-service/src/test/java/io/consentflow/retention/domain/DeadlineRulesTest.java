@@ -186,6 +186,25 @@ class DeadlineRulesTest {
     }
 
     @Test
+    void aMessageTheErasedLogAlreadyCoveredDoesNotOpenANewCycle() {
+        apply(MESSAGE_RECORDED);
+        Instant sentAt = now;
+        later(Duration.ofDays(1));
+        apply(RetentionEvent.Type.MESSAGE_LOG_ERASED);
+        Deadline done = deadline(DeadlineKind.MESSAGE_LOG);
+        assertThat(done.status()).isEqualTo(Deadline.Status.COMPLETED);
+
+        // the message read again (its eventId is not remembered): covered by the erased cycle, nothing changes
+        RetentionEvent again = RetentionEvent.of(MESSAGE_RECORDED, UUID.randomUUID().toString(), subject, sentAt);
+        rules.instructionsFor(again).forEach(instruction -> step(instruction, again.eventId()));
+        assertThat(deadline(DeadlineKind.MESSAGE_LOG)).isEqualTo(done);
+        // a message after the erasure starts the next cycle
+        apply(MESSAGE_RECORDED);
+        assertThat(deadline(DeadlineKind.MESSAGE_LOG).status()).isEqualTo(Deadline.Status.SCHEDULED);
+        assertThat(deadline(DeadlineKind.MESSAGE_LOG).erasureId()).isNotEqualTo(done.erasureId());
+    }
+
+    @Test
     void anArt17RequestIsDueAtOnce() {
         step(rules.subjectRequest(subject, now), "art17");
         Deadline request = deadline(DeadlineKind.SUBJECT_REQUEST);
