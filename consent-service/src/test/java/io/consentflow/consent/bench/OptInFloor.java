@@ -69,7 +69,27 @@ final class OptInFloor {
             described.forEach((name, topic) ->
                     floorTopics.add(new NewTopic(PREFIX + name, topic.partitions().size(), (short) 1)));
             admin.createTopics(floorTopics).all().get();
+            awaitLeaders(admin, floorTopics.stream().map(NewTopic::name).toList());
         }
+    }
+
+    /**
+     * Until every new partition has its leader, and a little longer: the idempotent producer, sending to a
+     * partition whose leadership was still being applied, got NOT_LEADER and then OUT_OF_ORDER_SEQUENCE on each
+     * retry and held the floor's sends for minutes.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null));
+            if (led) {
+                Thread.sleep(3_000);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the floor's topics got no leaders within 60 s");
     }
 
     /** Runs {@code count} floor opt-ins, {@code concurrency} at a time; returns once every one is done. */

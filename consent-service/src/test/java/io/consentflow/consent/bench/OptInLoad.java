@@ -55,7 +55,7 @@ final class OptInLoad implements AutoCloseable {
         this.client = HttpClient.create(pool).runOn(loops).baseUrl("http://127.0.0.1:" + port)
                 .headers(h -> h.set("Content-Type", "application/json").set("User-Agent", "OptInBenchmark/1.0")
                         .set("Referer", "https://shop.example/newsletter"));
-        var consumer = consumerAtEnd();
+        var consumer = consumerAtEnd(Topics.SEND_REQUESTS.name());
         reader = new Thread(() -> read(consumer), "bench-reader");
         reader.start();
     }
@@ -139,13 +139,13 @@ final class OptInLoad implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, SpecificRecord> consumerAtEnd() {
+    /** A consumer of every partition of {@code topic}, positioned at its end. */
+    static KafkaConsumer<String, SpecificRecord> consumerAtEnd(String topic) {
         var consumer = new KafkaConsumer<String, SpecificRecord>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
                 new AvroEventDeserializer());
-        String topic = Topics.SEND_REQUESTS.name();
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);

@@ -139,8 +139,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
         PendingOutbox written = subjects.outboxOf(subjectId).block();
         List<String> pending = outboxEventIds(subjectId);
 
-        var fromMemory = new WrittenOutboxes(new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED),
-                subjects);
+        var fromMemory = fromMemory();
         assertThat(fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, written.revision(),
                 written.entries())))).as("subjects whose events did not go out").isEmpty();
 
@@ -167,8 +166,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(second.revision()).isGreaterThan(first.revision());
         assertThat(allIds).containsAll(firstIds).hasSizeGreaterThan(firstIds.size());
 
-        var fromMemory = new WrittenOutboxes(new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED),
-                subjects);
+        var fromMemory = fromMemory();
         fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, first.revision(), first.entries())));
         assertThat(outboxEventIds(subjectId)).as("only what the first write queued is gone")
                 .containsExactlyElementsOf(allIds.stream().filter(id -> !firstIds.contains(id)).toList());
@@ -177,5 +175,9 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(allIds)).containsOnlyKeys(allIds).allSatisfy((id, count) ->
                 assertThat(count).as("published once: " + id).isEqualTo(1));
+    }
+
+    private WrittenOutboxes fromMemory() {
+        return new WrittenOutboxes(new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED), subjects);
     }
 }
