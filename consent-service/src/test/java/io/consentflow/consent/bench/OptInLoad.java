@@ -35,7 +35,7 @@ final class OptInLoad implements AutoCloseable {
     record Round(double seconds, long[] acceptedMicros, long[] publishedMicros) {
     }
 
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private final LoopResources loops = LoopResources.create("bench-client", 1, true);
     private final ConnectionProvider pool;
