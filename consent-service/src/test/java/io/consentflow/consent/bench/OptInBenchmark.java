@@ -14,6 +14,7 @@ import io.consentflow.events.SendRequest;
 import io.consentflow.platform.secrets.DevelopmentSecrets;
 import io.consentflow.schemas.SendRequestSignatures;
 import io.consentflow.testsupport.BenchFigures;
+import io.consentflow.testsupport.MachineCpu;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,13 +84,13 @@ class OptInBenchmark extends IntegrationTestSupport {
             OptInMeter realMeter = new OptInMeter("opt-in");
             var jfr = recording();
             for (int round = 0; round < ROUNDS; round++) {
-                OptInMeter.settle();
+                MachineCpu.settle();
                 floorMeter.start();
                 long start = System.nanoTime();
                 floor.run(OPT_INS, CONCURRENCY);
                 floorMeter.stop(OPT_INS, (System.nanoTime() - start) / 1e9);
                 System.out.printf("round %d: floor %.0f /s%n", round, OPT_INS / ((System.nanoTime() - start) / 1e9));
-                OptInMeter.settle();
+                MachineCpu.settle();
                 boolean profiled = jfr != null && round == ROUNDS - 1;
                 if (profiled) {
                     jfr.start();

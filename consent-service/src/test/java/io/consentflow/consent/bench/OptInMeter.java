@@ -3,7 +3,6 @@ package io.consentflow.consent.bench;
 import io.consentflow.testsupport.MachineCpu;
 import io.consentflow.testsupport.ProcessCpu;
 import io.consentflow.testsupport.ThreadCpu;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,19 +104,6 @@ final class OptInMeter {
             }
         });
         return figures;
-    }
-
-    /** Lets the previous round's garbage and the infrastructure's housekeeping pass (busy < 10 % for 0.5 s, ≤ 10 s). */
-    static void settle() throws InterruptedException {
-        System.gc();
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            var quiet = new MachineCpu();
-            Thread.sleep(500);
-            if (quiet.percentSince().getOrDefault("busy %", 0.0) < 10) {
-                return;
-            }
-        }
     }
 
     private static String percentiles(List<Long> micros) {

@@ -1,5 +1,6 @@
 package io.consentflow.consent.bench;
 
+import io.consentflow.testsupport.ThreadCpu;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,7 @@ final class OptInThreads {
         GROUPS.put("bench-floor", FLOOR);
         GROUPS.put("kafka-producer", "service: producer I/O thread");
         GROUPS.put("mongo-server", WIRE_SERVER);
-        GROUPS.put("data-plane-kafka", BROKER);
-        GROUPS.put("kafka-", BROKER);
-        GROUPS.put("quorum", BROKER);
-        GROUPS.put("raft", BROKER);
-        GROUPS.put("group-coordinator", BROKER);
-        GROUPS.put("ExpirationReaper", BROKER);
-        GROUPS.put("executor-", BROKER);
-        GROUPS.put("broker-", BROKER);
-        GROUPS.put("controller-", BROKER);
-        GROUPS.put("share-", BROKER);
-        GROUPS.put("LogDirFailureHandler", BROKER);
+        ThreadCpu.EMBEDDED_BROKER_PREFIXES.forEach(prefix -> GROUPS.put(prefix, BROKER));
         GROUPS.put("webflux-http", "service: web server event loops");
         GROUPS.put("reactor-http", "service: web server event loops");
         GROUPS.put("consent-", "service: Kafka listeners");
