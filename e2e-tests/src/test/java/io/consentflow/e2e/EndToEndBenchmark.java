@@ -28,7 +28,10 @@ class EndToEndBenchmark {
      * stall of the saturated machine (a collector's pause, a descheduled thread) decided the figure alone.
      */
     static final int STOP_PHONES = Integer.getInteger("bench.stops", 120);
-    static final int OPT_IN_CONCURRENCY = 16;
+    /** Browsers and phones at once; with a rate ({@code -Dbench.optInRate=200}) the most in flight at once. */
+    static final int OPT_IN_CONCURRENCY = Integer.getInteger("bench.optInConcurrency", 16);
+    /** Opt-ins started per second, open loop; 0 (the default): each browser starts its next when one is confirmed. */
+    static final int OPT_IN_RATE = Integer.getInteger("bench.optInRate", 0);
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 5_000);
     static final int BURST = Integer.getInteger("bench.burst", 10_000);
     static final int STEADY_PER_SECOND = Integer.getInteger("bench.steadyRate", 1_000);
@@ -77,7 +80,7 @@ class EndToEndBenchmark {
                 var view = new ViewOffsets(suite.gateway.baseUrl());
                 var gate = new GateWatch(suite.gateway.baseUrl())) {
             progress("suite ready; opt-ins");
-            var optIns = new OptInLoad(suite, topics).run(AUDIENCE + STOP_PHONES + 1, OPT_IN_CONCURRENCY,
+            var optIns = new OptInLoad(suite, topics).run(AUDIENCE + STOP_PHONES + 1, OPT_IN_CONCURRENCY, OPT_IN_RATE,
                     List.of("offers", "support"));
             assertThat(optIns.phones()).as("confirmed opt-ins").hasSizeGreaterThan(AUDIENCE + 1);
             List<Phone> audience = optIns.phones().subList(0, AUDIENCE);
@@ -169,14 +172,16 @@ class EndToEndBenchmark {
 
     private static void reportOptIns(BenchReport report, OptInLoad.Result optIns) {
         report.setting("opt-ins", optIns.phones().size() + " confirmed of " + (AUDIENCE + STOP_PHONES + 1) + ", "
-                + OPT_IN_CONCURRENCY + " at a time, purposes offers+support");
+                + (OPT_IN_RATE > 0 ? OPT_IN_RATE + "/s offered, at most " + OPT_IN_CONCURRENCY + " at a time"
+                : OPT_IN_CONCURRENCY + " at a time") + ", purposes offers+support");
         report.figure("optin_to_confirmed_p50", Bench.percentile(optIns.totalMillis(), 50), "ms",
                 "POST /api/v1/opt-ins sent -> template on phone -> tap -> consent-state CONFIRMED record");
         report.figure("optin_to_confirmed_p99", Bench.percentile(optIns.totalMillis(), 99), "ms", "same, p99");
         report.figure("optin_to_phone_p50", Bench.percentile(optIns.toPhoneMillis(), 50), "ms",
                 "POST sent -> confirmation template seen in the phone's chat (polled every 50 ms)");
         report.figure("optins_per_second", Bench.perSecond(optIns.phones().size(), optIns.wallMillis()), "/s",
-                "confirmed opt-ins / phase wall time, " + OPT_IN_CONCURRENCY + " browsers+phones in parallel");
+                "confirmed opt-ins / phase wall time, " + (OPT_IN_RATE > 0 ? OPT_IN_RATE + "/s offered"
+                        : OPT_IN_CONCURRENCY + " browsers+phones in parallel"));
     }
 
     private static void reportStops(BenchReport report, StopProbe.Result stops) {

@@ -37,7 +37,18 @@ final class OptInLoad {
         this.topics = topics;
     }
 
+    /** {@code concurrency} browsers and phones, each starting its next opt-in when its last one is confirmed. */
     Result run(int count, int concurrency, List<String> purposes) throws InterruptedException {
+        return run(count, concurrency, 0, purposes);
+    }
+
+    /**
+     * @param perSecond when positive, opt-ins start at this steady rate (open loop: a slow opt-in does not hold back
+     *                  the next, as people at a checkout do not wait for each other) on up to {@code concurrency}
+     *                  browsers and phones at once; else each of {@code concurrency} starts its next when its last
+     *                  one is confirmed
+     */
+    Result run(int count, int concurrency, int perSecond, List<String> purposes) throws InterruptedException {
         // phones exist before the clock starts: creating them is the simulator's set-up, not the opt-in
         List<Phone> created = IntStream.range(0, count).parallel().mapToObj(i -> Phone.create(suite)).toList();
         var confirmed = new ConcurrentLinkedQueue<Phone>();
@@ -45,19 +56,28 @@ final class OptInLoad {
         var toPhone = new ConcurrentLinkedQueue<Long>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.currentTimeMillis();
-        List<Future<?>> tasks = created.stream().<Future<?>>map(phone -> pool.submit(() -> {
-            long posted = System.currentTimeMillis();
-            Http.Response response = request(phone, purposes);
-            if (response.status() != 202) {
-                throw new IllegalStateException("opt-in answered " + response.status() + ": " + response.body());
+        List<Future<?>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            if (perSecond > 0) {
+                // paced: the i-th opt-in starts i / perSecond seconds after the first
+                long due = start + i * 1_000L / perSecond;
+                ServiceProcess.sleep(Math.max(0, due - System.currentTimeMillis()));
             }
-            String payload = awaitConfirmationPayload(phone);
-            toPhone.add(System.currentTimeMillis() - posted);
-            phone.tap(payload);
-            long confirmedAt = awaitConfirmed(phone);
-            totals.add(confirmedAt - posted);
-            confirmed.add(phone);
-        })).toList();
+            Phone phone = created.get(i);
+            tasks.add(pool.submit(() -> {
+                long posted = System.currentTimeMillis();
+                Http.Response response = request(phone, purposes);
+                if (response.status() != 202) {
+                    throw new IllegalStateException("opt-in answered " + response.status() + ": " + response.body());
+                }
+                String payload = awaitConfirmationPayload(phone);
+                toPhone.add(System.currentTimeMillis() - posted);
+                phone.tap(payload);
+                long confirmedAt = awaitConfirmed(phone);
+                totals.add(confirmedAt - posted);
+                confirmed.add(phone);
+            }));
+        }
         int failures = 0;
         for (Future<?> task : tasks) {
             try {

@@ -17,6 +17,22 @@ public final class MachineCpu {
     private static final Path STAT = Path.of("/proc/stat");
     private final long[] start = read();
 
+    /**
+     * Lets a benchmark round's aftermath pass before the next is measured: its garbage collected, and every process
+     * quiet (the machine under 10 % busy for half a second; at most 10 s).
+     */
+    public static void settle() throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var quiet = new MachineCpu();
+            Thread.sleep(500);
+            if (quiet.percentSince().getOrDefault("busy %", 0.0) < 10) {
+                return;
+            }
+        }
+    }
+
     /** {@code busy %} and {@code steal %} of all cores' time since construction; empty off Linux. */
     public Map<String, Double> percentSince() {
         long[] now = read();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,6 +23,11 @@ public final class ThreadCpu {
     /** The JVM's own threads, matched after the caller's groups. */
     public static final Map<String, String> JVM_GROUPS = Map.of("C1 CompilerThre", "JVM: JIT",
             "C2 CompilerThre", "JVM: JIT", "GC Thread", "JVM: GC", "ParGC", "JVM: GC", "VM Thread", "JVM: GC");
+
+    /** Thread-name prefixes of the embedded KRaft broker ({@link TestInfrastructure} in this JVM). */
+    public static final List<String> EMBEDDED_BROKER_PREFIXES = List.of("data-plane-kafka", "kafka-", "quorum",
+            "raft", "group-coordinator", "ExpirationReaper", "executor-", "broker-", "controller-", "share-",
+            "LogDirFailureHandler");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Path TASKS = Path.of("/proc/self/task");

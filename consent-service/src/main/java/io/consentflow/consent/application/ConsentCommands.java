@@ -2,6 +2,7 @@ package io.consentflow.consent.application;
 
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.Subject;
+import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.consent.outbox.OutboxRelay;
 import io.consentflow.consent.registry.ConcurrentUpdateException;
 import io.consentflow.consent.registry.StoredSubject;
@@ -19,8 +20,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Runs one domain change on one subject: load, apply, write the document (state and outbox together) if its revision
- * is unchanged, else reload and apply again; then kick the relay. Inbound events are applied at most once per
- * subject: their eventIds are remembered in the document with the change they caused. The events a change queues keep
+ * is unchanged, else reload and apply again; then hand the written outbox to the relay. Inbound events are applied
+ * at most once per subject: their eventIds are remembered in the document with the change they caused. The events a change queues keep
  * the trace context of the request or record that caused it, for the relay ({@link TraceParents}).
  */
 @Service
@@ -97,7 +98,17 @@ public class ConsentCommands {
         if (!changed && eventId == null) {
             return Mono.just(result);
         }
-        return subjects.save(stored).then(Mono.fromRunnable(() -> relay.kick(subject.subjectId())))
+        // the document now holds exactly this outbox at the next revision: the relay publishes it from memory
+        return subjects.save(stored).then(Mono.fromRunnable(() -> handOver(subject, stored.revision() + 1)))
                 .thenReturn(result);
+    }
+
+    private void handOver(Subject subject, long revision) {
+        if (subject.status() == SubjectStatus.ERASED) {
+            // the relay deletes an erased subject's document after its last event: that path reads it back
+            relay.kick(subject.subjectId());
+        } else {
+            relay.written(subject.subjectId(), revision, subject.outbox());
+        }
     }
 }

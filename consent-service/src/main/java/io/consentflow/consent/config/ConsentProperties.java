@@ -93,7 +93,7 @@ public record ConsentProperties(
     }
 
     /** @param enabled false only in tests that simulate a crash between the write and the publish */
-    public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
+    public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
             @DefaultValue("100") int batchSize) {
     }
 }

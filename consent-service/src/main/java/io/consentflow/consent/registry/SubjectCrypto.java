@@ -1,9 +1,9 @@
 package io.consentflow.consent.registry;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -21,6 +21,8 @@ public final class SubjectCrypto {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(SubjectCrypto::newCipher);
 
     private final MasterKeys masterKeys;
 
@@ -51,8 +53,8 @@ public final class SubjectCrypto {
     }
 
     public String encrypt(SecretKey dataKey, String subjectId, String field, String plaintext) {
-        return plaintext == null ? null
-                : seal(dataKey, plaintext.getBytes(StandardCharsets.UTF_8), subjectId + ":" + field);
+        return plaintext == null ? null : BASE64.encodeToString(
+                sealBytes(dataKey, plaintext.getBytes(StandardCharsets.UTF_8), subjectId + ":" + field));
     }
 
     public String decrypt(SecretKey dataKey, String subjectId, String field, String sealed) {
@@ -61,38 +63,65 @@ public final class SubjectCrypto {
     }
 
     public byte[] encryptBytes(SecretKey dataKey, String subjectId, String field, byte[] plaintext) {
-        return Base64.getDecoder().decode(seal(dataKey, plaintext, subjectId + ":" + field));
+        return sealBytes(dataKey, plaintext, subjectId + ":" + field);
     }
 
     public byte[] decryptBytes(SecretKey dataKey, String subjectId, String field, byte[] sealed) {
-        return open(dataKey, Base64.getEncoder().encodeToString(sealed), subjectId + ":" + field);
+        return openBytes(dataKey, sealed, subjectId + ":" + field);
     }
 
     static String seal(SecretKey key, byte[] plaintext, String associatedData) {
+        return BASE64.encodeToString(sealBytes(key, plaintext, associatedData));
+    }
+
+    /** IV (12 random bytes, fresh for every message) followed by the ciphertext and its tag. */
+    private static byte[] sealBytes(SecretKey key, byte[] plaintext, String associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            byte[] ciphertext = cipher.doFinal(plaintext);
-            return Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array());
+            byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
+            System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
+            int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, IV_BYTES);
+            return written == sealed.length - IV_BYTES ? sealed : Arrays.copyOf(sealed, IV_BYTES + written);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
     static byte[] open(SecretKey key, String sealed, String associatedData) {
+        byte[] bytes;
         try {
-            byte[] bytes = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            bytes = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("decryption failed (wrong key or tampered document)");
+        }
+        return openBytes(key, bytes, associatedData);
+    }
+
+    private static byte[] openBytes(SecretKey key, byte[] bytes, String associatedData) {
+        try {
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // the message names no data: it may be logged
             throw new IllegalStateException("decryption failed (wrong key or tampered document)");
+        }
+    }
+
+    /**
+     * One AES-GCM cipher per thread, initialised anew for every message: looking the transformation up per message
+     * cost more than the encryption of a number. A cipher whose last use failed is re-initialised all the same.
+     */
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
         }
     }
 }

@@ -2,17 +2,23 @@ package io.consentflow.consent.registry;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +35,7 @@ import reactor.core.publisher.Mono;
 public class SubjectRepository {
 
     static final String COLLECTION = "subjects";
+    static final String REVISION_GUARD = "revision_guard";
 
     private final ReactiveMongoTemplate mongo;
     private final SubjectDocuments documents;
@@ -47,7 +54,12 @@ public class SubjectRepository {
                 c.createIndex(Indexes.ascending("contactKey"), new IndexOptions().unique(true).sparse(true)),
                 c.createIndex(Indexes.ascending("tokenHash"), new IndexOptions().sparse(true)),
                 c.createIndex(Indexes.ascending("outboxSize")),
-                c.createIndex(Indexes.ascending("pendingExpiresAt"), new IndexOptions().sparse(true))).then());
+                c.createIndex(Indexes.ascending("pendingExpiresAt"), new IndexOptions().sparse(true)),
+                // redundant for MongoDB (the _id index finds the document), but the wire server of tests and
+                // ./run-local.sh serves a query from an index only when the index has exactly the query's fields:
+                // without it every conditional write {_id, revision} scanned the whole collection
+                c.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true)
+                        .name(REVISION_GUARD))).then());
     }
 
     /** A subject seen for the first time gets its own data key (stored in the key ring with its first write). */
@@ -88,8 +100,7 @@ public class SubjectRepository {
                             e -> keyRing.shred(id).then(Mono.error(new ConcurrentUpdateException())));
         } else {
             write = collection()
-                    .flatMap(c -> Mono.from(c.replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")),
-                            Filters.eq("revision", stored.revision())), doc)))
+                    .flatMap(c -> Mono.from(c.replaceOne(atRevision(id, stored.revision()), doc)))
                     .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                             : Mono.error(new ConcurrentUpdateException()));
         }
@@ -122,12 +133,17 @@ public class SubjectRepository {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", subjectId)).first())
                 .flatMap(doc -> {
                     long revision = ((Number) doc.get("revision")).longValue();
-                    List<Document> left = doc.getList("outbox", Document.class, List.of()).stream()
+                    List<Document> outbox = doc.getList("outbox", Document.class, List.of());
+                    List<Document> left = outbox.stream()
                             .filter(entry -> !eventIds.contains(entry.getString("eventId"))).toList();
-                    var current = Filters.and(Filters.eq("_id", subjectId), Filters.eq("revision", revision));
+                    var current = atRevision(subjectId, revision);
                     if (left.isEmpty() && SubjectStatus.ERASED.name().equals(doc.getString("status"))) {
                         return keyRing.shred(subjectId).then(Mono.from(c.deleteOne(current)))
                                 .map(r -> r.getDeletedCount() == 1);
+                    }
+                    if (left.size() == outbox.size()) {
+                        // removed already (a clear from memory, another instance): no write, no new revision
+                        return Mono.just(true);
                     }
                     doc.put("outbox", left);
                     doc.put("outboxSize", left.size());
@@ -135,6 +151,24 @@ public class SubjectRepository {
                     return Mono.from(c.replaceOne(current, doc)).map(r -> r.getMatchedCount() == 1);
                 })
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new ConcurrentUpdateException())));
+    }
+
+    /**
+     * Clears the outboxes of documents still at the revision their entries were written with (one round trip for
+     * all): each then holds exactly the entries the caller published from memory. Returns how many matched; when
+     * fewer than asked, some document changed in between and its entries are to be removed by {@link #removeSent}.
+     */
+    public Mono<Integer> clearOutboxesAt(Map<String, Long> revisions) {
+        if (revisions.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<UpdateOneModel<Document>> clears = new ArrayList<>(revisions.size());
+        revisions.forEach((id, revision) -> clears.add(new UpdateOneModel<>(
+                atRevision(id, revision),
+                Updates.combine(Updates.set("outbox", List.of()), Updates.set("outboxSize", 0),
+                        Updates.set("revision", revision + 1)))));
+        return collection().flatMap(c -> Mono.from(c.bulkWrite(clears, new BulkWriteOptions().ordered(false))))
+                .map(BulkWriteResult::getMatchedCount);
     }
 
     /** Raw documents, for tests that prove nothing personal is stored in clear. */
@@ -161,6 +195,15 @@ public class SubjectRepository {
         String id = doc.getString("_id");
         return SubjectStatus.ERASED.name().equals(doc.getString("status")) ? Mono.empty()
                 : keyRing.find(id).map(wrapped -> crypto.unwrap(wrapped, id));
+    }
+
+    /**
+     * The document if nobody changed it since {@code revision}: a plain {@code {_id, revision}} filter, which the
+     * wire server serves from the {@link #REVISION_GUARD} index ({@code Filters.and} renders as {@code $and}, which
+     * it serves from no index: every conditional write scanned the collection).
+     */
+    private static Document atRevision(String id, long revision) {
+        return new Document("_id", id).append("revision", revision);
     }
 
     private Mono<MongoCollection<Document>> collection() {

@@ -13,7 +13,6 @@ import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.OptInSource;
 import io.consentflow.events.SendRequest;
-import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.TestInfrastructure;
@@ -29,13 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +94,7 @@ class ConsentBenchmark extends IntegrationTestSupport {
         }
         Set<String> waiting = Collections.synchronizedSet(new HashSet<>(numbers));
         WebClient client = WebClient.create("http://localhost:" + port);
-        try (var consumer = consumerAtEnd(Topics.SEND_REQUESTS.name())) {
+        try (var consumer = OptInLoad.consumerAtEnd(Topics.SEND_REQUESTS.name())) {
             Instant start = Instant.now();
             Flux.fromIterable(numbers).flatMap(number -> client.post().uri("/api/v1/opt-ins")
                     .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", randomAddress())
@@ -146,7 +141,7 @@ class ConsentBenchmark extends IntegrationTestSupport {
             subjects.save(subjects.newSubject(subject)).block();
         }
         long[] latencies = new long[STOPS];
-        try (var consumer = consumerAtEnd(Topics.CONSENT_STATE.name());
+        try (var consumer = OptInLoad.consumerAtEnd(Topics.CONSENT_STATE.name());
                 var producer = new KafkaProducer<String, SpecificRecord>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
@@ -174,19 +169,5 @@ class ConsentBenchmark extends IntegrationTestSupport {
         }
         java.util.Arrays.sort(latencies);
         return latencies;
-    }
-
-    private static KafkaConsumer<String, SpecificRecord> consumerAtEnd(String topic) {
-        var consumer = new KafkaConsumer<String, SpecificRecord>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new AvroEventDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
     }
 }

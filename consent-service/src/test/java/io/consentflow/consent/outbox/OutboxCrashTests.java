@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consentflow.consent.IntegrationTestSupport;
 import io.consentflow.consent.config.ConsentProperties;
+import io.consentflow.consent.registry.SubjectRepository.PendingOutbox;
 import io.consentflow.platform.observability.TraceParents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,4 +130,54 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(awaitSendTo(number, r -> r.getTemplate() != null).getSubjectId()).isEqualTo(subjectId);
     }
 
+    @Test
+    void anOutboxHandedOverByItsWriteIsPublishedOnceAndClearedAtItsRevision() {
+        relay.stop();
+        String number = randomNumber();
+        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        String subjectId = awaitSubjectWithOutbox(number);
+        PendingOutbox written = subjects.outboxOf(subjectId).block();
+        List<String> pending = outboxEventIds(subjectId);
+
+        var fromMemory = fromMemory();
+        assertThat(fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, written.revision(),
+                written.entries())))).as("subjects whose events did not go out").isEmpty();
+
+        assertThat(outboxEventIds(subjectId)).isEmpty();
+        assertThat(subjects.rawDocument(subjectId).block().get("revision", Number.class).longValue())
+                .isEqualTo(written.revision() + 1);
+        assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
+                assertThat(count).as(id).isEqualTo(1));
+        assertSignedByConsentService(awaitSendTo(number, r -> r.getTemplate() != null));
+    }
+
+    @Test
+    void aDocumentChangedAfterItsWriteKeepsItsNewerEventsAndNoneGoesOutTwice() {
+        relay.stop();
+        String number = randomNumber();
+        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        String subjectId = awaitSubjectWithOutbox(number);
+        PendingOutbox first = subjects.outboxOf(subjectId).block();
+        // a second request for the same number writes the document again before the relay ran
+        postOptIn(optInBody(number, List.of("support")), randomAddress()).expectStatus().isAccepted();
+        PendingOutbox second = subjects.outboxOf(subjectId).block();
+        List<String> firstIds = first.entries().stream().map(e -> e.eventId()).toList();
+        List<String> allIds = second.entries().stream().map(e -> e.eventId()).toList();
+        assertThat(second.revision()).isGreaterThan(first.revision());
+        assertThat(allIds).containsAll(firstIds).hasSizeGreaterThan(firstIds.size());
+
+        var fromMemory = fromMemory();
+        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, first.revision(), first.entries())));
+        assertThat(outboxEventIds(subjectId)).as("only what the first write queued is gone")
+                .containsExactlyElementsOf(allIds.stream().filter(id -> !firstIds.contains(id)).toList());
+
+        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, second.revision(), second.entries())));
+        assertThat(outboxEventIds(subjectId)).isEmpty();
+        assertThat(publishedCounts(allIds)).containsOnlyKeys(allIds).allSatisfy((id, count) ->
+                assertThat(count).as("published once: " + id).isEqualTo(1));
+    }
+
+    private WrittenOutboxes fromMemory() {
+        return new WrittenOutboxes(new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED), subjects);
+    }
 }
