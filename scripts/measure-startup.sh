@@ -9,7 +9,7 @@
 #   --runs N        starts of each application alone (default 3), after one unmeasured start that builds a stale
 #                   class-data archive (training run) and warms the page cache
 #   --full-runs M   ./run-local.sh --detach starts of everything (default 2)
-#   --no-cds-too    also measure each application alone started from its jar without the archive (RUN_LOCAL_CDS=0)
+#   --no-cds-too    also measure every start from the jars without the archives (RUN_LOCAL_CDS=0), after those with
 #   APP             the applications measured alone (default: the four services, the simulator, the identity
 #                   provider and the console)
 #
@@ -99,16 +99,23 @@ measure_alone cds
 ((NO_CDS_TOO)) && RUN_LOCAL_CDS=0 measure_alone jar
 "$RUN_LOCAL" stop >/dev/null
 
-for ((run = 1; run <= FULL_RUNS; run++)); do
-  before="$(load)"
-  out="$("$RUN_LOCAL" start --detach --no-build 2>&1)" || { printf '%s\n' "$out" >&2; exit 1; }
-  total="$(printf '%s\n' "$out" | sed -n 's/.*Everything is ready after \([0-9.]*\)s.*/\1/p')"
-  "$RUN_LOCAL" stop >/dev/null
-  printf 'full     ./run-local.sh --detach run %d: all ready after %ss   (load average %s before, %s after)\n' \
-    "$run" "$total" "$before" "$(load)"
-  printf '%s\n' "$out" | grep ' ready after ' | sed 's/^ */           /'
-  echo "full all $total 0" >>"$RESULTS"
-done
+# ./run-local.sh --detach to all ready; label "full" with the archives, "full-jar" without
+measure_full() {
+  local label="$1" run before out total
+  for ((run = 1; run <= FULL_RUNS; run++)); do
+    before="$(load)"
+    out="$("$RUN_LOCAL" start --detach --no-build 2>&1)" || { printf '%s\n' "$out" >&2; exit 1; }
+    total="$(printf '%s\n' "$out" | sed -n 's/.*Everything is ready after \([0-9.]*\)s.*/\1/p')"
+    "$RUN_LOCAL" stop >/dev/null
+    printf '%-8s ./run-local.sh --detach run %d: all ready after %ss   (load average %s before, %s after)\n' \
+      "$label" "$run" "$total" "$before" "$(load)"
+    printf '%s\n' "$out" | grep ' ready after ' | sed 's/^ */           /'
+    echo "$label all $total 0" >>"$RESULTS"
+  done
+}
+
+measure_full full
+((NO_CDS_TOO)) && RUN_LOCAL_CDS=0 measure_full full-jar
 
 echo ""
 echo "# summary: median (min-max) over the runs"
