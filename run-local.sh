@@ -664,8 +664,6 @@ selected_apps() {
     return 0
   fi
   for name in ${ONLY//,/ }; do
-    port_of "$name" >/dev/null && [[ "$name" != kafka && "$name" != mongo && "$name" != tsa ]] \
-      || die "--only: unknown application '$name' (one of: $(printf '%s ' "${APPS[@]%%:*}"))"
     wanted+="$name "
     for need in $(app_needs "$name"); do wanted+="$need "; done
   done
@@ -680,6 +678,9 @@ cmd_start() {
   mkdir -p "$RUN_DIR" "$LOG_DIR" "$DATA_DIR"
 
   local selected=() running=() name entry
+  for name in ${ONLY//,/ }; do
+    [[ " ${APPS[*]%%:*} " == *" $name "* ]] || die "--only: '$name' is not an application (one of: ${APPS[*]%%:*})"
+  done
   mapfile -t selected < <(selected_apps)
   while read -r name; do
     running_pid "$name" >/dev/null && running+=("$name")
