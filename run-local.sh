@@ -4,7 +4,9 @@
 # (a JDK) and access to Maven Central.
 #
 #   ./run-local.sh [start] [-d|--detach] [--no-build|--build]   build what is stale, start, wait until ready
-#   ./run-local.sh stop                                         stop everything, services first
+#        [--only NAME[,NAME...]]                                only the infrastructure and these applications (and
+#                                                               what they need); adds them to a running suite
+#   ./run-local.sh stop [NAME...]                               stop everything, services first (or only these apps)
 #   ./run-local.sh status                                       one line per component
 #   ./run-local.sh logs [name]                                  follow the logs (all, or one component)
 #   ./run-local.sh token ROLE                                   a staff access token from the local identity
@@ -18,9 +20,11 @@
 #   ./run-local.sh reset                                        stop, then delete .local (all local data)
 #
 # Everything lives in .local/: data/ (persists across restarts; data/witness holds the checkpoint heads audit-service
-# delivers to its witness, data/tsa the local TSA's key and certificate), logs/<name>.log, run/<name>.pid, kafka/.
+# delivers to its witness, data/tsa the local TSA's key and certificate), logs/<name>.log, run/<name>.pid, kafka/,
+# cds/<name>/ (each application's extracted jar and class-data archive, rebuilt when its jar changes).
 # Environment overrides: RUN_LOCAL_TIMEOUT (seconds per component to become ready, default 240),
-# RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), and every service variable below.
+# RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), RUN_LOCAL_CDS=0 (start from the jars, no class-data
+# archives), and every service variable below.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -40,18 +44,31 @@ VERIFIER_JAR="proof-verifier/target/proof-verifier-$VERSION-standalone.jar"
 TSA_DIR="$DATA_DIR/tsa"
 WITNESS_DIR="$DATA_DIR/witness"
 SUPERVISOR_PID="$RUN_DIR/run-local.pid"
+CDS_DIR="$LOCAL/cds"
+USE_CDS="${RUN_LOCAL_CDS:-1}"
 BUILD_STAMP="$RUN_DIR/build.stamp"
 READY_TIMEOUT="${RUN_LOCAL_TIMEOUT:-240}"
 # Marks every process this script starts, so a pid is only ever signalled when it is still ours.
 MARKER="-Dconsentflow.local.root=$ROOT"
 
-# name:port, in start order. Infrastructure first, then the simulator, then the services.
+# name:port. The infrastructure starts at once; each application as soon as what it needs is ready (app_needs).
 INFRA=(kafka:9092 mongo:27017 tsa:8318)
-# local-auth-server (the identity provider) starts with the infrastructure: the console reads its discovery document
-# when it starts, the services fetch its JWK set to verify staff tokens.
 AUTH_SERVER=local-auth-server
 APPS=(local-auth-server:9000 whatsapp-simulator:8089 consent-service:8081 messaging-gateway:8082 retention-service:8083
   audit-service:8084 staff-console:8085)
+
+# What an application needs ready before it starts. The services create their topics and read MongoDB while they
+# start; audit-service time-stamps its first checkpoint at the TSA. The console reads the identity provider's discovery
+# document when it starts; the services fetch its JWK set only when a staff token arrives, and the simulator and the
+# identity provider need nothing.
+app_needs() {
+  case "$1" in
+    local-auth-server|whatsapp-simulator) ;;
+    staff-console) echo "$AUTH_SERVER" ;;
+    audit-service) echo kafka mongo tsa ;;
+    *) echo kafka mongo ;;
+  esac
+}
 ROLES=(DPO SUPPORT MARKETING ADMIN CAMPAIGN)
 
 # Service configuration: local development defaults, each overridable from the caller's environment.
@@ -125,6 +142,7 @@ find_java() {
   fi
   local version major
   version="$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)"
+  JAVA_ID="$JAVA $version"
   major="${version%%.*}"
   [[ "$major" == 1 ]] && major=0
   if ! [[ "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
@@ -179,6 +197,16 @@ running_pid() {
   return 1
 }
 
+# ", N.Ns CPU": the process's CPU time so far (user + system), where /proc tells it; less sensitive to load than time.
+cpu_of() {
+  local stat ticks
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+  stat="${stat##*) }"
+  read -r -a stat <<<"$stat"
+  ticks=$(( (stat[11] + stat[12]) * 10 / ${CLOCK_TICKS:=$(getconf CLK_TCK 2>/dev/null || echo 100)} ))
+  printf ', %d.%ds CPU' $((ticks / 10)) $((ticks % 10))
+}
+
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
@@ -196,7 +224,8 @@ is_ready() {
   port="$(port_of "$name")"
   case "$name" in
     kafka|mongo|tsa) port_open "$port" ;;
-    *) http_ok "http://localhost:$port/actuator/health/readiness" ;;
+    # a Spring application opens its port only at the end of its start: no HTTP request (no curl) before that
+    *) port_open "$port" && http_ok "http://localhost:$port/actuator/health/readiness" ;;
   esac
 }
 
@@ -361,47 +390,149 @@ start_tsa() {
 }
 
 start_app() {
-  local name="$1" port="$2" jar
-  jar="$(app_jar "$name")"
+  local name="$1" port="$2" jar cds=()
+  jar="$ROOT/$(app_jar "$name")"
+  if [[ "$USE_CDS" == 1 ]] && cds_current "$name"; then
+    jar="$(cds_jar "$name")"
+    cds=("-XX:SharedArchiveFile=$CDS_DIR/$name/app.jsa")
+  fi
   # shellcheck disable=SC2206 # RUN_LOCAL_JAVA_OPTS is a list of flags, split on spaces on purpose
   local extra=(${RUN_LOCAL_JAVA_OPTS:-})
-  launch "$name" env "SERVER_PORT=$port" "$JAVA" "${APP_JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} "$MARKER" \
-    "-Dconsentflow.local.name=$name" -jar "$ROOT/$jar"
+  launch "$name" env "SERVER_PORT=$port" "$JAVA" "${APP_JVM_OPTS[@]}" ${cds[@]+"${cds[@]}"} ${extra[@]+"${extra[@]}"} \
+    "$MARKER" "-Dconsentflow.local.name=$name" -jar "$jar"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# class-data sharing (AppCDS)
+#
+# An application starts from its jar extracted into .local/cds/<name>/ (the application jar beside lib/) with a
+# dynamic class-data archive of the ~12,000 classes its start loads: the JVM maps them from the archive instead of
+# opening ~170 nested jars and reading, parsing and verifying each class. A training run makes the archive: the same
+# JVM flags and environment as the real start, ended by Spring once the context is refreshed
+# (-Dspring.context.exit=onRefresh: every bean created, no web server, no listener started), the archive written as
+# the JVM exits (-XX:ArchiveClassesAtExit). It runs when the archive is missing or stale: the stamp records the jar's
+# size and time, the Java version and the JVM flags, so a rebuilt jar, another JDK or RUN_LOCAL_JAVA_OPTS retrain.
+# It runs once what the application needs is ready, as the real start would (the console's discovery document).
+
+cds_jar() { echo "$CDS_DIR/$1/$1-$VERSION.jar"; }
+
+cds_stamp() {
+  local jar; jar="$ROOT/$(app_jar "$1")"
+  printf '%s | %s | %s %s\n' "$(stat -c '%s %Y' "$jar" 2>/dev/null || stat -f '%z %m' "$jar")" \
+    "$JAVA_ID" "${APP_JVM_OPTS[*]}" "${RUN_LOCAL_JAVA_OPTS:-}"
+}
+
+cds_current() {
+  [[ -s "$CDS_DIR/$1/app.jsa" && -f "$(cds_jar "$1")" && "$(cat "$CDS_DIR/$1/stamp" 2>/dev/null)" == "$(cds_stamp "$1")" ]]
+}
+
+# Extracts the jar and runs the training; the stamp is written last, so an interrupted training is redone.
+cds_train() {
+  local name="$1" dir="$CDS_DIR/$1"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  "$JAVA" -Djarmode=tools -jar "$ROOT/$(app_jar "$name")" extract --destination "$dir" || return 1
+  # shellcheck disable=SC2206
+  local extra=(${RUN_LOCAL_JAVA_OPTS:-})
+  env SERVER_PORT=0 "$JAVA" "${APP_JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} "-XX:ArchiveClassesAtExit=$dir/app.jsa" \
+    -Xlog:cds=error -Xlog:cds+dynamic=info -Dspring.context.exit=onRefresh \
+    "$MARKER" "-Dconsentflow.local.name=$name-cds" -jar "$(cds_jar "$name")" || return 1
+  [[ -s "$dir/app.jsa" ]] || return 1
+  cds_stamp "$name" >"$dir/stamp"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
 # waiting and stopping
 
-# Waits until every named component is ready; fails fast when one exits, and after READY_TIMEOUT seconds.
-wait_ready() {
-  local t0 pending=("$@") still name pid log
+# Starts the infrastructure at once and each application as soon as what it needs is ready (after its class-data
+# training when its archive is stale), and waits until all are ready. Components already running count as started.
+# Fails fast when one exits, and when one is not ready READY_TIMEOUT seconds after it was started.
+# Arguments: the infrastructure to start, "--", the applications (name:port).
+start_all() {
+  local infra=() apps=() entry name
+  while (($#)) && [[ "$1" != -- ]]; do infra+=("$1"); shift; done
+  (($#)) && shift
+  apps=("$@")
+  local -A state=() since=() trainer=() port=()
+  local order=() t0 pid need ready log limit
   t0=$(now_ms)
-  while ((${#pending[@]})); do
-    still=()
-    for name in "${pending[@]}"; do
-      pid="$(cat "$(pid_file "$name")" 2>/dev/null || true)"
-      log="${LOG_DIR#"$ROOT"/}/$name.log"
-      if ! is_ours "$pid" "$name"; then
-        err "$name exited before it was ready. Last lines of $log:"
-        tail -n 30 "$(log_file "$name")" >&2 || true
+  for name in ${infra[@]+"${infra[@]}"}; do
+    order+=("$name")
+    if running_pid "$name" >/dev/null; then state[$name]=starting; else state[$name]=launch; fi
+    since[$name]=$t0
+  done
+  for entry in ${apps[@]+"${apps[@]}"}; do
+    name="${entry%%:*}"; port[$name]="${entry##*:}"
+    order+=("$name")
+    if running_pid "$name" >/dev/null; then state[$name]=starting; else state[$name]=waiting; fi
+    since[$name]=$t0
+  done
+  for name in ${infra[@]+"${infra[@]}"}; do
+    [[ "${state[$name]}" == launch ]] || continue
+    "start_$name"
+    state[$name]=starting; since[$name]=$(now_ms)
+  done
+  while :; do
+    local pending=0
+    for name in "${order[@]}"; do
+      case "${state[$name]}" in
+        waiting)
+          ready=1
+          for need in $(app_needs "$name"); do
+            [[ -z "${state[$need]+x}" || "${state[$need]}" == ready ]] || ready=0
+          done
+          if ((ready)); then
+            if [[ "$USE_CDS" == 1 ]] && ! cds_current "$name"; then
+              info "  $name: building its class-data archive (training run, .local/logs/$name-cds.log) ..."
+              cds_train "$name" >"$(log_file "$name-cds")" 2>&1 </dev/null &
+              trainer[$name]=$!
+              state[$name]=training
+            else
+              start_app "$name" "${port[$name]}"
+              state[$name]=starting
+            fi
+            since[$name]=$(now_ms)
+          fi
+          ;;
+        training)
+          if ! kill -0 "${trainer[$name]}" 2>/dev/null; then
+            if wait "${trainer[$name]}" && cds_current "$name"; then
+              info "  $name: class-data archive built in $(elapsed "${since[$name]}")"
+            else
+              warn "$name: no class-data archive (see .local/logs/$name-cds.log); it starts from its jar"
+            fi
+            start_app "$name" "${port[$name]}"
+            state[$name]=starting; since[$name]=$(now_ms)
+          fi
+          ;;
+        starting)
+          pid="$(cat "$(pid_file "$name")" 2>/dev/null || true)"
+          log="${LOG_DIR#"$ROOT"/}/$name.log"
+          if ! is_ours "$pid" "$name"; then
+            err "$name exited before it was ready. Last lines of $log:"
+            tail -n 30 "$(log_file "$name")" >&2 || true
+            return 1
+          fi
+          if is_ready "$name"; then
+            state[$name]=ready
+            ok "  $name ready after $(elapsed "$t0") ($(elapsed "${since[$name]}") after its start$(cpu_of "$pid"); pid $pid, port $(port_of "$name"))"
+            continue
+          fi
+          ;;
+      esac
+      [[ "${state[$name]}" == ready ]] && continue
+      pending=1
+      # a training run is a start plus writing the archive, and all trainings run at once on the first start
+      limit=$READY_TIMEOUT
+      [[ "${state[$name]}" == training ]] && limit=$((READY_TIMEOUT * 3))
+      if (( $(now_ms) - ${since[$name]} > limit * 1000 )); then
+        err "$name was not ready within ${READY_TIMEOUT}s (${state[$name]}); see ${LOG_DIR#"$ROOT"/}/$name.log. Last lines:"
+        tail -n 20 "$(log_file "$name")" >&2 || true
         return 1
       fi
-      if is_ready "$name"; then
-        ok "  $name ready after $(elapsed "$t0") (pid $pid, port $(port_of "$name"))"
-      else
-        still+=("$name")
-      fi
     done
-    pending=(${still[@]+"${still[@]}"})
-    ((${#pending[@]})) || break
-    if (( $(now_ms) - t0 > READY_TIMEOUT * 1000 )); then
-      for name in "${pending[@]}"; do
-        err "$name was not ready within ${READY_TIMEOUT}s; see ${LOG_DIR#"$ROOT"/}/$name.log. Last lines:"
-        tail -n 20 "$(log_file "$name")" >&2 || true
-      done
-      return 1
-    fi
-    sleep 0.5
+    ((pending)) || break
+    sleep 0.25
   done
 }
 
@@ -524,27 +655,51 @@ print_urls() {
   info "  Status: ./run-local.sh status   Logs: ./run-local.sh logs [name]   Stop: ./run-local.sh stop"
 }
 
+# The applications to start: all, or those named by --only with what they need (the console needs the identity
+# provider), in APPS order.
+selected_apps() {
+  local entry name wanted=" " need
+  if [[ -z "$ONLY" ]]; then
+    printf '%s\n' "${APPS[@]}"
+    return 0
+  fi
+  for name in ${ONLY//,/ }; do
+    wanted+="$name "
+    for need in $(app_needs "$name"); do wanted+="$need "; done
+  done
+  for entry in "${APPS[@]}"; do
+    [[ "$wanted" == *" ${entry%%:*} "* ]] && echo "$entry"
+  done
+  return 0
+}
+
 cmd_start() {
   find_java
   mkdir -p "$RUN_DIR" "$LOG_DIR" "$DATA_DIR"
 
-  local running=() name
+  local selected=() running=() name entry
+  for name in ${ONLY//,/ }; do
+    [[ " ${APPS[*]%%:*} " == *" $name "* ]] || die "--only: '$name' is not an application (one of: ${APPS[*]%%:*})"
+  done
+  mapfile -t selected < <(selected_apps)
   while read -r name; do
     running_pid "$name" >/dev/null && running+=("$name")
   done < <(all_names)
-  if ((${#running[@]})); then
+  if ((${#running[@]})) && [[ -z "$ONLY" ]]; then
     info "ConsentFlow is already running (${running[*]}); see ./run-local.sh status, or ./run-local.sh stop first."
     cmd_status
     return 0
   fi
 
   # Ports must be free before anything starts, or we would wait for somebody else's server.
-  local entry port owner busy=0
-  for entry in "${INFRA[@]}" kafka-controller:9093 "${APPS[@]}"; do
+  local port owner busy=0
+  for entry in "${INFRA[@]}" kafka-controller:9093 ${selected[@]+"${selected[@]}"}; do
+    name="${entry%%:*}"
+    [[ " ${running[*]-} " == *" $name "* || ( "$name" == kafka-controller && " ${running[*]-} " == *" kafka "* ) ]] && continue
     port="${entry##*:}"
     if port_open "$port"; then
       owner="$(port_owner "$port")"
-      err "port $port (${entry%%:*}) is already in use${owner:+ by $owner}"
+      err "port $port ($name) is already in use${owner:+ by $owner}"
       busy=1
     fi
   done
@@ -555,7 +710,7 @@ cmd_start() {
 
   # Which services can run: a runnable Spring Boot jar that is not older than its sources after a failed build.
   local apps=() jar
-  for entry in "${APPS[@]}"; do
+  for entry in ${selected[@]+"${selected[@]}"}; do
     name="${entry%%:*}"
     jar="$(app_jar "$name")"
     if ! runnable_jar "$jar"; then
@@ -571,40 +726,25 @@ cmd_start() {
     fi
   done
 
-  echo $$ >"$SUPERVISOR_PID"
+  # A foreground start that adds applications to a running suite supervises only what it started.
+  ((${#running[@]})) && [[ "$DETACH" != 1 ]] && die "--only on a running suite needs --detach"
+  ADDED_TO_RUNNING=$(( ${#running[@]} > 0 ))
+  ((ADDED_TO_RUNNING)) || echo $$ >"$SUPERVISOR_PID"
   STARTED=()
   trap 'on_signal' INT TERM HUP
   local t0; t0=$(now_ms)
 
-  local first=() rest=()
-  for entry in ${apps[@]+"${apps[@]}"}; do
-    if [[ "${entry%%:*}" == "$AUTH_SERVER" ]]; then first+=("$entry"); else rest+=("$entry"); fi
-  done
-  info "Starting Kafka, MongoDB, the local TSA${first[*]:+ and the local identity provider} ..."
+  info "Starting Kafka, MongoDB, the local TSA and ${#apps[@]} application(s), each once what it needs is ready ..."
   [[ -f "$VERIFIER_JAR" ]] || die "$VERIFIER_JAR is missing (the build failed?): the local TSA cannot start"
-  start_kafka
-  start_mongo
-  start_tsa
-  ((${#first[@]})) && start_app "$AUTH_SERVER" "${first[0]##*:}"
-  wait_ready kafka mongo tsa ${first[@]+"$AUTH_SERVER"} || fail_start
-
-  if ((${#rest[@]})); then
-    local names=()
-    info "Starting ${#rest[@]} service(s) ..."
-    for entry in "${rest[@]}"; do
-      start_app "${entry%%:*}" "${entry##*:}"
-      names+=("${entry%%:*}")
-    done
-    wait_ready "${names[@]}" || fail_start
-  fi
+  start_all kafka mongo tsa -- ${apps[@]+"${apps[@]}"} || fail_start
 
   ok "Everything is ready after $(elapsed "$t0")."
   print_urls
-  local skipped=$(( ${#APPS[@]} - ${#apps[@]} ))
-  ((skipped)) && warn "$skipped of ${#APPS[@]} services were skipped (see the warnings above)"
+  local skipped=$(( ${#selected[@]} - ${#apps[@]} ))
+  ((skipped)) && warn "$skipped of ${#selected[@]} services were skipped (see the warnings above)"
 
   if [[ "$DETACH" == 1 ]]; then
-    rm -f "$SUPERVISOR_PID"
+    ((ADDED_TO_RUNNING)) || rm -f "$SUPERVISOR_PID"
     trap - INT TERM HUP
     info "Detached. Stop with ./run-local.sh stop"
     ((skipped)) && exit 3
@@ -619,9 +759,20 @@ cmd_start() {
 fail_start() {
   err "start failed; stopping what was started"
   trap - INT TERM HUP
-  stop_all
-  rm -f "$SUPERVISOR_PID"
+  stop_started
   exit 1
+}
+
+# Everything, unless this start added applications to a running suite: then only those it started.
+stop_started() {
+  if ((ADDED_TO_RUNNING)); then
+    local t0; t0=$(now_ms)
+    stop_group 30 ${STARTED[@]+"${STARTED[@]}"}
+    STOP_TIME="$(elapsed "$t0")"
+  else
+    stop_all
+    rm -f "$SUPERVISOR_PID"
+  fi
 }
 
 SLEEP_PID=""
@@ -630,8 +781,7 @@ on_signal() {
   if [[ -n "$SLEEP_PID" ]]; then kill "$SLEEP_PID" 2>/dev/null || true; fi
   info ""
   info "Stopping ConsentFlow (services first, then Kafka, then MongoDB) ..."
-  stop_all
-  rm -f "$SUPERVISOR_PID"
+  stop_started
   ok "Stopped in $STOP_TIME."
   exit 0
 }
@@ -659,7 +809,17 @@ supervise() {
 
 cmd_stop() {
   mkdir -p "$RUN_DIR"
-  local sup
+  local sup name
+  if (($#)); then
+    for name in "$@"; do
+      [[ " ${APPS[*]%%:*} " == *" $name "* ]] || die "stop: '$name' is not an application (one of: ${APPS[*]%%:*})"
+    done
+    info "Stopping $* ..."
+    local t0; t0=$(now_ms)
+    stop_group 30 "$@"
+    ok "Stopped in $(elapsed "$t0")."
+    return 0
+  fi
   if sup="$(supervisor_alive)"; then
     # The foreground ./run-local.sh stops everything in order itself when it gets SIGTERM.
     info "Asking the foreground run-local.sh (pid $sup) to stop ..."
@@ -766,7 +926,7 @@ cmd_reset() {
 }
 
 usage() {
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -774,12 +934,18 @@ usage() {
 DETACH=0
 BUILD=auto
 COMMAND=""
+ONLY=""
+ADDED_TO_RUNNING=0
 ARGS=()
+expect_only=0
 for arg in "$@"; do
   # send's values are free text (--param help, --param -d): after `send` every word is its own
   if [[ "$COMMAND" == send || "$COMMAND" == verify-proof ]]; then ARGS+=("$arg"); continue; fi
+  if ((expect_only)); then ONLY="$arg"; expect_only=0; continue; fi
   case "$arg" in
     -d|--detach) DETACH=1 ;;
+    --only) expect_only=1 ;;
+    --only=*) ONLY="${arg#--only=}" ;;
     --no-build) BUILD=never ;;
     --build) BUILD=always ;;
     -h|--help|help) usage; exit 0 ;;
@@ -793,7 +959,7 @@ COMMAND="${COMMAND:-start}"
 
 case "$COMMAND" in
   start) cmd_start ;;
-  stop) cmd_stop ;;
+  stop) cmd_stop ${ARGS[@]+"${ARGS[@]}"} ;;
   status) cmd_status ;;
   logs) cmd_logs ${ARGS[@]+"${ARGS[@]}"} ;;
   token) cmd_token ${ARGS[@]+"${ARGS[@]}"} ;;

@@ -12,9 +12,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The one image recipe of every deployable (compose passes SERVICE and PORT): multi-stage, layered Spring Boot jar,
- * JRE runtime, non-root user, health check; and a build context that holds nothing but the jars.
+ * JRE runtime with a class-data archive trained in the build, non-root user, health check; and a build context that
+ * holds nothing but the jars.
  */
 class DockerfileTests {
+
+    private static final String ARCHIVE = "application.jsa";
 
     private static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
             "application");
@@ -40,7 +43,9 @@ class DockerfileTests {
                 "${SERVICE}/target/${SERVICE}-${VERSION}.jar application.jar");
         assertThat(builder.arguments("RUN")).anySatisfy(run -> assertThat(run)
                 .contains("java -Djarmode=tools -jar application.jar extract")
-                .contains("--layers").contains("--launcher").contains("--destination extracted"));
+                .contains("--layers").contains("--destination extracted")
+                // the launcher's nested jars would keep the application's classes out of the class-data archive
+                .doesNotContain("--launcher"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +58,7 @@ class DockerfileTests {
         assertThat(copies).as("%s copies the four layers, least volatile first", module).containsExactlyElementsOf(
                 LAYERS.stream().map(layer -> "--from=builder /builder/extracted/" + layer + "/ ./").toList());
         assertThat(runtime.arguments("ENTRYPOINT")).containsExactly(
-                "[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+                "[\"java\", \"-XX:SharedArchiveFile=" + ARCHIVE + "\", \"-jar\", \"application.jar\"]");
         assertThat(runtime.arguments("ARG")).containsExactly("PORT");
         assertThat(runtime.arguments("EXPOSE")).containsExactly("${PORT}");
         assertThat(ComposeFile.buildArguments(module)).as("%s compose build arguments", module)
@@ -77,6 +82,42 @@ class DockerfileTests {
         assertThat(runtime.arguments("ENV")).contains("HEALTHCHECK_PORT=${PORT}");
         assertThat(runtime.arguments("HEALTHCHECK")).singleElement().asString()
                 .contains("http://127.0.0.1:${HEALTHCHECK_PORT}/actuator/health/readiness");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployables")
+    void trainsTheClassDataArchiveTheEntrypointUsesWithTheRuntimesFlagsAsRoot(String module, int port) {
+        Dockerfile.Stage runtime = dockerfile(module).runtime();
+        List<Dockerfile.Instruction> instructions = runtime.instructions();
+        int training = indexOf(instructions, "RUN", "-XX:ArchiveClassesAtExit=" + ARCHIVE);
+        assertThat(training).as("%s: a RUN writes the archive the ENTRYPOINT maps", module).isNotNegative();
+        assertThat(instructions.get(training).arguments())
+                .contains("-Dspring.context.exit=onRefresh").contains("-jar application.jar")
+                .as("the build fails rather than ship an image without its archive").contains("test -s " + ARCHIVE);
+        assertThat(training).as("%s: trained on the copied application, with the JVM flags of the runtime", module)
+                .isGreaterThan(lastIndexOf(instructions, "COPY"))
+                .isGreaterThan(indexOf(instructions, "ENV", "JAVA_TOOL_OPTIONS="))
+                .as("%s: the archive is written before USER (nothing runs as root after it)", module)
+                .isLessThan(lastIndexOf(instructions, "USER"));
+    }
+
+    private static int indexOf(List<Dockerfile.Instruction> instructions, String keyword, String containing) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals(keyword) && instructions.get(i).arguments().contains(containing)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(List<Dockerfile.Instruction> instructions, String keyword) {
+        int last = -1;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals(keyword)) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     @Test
