@@ -7,6 +7,7 @@ import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.events.StaffAccessRecorded;
 import io.consentflow.proof.ProofBundle;
 import io.consentflow.proof.WitnessedCheckpoint;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class EvidenceChains {
 
+    private static final String STAFF_READ = StaffAccessRecorded.class.getSimpleName();
+
     /** What audit-service hands consent-service for a proof (GET /api/v1/audit/subjects/{subjectId}/evidence-chain). */
     public record EvidenceChain(String subjectId, List<ProofBundle.EntryRef> entries, List<ProofBundle.Segment> segments,
             List<WitnessedCheckpoint> checkpoints, VerificationResult verification) {
@@ -49,10 +52,15 @@ public class EvidenceChains {
         this.anchors = anchors;
     }
 
-    /** Empty when the log holds nothing about the subject. */
+    /**
+     * Empty when the log holds nothing about the subject but staff reading it: the read of this very request is
+     * recorded (StaffAccessRecorded names the subject) before the chain is read, and may already be chained when an
+     * unknown subject is asked for.
+     */
     public Mono<EvidenceChain> of(String subjectId) {
         return Mono.fromCallable(checkpointService::checkpointNow).subscribeOn(Schedulers.boundedElastic())
-                .then(entries.bySubject(subjectId).collectList()).filter(list -> !list.isEmpty())
+                .then(entries.bySubject(subjectId).collectList())
+                .filter(list -> list.stream().anyMatch(entry -> !STAFF_READ.equals(entry.type())))
                 .flatMap(list -> Mono.zip(checkpoints.ascending().collectList(), anchors.tokens(),
                                 verification.verify(new TreeSet<>(list.stream().map(AuditEntry::chainId).toList())))
                         .flatMap(t -> assemble(subjectId, list, t.getT1(), t.getT2(), t.getT3())));
