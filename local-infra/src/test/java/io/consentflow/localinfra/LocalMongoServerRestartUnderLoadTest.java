@@ -121,7 +121,7 @@ class LocalMongoServerRestartUnderLoadTest {
     /** Collection scans made slow by a long {@code $in} on an unindexed field, as a loaded machine makes them. */
     private static void scan(MongoCollection<Document> docs, AtomicBoolean running, AtomicInteger scans,
             Queue<String> failures) {
-        List<String> tags = IntStream.range(0, 200).mapToObj(i -> "x" + i).toList();
+        List<String> tags = IntStream.range(0, 50).mapToObj(i -> "x" + i).toList();
         while (running.get()) {
             try {
                 docs.countDocuments(Filters.in("tag", tags));

@@ -137,6 +137,8 @@ class UnfinishedRequestsTests {
                     sent -> lost.getRequestId().equals(sent.getRequestId()), WAIT);
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
             assertThat(MessageLog.state(log.find(inFlight.getRequestId()).block(WAIT))).isEqualTo("CLAIMED");
+            // the first left the open claims with its outcome; the second is still open
+            assertThat(openIds()).contains(inFlight.getRequestId()).doesNotContain(lost.getRequestId());
             // the next pass finds nothing more to do: the first is finished, the second still its consumer's
             assertThat(resumer.resume(Instant.now())).isZero();
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
@@ -147,6 +149,50 @@ class UnfinishedRequestsTests {
         kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                 sent -> inFlight.getRequestId().equals(sent.getRequestId()), WAIT);
         assertThat(STUB.callsTo(digits(number))).isEqualTo(2);
+        assertThat(openIds()).doesNotContain(inFlight.getRequestId());
+    }
+
+    @Test
+    void anOpenEntryWhoseRequestWasDecidedIsDroppedWithoutSendingAgain() throws Exception {
+        String number = randomNumber();
+        ConsentFacts consent = consented(number);
+        SendRequest decided = marketing(number).build();
+        var container = registry.getListenerContainer(SendListener.ID);
+        container.stop();
+        try {
+            RecordMetadata record = published(decided);
+            TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), record.partition());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.get().kafkaBootstrapServers()))) {
+                admin.alterConsumerGroupOffsets(SendListener.ID,
+                        Map.of(partition, new OffsetAndMetadata(record.offset() + 1))).all().get();
+            }
+            claim(decided, consent, Instant.now().minus(Duration.ofMinutes(2)),
+                    new SendPipeline.Source(record.partition(), record.offset()));
+            // its call was recorded and the process died before the outcome: CALLING, never resumed blindly
+            log.decide(List.of(new MessageLog.CallRecord(decided.getRequestId(), true, 1L)), Instant.now())
+                    .block(WAIT);
+            assertThat(openIds()).contains(decided.getRequestId());
+
+            var owningIt = new OwnedPartitions(registry) {
+                @Override
+                Set<Integer> now() {
+                    return Set.of(record.partition());
+                }
+            };
+            var resumer = new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties,
+                    meters);
+            assertThat(resumer.resume(Instant.now())).isZero();
+            assertThat(openIds()).doesNotContain(decided.getRequestId());
+            assertThat(MessageLog.state(log.find(decided.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+            assertThat(STUB.callsTo(digits(number))).isZero();
+        } finally {
+            container.start();
+        }
+    }
+
+    private Set<String> openIds() {
+        return Set.copyOf(log.openClaims().map(OpenClaims.Open::requestId).collectList().block(WAIT));
     }
 
     @Test
