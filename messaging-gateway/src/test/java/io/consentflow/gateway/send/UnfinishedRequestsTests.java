@@ -114,24 +114,12 @@ class UnfinishedRequestsTests {
             // it), the second is where its consumer will read next
             RecordMetadata first = published(lost);
             RecordMetadata second = published(inFlight);
-            TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), first.partition());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.get().kafkaBootstrapServers()))) {
-                admin.alterConsumerGroupOffsets(SendListener.ID,
-                        Map.of(partition, new OffsetAndMetadata(first.offset() + 1))).all().get();
-            }
+            commitPast(first);
             Instant claimedAt = Instant.now().minus(Duration.ofMinutes(2));
             claim(lost, consent, claimedAt, new SendPipeline.Source(first.partition(), first.offset()));
             claim(inFlight, consent, claimedAt, new SendPipeline.Source(second.partition(), second.offset()));
 
-            var owningIt = new OwnedPartitions(registry) {
-                @Override
-                Set<Integer> now() {
-                    return Set.of(first.partition());
-                }
-            };
-            var resumer = new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties,
-                    meters);
+            var resumer = resumerOwning(first.partition());
             assertThat(resumer.resume(Instant.now())).isEqualTo(1);
             kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                     sent -> lost.getRequestId().equals(sent.getRequestId()), WAIT);
@@ -161,12 +149,7 @@ class UnfinishedRequestsTests {
         container.stop();
         try {
             RecordMetadata record = published(decided);
-            TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), record.partition());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.get().kafkaBootstrapServers()))) {
-                admin.alterConsumerGroupOffsets(SendListener.ID,
-                        Map.of(partition, new OffsetAndMetadata(record.offset() + 1))).all().get();
-            }
+            commitPast(record);
             claim(decided, consent, Instant.now().minus(Duration.ofMinutes(2)),
                     new SendPipeline.Source(record.partition(), record.offset()));
             // its call was recorded and the process died before the outcome: CALLING, never resumed blindly
@@ -174,21 +157,34 @@ class UnfinishedRequestsTests {
                     .block(WAIT);
             assertThat(openIds()).contains(decided.getRequestId());
 
-            var owningIt = new OwnedPartitions(registry) {
-                @Override
-                Set<Integer> now() {
-                    return Set.of(record.partition());
-                }
-            };
-            var resumer = new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties,
-                    meters);
-            assertThat(resumer.resume(Instant.now())).isZero();
+            assertThat(resumerOwning(record.partition()).resume(Instant.now())).isZero();
             assertThat(openIds()).doesNotContain(decided.getRequestId());
             assertThat(MessageLog.state(log.find(decided.getRequestId()).block(WAIT))).isEqualTo("CALLING");
             assertThat(STUB.callsTo(digits(number))).isZero();
         } finally {
             container.start();
         }
+    }
+
+    /** The send-requests group committed past this record (a batch that finished without it). */
+    private static void commitPast(RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(SendListener.ID,
+                    Map.of(partition, new OffsetAndMetadata(record.offset() + 1))).all().get();
+        }
+    }
+
+    /** A resumer on an instance that owns this partition. */
+    private ClaimResumer resumerOwning(int partition) {
+        var owningIt = new OwnedPartitions(registry) {
+            @Override
+            Set<Integer> now() {
+                return Set.of(partition);
+            }
+        };
+        return new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties, meters);
     }
 
     private Set<String> openIds() {
