@@ -2,6 +2,7 @@ package io.consentflow.localinfra;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * Prints one line starting with {@value #READY_MARKER} once it accepts connections. On SIGTERM or SIGINT a shutdown
  * hook stops listening, closes the connections and then closes the store, so the file is consistent. MVStore also
- * commits in the background about once a second, so even a SIGKILL loses at most the last second of writes.
+ * commits in the background about once a second, so even a SIGKILL loses at most the last second of writes. Every
+ * command holds the store version it reads ({@link SnapshotSafeH2Backend}), so a long scan under concurrent writes
+ * does not lose the chunks it reads; the test-support wire server runs this class too.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -47,6 +50,26 @@ public final class LocalMongoServer implements AutoCloseable {
      * Opens (or creates) the store file and binds. Port 0 picks a free port; see {@link #address()}.
      */
     public static LocalMongoServer start(Path file, String host, int port) {
+        return start(file, host, port, DEFAULT_RETENTION_MILLIS, cacheMb());
+    }
+
+    /** H2's default: how long a chunk no longer used is kept before its space may be reused. */
+    static final int DEFAULT_RETENTION_MILLIS = 45_000;
+
+    /**
+     * A quarter of the heap for MVStore's page cache, at least H2's default of 16 MB. The backend stores documents as
+     * serialized objects, so a page read from the file is deserialized again: a scan of 100,000 claims took 10-15 s
+     * with 16 MB and 3-6 s with 1.4 GB once cached (load average 30-58; the chaos suite's wire server has 4 GB).
+     */
+    static int cacheMb() {
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, with MVStore's chunk retention time and page cache size (tests shorten
+     * both, so that scans outlive the retention and read their pages from the file within seconds).
+     */
+    static LocalMongoServer start(Path file, String host, int port, int retentionMillis, int cacheMb) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Path parent = absolute.getParent();
@@ -57,7 +80,13 @@ public final class LocalMongoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the folder of " + absolute, e);
         }
         // MVStore locks the file: a second server on the same file fails here instead of corrupting it.
-        H2Backend backend = new H2Backend(absolute.toString());
+        MVStore store = new MVStore.Builder().fileName(absolute.toString()).cacheSize(cacheMb)
+                .backgroundExceptionHandler((thread, e) -> {
+                    System.err.println("LocalMongoServer: the store's background writer failed: " + e);
+                    e.printStackTrace();
+                }).open();
+        store.setRetentionTime(retentionMillis);
+        H2Backend backend = new SnapshotSafeH2Backend(store);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

@@ -21,6 +21,10 @@ import org.apache.kafka.common.Uuid;
  */
 final class ProcessInfrastructure implements AutoCloseable {
 
+    /**
+     * How long a child may take to serve. A broker restarted under the chaos suite's full size at load average ~100
+     * took longer than 60 s (its controller events took 3-6 s each); nothing is timed by this, it only gives up.
+     */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final List<String> KAFKA_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");

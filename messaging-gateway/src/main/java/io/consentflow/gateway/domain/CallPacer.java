@@ -33,7 +33,12 @@ public final class CallPacer {
         if (perSecond < 1) {
             throw new IllegalArgumentException("rate " + perSecond + "/s");
         }
-        interval = SECOND / perSecond;
+        interval = interval(perSecond);
+    }
+
+    /** Rounded up: {@code perSecond} intervals span a whole second, never 10 ns less (the leave window counts it). */
+    private static long interval(int perSecond) {
+        return (SECOND + perSecond - 1) / perSecond;
     }
 
     /**
@@ -44,7 +49,7 @@ public final class CallPacer {
         if (perSecond < 1) {
             throw new IllegalArgumentException("rate " + perSecond + "/s");
         }
-        long next = SECOND / perSecond;
+        long next = interval(perSecond);
         long previous = interval;
         interval = next;
         nextSlot.getAndUpdate(free -> free == Long.MIN_VALUE ? free : free - previous + next);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -34,15 +33,12 @@ import org.springframework.stereotype.Component;
  * it is still in flight here or will be redelivered). Runs on the instance that owns the claim's partition; reads the
  * request again from Kafka by the offset its claim names (the log holds neither the number nor the text) and hands
  * it to the pipeline, which resumes it as it resumes a redelivered one. Should another attempt still run, the call
- * record lets only one of them decide the request. Per partition it remembers the offset below which every claim is
- * finished, so a pass looks only at the records committed since the last one; a partition newly owned is looked at
- * from {@link #LOOK_BACK} records below its committed offset (what a previous owner committed just before it died).
+ * record lets only one of them decide the request. A pass reads the open claims ({@link OpenClaims}, the requests in
+ * flight) and looks their claims up by requestId, so it costs what is in flight, not what the log holds.
  */
 @Component
 class ClaimResumer extends PeriodicTask {
 
-    /** How many records below the committed offset a partition newly owned is looked at. */
-    static final long LOOK_BACK = 5_000;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final MessageLog log;
@@ -52,8 +48,6 @@ class ClaimResumer extends PeriodicTask {
     private final Clock clock;
     private final GatewayProperties.Resume resume;
     private final Counter resumed;
-    /** Partition → the offset below which every claim is finished or was resumed. */
-    private final Map<Integer, Long> finishedBelow = new ConcurrentHashMap<>();
 
     ClaimResumer(MessageLog log, SendPipeline pipeline, OwnedPartitions partitions,
             ConsumerFactory<String, SpecificRecord> consumers, Clock clock, GatewayProperties properties,
@@ -82,37 +76,34 @@ class ClaimResumer extends PeriodicTask {
     /** One pass over this instance's partitions; answers how many requests it resumed. */
     int resume(Instant now) {
         Set<Integer> owned = partitions.now();
-        finishedBelow.keySet().retainAll(owned);
         if (owned.isEmpty()) {
             return 0;
         }
+        // claimed moments ago: looked at again next time (its batch may still be storing its outcome)
         Instant youngest = now.minus(resume.after());
+        List<OpenClaims.Open> candidates = log.openClaims()
+                .filter(open -> owned.contains(open.partition()) && !open.claimedAt().isAfter(youngest))
+                .collectList().block(Duration.ofMinutes(2));
+        if (candidates.isEmpty()) {
+            return 0;
+        }
         Properties readOnly = new Properties();
         readOnly.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // the send listener's group, to read its committed offsets; assigned, never subscribed: it joins no group
         try (Consumer<String, SpecificRecord> kafka = consumers.createConsumer(SendListener.ID, "claim-resumer", null,
                 readOnly)) {
-            Map<Integer, long[]> ranges = new HashMap<>();
-            committed(kafka, owned).forEach((partition, committed) -> {
-                long from = finishedBelow.getOrDefault(partition, Math.max(0, committed - LOOK_BACK));
-                if (from < committed) {
-                    ranges.put(partition, new long[] {from, committed});
-                }
-            });
-            if (ranges.isEmpty()) {
+            Map<Integer, Long> committed = committed(kafka,
+                    candidates.stream().map(OpenClaims.Open::partition).collect(Collectors.toSet()));
+            List<OpenClaims.Open> below = candidates.stream()
+                    .filter(open -> open.offset() < committed.getOrDefault(open.partition(), 0L)).toList();
+            if (below.isEmpty()) {
                 return 0;
             }
-            Map<Integer, Long> next = new HashMap<>();
-            ranges.forEach((partition, range) -> next.put(partition, range[1]));
+            Set<String> neverCalled = log.neverCalled(below.stream().map(OpenClaims.Open::requestId).toList())
+                    .block(Duration.ofMinutes(2));
             Map<Integer, List<Long>> due = new HashMap<>();
-            for (RequestClaim claim : log.unfinished(ranges).collectList().block(Duration.ofMinutes(2))) {
-                if (claim.claimedAt().isAfter(youngest)) {
-                    // claimed moments ago: looked at again next time (its batch may still be storing its outcome)
-                    next.merge(claim.partition(), claim.offset(), Math::min);
-                } else {
-                    due.computeIfAbsent(claim.partition(), p -> new ArrayList<>()).add(claim.offset());
-                }
-            }
+            below.stream().filter(open -> neverCalled.contains(open.requestId())).forEach(open ->
+                    due.computeIfAbsent(open.partition(), p -> new ArrayList<>()).add(open.offset()));
             List<SendRequest> requests = new ArrayList<>();
             Map<SendRequest, SendPipeline.Source> sources = new IdentityHashMap<>();
             due.forEach((partition, offsets) -> read(kafka, partition, offsets, requests, sources));
@@ -120,7 +111,6 @@ class ClaimResumer extends PeriodicTask {
                 pipeline.processBatch(requests, sources::get).block(Duration.ofMinutes(10));
                 resumed.increment(requests.size());
             }
-            finishedBelow.putAll(next);
             return requests.size();
         }
     }

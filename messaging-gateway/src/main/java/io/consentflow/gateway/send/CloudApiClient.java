@@ -46,6 +46,7 @@ public class CloudApiClient {
     private final GatewayProperties.Send send;
     private final RateLimiter senderLimiter;
     private final CallPacer pacer;
+    private final LeaveWindow leaving;
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
     private final Clock clock;
@@ -71,6 +72,7 @@ public class CloudApiClient {
                         .responseTimeout(whatsapp.responseTimeout())))
                 .defaultHeaders(h -> h.setBearerAuth(whatsapp.accessToken())).build();
         this.pacer = new CallPacer(send.rateLimitPerSecond());
+        this.leaving = new LeaveWindow(send.rateLimitPerSecond());
         this.senderLimiter = ResilienceMeters.rateLimiter("sender-" + whatsapp.phoneNumberId(),
                 RateLimiterConfig.custom()
                 .limitForPeriod(send.rateLimitPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
@@ -88,6 +90,7 @@ public class CloudApiClient {
     /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */
     void rateLimit(int perSecond) {
         pacer.rate(perSecond);
+        leaving.rate(perSecond);
         senderLimiter.changeLimitForPeriod(perSecond);
     }
 
@@ -130,8 +133,8 @@ public class CloudApiClient {
 
     /**
      * The call paced at this instance's share (one slot per interval, so calls do not leave in bursts), then behind the
-     * sender number's rate limiter (a wait, not a refusal), the caller's guard (asked after both waits) and the
-     * circuit breaker.
+     * sender number's rate limiter (a wait, not a refusal), the caller's guard (asked after both waits), the
+     * {@link LeaveWindow} and the circuit breaker.
      */
     private Mono<CallResult> permitted(URI uri, byte[] body, int attempt, AttemptGuard guard) {
         long paced = pacer.reserve(System.nanoTime());
@@ -156,9 +159,23 @@ public class CloudApiClient {
         if (waitNanos < 0) {
             return askAgain(uri, body, attempt, guard);
         }
-        Mono<CallResult> guarded = Mono.defer(() -> guard.mayLeave(attempt)
-                .flatMap(leave -> leave ? guarded(uri, body) : Mono.just(CallResult.refused())));
+        Mono<CallResult> guarded = Mono.defer(() -> leave(uri, body, attempt, guard));
         return waitNanos == 0 ? guarded : Mono.delay(Duration.ofNanos(waitNanos)).then(guarded);
+    }
+
+    /**
+     * The guard, then the {@link LeaveWindow}: a call that finds this instance's last second full waits until a
+     * place frees and asks its guard again, so the guard's answer is never older than the call's leaving.
+     */
+    private Mono<CallResult> leave(URI uri, byte[] body, int attempt, AttemptGuard guard) {
+        return guard.mayLeave(attempt).flatMap(leave -> {
+            if (!leave) {
+                return Mono.just(CallResult.refused());
+            }
+            long full = leaving.tryLeave(System.nanoTime());
+            return full == 0 ? guarded(uri, body)
+                    : Mono.delay(Duration.ofNanos(full)).then(Mono.defer(() -> leave(uri, body, attempt, guard)));
+        });
     }
 
     private Mono<CallResult> guarded(URI uri, byte[] body) {

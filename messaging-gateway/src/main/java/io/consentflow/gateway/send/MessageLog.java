@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * of calling Meta again) and the delivery statuses Meta reported ({@code message_outcomes}), and the requests left
  * without an outcome until their status arrives or their reconciliation time passes ({@code message_unsettled}); see
  * {@link LogDocuments}. It holds the subjectId and the contactKey pseudonym, never the number or the text. A request
- * costs three inserts, and nothing is ever replaced.
+ * costs three inserts (four with its {@link OpenClaims} entry, deleted with the outcome), and nothing is ever
+ * replaced.
  */
 @Component
 public class MessageLog {
@@ -36,12 +37,15 @@ public class MessageLog {
     public static final String CALLS = "message_calls";
     public static final String UNSETTLED = UnsettledRequests.COLLECTION;
     private static final int LOOKUP_CHUNK = 500;
+    public static final String OPEN = OpenClaims.COLLECTION;
     private final ReactiveMongoTemplate mongo;
     private final Claims claims;
+    private final OpenClaims open;
 
     MessageLog(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
         this.claims = new Claims(this::claimsCollection, this::withOutcomes);
+        this.open = new OpenClaims(() -> mongo.getCollection(OPEN));
     }
 
     private Mono<MongoCollection<Document>> callsCollection() {
@@ -65,8 +69,7 @@ public class MessageLog {
                         Mono.from(c.createIndex(Indexes.ascending(LogDocuments.WAMID), uniqueWamid)),
                         Mono.from(c.createIndex(Indexes.ascending("subjectId"))),
                         Mono.from(c.createIndex(Indexes.ascending("campaignId"))),
-                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt"))),
-                        Mono.from(c.createIndex(Indexes.ascending(LogDocuments.PARTITION, LogDocuments.OFFSET)))).then())
+                        Mono.from(c.createIndex(Indexes.ascending("category", "claimedAt")))).then())
                 .then(outcomesCollection().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(LogDocuments.WAMID), uniqueWamid)))).then();
     }
@@ -88,9 +91,12 @@ public class MessageLog {
         }
     }
 
-    /** Claims distinct requestIds with one unordered insertMany; see {@link Claims#claimAll}. */
+    /**
+     * Claims distinct requestIds with one unordered insertMany; see {@link Claims#claimAll}. The requests read from
+     * Kafka are entered in {@link OpenClaims} first, so none is claimed without its entry.
+     */
     Mono<Map<String, ClaimState>> claimAll(List<RequestClaim> requests) {
-        return claims.claimAll(requests);
+        return open.opened(requests).then(claims.claimAll(requests));
     }
 
     /** The request as the log holds it, or empty. */
@@ -125,7 +131,9 @@ public class MessageLog {
     Mono<Set<String>> outcomes(List<Decided> outcomes) {
         List<Document> docs = outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome())).toList();
         return Claims.insertAll(this::outcomesCollection, docs,
-                doc -> doc.get(LogDocuments.OUTCOME, Document.class).getString("eventId"));
+                doc -> doc.get(LogDocuments.OUTCOME, Document.class).getString("eventId"))
+                .flatMap(stored -> open.closed(outcomes.stream().map(Decided::requestId).toList())
+                        .thenReturn(stored));
     }
 
     /** The request as logged (claim, outcome, wamid, statuses), or empty; {@link #timeline(Document)} reads it. */
@@ -204,24 +212,36 @@ public class MessageLog {
                                 .filter(doc -> !blocked.contains(doc.get("_id"))).toList()));
     }
 
+    /**
+     * The BLOCKED ones among these ids. The query names {@code _id} alone, so the wire server answers it from its
+     * {@code _id} index; a filter on the type beside it made every chunk a scan of all outcomes, and the rebuild
+     * quadratic in the log's size (5 minutes for 30,000 sends).
+     */
     private Mono<Set<Object>> blocked(List<Object> ids) {
-        return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.in("_id", ids),
-                        Filters.eq("outcome.type", OutcomeDocuments.BLOCKED))).projection(new Document("_id", 1))))
+        return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))
+                        .projection(new Document("outcome.type", 1))))
+                .filter(doc -> OutcomeDocuments.BLOCKED.equals(doc.getEmbedded(List.of("outcome", "type"),
+                        String.class)))
                 .map(doc -> doc.get("_id")).collect(Collectors.toSet());
     }
 
+    /** The claims read from Kafka that have no outcome yet ({@link OpenClaims}): a short list. */
+    Flux<OpenClaims.Open> openClaims() {
+        return open.all();
+    }
+
     /**
-     * The claims of records in these ranges of send-requests offsets (partition → {from, to}) that have neither a
-     * recorded call nor an outcome: CLAIMED, never called ({@link ClaimResumer}).
+     * Of these requestIds, the ones claimed and never called ({@link ClaimResumer}); the entries of the others
+     * (decided, called, or their claim gone with an erasure) are removed from the open claims.
      */
-    Flux<RequestClaim> unfinished(Map<Integer, long[]> offsets) {
-        var filter = Filters.or(offsets.entrySet().stream().map(range -> Filters.and(
-                Filters.eq(LogDocuments.PARTITION, range.getKey()), Filters.gte(LogDocuments.OFFSET, range.getValue()[0]),
-                Filters.lt(LogDocuments.OFFSET, range.getValue()[1]))).toList());
-        return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter))).buffer(LOOKUP_CHUNK)
-                .concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
+    Mono<Set<String>> neverCalled(List<String> requestIds) {
+        return claimsCollection().flatMapMany(c -> Flux.fromIterable(chunks(requestIds))
+                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
+                .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
                 .filter(doc -> !doc.containsKey(LogDocuments.OUTCOME) && !doc.containsKey(LogDocuments.CALLING_AT))
-                .map(LogDocuments::claimOf);
+                .map(doc -> doc.getString("_id")).collect(Collectors.toSet())
+                .flatMap(claimed -> open.closed(requestIds.stream().filter(id -> !claimed.contains(id)).toList())
+                        .thenReturn(claimed));
     }
 
     /** Every log record of a subject, oldest claim first (Art. 15 export; uses the subjectId index). */

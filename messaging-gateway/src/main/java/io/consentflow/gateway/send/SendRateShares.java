@@ -6,8 +6,6 @@ import io.consentflow.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the Cloud API client's rate at this instance's share of the business number's rate (Meta limits the number,
- * not the pod): recomputed whenever this instance's send-requests consumers gain or lose partitions. All consumers
- * of the instance share one set of owned partitions. Until the first assignment the instance owns nothing and sends
+ * not the pod): recomputed whenever this instance's send-requests consumers gain or lose partitions, counted per
+ * consumer ({@link PartitionOwners}). Until the first assignment the instance owns nothing and sends
  * nothing, so the starting rate (the whole number's) is never used against Meta.
  */
 @Component
@@ -29,7 +27,7 @@ class SendRateShares implements ConsumerAwareRebalanceListener {
 
     private final CloudApiClient cloudApi;
     private final int numberRate;
-    private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    private final PartitionOwners<TopicPartition> owned = new PartitionOwners<>();
     private final AtomicInteger current;
 
     SendRateShares(CloudApiClient cloudApi, GatewayProperties properties, MeterRegistry meters) {
@@ -43,19 +41,19 @@ class SendRateShares implements ConsumerAwareRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        owned.addAll(partitions);
+        owned.assigned(consumer, partitions);
         recompute(consumer);
     }
 
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        owned.removeAll(partitions);
+        owned.released(consumer, partitions);
         recompute(consumer);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        owned.removeAll(partitions);
+        owned.released(consumer, partitions);
         recompute(consumer);
     }
 
@@ -66,11 +64,12 @@ class SendRateShares implements ConsumerAwareRebalanceListener {
     private synchronized void recompute(Consumer<?, ?> consumer) {
         // the catalog's count, which the deployments are tested to create: no metadata call inside a rebalance
         int partitions = Topics.SEND_REQUESTS.partitions();
-        int share = RateShare.of(numberRate, Math.min(owned.size(), partitions), partitions);
+        int count = owned.count();
+        int share = RateShare.of(numberRate, Math.min(count, partitions), partitions);
         if (current.getAndSet(share) != share) {
             cloudApi.rateLimit(share);
             log.info("send rate {}/s: {} of {} send-requests partitions of a number limited to {}/s", share,
-                    owned.size(), partitions, numberRate);
+                    count, partitions, numberRate);
         }
     }
 }

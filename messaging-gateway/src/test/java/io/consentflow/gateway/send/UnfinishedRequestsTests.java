@@ -114,29 +114,19 @@ class UnfinishedRequestsTests {
             // it), the second is where its consumer will read next
             RecordMetadata first = published(lost);
             RecordMetadata second = published(inFlight);
-            TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), first.partition());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.get().kafkaBootstrapServers()))) {
-                admin.alterConsumerGroupOffsets(SendListener.ID,
-                        Map.of(partition, new OffsetAndMetadata(first.offset() + 1))).all().get();
-            }
+            commitPast(first);
             Instant claimedAt = Instant.now().minus(Duration.ofMinutes(2));
             claim(lost, consent, claimedAt, new SendPipeline.Source(first.partition(), first.offset()));
             claim(inFlight, consent, claimedAt, new SendPipeline.Source(second.partition(), second.offset()));
 
-            var owningIt = new OwnedPartitions(registry) {
-                @Override
-                Set<Integer> now() {
-                    return Set.of(first.partition());
-                }
-            };
-            var resumer = new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties,
-                    meters);
+            var resumer = resumerOwning(first.partition());
             assertThat(resumer.resume(Instant.now())).isEqualTo(1);
             kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                     sent -> lost.getRequestId().equals(sent.getRequestId()), WAIT);
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
             assertThat(MessageLog.state(log.find(inFlight.getRequestId()).block(WAIT))).isEqualTo("CLAIMED");
+            // the first left the open claims with its outcome; the second is still open
+            assertThat(openIds()).contains(inFlight.getRequestId()).doesNotContain(lost.getRequestId());
             // the next pass finds nothing more to do: the first is finished, the second still its consumer's
             assertThat(resumer.resume(Instant.now())).isZero();
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
@@ -147,6 +137,58 @@ class UnfinishedRequestsTests {
         kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                 sent -> inFlight.getRequestId().equals(sent.getRequestId()), WAIT);
         assertThat(STUB.callsTo(digits(number))).isEqualTo(2);
+        assertThat(openIds()).doesNotContain(inFlight.getRequestId());
+    }
+
+    @Test
+    void anOpenEntryWhoseRequestWasDecidedIsDroppedWithoutSendingAgain() throws Exception {
+        String number = randomNumber();
+        ConsentFacts consent = consented(number);
+        SendRequest decided = marketing(number).build();
+        var container = registry.getListenerContainer(SendListener.ID);
+        container.stop();
+        try {
+            RecordMetadata record = published(decided);
+            commitPast(record);
+            claim(decided, consent, Instant.now().minus(Duration.ofMinutes(2)),
+                    new SendPipeline.Source(record.partition(), record.offset()));
+            // its call was recorded and the process died before the outcome: CALLING, never resumed blindly
+            log.decide(List.of(new MessageLog.CallRecord(decided.getRequestId(), true, 1L)), Instant.now())
+                    .block(WAIT);
+            assertThat(openIds()).contains(decided.getRequestId());
+
+            assertThat(resumerOwning(record.partition()).resume(Instant.now())).isZero();
+            assertThat(openIds()).doesNotContain(decided.getRequestId());
+            assertThat(MessageLog.state(log.find(decided.getRequestId()).block(WAIT))).isEqualTo("CALLING");
+            assertThat(STUB.callsTo(digits(number))).isZero();
+        } finally {
+            container.start();
+        }
+    }
+
+    /** The send-requests group committed past this record (a batch that finished without it). */
+    private static void commitPast(RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(Topics.SEND_REQUESTS.name(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(SendListener.ID,
+                    Map.of(partition, new OffsetAndMetadata(record.offset() + 1))).all().get();
+        }
+    }
+
+    /** A resumer on an instance that owns this partition. */
+    private ClaimResumer resumerOwning(int partition) {
+        var owningIt = new OwnedPartitions(registry) {
+            @Override
+            Set<Integer> now() {
+                return Set.of(partition);
+            }
+        };
+        return new ClaimResumer(log, pipeline, owningIt, consumerFactory, Clock.systemUTC(), properties, meters);
+    }
+
+    private Set<String> openIds() {
+        return Set.copyOf(log.openClaims().map(OpenClaims.Open::requestId).collectList().block(WAIT));
     }
 
     @Test

@@ -1,0 +1,150 @@
+package io.consentflow.localinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The file-backed wire server under what the chaos suite does to it: writers insert and delete without pause while
+ * slow collection scans of another collection run, the server is stopped gracefully and started again on the same
+ * file and port, and afterwards every acknowledged write is read back and every scan succeeded. MVStore's chunk
+ * retention is 0 and its page cache 1 MB here (45 s and 16 MB by default), so chunks are dropped as soon as MVStore
+ * may drop them and the scans read their pages from the file.
+ */
+class LocalMongoServerRestartUnderLoadTest {
+
+    private static final int SEEDED = 10_000;
+    private static final int RETENTION_MILLIS = 0;
+    private static final int CACHE_MB = 1;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartUnderConcurrentWritesAndScansKeepsEveryAcknowledgedWrite() throws Exception {
+        Path file = dir.resolve("wire-server.mv");
+        LocalMongoServer first = LocalMongoServer.start(file, "127.0.0.1", 0, RETENTION_MILLIS, CACHE_MB);
+        int port = first.address().getPort();
+        String uri = first.connectionString() + "/?serverSelectionTimeoutMS=20000";
+        Set<String> inserted = ConcurrentHashMap.newKeySet();
+        Set<String> deleted = ConcurrentHashMap.newKeySet();
+        Queue<String> scanFailures = new ConcurrentLinkedQueue<>();
+        AtomicInteger scans = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> claims = client.getDatabase("chaos").getCollection("claims");
+            MongoCollection<Document> docs = client.getDatabase("chaos").getCollection("outcomes");
+            // both collections written in turn, so their pages share the store's chunks
+            for (int from = 0; from < SEEDED; from += 1_000) {
+                claims.insertMany(seeds(from));
+                docs.insertMany(seeds(from));
+            }
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                threads.add(started(() -> write(docs, writer, running, inserted, deleted)));
+            }
+            threads.add(started(() -> scan(claims, running, scans, scanFailures)));
+
+            TimeUnit.SECONDS.sleep(3);
+            first.close();
+            try (LocalMongoServer second = LocalMongoServer.start(file, "127.0.0.1", port, RETENTION_MILLIS, CACHE_MB)) {
+                TimeUnit.SECONDS.sleep(3);
+                running.set(false);
+                for (Thread thread : threads) {
+                    thread.join(60_000);
+                }
+
+                assertThat(scanFailures).isEmpty();
+                assertThat(scans.get()).isPositive();
+                assertThat(inserted).hasSizeGreaterThan(100);
+                Set<String> stored = ConcurrentHashMap.newKeySet();
+                docs.find(Filters.regex("_id", "^w")).forEach(doc -> stored.add(doc.getString("_id")));
+                assertThat(stored).containsAll(inserted);
+                assertThat(docs.countDocuments(Filters.in("_id", List.copyOf(deleted)))).isZero();
+                assertThat(docs.countDocuments()).isGreaterThanOrEqualTo(SEEDED - deleted.size() + inserted.size());
+                assertThat(claims.countDocuments()).isEqualTo(SEEDED);
+            }
+        } finally {
+            running.set(false);
+            first.close();
+        }
+    }
+
+    private static List<Document> seeds(int from) {
+        return IntStream.range(from, from + 1_000).mapToObj(i -> new Document("_id", "seed-" + i).append("n", i)
+                .append("tag", "t" + (i % 97)).append("count", 0)).toList();
+    }
+
+    /** Inserts new documents and increments seeded ones; remembers what was acknowledged, retries across the restart. */
+    private static void write(MongoCollection<Document> docs, int writer, AtomicBoolean running, Set<String> inserted,
+            Set<String> deleted) {
+        String padding = "p".repeat(1_000);
+        for (int i = 0; running.get(); i++) {
+            int batch = i;
+            List<Document> written = IntStream.range(0, 50).mapToObj(k -> new Document("_id",
+                    "w" + writer + "-" + batch + "-" + k).append("n", batch).append("padding", padding)).toList();
+            // the seeded outcomes go, as settled requests leave message_unsettled: the store's fill rate falls and
+            // MVStore's auto-compaction moves the live pages (the claims' too) out of the old chunks
+            List<String> gone = IntStream.range(0, 50).mapToObj(k -> "seed-" + ((batch * 100 + writer * 50 + k)
+                    % SEEDED)).toList();
+            try {
+                docs.insertMany(written);
+                written.forEach(doc -> inserted.add(doc.getString("_id")));
+                docs.deleteMany(Filters.in("_id", gone));
+                deleted.addAll(gone);
+            } catch (MongoException e) {
+                // the server is restarting: the write was not acknowledged, so it is not expected back
+                pause();
+            }
+        }
+    }
+
+    /** Collection scans made slow by a long {@code $in} on an unindexed field, as a loaded machine makes them. */
+    private static void scan(MongoCollection<Document> docs, AtomicBoolean running, AtomicInteger scans,
+            Queue<String> failures) {
+        List<String> tags = IntStream.range(0, 50).mapToObj(i -> "x" + i).toList();
+        while (running.get()) {
+            try {
+                docs.countDocuments(Filters.in("tag", tags));
+                scans.incrementAndGet();
+            } catch (com.mongodb.MongoCommandException e) {
+                failures.add(e.getMessage());
+            } catch (MongoException e) {
+                pause();
+            }
+        }
+    }
+
+    private static Thread started(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
