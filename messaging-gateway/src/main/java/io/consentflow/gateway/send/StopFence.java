@@ -6,6 +6,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.gateway.consent.ConsentView;
 import io.consentflow.platform.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,14 +26,20 @@ import reactor.core.publisher.Mono;
  * STOPs every gateway instance honours before the next HTTP request leaves, not once it has read the STOP from
  * Kafka. The instance that receives a STOP webhook records it here (keyed by contactKey, the pseudonym) before it
  * acknowledges the webhook; every instance reads the entries of its requests' contactKeys right after recording their
- * calls, immediately before the requests leave ({@link CallDecisions}). Entries are kept for {@link #KEEP}, far longer
- * than the consent views need to reflect a STOP; a periodic sweep removes older ones.
+ * calls, immediately before the requests leave ({@link CallDecisions}). Entries are kept for {@link #KEEP}: as long as
+ * an instance replays {@code whatsapp-inbound} into its pending STOPs at start, so the fence outlives any lag of an
+ * instance's consent view short of a day; a periodic sweep removes older ones.
  */
 @Component
 public class StopFence extends PeriodicTask {
 
     static final String COLLECTION = "stop_fence";
-    static final Duration KEEP = Duration.ofMinutes(10);
+    /**
+     * Ten minutes were once thought far longer than any view needs; the chaos suite's full size (load average 45-65,
+     * a broker restart, gateway kills) had 1,516 messages leave 592-607 s after their STOP was acknowledged, just
+     * after their fence entries were swept, from an instance whose view had not caught up with the STOP.
+     */
+    static final Duration KEEP = ConsentView.INBOUND_REPLAY;
 
     /** A withdrawal of every purpose, or of marketing only, made at {@code at} (the message's own time). */
     public record Stop(String contactKey, boolean everyPurpose, Instant at) {
