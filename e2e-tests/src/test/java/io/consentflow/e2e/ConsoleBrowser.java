@@ -61,8 +61,12 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
+    /**
+     * The element's text, waiting for it: a click that submits a form returns before the next page has loaded, and
+     * reading at once found the page before it (failed once in CI on the subject search's reason error).
+     */
     String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
 
     boolean present(String id) {
