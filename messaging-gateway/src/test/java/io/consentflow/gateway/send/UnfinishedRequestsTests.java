@@ -5,6 +5,7 @@ import static io.consentflow.gateway.support.Fixtures.marketing;
 import static io.consentflow.gateway.support.Fixtures.randomNumber;
 import static io.consentflow.gateway.support.StubCloudApiInitializer.STUB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
@@ -109,10 +110,11 @@ class UnfinishedRequestsTests {
         SendRequest inFlight = marketing(number).build();
         var container = registry.getListenerContainer(SendListener.ID);
         container.stop();
+        RecordMetadata first;
         try {
             // both in the number's partition; the group committed past the first (a batch that finished without
             // it), the second is where its consumer will read next
-            RecordMetadata first = published(lost);
+            first = published(lost);
             RecordMetadata second = published(inFlight);
             commitPast(first);
             Instant claimedAt = Instant.now().minus(Duration.ofMinutes(2));
@@ -133,6 +135,10 @@ class UnfinishedRequestsTests {
         } finally {
             container.start();
         }
+        // the restarted consumers join the group again first (a rejoin after the group's offsets were altered took
+        // longer than the 30 s below on a loaded machine: the record is read only once a consumer owns the partition)
+        await().atMost(Duration.ofSeconds(120)).until(() -> container.getAssignedPartitions() != null
+                && container.getAssignedPartitions().stream().anyMatch(p -> p.partition() == first.partition()));
         // its consumer reads it from the committed offset and resumes it: sent once as well
         kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                 sent -> inFlight.getRequestId().equals(sent.getRequestId()), WAIT);
