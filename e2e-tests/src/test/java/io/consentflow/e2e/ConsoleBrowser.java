@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,7 +40,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 "download.prompt_for_download", false));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
+        // a condition checked while the next page replaces the document can meet a node of the old one: Chromium
+        // answers "Node with given id does not belong to the document" (an unknown error, not a stale element; failed
+        // once in CI), so a wait asks again instead of failing
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(WebDriverException.class);
     }
 
     static boolean available() {
