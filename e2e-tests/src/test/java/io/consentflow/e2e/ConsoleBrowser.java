@@ -62,7 +62,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void signOut() {
-        driver.findElement(By.id("sign-out")).click();
+        click("sign-out");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
@@ -72,6 +72,14 @@ final class ConsoleBrowser implements AutoCloseable {
      */
     String text(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    /**
+     * Clicks the element once it is on the page and clickable: after a link or a form submit the next page may not
+     * have loaded yet (a click found no {@code show-erasure} once in CI, at load average 50).
+     */
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
     boolean present(String id) {

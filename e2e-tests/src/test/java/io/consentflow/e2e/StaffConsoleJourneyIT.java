@@ -44,7 +44,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
         browser.driver.get(suite.console.baseUrl() + "/subjects");
         browser.driver.findElement(By.id("e164")).sendKeys(phone.e164());
         browser.driver.findElement(By.id("reason")).sendKeys(reason);
-        browser.driver.findElement(By.id("search")).click();
+        browser.click("search");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent")));
     }
 
@@ -70,7 +70,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
             // search by number: the reason is asked first, then consent, history and the messages
             browser.driver.get(suite.console.baseUrl() + "/subjects");
             browser.driver.findElement(By.id("e164")).sendKeys(phone.e164());
-            browser.driver.findElement(By.id("search")).click();
+            browser.click("search");
             assertThat(browser.text("form-error")).contains("reason");
             assertThat(browser.present("consent")).isFalse();
 
@@ -93,7 +93,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
             assertThat(browser.driver.findElements(By.cssSelector("button[id^=proof-]"))).hasSize(4);
 
             // Art. 15 export: downloaded through the console with the DPO's own token, audited
-            browser.driver.findElement(By.id("export")).click();
+            browser.click("export");
             var exported = browser.downloads.resolve("art15-export.json");
             messageEvents.awaitCondition(() -> Files.isRegularFile(exported), PATIENCE, () -> "no export downloaded");
             assertThat(Files.readString(exported)).contains(phone.e164(), subjectId, "otherServices");
@@ -110,7 +110,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
 
             // Art. 17: erasure handed to retention-service, its receipts on the erasure's page
             search(browser, phone, "Loeschersuchen per Brief vom 1.12.");
-            browser.driver.findElement(By.id("erase")).click();
+            browser.click("erase");
             browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erasure-link")));
             assertThat(browser.text("action-outcome")).isEqualTo("OK");
@@ -119,9 +119,9 @@ class StaffConsoleJourneyIT extends JourneySupport {
                     e -> e.getSubjectId().equals(subjectId) && erasureId.equals(e.getErasureId()), PATIENCE);
             assertThat(audited(subjectId, "ERASURE").getReason()).isEqualTo("Loeschersuchen per Brief vom 1.12.");
             // the erasure's page, opened with the same reason: its receipts and the signed deletion certificate
-            browser.driver.findElement(By.id("erasure-link")).click();
+            browser.click("erasure-link");
             messageEvents.awaitCondition(() -> {
-                browser.driver.findElement(By.id("show-erasure")).click();
+                browser.click("show-erasure");
                 return browser.present("erasure-status") && browser.text("erasure-status").equals("DONE")
                         && browser.present("certificate-status")
                         && browser.text("certificate-status").equals("COMPLETE");
@@ -136,7 +136,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
                     .anySatisfy(receipt -> assertThat(receipt).contains("consent-service", "SubjectErased"))
                     .anySatisfy(receipt -> assertThat(receipt).contains("messaging-gateway", "MessageLogErased"));
             assertThat(browser.driver.findElements(By.cssSelector(".certificate-remains"))).isNotEmpty();
-            browser.driver.findElement(By.id("printable-certificate")).click();
+            browser.click("printable-certificate");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                     "What remains and why"));
             assertThat(browser.driver.getPageSource()).contains("Deletion certificate", erasureId, "COMPLETE")
@@ -180,7 +180,7 @@ class StaffConsoleJourneyIT extends JourneySupport {
             browser.signIn(suite.console.baseUrl(), "dpo", Suite.STAFF_PASSWORD);
             browser.driver.get(suite.console.baseUrl() + "/erasure-requests");
             browser.driver.findElement(By.id("reason")).sendKeys("daily check of chat requests");
-            browser.driver.findElement(By.id("show-requests")).click();
+            browser.click("show-requests");
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requests")));
             var row = browser.driver.findElements(By.cssSelector("tr.request")).stream()
                     .filter(r -> r.getText().contains(phone.e164())).findFirst().orElseThrow();
