@@ -1,4 +1,4 @@
-package io.consentflow.retention.web;
+package io.consentflow.retention.adapters.web;
 
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKind;

@@ -1,8 +1,5 @@
-package io.consentflow.retention.mongo;
+package io.consentflow.retention.adapters.mongo;
 
-import io.consentflow.retention.domain.Deadline;
-import io.consentflow.retention.domain.DeadlineKey;
-import io.consentflow.retention.domain.DeadlineKind;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -10,6 +7,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import io.consentflow.retention.app.DeadlineStore;
+import io.consentflow.retention.domain.Deadline;
+import io.consentflow.retention.domain.DeadlineKey;
+import io.consentflow.retention.domain.DeadlineKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,63 +32,62 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deadlines, one document per subject and kind. Every write is a single-document conditional update (no transactions
+ * {@link DeadlineStore} in MongoDB: deadlines, one document per subject and kind. Every write is a single-document conditional update (no transactions
  * needed): event handling replaces on the version it read; a scheduler replica claims with findAndModify.
  */
 @Repository
-public class DeadlineStore {
+class MongoDeadlineStore implements DeadlineStore {
 
     static final String COLLECTION = "deadlines";
 
     private final ReactiveMongoTemplate mongo;
 
-    public DeadlineStore(ReactiveMongoTemplate mongo) {
+    MongoDeadlineStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Deadline> find(DeadlineKey key) {
-        return mongo.findById(key.id(), Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+        return mongo.findById(key.id(), Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
     }
 
+    @Override
     public Flux<Deadline> bySubject(String subjectId) {
         return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("dueAt")),
-                Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
     }
 
+    @Override
     public Flux<Deadline> scheduled() {
         return mongo.find(Query.query(Criteria.where("status").is(Deadline.Status.SCHEDULED.name())),
-                Document.class, COLLECTION).map(DeadlineStore::fromDocument);
+                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
     }
 
-    /** The stored deadlines among {@code keys}, in one query. */
+    @Override
     public Mono<Map<DeadlineKey, Deadline>> findAll(Collection<DeadlineKey> keys) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
         return mongo.find(Query.query(Criteria.where("_id").in(keys.stream().map(DeadlineKey::id).toList())),
-                Document.class, COLLECTION).map(DeadlineStore::fromDocument).collectMap(Deadline::key);
-    }
-
-    /** A deadline to write, replacing {@code previous} (null: not stored yet). */
-    public record Change(Deadline next, Deadline previous) {
+                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument).collectMap(Deadline::key);
     }
 
     /**
-     * {@link #save} for many deadlines in one unordered bulk write. Returns the keys another writer changed since
-     * they were read (those were not written; read and reapply them). A replace is an upsert on (_id, version): when
+     * One unordered bulk write. A replace is an upsert on (_id, version): when
      * the version moved on it tries to insert the existing _id and fails with a duplicate key error that names its
      * index, so every conflict is known without reading back (the bulk result itself only has counts).
      */
+    @Override
     public Mono<Set<DeadlineKey>> saveAll(List<Change> changes) {
         if (changes.isEmpty()) {
             return Mono.just(Set.of());
         }
-        List<WriteModel<Document>> writes = changes.stream().map(DeadlineStore::write).toList();
+        List<WriteModel<Document>> writes = changes.stream().map(MongoDeadlineStore::write).toList();
         return mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
                 .map(result -> Set.<DeadlineKey>of())
                 .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
-                        .allMatch(DeadlineStore::isDuplicateKey)
+                        .allMatch(MongoDeadlineStore::isDuplicateKey)
                         ? Mono.just(e.getWriteErrors().stream().map(error -> changes.get(error.getIndex()).next().key())
                                 .collect(Collectors.toSet()))
                         : Mono.error(e));
@@ -108,7 +108,7 @@ public class DeadlineStore {
         return error.getCode() == 11000;
     }
 
-    /** Writes {@code next} if the stored deadline is still {@code previous}; false when another writer came first. */
+    @Override
     public Mono<Boolean> save(Deadline next, Deadline previous) {
         Document document = toDocument(next, next.version() + 1);
         if (previous == null) {
@@ -119,10 +119,8 @@ public class DeadlineStore {
         return mongo.findAndReplace(sameVersion, document, COLLECTION).hasElement();
     }
 
-    /**
-     * Claims the most overdue deadline for this replica, or a FIRING one whose owner's lease ran out (that replica
-     * died between claim and FIRED). One atomic findAndModify: two replicas never get the same deadline.
-     */
+    /** One atomic findAndModify: two replicas never get the same deadline. */
+    @Override
     public Mono<Deadline> claimNextDue(Instant now, String owner, Duration lease) {
         Date at = Date.from(now);
         Query due = Query.query(new Criteria().orOperator(
@@ -132,15 +130,15 @@ public class DeadlineStore {
         Update claim = new Update().set("status", Deadline.Status.FIRING.name()).set("owner", owner)
                 .set("leaseUntil", Date.from(now.plus(lease))).set("updatedAt", at).inc("version", 1);
         return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
-                COLLECTION).map(DeadlineStore::fromDocument);
+                COLLECTION).map(MongoDeadlineStore::fromDocument);
     }
 
-    /** FIRING -> FIRED, only by the replica that holds the claim. */
+    @Override
     public Mono<Boolean> markFired(Deadline claimed, String owner, Instant now) {
         return transition(claimed, owner, Deadline.Status.FIRED, now);
     }
 
-    /** FIRING -> SCHEDULED after a failed send, so the next round retries at once instead of after the lease. */
+    @Override
     public Mono<Boolean> release(Deadline claimed, String owner, Instant now) {
         return transition(claimed, owner, Deadline.Status.SCHEDULED, now);
     }

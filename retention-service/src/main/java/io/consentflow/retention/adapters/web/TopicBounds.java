@@ -1,9 +1,9 @@
-package io.consentflow.retention.web;
+package io.consentflow.retention.adapters.web;
 
 import io.consentflow.retention.domain.RetentionPeriod;
+import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
-import io.consentflow.schemas.TopicSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

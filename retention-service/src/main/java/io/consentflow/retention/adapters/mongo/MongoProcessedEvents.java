@@ -1,9 +1,10 @@
-package io.consentflow.retention.mongo;
+package io.consentflow.retention.adapters.mongo;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import io.consentflow.retention.app.ProcessedEvents;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -20,30 +21,32 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Event ids already handled, so a redelivered event is skipped. Purged explicitly after a while (no TTL index: the
+ * {@link ProcessedEvents} in MongoDB: one document per event id. Purged explicitly after a while (no TTL index: the
  * test wire server has none, and deletions here are meant to be explicit anyway).
  */
 @Repository
-public class ProcessedEvents {
+class MongoProcessedEvents implements ProcessedEvents {
 
     static final String COLLECTION = "processed_events";
 
     private final ReactiveMongoTemplate mongo;
 
-    public ProcessedEvents(ReactiveMongoTemplate mongo) {
+    MongoProcessedEvents(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Boolean> seen(String eventId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION);
     }
 
+    @Override
     public Mono<Void> remember(String eventId, Instant now) {
         return mongo.insert(new Document("_id", eventId).append("at", Date.from(now)), COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
     }
 
-    /** Which of {@code eventIds} were handled before, in one query. */
+    @Override
     public Mono<Set<String>> seenAmong(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Mono.just(Set.of());
@@ -54,7 +57,8 @@ public class ProcessedEvents {
                 .map(document -> document.getString("_id")).collect(Collectors.toSet());
     }
 
-    /** Remembers all of {@code eventIds} in one unordered insert; ids remembered before are fine. */
+    /** One unordered insert; ids remembered before are fine. */
+    @Override
     public Mono<Void> rememberAll(Collection<String> eventIds, Instant now) {
         if (eventIds.isEmpty()) {
             return Mono.empty();
@@ -66,9 +70,10 @@ public class ProcessedEvents {
                         new InsertManyOptions().ordered(false))))
                 .then()
                 .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
-                        .allMatch(DeadlineStore::isDuplicateKey) ? Mono.empty() : Mono.error(e));
+                        .allMatch(MongoDeadlineStore::isDuplicateKey) ? Mono.empty() : Mono.error(e));
     }
 
+    @Override
     public Mono<Long> purgeBefore(Instant cutoff) {
         return mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)
                 .map(result -> result.getDeletedCount());

@@ -1,4 +1,4 @@
-package io.consentflow.retention.mongo;
+package io.consentflow.retention.adapters.mongo;
 
 import java.time.Duration;
 import org.springframework.boot.ApplicationArguments;
@@ -29,17 +29,17 @@ class MongoIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Flux.concat(
-                mongo.indexOps(DeadlineStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                         .on("dueAt", Sort.Direction.ASC).named("status_dueAt")),
-                mongo.indexOps(DeadlineStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
+                mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
                         .named("subjectId")),
-                mongo.indexOps(DeadlineStore.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                         .on("version", Sort.Direction.ASC).unique().named("_id_version")),
-                mongo.indexOps(ErasureStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
+                mongo.indexOps(MongoErasureStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
                         .on("status", Sort.Direction.ASC).named("subjectId_status")),
-                mongo.indexOps(ErasureStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                mongo.indexOps(MongoErasureStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                         .on("overdueAt", Sort.Direction.ASC).named("status_overdueAt")),
-                mongo.indexOps(ProcessedEvents.COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC)
+                mongo.indexOps(MongoProcessedEvents.COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC)
                         .named("at")))
                 .blockLast(Duration.ofSeconds(30));
     }

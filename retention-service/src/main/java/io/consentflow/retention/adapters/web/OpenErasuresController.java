@@ -1,7 +1,7 @@
-package io.consentflow.retention.web;
+package io.consentflow.retention.adapters.web;
 
-import io.consentflow.retention.mongo.ErasureStore;
-import io.consentflow.retention.web.RetentionDtos.ErasureView;
+import io.consentflow.retention.adapters.web.RetentionDtos.ErasureView;
+import io.consentflow.retention.app.ErasureStore;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package io.consentflow.retention.web;
+package io.consentflow.retention.adapters.web;
 
 import static io.consentflow.platform.security.StaffAccessRules.roles;
 

@@ -1,4 +1,4 @@
-package io.consentflow.retention.topics;
+package io.consentflow.retention.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.consentflow.retention.kafka;
+package io.consentflow.retention.adapters.kafka;
 
 import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageFailed;
@@ -11,8 +11,8 @@ import io.consentflow.events.PreferencesChanged;
 import io.consentflow.events.StopReceived;
 import io.consentflow.events.SubjectErased;
 import io.consentflow.retention.domain.DeadlineKind;
-import io.consentflow.retention.domain.RetentionEvent;
 import io.consentflow.retention.domain.RetentionEvent.Type;
+import io.consentflow.retention.domain.RetentionEvent;
 import io.consentflow.schemas.Events;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.consentflow.retention.topics;
+package io.consentflow.retention.adapters.kafka;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

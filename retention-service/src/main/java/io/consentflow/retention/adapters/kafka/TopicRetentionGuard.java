@@ -1,4 +1,4 @@
-package io.consentflow.retention.topics;
+package io.consentflow.retention.adapters.kafka;
 
 import io.consentflow.retention.config.RetentionProperties;
 import io.consentflow.retention.domain.RetentionPolicies;

@@ -1,5 +1,6 @@
-package io.consentflow.retention.mongo;
+package io.consentflow.retention.adapters.mongo;
 
+import io.consentflow.retention.app.ErasureStore;
 import io.consentflow.retention.domain.DeadlineKind;
 import io.consentflow.retention.domain.Erasure;
 import java.time.Instant;
@@ -18,56 +19,61 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Erasure commands and their receipts, one document per erasureId, updated on the version read. */
+/** {@link ErasureStore} in MongoDB: one document per erasureId, updated on the version read. */
 @Repository
-public class ErasureStore {
+class MongoErasureStore implements ErasureStore {
 
     static final String COLLECTION = "erasures";
     private static final String AWAITING = Erasure.Status.AWAITING_RECEIPTS.name();
 
     private final ReactiveMongoTemplate mongo;
 
-    public ErasureStore(ReactiveMongoTemplate mongo) {
+    MongoErasureStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The stored erasure with this id, inserting {@code erasure} if there is none (a re-claimed deadline reuses it). */
+    @Override
     public Mono<Erasure> insertIfAbsent(Erasure erasure) {
-        return mongo.insert(toDocument(erasure, 0), COLLECTION).map(ErasureStore::fromDocument)
+        return mongo.insert(toDocument(erasure, 0), COLLECTION).map(MongoErasureStore::fromDocument)
                 .onErrorResume(DuplicateKeyException.class, e -> find(erasure.erasureId()));
     }
 
+    @Override
     public Mono<Erasure> find(String erasureId) {
-        return mongo.findById(erasureId, Document.class, COLLECTION).map(ErasureStore::fromDocument);
+        return mongo.findById(erasureId, Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
     }
 
+    @Override
     public Flux<Erasure> awaitingForSubject(String subjectId) {
         return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId).and("status").is(AWAITING)),
-                Document.class, COLLECTION).map(ErasureStore::fromDocument);
+                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
     }
 
+    @Override
     public Flux<Erasure> bySubject(String subjectId) {
         return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("requestedAt")),
-                Document.class, COLLECTION).map(ErasureStore::fromDocument);
+                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
     }
 
-    /** Every erasure still awaiting receipts, oldest request first (the staff console's "in progress"). */
+    @Override
     public Flux<Erasure> awaiting(int limit) {
         return mongo.find(Query.query(Criteria.where("status").is(AWAITING)).with(Sort.by("requestedAt")).limit(limit),
-                Document.class, COLLECTION).map(ErasureStore::fromDocument);
+                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
     }
 
+    @Override
     public Flux<Erasure> overdue(Instant now) {
         return mongo.find(Query.query(Criteria.where("status").is(AWAITING).and("overdueAt").lte(Date.from(now)))
-                .with(Sort.by("overdueAt")), Document.class, COLLECTION).map(ErasureStore::fromDocument);
+                .with(Sort.by("overdueAt")), Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
     }
 
+    @Override
     public Mono<Boolean> save(Erasure next, Erasure previous) {
         Query sameVersion = Query.query(Criteria.where("_id").is(next.erasureId()).and("version").is(previous.version()));
         return mongo.findAndReplace(sameVersion, toDocument(next, previous.version() + 1), COLLECTION).hasElement();
     }
 
-    /** True for exactly one caller across replicas: the one that reports the erasure as overdue. */
+    @Override
     public Mono<Boolean> markOverdueReported(String erasureId) {
         Query notYet = Query.query(Criteria.where("_id").is(erasureId).and("overdueReported").is(false));
         return mongo.updateFirst(notYet, new Update().set("overdueReported", true).inc("version", 1), COLLECTION)

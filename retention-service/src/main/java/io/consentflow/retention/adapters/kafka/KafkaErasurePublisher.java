@@ -1,4 +1,4 @@
-package io.consentflow.retention.kafka;
+package io.consentflow.retention.adapters.kafka;
 
 import io.consentflow.events.ErasureReason;
 import io.consentflow.events.ErasureRequested;

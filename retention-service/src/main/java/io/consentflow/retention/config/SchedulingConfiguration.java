@@ -1,9 +1,11 @@
-package io.consentflow.retention.app;
+package io.consentflow.retention.config;
 
-import io.consentflow.retention.config.RetentionProperties;
-import io.consentflow.retention.mongo.DeadlineStore;
-import io.consentflow.retention.mongo.ErasureStore;
-import io.consentflow.retention.mongo.ProcessedEvents;
+import io.consentflow.retention.app.DeadlineStore;
+import io.consentflow.retention.app.ErasurePublisher;
+import io.consentflow.retention.app.ErasureScheduler;
+import io.consentflow.retention.app.ErasureStore;
+import io.consentflow.retention.app.OverdueMonitor;
+import io.consentflow.retention.app.ProcessedEvents;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
-package io.consentflow.retention.web;
+package io.consentflow.retention.adapters.web;
 
-import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.StaffRequests;
+import io.consentflow.platform.staff.StaffAccountabilityFilter;
+import io.consentflow.retention.app.ErasureStore;
 import io.consentflow.retention.domain.Erasure;
-import io.consentflow.retention.mongo.ErasureStore;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
