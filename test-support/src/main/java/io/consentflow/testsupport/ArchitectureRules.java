@@ -124,8 +124,9 @@ public final class ArchitectureRules {
             }
         };
         return classes().that().resideInAPackage(basePackage + "..").and(DescribedPredicate.not(mainClass))
-                .should().resideInAnyPackage(allowed.toArray(String[]::new)).because("every service has the same package tree: domain, app, adapters."
-                + String.join("|", ADAPTERS) + ", config, " + BECAUSE);
+                .should().resideInAnyPackage(allowed.toArray(String[]::new))
+                .because("every service has the same package tree: domain, app, adapters."
+                        + String.join("|", ADAPTERS) + ", config, " + BECAUSE);
     }
 
     /** The application methods a listener method reaches, following calls into its own class. */
@@ -162,7 +163,8 @@ public final class ArchitectureRules {
                         continue;
                     }
                     JavaClass owner = target.getOwner();
-                    if (owner.getPackageName().equals(appPackage) || owner.getPackageName().startsWith(appPackage + ".")) {
+                    String ownerPackage = owner.getPackageName();
+                    if (ownerPackage.equals(appPackage) || ownerPackage.startsWith(appPackage + ".")) {
                         found.add(owner.getSimpleName() + "." + target.getName());
                     } else if (owner.equals(listener.getOwner())) {
                         target.resolveMember().ifPresent(todo::push);

@@ -1,6 +1,5 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
-import io.consentflow.audit.app.AuditProperties;
 import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.VerificationResult.Failure;
 import io.consentflow.audit.domain.VerificationResult.Kind;
@@ -36,18 +35,18 @@ import reactor.core.scheduler.Schedulers;
 public class AnchorVerification {
 
     private final TimestampStore timestamps;
-    private final CheckpointWitnesses witnesses;
-    private final AnchorProperties properties;
+    private final Witnesses witnesses;
+    private final AnchorPolicy policy;
     private final Duration allowedAge;
     private final Clock clock;
     private volatile X509Certificate pinned;
 
-    AnchorVerification(TimestampStore timestamps, CheckpointWitnesses witnesses, AnchorProperties properties,
-            AuditProperties audit, Clock clock) {
+    public AnchorVerification(TimestampStore timestamps, Witnesses witnesses, AnchorPolicy policy,
+            CheckpointSchedule checkpoints, Clock clock) {
         this.timestamps = timestamps;
         this.witnesses = witnesses;
-        this.properties = properties;
-        this.allowedAge = properties.allowedAge(audit.checkpoint().interval());
+        this.policy = policy;
+        this.allowedAge = policy.allowedAge(checkpoints.interval());
         this.clock = clock;
     }
 
@@ -71,10 +70,10 @@ public class AnchorVerification {
             return Optional.empty();
         }
         Checkpoint newest = checkpoints.get(checkpoints.size() - 1);
-        if (!properties.heartbeat().isZero() && newest.createdAt().isBefore(now.minus(allowedAge))) {
+        if (!policy.heartbeat().isZero() && newest.createdAt().isBefore(now.minus(allowedAge))) {
             return Optional.of(failure(Kind.STALE_CHECKPOINT, newest.number(), "the newest checkpoint, "
                     + newest.number() + ", was written at " + newest.createdAt() + ", longer ago than the heartbeat of "
-                    + properties.heartbeat() + " allows: newer checkpoints with their entries were removed, or no "
+                    + policy.heartbeat() + " allows: newer checkpoints with their entries were removed, or no "
                     + "instance writes checkpoints"));
         }
         if (witnesses.enabled()) {
@@ -83,7 +82,7 @@ public class AnchorVerification {
                 return witness;
             }
         }
-        return properties.timestamp().enabled() ? timestamps(checkpoints, now) : Optional.empty();
+        return policy.timestamped() ? timestamps(checkpoints, now) : Optional.empty();
     }
 
     private Optional<Failure> againstWitness(List<Checkpoint> checkpoints, Instant now) {
@@ -135,7 +134,7 @@ public class AnchorVerification {
     }
 
     private X509Certificate pinnedCertificate() {
-        String configured = properties.timestamp().certificate();
+        String configured = policy.timestampCertificate();
         if (configured == null || configured.isBlank()) {
             return null;
         }

@@ -1,7 +1,6 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.audit.mongo.CheckpointStore;
 import io.consentflow.proof.Sha256;
 import io.consentflow.proof.Timestamps;
 import io.consentflow.proof.WitnessedCheckpoint;
@@ -30,14 +29,14 @@ public class CheckpointAnchoring {
 
     private final CheckpointStore checkpoints;
     private final TimestampStore timestamps;
-    private final TimestampAuthorityClient tsa;
-    private final CheckpointWitnesses witnesses;
+    private final TimestampAuthority tsa;
+    private final Witnesses witnesses;
     private final MeterRegistry meters;
     /** Every checkpoint up to this number is anchored; -1 until the first run has looked at the witness and store. */
     private long anchoredUpTo = -1;
 
-    CheckpointAnchoring(CheckpointStore checkpoints, TimestampStore timestamps, TimestampAuthorityClient tsa,
-            CheckpointWitnesses witnesses, MeterRegistry meters) {
+    public CheckpointAnchoring(CheckpointStore checkpoints, TimestampStore timestamps, TimestampAuthority tsa,
+            Witnesses witnesses, MeterRegistry meters) {
         this.checkpoints = checkpoints;
         this.timestamps = timestamps;
         this.tsa = tsa;

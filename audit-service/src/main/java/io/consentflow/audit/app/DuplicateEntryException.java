@@ -1,4 +1,4 @@
-package io.consentflow.audit.mongo;
+package io.consentflow.audit.app;
 
 /**
  * Another appender (a redelivery, a zombie consumer after a rebalance) already wrote this position or record.

@@ -1,4 +1,4 @@
-package io.consentflow.audit.mongo;
+package io.consentflow.audit.app;
 
 import java.time.Instant;
 

@@ -1,12 +1,8 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
-import io.consentflow.audit.app.CheckpointService;
-import io.consentflow.audit.app.VerificationService;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.VerificationResult;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.events.StaffAccessRecorded;
 import io.consentflow.proof.ProofBundle;
 import io.consentflow.proof.WitnessedCheckpoint;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.salts;
+package io.consentflow.audit.app;
 
 import io.consentflow.platform.scheduling.PeriodicTask;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.config;
 
+import io.consentflow.audit.app.AnchorPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,9 +46,8 @@ public record AnchorProperties(@DefaultValue("5m") Duration heartbeat, @DefaultV
         }
     }
 
-    /** How old the newest checkpoint may be before verification calls it stale. */
-    public Duration allowedAge(Duration checkpointInterval) {
-        return heartbeat.plus(checkpointInterval.compareTo(heartbeat) < 0 ? checkpointInterval : heartbeat)
-                .plusSeconds(30);
+    /** What anchoring and its verification need of these settings. */
+    public AnchorPolicy policy() {
+        return new AnchorPolicy(heartbeat, timestamp.enabled(), timestamp.certificate());
     }
 }

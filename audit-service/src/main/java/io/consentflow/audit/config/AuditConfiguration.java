@@ -1,5 +1,7 @@
-package io.consentflow.audit.app;
+package io.consentflow.audit.config;
 
+import io.consentflow.audit.app.AnchorPolicy;
+import io.consentflow.audit.app.CheckpointSchedule;
 import io.consentflow.audit.domain.PersonalDataScrubber;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.VerificationKeys;
@@ -29,6 +31,16 @@ class AuditConfiguration {
     @Bean
     PersonalDataScrubber personalDataScrubber(AuditProperties properties) {
         return new PersonalDataScrubber(properties.digestSalt());
+    }
+
+    @Bean
+    CheckpointSchedule checkpointSchedule(AuditProperties properties) {
+        return properties.checkpoint();
+    }
+
+    @Bean
+    AnchorPolicy anchorPolicy(AnchorProperties properties) {
+        return properties.policy();
     }
 
     @Bean

@@ -1,6 +1,6 @@
-package io.consentflow.audit.app;
+package io.consentflow.audit.config;
 
-import java.time.Duration;
+import io.consentflow.audit.app.CheckpointSchedule;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,17 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("consentflow.audit")
 public record AuditProperties(String signingKey, String digestSalt, @DefaultValue Signing signing,
-        @DefaultValue Checkpoint checkpoint, @DefaultValue Listener listener) {
+        @DefaultValue CheckpointSchedule checkpoint, @DefaultValue Listener listener) {
 
     /**
      * @param previousPublicKeys public keys (X.509 base64, as {@code /checkpoints/key} publishes them) of signing keys
      *                           replaced by a rotation: checkpoints they signed keep verifying
      */
     public record Signing(@DefaultValue List<String> previousPublicKeys) {
-    }
-
-    /** A checkpoint is written after {@code everyEntries} appended entries or every {@code interval}, if anything changed. */
-    public record Checkpoint(@DefaultValue("1000") int everyEntries, @DefaultValue("60s") Duration interval) {
     }
 
     public record Listener(@DefaultValue("1") int concurrency) {

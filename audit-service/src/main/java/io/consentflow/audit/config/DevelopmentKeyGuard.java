@@ -1,4 +1,4 @@
-package io.consentflow.audit.app;
+package io.consentflow.audit.config;
 
 import io.consentflow.audit.domain.SigningKeys;
 import org.springframework.beans.factory.InitializingBean;

@@ -1,17 +1,18 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import io.consentflow.audit.app.AuditLog;
-import io.consentflow.audit.app.AuditProperties;
-import io.consentflow.audit.app.CheckpointService;
-import io.consentflow.audit.app.VerificationService;
+import io.consentflow.audit.adapters.http.CheckpointWitnesses;
+import io.consentflow.audit.adapters.http.TimestampAuthorityClient;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.adapters.mongo.MongoTimestampStore;
+import io.consentflow.audit.config.AnchorProperties;
+import io.consentflow.audit.config.AuditProperties;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationKeys;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.proof.Timestamps;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,27 +89,27 @@ final class AnchoredAudit implements AutoCloseable {
         client = MongoClients.create(TestInfrastructure.get().mongoUri());
         factory = new SimpleReactiveMongoDatabaseFactory(client, "audit-anchor-" + UUID.randomUUID().toString()
                 .substring(0, 8));
-        entries = new EntryStore(factory);
-        checkpoints = new CheckpointStore(factory);
-        timestamps = new TimestampStore(factory);
+        entries = new MongoEntryStore(factory);
+        checkpoints = new MongoCheckpointStore(factory);
+        timestamps = new MongoTimestampStore(factory);
         var properties = new AuditProperties(SigningKeys.DEVELOPMENT_KEY, "test-salt",
-                new AuditProperties.Signing(List.of()), new AuditProperties.Checkpoint(1_000_000, INTERVAL),
+                new AuditProperties.Signing(List.of()), new CheckpointSchedule(1_000_000, INTERVAL),
                 new AuditProperties.Listener(1));
         var anchor = new AnchorProperties(HEARTBEAT, new AnchorProperties.Timestamp(tsaUrl, tsaPem,
                 Duration.ofSeconds(10)), new AnchorProperties.Witness(witness == null ? "" : witness.toString(), witnessUrl,
                 Duration.ofSeconds(10)));
         SigningKeys keys = SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY);
         var witnesses = new CheckpointWitnesses(anchor);
-        log = new AuditLog(entries, clock, meters, properties);
+        log = new AuditLog(entries, clock, meters, properties.checkpoint());
         log.afterPropertiesSet();
         anchoring = new CheckpointAnchoring(checkpoints, timestamps, new TimestampAuthorityClient(anchor), witnesses,
                 meters);
-        checkpointService = new CheckpointService(entries, checkpoints, keys, clock, properties, log, meters, anchor,
-                anchoring);
+        checkpointService = new CheckpointService(entries, checkpoints, keys, clock, properties.checkpoint(), log,
+                meters, anchor.policy(), anchoring);
         VerificationKeys trusted = VerificationKeys.of(keys.publicKey(), List.of());
         chainsOnly = new VerificationService(entries, checkpoints, trusted, meters);
         verification = new VerificationService(entries, checkpoints, trusted, meters, java.util.Optional.of(
-                new AnchorVerification(timestamps, witnesses, anchor, properties, clock)));
+                new AnchorVerification(timestamps, witnesses, anchor.policy(), properties.checkpoint(), clock)));
     }
 
     static String pem(java.security.cert.X509Certificate certificate) {
@@ -131,8 +132,7 @@ final class AnchoredAudit implements AutoCloseable {
     }
 
     double runs(String outcome) {
-        var counter = meters.find("audit.checkpoint.runs").tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        return IsolatedAudit.checkpointRuns(meters, outcome);
     }
 
     @Override

@@ -1,14 +1,18 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.consentflow.audit.adapters.http.CheckpointWitnesses;
+import io.consentflow.audit.adapters.http.TimestampAuthorityClient;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.adapters.mongo.MongoTimestampStore;
+import io.consentflow.audit.config.AnchorProperties;
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.domain.VerificationResult.Kind;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.proof.Sha256;
 import io.consentflow.proof.Timestamps;
 import io.consentflow.proof.WitnessFolder;
@@ -128,7 +132,8 @@ class AnchoringTests {
 
             // remove checkpoints 2-4 and the entries after checkpoint 1: checkpoint 1, ten minutes old, is the newest
             for (long number = 4; number > second.number(); number--) {
-                Mono.from(audit.collection(CheckpointStore.COLLECTION).deleteOne(Filters.eq("_id", number))).block();
+                Mono.from(audit.collection(MongoCheckpointStore.COLLECTION).deleteOne(Filters.eq("_id", number)))
+                        .block();
             }
             removeNewest(audit, second, 3);
 
@@ -147,7 +152,7 @@ class AnchoringTests {
             audit.checkpointService.checkpointNow().orElseThrow();
             audit.append(2, 2);
             audit.checkpointService.checkpointNow().orElseThrow();
-            var stamps = audit.collection(TimestampStore.COLLECTION);
+            var stamps = audit.collection(MongoTimestampStore.COLLECTION);
             Document first = Mono.from(stamps.find(Filters.eq("_id", 1L)).first()).block();
             Document second = Mono.from(stamps.find(Filters.eq("_id", 2L)).first()).block();
 
@@ -201,9 +206,10 @@ class AnchoringTests {
 
     /** Deletes the newest checkpoint and the last {@code entries} entries of the chain, as an attacker would. */
     private static void removeNewest(AnchoredAudit audit, Checkpoint newest, int entries) {
-        Mono.from(audit.collection(CheckpointStore.COLLECTION).deleteOne(Filters.eq("_id", newest.number()))).block();
+        Mono.from(audit.collection(MongoCheckpointStore.COLLECTION).deleteOne(Filters.eq("_id", newest.number())))
+                .block();
         long count = newest.heads().get(audit.topic + "-0").count();
-        Mono.from(audit.collection(EntryStore.COLLECTION).deleteMany(Filters.and(
+        Mono.from(audit.collection(MongoEntryStore.COLLECTION).deleteMany(Filters.and(
                 Filters.eq("chainId", audit.topic + "-0"), Filters.gte("sequence", count - entries)))).block();
     }
 

@@ -1,15 +1,15 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.domain.VerificationResult.Kind;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.proof.WitnessedCheckpoint;
 import io.consentflow.proof.tsa.LocalTimestampAuthority;
 import java.io.IOException;
@@ -94,9 +94,9 @@ class HttpWitnessTests {
             assertThat(audit.verification.verifyAll().block().valid()).isTrue();
 
             // the attacker removes checkpoints 2 and 3 and the entries after checkpoint 1
-            Mono.from(audit.collection(CheckpointStore.COLLECTION).deleteMany(Filters.gte("_id", second.number())))
+            Mono.from(audit.collection(MongoCheckpointStore.COLLECTION).deleteMany(Filters.gte("_id", second.number())))
                     .block();
-            Mono.from(audit.collection(EntryStore.COLLECTION).deleteMany(Filters.gte("sequence", 3L))).block();
+            Mono.from(audit.collection(MongoEntryStore.COLLECTION).deleteMany(Filters.gte("sequence", 3L))).block();
             assertThat(audit.chainsOnly.verifyAll().block().valid()).isTrue();
             VerificationResult result = audit.verification.verifyAll().block();
             assertThat(result.failure().kind()).isEqualTo(Kind.WITNESS_MISMATCH);

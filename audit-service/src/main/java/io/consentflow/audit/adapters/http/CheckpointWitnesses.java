@@ -1,5 +1,7 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.adapters.http;
 
+import io.consentflow.audit.app.Witnesses;
+import io.consentflow.audit.config.AnchorProperties;
 import io.consentflow.proof.Json;
 import io.consentflow.proof.WitnessFolder;
 import io.consentflow.proof.WitnessedCheckpoint;
@@ -16,18 +18,18 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The configured witnesses: a folder and/or an HTTPS endpoint outside the operator's database. Each receives every
+ * {@link Witnesses}: a folder and/or an HTTPS endpoint outside the operator's database. Each receives every
  * checkpoint head once; verification reads the heads back from the folder if there is one, else from the endpoint.
  */
 @Component
-class CheckpointWitnesses {
+public class CheckpointWitnesses implements Witnesses {
 
     private final WitnessFolder folder;
     private final URI url;
     private final AnchorProperties.Witness settings;
     private final HttpClient http;
 
-    CheckpointWitnesses(AnchorProperties properties) {
+    public CheckpointWitnesses(AnchorProperties properties) {
         this.settings = properties.witness();
         this.folder = settings.folder().isBlank() ? null : new WitnessFolder(Path.of(settings.folder()));
         this.url = settings.url().isBlank() ? null : URI.create(settings.url());
@@ -35,7 +37,8 @@ class CheckpointWitnesses {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return folder != null || url != null;
     }
 
@@ -44,7 +47,8 @@ class CheckpointWitnesses {
     }
 
     /** Delivers one head to every witness; throws when one of them did not take it. */
-    void deliver(WitnessedCheckpoint head) {
+    @Override
+    public void deliver(WitnessedCheckpoint head) {
         if (folder != null) {
             folder.deliver(head);
         }
@@ -60,7 +64,8 @@ class CheckpointWitnesses {
     }
 
     /** Every head a witness holds (the folder's when there is one). */
-    List<WitnessedCheckpoint> heads() {
+    @Override
+    public List<WitnessedCheckpoint> heads() {
         if (folder != null) {
             return folder.heads();
         }

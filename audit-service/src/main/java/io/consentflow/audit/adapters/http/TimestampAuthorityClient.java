@@ -1,5 +1,7 @@
-package io.consentflow.audit.anchor;
+package io.consentflow.audit.adapters.http;
 
+import io.consentflow.audit.app.TimestampAuthority;
+import io.consentflow.audit.config.AnchorProperties;
 import io.consentflow.proof.Timestamps;
 import java.io.IOException;
 import java.net.URI;
@@ -9,25 +11,30 @@ import java.net.http.HttpResponse;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.springframework.stereotype.Component;
 
-/** Asks the configured RFC 3161 TSA for a token over a SHA-256 digest (on the checkpoint thread, so blocking). */
+/**
+ * {@link TimestampAuthority} over HTTP: asks the configured RFC 3161 TSA for a token over a SHA-256 digest (on the
+ * checkpoint thread, so blocking).
+ */
 @Component
-class TimestampAuthorityClient {
+public class TimestampAuthorityClient implements TimestampAuthority {
 
     private final AnchorProperties.Timestamp settings;
     private final HttpClient http;
 
-    TimestampAuthorityClient(AnchorProperties properties) {
+    public TimestampAuthorityClient(AnchorProperties properties) {
         this.settings = properties.timestamp();
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return settings.enabled();
     }
 
     /** The token (DER, base64); throws {@link Timestamps.TimestampException} when none could be obtained. */
-    String stamp(byte[] sha256) {
+    @Override
+    public String stamp(byte[] sha256) {
         TimeStampRequest request = Timestamps.request(sha256);
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(settings.url()))

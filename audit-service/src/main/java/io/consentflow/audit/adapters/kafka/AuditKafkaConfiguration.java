@@ -1,7 +1,7 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import io.consentflow.audit.app.AuditLog;
-import io.consentflow.audit.app.AuditProperties;
+import io.consentflow.audit.config.AuditProperties;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.platform.kafka.InfrastructurePauses;
 import io.consentflow.schemas.kafka.KafkaClientDefaults;

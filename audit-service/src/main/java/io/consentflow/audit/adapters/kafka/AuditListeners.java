@@ -1,4 +1,4 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import io.consentflow.audit.app.AuditLog;
 import java.util.List;

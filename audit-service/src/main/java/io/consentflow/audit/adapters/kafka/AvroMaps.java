@@ -1,4 +1,4 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;

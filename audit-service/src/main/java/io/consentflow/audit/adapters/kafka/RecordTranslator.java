@@ -1,8 +1,8 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
+import io.consentflow.audit.app.ContactSalts;
 import io.consentflow.audit.domain.PersonalDataScrubber;
 import io.consentflow.audit.domain.SourceRecord;
-import io.consentflow.audit.salts.ContactSalts;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
 import io.consentflow.events.InboundMessage;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.mongo;
+package io.consentflow.audit.adapters.mongo;
 
 import io.consentflow.audit.domain.AuditEntry;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.salts;
+package io.consentflow.audit.adapters.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.audit.app.ContactSalts;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +27,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The contacts' salts (docs/architecture.md#audit): one random 32-byte salt per contact, under the keyed lookup of
- * its number, with the subjectIds the contact was seen with. Kept apart from the append-only log, in a database of
- * its own ({@code consentflow.audit.salt-database}, {@code audit_keys}): the one place audit-service deletes, and
- * only salts. Shredding a subject's salts leaves its entries unlinkable to the number; they and their hashes stay.
+ * {@link ContactSalts} in MongoDB (docs/architecture.md#audit): one random 32-byte salt per contact, under the keyed
+ * lookup of its number, with the subjectIds the contact was seen with. Kept apart from the append-only log, in a
+ * database of its own ({@code consentflow.audit.salt-database}, {@code audit_keys}): the one place audit-service
+ * deletes, and only salts. Shredding a subject's salts leaves its entries unlinkable to the number; they and their
+ * hashes stay.
  */
 @Component
-public class ContactSalts {
+public class MongoContactSalts implements ContactSalts {
 
     static final String COLLECTION = "contact_salts";
     static final String ERASED_SUBJECTS = "erased_subjects";
@@ -40,7 +42,7 @@ public class ContactSalts {
     private final MongoClient client;
     private final String database;
 
-    ContactSalts(MongoClient client, @Value("${consentflow.audit.salt-database:audit_keys}") String database) {
+    MongoContactSalts(MongoClient client, @Value("${consentflow.audit.salt-database:audit_keys}") String database) {
         this.client = client;
         this.database = database;
     }
@@ -58,6 +60,7 @@ public class ContactSalts {
      * seen with (null: none named). One find, at most one insert and one update per new link. A salt the policy
      * shreds between the find and the link ({@link #shredUnlinked}) is created again: every contact gets a salt.
      */
+    @Override
     public Mono<Map<String, byte[]>> saltsFor(Map<String, String> subjectByLookup) {
         return saltsFor(subjectByLookup, 3);
     }
@@ -125,6 +128,7 @@ public class ContactSalts {
      * consent, a STOP or message from an unknown number) created before {@code cutoff}; returns how many. A contact
      * linked meanwhile keeps its salt (the filter is evaluated per document, atomically with its deletion).
      */
+    @Override
     public Mono<Long> shredUnlinked(Instant cutoff) {
         return Mono.from(collection().deleteMany(Filters.and(Filters.size("subjectIds", 0),
                 Filters.lt("createdAt", Date.from(cutoff))))).map(r -> r.getDeletedCount());
@@ -134,6 +138,7 @@ public class ContactSalts {
      * Shreds every salt of contacts seen with this subject; returns how many. The subjectId (a random UUID) is kept in
      * {@code erased_subjects}, so a replay of the subject's records cannot link a new salt to it.
      */
+    @Override
     public Mono<Long> shred(String subjectId) {
         Document erased = new Document("_id", subjectId).append("erasedAt", new Date());
         return Mono.from(erasedSubjects().replaceOne(Filters.eq("_id", subjectId), erased,
@@ -143,6 +148,7 @@ public class ContactSalts {
     }
 
     /** How many contacts' salts are still linked to the subject (0 once an erasure shredded them). */
+    @Override
     public Mono<Long> linkedTo(String subjectId) {
         return Mono.from(collection().countDocuments(Filters.eq("subjectIds", subjectId)));
     }

@@ -1,4 +1,4 @@
-package io.consentflow.audit.mongo;
+package io.consentflow.audit.adapters.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -10,6 +10,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.audit.app.DuplicateEntryException;
+import io.consentflow.audit.app.EntryQuery;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.ChainHead;
 import java.time.Instant;
@@ -26,22 +29,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The entries collection. Insert and find only: there is no update or delete here (an ArchUnit test keeps it so) and
- * the MongoDB role of the service grants nothing else. {@code _id = topic-partition-offset} makes a redelivered
- * record a duplicate; the unique (chainId, sequence) index makes a second writer of the same position fail instead
- * of forking the chain.
+ * {@link EntryStore} in MongoDB: the entries collection. Insert and find only: there is no update or delete here (an
+ * ArchUnit test keeps it so) and the MongoDB role of the service grants nothing else. {@code _id =
+ * topic-partition-offset} makes a redelivered record a duplicate; the unique (chainId, sequence) index makes a second
+ * writer of the same position fail instead of forking the chain.
  */
 @Component
-public class EntryStore {
+public class MongoEntryStore implements EntryStore {
 
     public static final String COLLECTION = "audit_entries";
 
     private final ReactiveMongoDatabaseFactory mongo;
 
-    public EntryStore(ReactiveMongoDatabaseFactory mongo) {
+    public MongoEntryStore(ReactiveMongoDatabaseFactory mongo) {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Void> ensureIndexes() {
         return collection().flatMapMany(c -> Flux.concat(
                 c.createIndex(Indexes.ascending("chainId", "sequence"), new IndexOptions().unique(true).name("chain_position")),
@@ -52,6 +56,7 @@ public class EntryStore {
     }
 
     /** The head derived from the chain's last stored entry. */
+    @Override
     public Mono<ChainHead> head(String chainId) {
         return head(chainId, 0);
     }
@@ -64,6 +69,7 @@ public class EntryStore {
      * wire server serves only exact matches from an index and scanned every entry for it, once per chain per
      * checkpoint.
      */
+    @Override
     public Mono<ChainHead> head(String chainId, long atLeast) {
         long known = atLeast - 1;
         Mono<Long> start = known < 0 ? Mono.just(-1L)
@@ -105,50 +111,58 @@ public class EntryStore {
      * the indexes of the whole list). A clash on id or chain position fails with {@link DuplicateEntryException}
      * carrying the index of the refused document: ordered means everything before it is stored, nothing after it.
      */
+    @Override
     public Mono<Void> insert(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         List<Document> documents = entries.stream().map(EntryDocuments::toDocument).toList();
         return collection().flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(true))))
-                .onErrorMap(EntryStore::isDuplicate, e -> new DuplicateEntryException(e, failedIndex(e)))
+                .onErrorMap(MongoEntryStore::isDuplicate, e -> new DuplicateEntryException(e, failedIndex(e)))
                 .then();
     }
 
+    @Override
     public Mono<List<String>> chainIds() {
         return collection().flatMapMany(c -> c.distinct("chainId", String.class)).collectList()
                 .map(ids -> ids.stream().sorted().toList());
     }
 
     /** Entries ordered by chain and position, for verification; {@code chains == null} streams all. */
+    @Override
     public Flux<AuditEntry> stream(Collection<String> chains) {
         Bson filter = chains == null ? new Document() : Filters.in("chainId", chains);
         return collection().flatMapMany(c -> c.find(filter).sort(Sorts.ascending("chainId", "sequence"))
                 .batchSize(2000)).map(EntryDocuments::fromDocument);
     }
 
+    @Override
     public Flux<AuditEntry> find(EntryQuery query) {
         return collection().flatMapMany(c -> c.find(filter(query))
                 .sort(Sorts.ascending("recordedAt", "_id")).skip(query.page() * query.size()).limit(query.size()))
                 .map(EntryDocuments::fromDocument);
     }
 
+    @Override
     public Mono<Long> count(EntryQuery query) {
         return collection().flatMap(c -> Mono.from(c.countDocuments(filter(query))));
     }
 
+    @Override
     public Flux<AuditEntry> bySubject(String subjectId) {
         return collection().flatMapMany(c -> c.find(Filters.eq("subjectId", subjectId))
                 .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
     }
 
     /** The entries of one erasure: its command (once, or again when overdue) and the receipts that name it. */
+    @Override
     public Flux<AuditEntry> byErasureId(String erasureId) {
         return collection().flatMapMany(c -> c.find(Filters.eq("payload.erasureId", erasureId))
                 .sort(Sorts.ascending("recordedAt", "_id"))).map(EntryDocuments::fromDocument);
     }
 
     /** Positions {@code from} to {@code to} (both included) of one chain, in order: a proof's chain segment. */
+    @Override
     public Flux<AuditEntry> segment(String chainId, long from, long to) {
         return collection().flatMapMany(c -> c.find(Filters.and(Filters.eq("chainId", chainId),
                         Filters.gte("sequence", from), Filters.lte("sequence", to))).sort(Sorts.ascending("sequence")))
@@ -156,6 +170,7 @@ public class EntryStore {
     }
 
     /** A time range for export, oldest first. */
+    @Override
     public Flux<AuditEntry> range(Instant from, Instant to) {
         return collection().flatMapMany(c -> c.find(Filters.and(Filters.gte("recordedAt", Date.from(from)),
                         Filters.lt("recordedAt", Date.from(to))))

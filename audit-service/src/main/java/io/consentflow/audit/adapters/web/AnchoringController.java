@@ -1,8 +1,8 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
-import io.consentflow.audit.anchor.AnchorProperties;
-import io.consentflow.audit.anchor.AnchorVerification;
-import io.consentflow.audit.mongo.CheckpointStore;
+import io.consentflow.audit.app.AnchorVerification;
+import io.consentflow.audit.app.CheckpointStore;
+import io.consentflow.audit.config.AnchorProperties;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
 import static io.consentflow.platform.security.StaffAccessRules.roles;
 

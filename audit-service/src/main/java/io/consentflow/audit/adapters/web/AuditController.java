@@ -1,13 +1,13 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
+import io.consentflow.audit.app.CheckpointStore;
+import io.consentflow.audit.app.EntryQuery;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.app.VerificationService;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryQuery;
-import io.consentflow.audit.mongo.EntryStore;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
-import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.Access;
 import io.consentflow.platform.staff.StaffAccountabilityFilter.StaffRequests;
+import io.consentflow.platform.staff.StaffAccountabilityFilter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

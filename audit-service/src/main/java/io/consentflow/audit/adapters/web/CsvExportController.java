@@ -1,8 +1,8 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.CanonicalJson;
-import io.consentflow.audit.mongo.EntryStore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
-import io.consentflow.audit.anchor.EvidenceChains;
+import io.consentflow.audit.app.EvidenceChains;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.web;
+package io.consentflow.audit.adapters.web;
 
 import io.consentflow.audit.app.ProofService;
 import io.consentflow.platform.web.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,10 +9,11 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.audit.AuditServiceApplication;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.app.VerificationService;
-import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class RebalanceTests {
                 MongoClient mongo = MongoClients.create(infrastructure.mongoUri());
                 Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         infrastructure.kafkaBootstrapServers()))) {
-            MongoCollection<Document> entries = mongo.getDatabase(database).getCollection(EntryStore.COLLECTION);
+            MongoCollection<Document> entries = mongo.getDatabase(database).getCollection(MongoEntryStore.COLLECTION);
             ConfigurableApplicationContext a = start();
             ConfigurableApplicationContext b = null;
             try {

@@ -1,13 +1,14 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
 import io.consentflow.audit.app.AuditLog;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.events.OptInRequested;
 import io.consentflow.events.OptInSource;
 import io.consentflow.schemas.Events;
@@ -139,7 +140,7 @@ class RedeliveryTests {
     }
 
     private com.mongodb.reactivestreams.client.MongoCollection<Document> collection() {
-        return mongo.getMongoDatabase().block().getCollection(EntryStore.COLLECTION);
+        return mongo.getMongoDatabase().block().getCollection(MongoEntryStore.COLLECTION);
     }
 
     private long count(org.bson.conversions.Bson filter) {

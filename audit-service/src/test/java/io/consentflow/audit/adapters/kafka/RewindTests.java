@@ -1,10 +1,11 @@
-package io.consentflow.audit.kafka;
+package io.consentflow.audit.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.StaffTokens;
 import io.consentflow.testsupport.TestInfrastructure;
@@ -100,7 +101,8 @@ class RewindTests {
     }
 
     private long count(org.bson.conversions.Bson filter) {
-        return Mono.from(mongo.getMongoDatabase().block().getCollection(EntryStore.COLLECTION).countDocuments(filter))
+        return Mono.from(mongo.getMongoDatabase().block().getCollection(MongoEntryStore.COLLECTION)
+                        .countDocuments(filter))
                 .block();
     }
 }

@@ -1,4 +1,4 @@
-package io.consentflow.audit.mongo;
+package io.consentflow.audit.adapters.mongo;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -6,13 +6,14 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.audit.app.AuditLog;
-import io.consentflow.audit.app.AuditProperties;
+import io.consentflow.audit.app.CheckpointSchedule;
 import io.consentflow.audit.app.VerificationService;
+import io.consentflow.audit.config.AuditProperties;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationResult;
+import io.consentflow.proof.Sha256;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -50,11 +51,12 @@ class AppendBenchmark {
         String database = "audit-bench-" + UUID.randomUUID().toString().substring(0, 8);
         try (MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri())) {
             var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
-            var entries = new EntryStore(factory);
+            var entries = new MongoEntryStore(factory);
             var properties = new AuditProperties(SigningKeys.DEVELOPMENT_KEY, "bench-salt",
-                    new AuditProperties.Signing(java.util.List.of()), new AuditProperties.Checkpoint(Integer.MAX_VALUE, Duration.ofHours(1)),
+                    new AuditProperties.Signing(java.util.List.of()),
+                    new CheckpointSchedule(Integer.MAX_VALUE, Duration.ofHours(1)),
                     new AuditProperties.Listener(1));
-            var log = new AuditLog(entries, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+            var log = new AuditLog(entries, Clock.systemUTC(), new SimpleMeterRegistry(), properties.checkpoint());
             log.afterPropertiesSet();
             MongoCollection<Document> plain = factory.getMongoDatabase().block().getCollection("bench_plain");
             Mono.from(plain.createIndex(Indexes.ascending("chainId", "sequence"), new IndexOptions().unique(true)))
@@ -69,7 +71,7 @@ class AppendBenchmark {
             double chainedRate = runChained(log, "bench", RECORDS, CHAINS);
             double pollRate = runChained(log, "bench-poll", RECORDS, POLL_CHAINS);
 
-            var verification = new VerificationService(entries, new CheckpointStore(factory),
+            var verification = new VerificationService(entries, new MongoCheckpointStore(factory),
                     io.consentflow.audit.domain.VerificationKeys.currentOnly(
                             SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY).publicKey()),
                     new SimpleMeterRegistry());

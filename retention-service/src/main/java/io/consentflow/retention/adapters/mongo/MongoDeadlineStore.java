@@ -32,8 +32,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link DeadlineStore} in MongoDB: deadlines, one document per subject and kind. Every write is a single-document conditional update (no transactions
- * needed): event handling replaces on the version it read; a scheduler replica claims with findAndModify.
+ * {@link DeadlineStore} in MongoDB: deadlines, one document per subject and kind. Every write is a single-document
+ * conditional update (no transactions needed): event handling replaces on the version it read; a scheduler replica
+ * claims with findAndModify.
  */
 @Repository
 class MongoDeadlineStore implements DeadlineStore {

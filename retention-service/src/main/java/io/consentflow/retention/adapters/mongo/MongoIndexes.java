@@ -31,8 +31,8 @@ class MongoIndexes implements ApplicationRunner {
         Flux.concat(
                 mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                         .on("dueAt", Sort.Direction.ASC).named("status_dueAt")),
-                mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
-                        .named("subjectId")),
+                mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index()
+                        .on("subjectId", Sort.Direction.ASC).named("subjectId")),
                 mongo.indexOps(MongoDeadlineStore.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                         .on("version", Sort.Direction.ASC).unique().named("_id_version")),
                 mongo.indexOps(MongoErasureStore.COLLECTION).createIndex(new Index().on("subjectId", Sort.Direction.ASC)
