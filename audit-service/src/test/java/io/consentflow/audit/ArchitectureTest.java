@@ -5,13 +5,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import io.consentflow.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The domain core is framework-free, and no code path can change or remove what the log holds. */
+/**
+ * The house layout (docs/architecture.md#layout-inside-a-service), and no code path can change or remove what the
+ * log holds.
+ */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses("io.consentflow.audit");
+    private static final String BASE = "io.consentflow.audit";
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(BASE);
 
     /** Any MongoDB (driver or Spring Data) method that changes or removes stored documents. */
     static final DescribedPredicate<JavaMethodCall> MUTATING_MONGO_CALL = new DescribedPredicate<>(
@@ -28,14 +33,19 @@ class ArchitectureTest {
 
     @Test
     void domainIsFrameworkFree() {
-        ArchitectureRules.domainIsFrameworkFree("..audit.domain..").check(CLASSES);
+        ArchitectureRules.domainIsPure(BASE).check(CLASSES);
+    }
+
+    @Test
+    void followsTheHouseLayout() {
+        CompositeArchRule.of(ArchitectureRules.houseLayout(BASE)).check(CLASSES);
     }
 
     @Test
     void nothingUpdatesOrDeletesStoredEntriesOrCheckpoints() {
         // the contacts' salts (their own database, a key ring, not the log) are the one thing that may be deleted
         noClasses().that().resideInAPackage("io.consentflow.audit..")
-                .and().doNotBelongToAnyOf(io.consentflow.audit.salts.ContactSalts.class)
+                .and().doNotBelongToAnyOf(io.consentflow.audit.adapters.mongo.MongoContactSalts.class)
                 .should().callMethodWhere(MUTATING_MONGO_CALL)
                 .because("the compliance log is append-only (docs/architecture.md#audit); its MongoDB role grants insert"
                         + " and find only")

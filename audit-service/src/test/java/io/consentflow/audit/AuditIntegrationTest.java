@@ -4,12 +4,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.app.EntryStore;
+import io.consentflow.proof.Timestamps;
+import io.consentflow.proof.tsa.LocalTimestampAuthority;
 import io.consentflow.testsupport.KafkaTestClient;
 import io.consentflow.testsupport.StaffTokens;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.consentflow.testsupport.WithTestInfrastructure;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -27,10 +32,6 @@ import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import io.consentflow.proof.Timestamps;
-import io.consentflow.proof.tsa.LocalTimestampAuthority;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -72,7 +73,8 @@ abstract class AuditIntegrationTest {
     }
 
     protected List<Document> entriesWithEventIds(Collection<String> eventIds) {
-        return Flux.from(collection(EntryStore.COLLECTION).find(Filters.in("eventId", eventIds))).collectList().block();
+        return Flux.from(collection(MongoEntryStore.COLLECTION).find(Filters.in("eventId", eventIds))).collectList()
+                .block();
     }
 
     protected List<Document> awaitEntries(Collection<String> eventIds) {

@@ -3,8 +3,10 @@ package io.consentflow.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.app.CheckpointStore;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.schemas.AvroEventSerializer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -51,8 +53,8 @@ class AuditPipelineTests extends AuditIntegrationTest {
         assertThat(entries).extracting(d -> d.getString("type")).contains("OptInRequested", "SendRequest",
                 "InboundMessage", "OptInConfirmed", "MessageSent", "StopReceived");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() ->
-                count(EntryStore.COLLECTION, Filters.eq("payload.valueSize", poison.length)) >= 2);
-        Document deadLetter = allDocuments(EntryStore.COLLECTION).stream()
+                count(MongoEntryStore.COLLECTION, Filters.eq("payload.valueSize", poison.length)) >= 2);
+        Document deadLetter = allDocuments(MongoEntryStore.COLLECTION).stream()
                 .filter(d -> "DeadLetter".equals(d.getString("type"))
                         && d.get("payload", Document.class).getInteger("valueSize") == poison.length)
                 .findFirst().orElseThrow();
@@ -63,8 +65,8 @@ class AuditPipelineTests extends AuditIntegrationTest {
         assertThat(payload.getString("exceptionMessageDigest")).startsWith("sd:");
 
         // no personal data in any stored document: entries and checkpoints
-        List<Document> everything = new ArrayList<>(allDocuments(EntryStore.COLLECTION));
-        everything.addAll(allDocuments(CheckpointStore.COLLECTION));
+        List<Document> everything = new ArrayList<>(allDocuments(MongoEntryStore.COLLECTION));
+        everything.addAll(allDocuments(MongoCheckpointStore.COLLECTION));
         for (Document document : everything) {
             assertThat(document.toJson()).doesNotContain(digits).doesNotContain(secretText)
                     .doesNotContain(digits.substring(2, 12));

@@ -2,8 +2,8 @@ package io.consentflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.audit.app.AuditLog;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.ChainHead;
 import io.consentflow.audit.domain.SourceRecord;

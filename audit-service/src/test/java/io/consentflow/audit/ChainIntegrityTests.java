@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
 import io.consentflow.audit.app.AuditLog;
 import io.consentflow.audit.app.CheckpointService;
+import io.consentflow.audit.app.CheckpointStore;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.SourceRecord;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +79,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
             pool.shutdownNow();
         }
         String chainId = AuditEntry.chainId(topic, 0);
-        List<Document> chain = Flux.from(collection(EntryStore.COLLECTION).find(Filters.eq("chainId", chainId))
+        List<Document> chain = Flux.from(collection(MongoEntryStore.COLLECTION).find(Filters.eq("chainId", chainId))
                 .sort(Sorts.ascending("sequence"))).collectList().block();
         assertThat(chain).hasSize(records.size());
         assertThat(chain).extracting(d -> d.getLong("sequence"))
@@ -96,7 +98,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
         kafka.publish("consent-events", subjectId, event);
         Document original = awaitEntries(List.of(event.getEventId())).get(0);
         String id = original.getString("_id");
-        var entries = collection(EntryStore.COLLECTION);
+        var entries = collection(MongoEntryStore.COLLECTION);
         try {
             Mono.from(entries.updateOne(Filters.eq("_id", id), Updates.set("payload.method", "WEB_PAGE"))).block();
             get("/api/v1/audit/verify", "DPO").expectStatus().isOk().expectBody()
@@ -112,7 +114,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
         assertThat(verifications("valid")).isEqualTo(validBefore + 1);
 
         checkpoints.checkpointNow();
-        var stored = collection(CheckpointStore.COLLECTION);
+        var stored = collection(MongoCheckpointStore.COLLECTION);
         Document latest = Mono.from(stored.find().sort(Sorts.descending("_id")).first()).block();
         try {
             String signature = latest.getString("signature");
@@ -129,7 +131,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
 
     private void assertContiguous(String topic) {
         for (int p = 0; p < 6; p++) {
-            List<Document> chain = Flux.from(collection(EntryStore.COLLECTION)
+            List<Document> chain = Flux.from(collection(MongoEntryStore.COLLECTION)
                     .find(Filters.eq("chainId", AuditEntry.chainId(topic, p))).sort(Sorts.ascending("sequence")))
                     .collectList().block();
             for (int i = 0; i < chain.size(); i++) {

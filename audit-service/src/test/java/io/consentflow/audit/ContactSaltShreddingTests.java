@@ -3,9 +3,9 @@ package io.consentflow.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.consentflow.audit.app.ContactSalts;
+import io.consentflow.audit.app.UnlinkedSaltExpiry;
 import io.consentflow.audit.domain.PersonalDataScrubber;
-import io.consentflow.audit.salts.ContactSalts;
-import io.consentflow.audit.salts.UnlinkedSaltExpiry;
 import io.consentflow.events.ErasureReason;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;

@@ -3,8 +3,9 @@ package io.consentflow.audit;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.consentflow.audit.app.AuditProperties;
-import io.consentflow.audit.app.DevelopmentKeyGuard;
+import io.consentflow.audit.app.CheckpointSchedule;
+import io.consentflow.audit.config.AuditProperties;
+import io.consentflow.audit.config.DevelopmentKeyGuard;
 import io.consentflow.audit.domain.SigningKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class DevelopmentKeyGuardTest {
 
     private static AuditProperties withKey(String key) {
         return new AuditProperties(key, "salt", new AuditProperties.Signing(java.util.List.of()),
-                new AuditProperties.Checkpoint(10, Duration.ofSeconds(5)),
+                new CheckpointSchedule(10, Duration.ofSeconds(5)),
                 new AuditProperties.Listener(1));
     }
 

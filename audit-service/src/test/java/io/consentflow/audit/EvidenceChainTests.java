@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.app.EntryStore;
 import io.consentflow.audit.domain.SigningKeys;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.proof.AuditCsv;
 import io.consentflow.proof.BundleChecks;
 import io.consentflow.proof.Check;
@@ -57,7 +58,7 @@ class EvidenceChainTests extends AuditIntegrationTest {
         assertThat(BundleChecks.againstWitness(bundle, new WitnessFolder(WITNESS).heads())).allMatch(Check::ok);
 
         // the evidence digest stored in the OptInRequested entry is changed in place
-        var entries = collection(EntryStore.COLLECTION);
+        var entries = collection(MongoEntryStore.COLLECTION);
         Document requested = Mono.from(entries.find(Filters.and(Filters.eq("subjectId", subjectId),
                 Filters.eq("type", "OptInRequested"))).first()).block();
         try {

@@ -1,13 +1,23 @@
 package io.consentflow.retention;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import io.consentflow.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
+/** The house layout (docs/architecture.md#layout-inside-a-service). */
 class ArchitectureTest {
+
+    private static final String BASE = "io.consentflow.retention";
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(BASE);
 
     @Test
     void domainCoreImportsNoFramework() {
-        ArchitectureRules.domainIsFrameworkFree("..retention.domain..")
-                .check(ArchitectureRules.productionClasses("io.consentflow.retention"));
+        ArchitectureRules.domainIsPure(BASE).check(CLASSES);
+    }
+
+    @Test
+    void followsTheHouseLayout() {
+        CompositeArchRule.of(ArchitectureRules.houseLayout(BASE)).check(CLASSES);
     }
 }

@@ -1,12 +1,12 @@
 package io.consentflow.retention;
 
 import io.consentflow.retention.app.DeadlineService;
+import io.consentflow.retention.app.DeadlineStore;
 import io.consentflow.retention.app.ErasurePublisher;
 import io.consentflow.retention.app.ErasureScheduler;
+import io.consentflow.retention.app.ErasureStore;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.RetentionEvent;
-import io.consentflow.retention.mongo.DeadlineStore;
-import io.consentflow.retention.mongo.ErasureStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,14 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.retention.app.DeadlineService;
+import io.consentflow.retention.app.DeadlineStore;
 import io.consentflow.retention.app.ErasurePublisher;
 import io.consentflow.retention.app.ErasureScheduler;
+import io.consentflow.retention.app.ErasureStore;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
 import io.consentflow.retention.domain.DeadlineKind;
 import io.consentflow.retention.domain.RetentionEvent;
-import io.consentflow.retention.mongo.DeadlineStore;
-import io.consentflow.retention.mongo.ErasureStore;
 import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;

@@ -3,8 +3,6 @@ package io.consentflow.audit.app;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.ChainHead;
 import io.consentflow.audit.domain.SourceRecord;
-import io.consentflow.audit.mongo.DuplicateEntryException;
-import io.consentflow.audit.mongo.EntryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -51,14 +49,14 @@ public class AuditLog implements InitializingBean {
     private volatile Runnable checkpointTrigger = () -> { };
     private final int checkpointEvery;
 
-    public AuditLog(EntryStore store, Clock clock, MeterRegistry meters, AuditProperties properties) {
+    public AuditLog(EntryStore store, Clock clock, MeterRegistry meters, CheckpointSchedule schedule) {
         this.store = store;
         this.clock = clock;
         this.appended = meters.counter("audit.entries.appended");
         this.redelivered = meters.counter("audit.records.redelivered");
         this.conflicts = meters.counter("audit.chain.head.conflicts");
         this.recorded = new RecordedEventMeters(meters);
-        this.checkpointEvery = Math.max(1, properties.checkpoint().everyEntries());
+        this.checkpointEvery = Math.max(1, schedule.everyEntries());
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.consentflow.audit.app;
 
 import io.consentflow.audit.domain.DeletionCertificates;
 import io.consentflow.audit.domain.SigningKeys;
-import io.consentflow.audit.mongo.EntryStore;
-import io.consentflow.audit.salts.ContactSalts;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;

@@ -1,12 +1,9 @@
 package io.consentflow.audit.app;
 
-import io.consentflow.audit.anchor.AnchorProperties;
-import io.consentflow.audit.anchor.CheckpointAnchoring;
 import io.consentflow.audit.domain.Checkpoint;
-import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.proof.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import io.consentflow.platform.scheduling.PeriodicTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -45,19 +41,19 @@ public class CheckpointService extends PeriodicTask {
 
     /** Without heartbeats or anchoring (tests that wire the services by hand). */
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
-            AuditProperties properties, AuditLog log, MeterRegistry meters) {
-        this(entries, checkpoints, keys, clock, properties, log, meters, Duration.ZERO, null);
+            CheckpointSchedule schedule, AuditLog log, MeterRegistry meters) {
+        this(entries, checkpoints, keys, clock, schedule, log, meters, Duration.ZERO, null);
     }
 
     @Autowired
     public CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
-            AuditProperties properties, AuditLog log, MeterRegistry meters, AnchorProperties anchor,
+            CheckpointSchedule schedule, AuditLog log, MeterRegistry meters, AnchorPolicy anchor,
             CheckpointAnchoring anchoring) {
-        this(entries, checkpoints, keys, clock, properties, log, meters, anchor.heartbeat(), anchoring);
+        this(entries, checkpoints, keys, clock, schedule, log, meters, anchor.heartbeat(), anchoring);
     }
 
     private CheckpointService(EntryStore entries, CheckpointStore checkpoints, SigningKeys keys, Clock clock,
-            AuditProperties properties, AuditLog log, MeterRegistry meters, Duration heartbeat,
+            CheckpointSchedule schedule, AuditLog log, MeterRegistry meters, Duration heartbeat,
             CheckpointAnchoring anchoring) {
         super("audit-checkpoints");
         this.heartbeat = heartbeat;
@@ -67,7 +63,7 @@ public class CheckpointService extends PeriodicTask {
         this.checkpoints = checkpoints;
         this.keys = keys;
         this.clock = clock;
-        this.interval = properties.checkpoint().interval();
+        this.interval = schedule.interval();
         this.meters = meters;
         log.onCheckpointDue(this::requestCheckpoint);
     }

@@ -3,7 +3,6 @@ package io.consentflow.audit.app;
 import io.consentflow.audit.domain.AuditEntry;
 import io.consentflow.audit.domain.ProofBuilder;
 import io.consentflow.audit.domain.ProofReport;
-import io.consentflow.audit.mongo.EntryStore;
 import java.time.Clock;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;

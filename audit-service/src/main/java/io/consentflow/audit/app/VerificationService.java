@@ -1,11 +1,8 @@
 package io.consentflow.audit.app;
 
-import io.consentflow.audit.anchor.AnchorVerification;
 import io.consentflow.audit.domain.ChainVerifier;
 import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;

@@ -6,10 +6,11 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
+import io.consentflow.audit.config.AuditProperties;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.VerificationKeys;
-import io.consentflow.audit.mongo.CheckpointStore;
-import io.consentflow.audit.mongo.EntryStore;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -42,21 +43,22 @@ final class IsolatedAudit implements AutoCloseable {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
                         if (event.getCommandName().equals("insert") && database.equals(event.getDatabaseName())
-                                && EntryStore.COLLECTION.equals(event.getCommand().getString("insert").getValue())) {
+                                && MongoEntryStore.COLLECTION.equals(
+                                        event.getCommand().getString("insert").getValue())) {
                             entryInserts.incrementAndGet();
                         }
                     }
                 }).build());
         var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
-        entries = new EntryStore(factory);
-        checkpoints = new CheckpointStore(factory);
+        entries = new MongoEntryStore(factory);
+        checkpoints = new MongoCheckpointStore(factory);
         var properties = new AuditProperties(signingKey, "test-salt", new AuditProperties.Signing(previousPublicKeys),
-                new AuditProperties.Checkpoint(everyEntries, interval), new AuditProperties.Listener(1));
+                new CheckpointSchedule(everyEntries, interval), new AuditProperties.Listener(1));
         SigningKeys keys = SigningKeys.fromPkcs8Base64(signingKey);
-        log = new AuditLog(entries, Clock.systemUTC(), meters, properties);
+        log = new AuditLog(entries, Clock.systemUTC(), meters, properties.checkpoint());
         log.afterPropertiesSet();
-        checkpointService = new CheckpointService(entries, checkpoints, keys, Clock.systemUTC(), properties, log,
-                meters);
+        checkpointService = new CheckpointService(entries, checkpoints, keys, Clock.systemUTC(),
+                properties.checkpoint(), log, meters);
         verification = new VerificationService(entries, checkpoints,
                 VerificationKeys.of(keys.publicKey(), previousPublicKeys), meters);
     }
@@ -67,6 +69,11 @@ final class IsolatedAudit implements AutoCloseable {
     }
 
     double runs(String outcome) {
+        return checkpointRuns(meters, outcome);
+    }
+
+    /** Checkpoint runs with this outcome so far (AnchoredAudit counts the same way). */
+    static double checkpointRuns(io.micrometer.core.instrument.MeterRegistry meters, String outcome) {
         var counter = meters.find("audit.checkpoint.runs").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }

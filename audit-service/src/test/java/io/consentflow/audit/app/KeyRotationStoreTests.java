@@ -2,14 +2,14 @@ package io.consentflow.audit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.audit.domain.Checkpoint;
+import io.consentflow.audit.adapters.mongo.MongoCheckpointStore;
 import io.consentflow.audit.domain.ChainHead;
-import io.consentflow.proof.Sha256;
+import io.consentflow.audit.domain.Checkpoint;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
-import io.consentflow.audit.domain.VerificationResult;
 import io.consentflow.audit.domain.VerificationResult.Kind;
-import io.consentflow.audit.mongo.CheckpointStore;
+import io.consentflow.audit.domain.VerificationResult;
+import io.consentflow.proof.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -78,7 +78,7 @@ class KeyRotationStoreTests {
                     .append("heads", new Document(head.chainId(),
                             new Document("count", head.count()).append("hash", head.hash())))
                     .append("signature", legacy.signature());
-            Mono.from(audit.client.getDatabase(database).getCollection(CheckpointStore.COLLECTION)
+            Mono.from(audit.client.getDatabase(database).getCollection(MongoCheckpointStore.COLLECTION)
                     .insertOne(document)).block(Duration.ofSeconds(30));
 
             audit.log.append(records(5, 2));
@@ -90,7 +90,7 @@ class KeyRotationStoreTests {
             assertThat(result.latestCheckpoint()).isEqualTo(2);
 
             // the same document with a forged signature is refused
-            Mono.from(audit.client.getDatabase(database).getCollection(CheckpointStore.COLLECTION)
+            Mono.from(audit.client.getDatabase(database).getCollection(MongoCheckpointStore.COLLECTION)
                     .replaceOne(new Document("_id", 1L), document.append("signature",
                             CURRENT.sign("something else".getBytes())))).block(Duration.ofSeconds(30));
             assertThat(audit.verification.verifyAll().block(Duration.ofSeconds(30)).failure().kind())

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.consentflow.audit.adapters.mongo.MongoEntryStore;
 import io.consentflow.audit.domain.AuditEntry;
-import io.consentflow.proof.Sha256;
 import io.consentflow.audit.domain.SigningKeys;
 import io.consentflow.audit.domain.SourceRecord;
 import io.consentflow.audit.domain.VerificationResult;
-import io.consentflow.audit.mongo.DuplicateEntryException;
-import io.consentflow.audit.mongo.EntryStore;
+import io.consentflow.proof.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +159,7 @@ class PollAppendTests {
     }
 
     private List<Document> assertContiguous(IsolatedAudit audit, int partition, int length) {
-        List<Document> chain = Flux.from(audit.client.getDatabase(database).getCollection(EntryStore.COLLECTION)
+        List<Document> chain = Flux.from(audit.client.getDatabase(database).getCollection(MongoEntryStore.COLLECTION)
                 .find(Filters.eq("chainId", chainId(partition))).sort(Sorts.ascending("sequence")))
                 .collectList().block(Duration.ofSeconds(30));
         assertThat(chain).as("chain %d", partition).hasSize(length);

@@ -2,8 +2,6 @@ package io.consentflow.retention.app;
 
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.Erasure;
-import io.consentflow.retention.mongo.DeadlineStore;
-import io.consentflow.retention.mongo.ErasureStore;
 import io.consentflow.schemas.Events;
 import java.time.Clock;
 import java.time.Duration;

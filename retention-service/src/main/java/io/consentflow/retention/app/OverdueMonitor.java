@@ -1,7 +1,6 @@
 package io.consentflow.retention.app;
 
 import io.consentflow.retention.domain.Erasure;
-import io.consentflow.retention.mongo.ErasureStore;
 import io.consentflow.schemas.Events;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

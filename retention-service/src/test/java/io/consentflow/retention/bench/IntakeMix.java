@@ -1,10 +1,11 @@
 package io.consentflow.retention.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.events.BlockReason;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.DeliveryStatus;
 import io.consentflow.events.MessageBlocked;
-import io.consentflow.events.BlockReason;
 import io.consentflow.events.MessageCategory;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
@@ -13,10 +14,10 @@ import io.consentflow.events.OptInConfirmed;
 import io.consentflow.events.StopReceived;
 import io.consentflow.events.StopScope;
 import io.consentflow.events.StopTrigger;
+import io.consentflow.retention.app.DeadlineStore;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
 import io.consentflow.retention.domain.DeadlineKind;
-import io.consentflow.retention.mongo.DeadlineStore;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;

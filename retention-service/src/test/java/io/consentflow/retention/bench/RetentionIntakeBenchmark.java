@@ -5,7 +5,7 @@ import io.consentflow.events.MessageBlocked;
 import io.consentflow.events.MessageFailed;
 import io.consentflow.events.MessageSent;
 import io.consentflow.retention.RetentionServiceTest;
-import io.consentflow.retention.mongo.DeadlineStore;
+import io.consentflow.retention.app.DeadlineStore;
 import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.TestInfrastructure;

@@ -1,0 +1,83 @@
+package io.consentflow.retention.adapters.kafka;
+
+import io.consentflow.retention.app.DeadlineService;
+import io.consentflow.retention.domain.RetentionEvent;
+import io.consentflow.schemas.kafka.PoisonRecordException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes consent-events and message-events a poll at a time: unwraps each record (status changes and other events
+ * no deadline depends on are dropped here, without a database round trip) and hands the batch to the deadline service,
+ * which dedupes on eventId. A poison record ends the batch: the records before it are handled, then
+ * {@link BatchListenerFailedException} makes the error handler commit those, send the poison record to
+ * {@code <topic>-dlt} with its error headers, and redeliver the ones after it.
+ */
+@Component
+class RetentionEventListener {
+
+    private static final LogAccessor LOG = new LogAccessor(RetentionEventListener.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final DeadlineService deadlines;
+
+    RetentionEventListener(DeadlineService deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    // about three events per message sent, of which one moves a deadline: fuller fetches (fewer polls, batches and
+    // broker fetch requests), at most 100 ms later; no deadline is that close
+    @KafkaListener(id = "retention-events", idIsGroup = false, topics = {"consent-events", "message-events"},
+            batch = "true", properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
+    void onEvents(List<ConsumerRecord<String, SpecificRecord>> records) {
+        List<RetentionEvent> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, SpecificRecord> record = records.get(i);
+            try {
+                EventMapper.toRetentionEvent(unwrap(record)).ifPresent(events::add);
+            } catch (DeserializationException | PoisonRecordException poison) {
+                handle(events);
+                throw new BatchListenerFailedException("unprocessable record", poison, i);
+            } catch (RuntimeException unmappable) {
+                // decoded but impossible to map (a bug or a broken producer): retrying cannot help
+                handle(events);
+                throw new BatchListenerFailedException("unprocessable record", new PoisonRecordException(
+                        "event could not be mapped: " + unmappable.getClass().getSimpleName()), i);
+            }
+        }
+        handle(events);
+    }
+
+    private void handle(List<RetentionEvent> events) {
+        if (!events.isEmpty()) {
+            try {
+                deadlines.handleAll(events).block(TIMEOUT);
+            } catch (RuntimeException transientFailure) {
+                // nothing of the batch is committed; the error handler retries it from its first record
+                throw new BatchListenerFailedException("batch failed", transientFailure, 0);
+            }
+        }
+    }
+
+    /** The decoded value; a record that did not decode (or has no value) can never be processed. */
+    private static SpecificRecord unwrap(ConsumerRecord<String, SpecificRecord> record) {
+        var failed = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (failed != null) {
+            throw failed;
+        }
+        if (record.value() == null) {
+            throw new PoisonRecordException("record without a value");
+        }
+        return record.value();
+    }
+}

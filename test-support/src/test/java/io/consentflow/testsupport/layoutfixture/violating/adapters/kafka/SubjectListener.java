@@ -1,0 +1,29 @@
+package io.consentflow.testsupport.layoutfixture.violating.adapters.kafka;
+
+import io.consentflow.testsupport.layoutfixture.violating.app.EraseSubject;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** Rule 4: one listener makes two application calls (one through a helper), another none. */
+class SubjectListener {
+
+    private final EraseSubject erase;
+
+    SubjectListener(EraseSubject erase) {
+        this.erase = erase;
+    }
+
+    @KafkaListener(topics = "consent-events")
+    void twoCalls(String subjectId) {
+        erase.erase(subjectId);
+        record(subjectId);
+    }
+
+    @KafkaListener(topics = "consent-events")
+    void noCall(String subjectId) {
+        // dropped without a use case
+    }
+
+    private void record(String subjectId) {
+        erase.audit(subjectId);
+    }
+}
