@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * data itself is never re-encrypted: only the data keys are re-wrapped.
  */
 @Component
-public class KeyRingRotation extends PeriodicTask {
+class KeyRingRotation extends PeriodicTask {
 
     private static final int BATCH = 500;
     private final KeyRing ring;
