@@ -2,7 +2,7 @@ package io.consentflow.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.consent.registry.SubjectRepository;
+import io.consentflow.consent.adapters.mongo.SubjectRepository;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.InboundMessage;

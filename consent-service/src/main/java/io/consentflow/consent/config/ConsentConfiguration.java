@@ -1,10 +1,12 @@
 package io.consentflow.consent.config;
 
+import io.consentflow.consent.adapters.mongo.MasterKeys;
+import io.consentflow.consent.adapters.mongo.SubjectCrypto;
+import io.consentflow.consent.app.ConsentSettings;
+import io.consentflow.consent.app.RateLimits;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentPolicy;
 import io.consentflow.consent.domain.Purpose;
-import io.consentflow.consent.registry.MasterKeys;
-import io.consentflow.consent.registry.SubjectCrypto;
 import io.consentflow.rules.contact.ContactKeys;
 import java.time.Clock;
 import java.util.List;
@@ -36,6 +38,17 @@ class ConsentConfiguration {
     @Bean
     ConsentLifecycle consentLifecycle(ConsentPolicy policy) {
         return new ConsentLifecycle(policy);
+    }
+
+    @Bean
+    ConsentSettings consentSettings(ConsentProperties properties) {
+        return new ConsentSettings(properties.noticeVersion(), properties.maxConsentTextLength(),
+                properties.proof().tsaCertificate());
+    }
+
+    @Bean
+    RateLimits rateLimits(ConsentProperties properties) {
+        return properties.rateLimit();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.consentflow.consent.config;
 
+import io.consentflow.consent.app.RateLimits;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,7 +44,7 @@ public record ConsentProperties(
         @DefaultValue({"offers", "new-collections", "event-updates"}) List<String> whatsappOptInPurposes,
         @DefaultValue("48h") Duration optInTtl,
         @DefaultValue("1m") Duration expiryScanInterval,
-        @DefaultValue RateLimit rateLimit,
+        @DefaultValue RateLimits rateLimit,
         @DefaultValue Outbox outbox,
         @DefaultValue("4000") int maxConsentTextLength,
         @DefaultValue Peers peers,
@@ -58,20 +59,6 @@ public record ConsentProperties(
     }
 
     public record PurposeProperties(String name, @DefaultValue("true") boolean marketing) {
-    }
-
-    /**
-     * Fixed-window counters shared by all instances (MongoDB).
-     *
-     * @param perNumber        confirmation requests from the web/API per number and window
-     * @param perClientAddress confirmation requests per client address and window
-     * @param startPerNumber   START / Meta resume per number and window (each sends the consent text)
-     * @param window           window length
-     * @param sweepInterval    how often finished windows are deleted
-     */
-    public record RateLimit(@DefaultValue("3") int perNumber, @DefaultValue("20") int perClientAddress,
-            @DefaultValue("3") int startPerNumber, @DefaultValue("1h") Duration window,
-            @DefaultValue("10m") Duration sweepInterval) {
     }
 
     /**

@@ -3,10 +3,10 @@ package io.consentflow.consent.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.app.RateLimiter;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
 import io.consentflow.consent.domain.Subject;
-import io.consentflow.consent.ratelimit.RateLimiter;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;

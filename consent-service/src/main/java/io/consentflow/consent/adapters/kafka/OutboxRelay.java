@@ -1,0 +1,249 @@
+package io.consentflow.consent.adapters.kafka;
+
+import io.consentflow.consent.app.ConcurrentUpdateException;
+import io.consentflow.consent.app.OutboxHandOver;
+import io.consentflow.consent.app.OutboxStore;
+import io.consentflow.consent.app.OutboxStore.PendingOutbox;
+import io.consentflow.consent.config.ConsentProperties;
+import io.consentflow.consent.domain.OutboxEntry;
+import io.consentflow.platform.observability.TraceParents;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Publishes the events waiting in subject documents and then removes them there. Published before removed, so a
+ * crash in between re-publishes the same events (same eventId; consumers dedupe) and never loses one. A write hands
+ * its outbox to the relay, which wakes at once and publishes it from memory ({@link WrittenOutboxes}); what fails is
+ * read back from its document after a pause; a periodic scan ({@code outbox.poll-interval}) picks up whatever a
+ * crashed instance left behind. One thread keeps the order of a subject's events. Each event is published in the
+ * trace of the change that queued it, when that was traced.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PARALLEL_READS = 16;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final OutboxStore subjects;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final ConsentProperties.Outbox settings;
+    private final SendRequestSigner signer;
+    private final TraceParents traces;
+    private final Set<String> kicked = ConcurrentHashMap.newKeySet();
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    private final WrittenOutboxes writtenOut;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    public OutboxRelay(OutboxStore subjects, KafkaTemplate<String, SpecificRecord> kafka,
+            ConsentProperties properties, TraceParents traces) {
+        this.subjects = subjects;
+        this.kafka = kafka;
+        this.settings = properties.outbox();
+        this.signer = new SendRequestSigner(properties.sendSigningKey());
+        this.traces = traces;
+        this.writtenOut = new WrittenOutboxes(this, subjects);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        long interval = settings.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::scanSafely, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /**
+     * A subject was just written with these entries in its outbox at {@code revision}: publish them from memory at
+     * once (no read back), then clear the outbox if the document is still at that revision.
+     */
+    @Override
+    public void written(String subjectId, long revision, List<OutboxEntry> outbox) {
+        if (executor == null || outbox.isEmpty()) {
+            return;
+        }
+        written.merge(subjectId, new Written(subjectId, revision, outbox),
+                (held, newer) -> held.revision() >= newer.revision() ? held : newer);
+        wake();
+    }
+
+    /** A subject was just written: read its events from the document and publish them now. */
+    @Override
+    public void kick(String subjectId) {
+        if (executor == null) {
+            return;
+        }
+        kicked.add(subjectId);
+        wake();
+    }
+
+    private void wake() {
+        ScheduledExecutorService current = executor;
+        if (current != null && drainScheduled.compareAndSet(false, true)) {
+            current.execute(this::drainWoken);
+        }
+    }
+
+    private void drainWoken() {
+        drainScheduled.set(false);
+        List<Written> fromMemory = new ArrayList<>();
+        for (String id : List.copyOf(written.keySet())) {
+            Written held = written.remove(id);
+            if (held != null) {
+                fromMemory.add(held);
+            }
+        }
+        List<String> ids = new ArrayList<>(kicked);
+        kicked.removeAll(ids);
+        List<String> retry = new ArrayList<>();
+        try {
+            retry.addAll(writtenOut.publish(fromMemory));
+        } catch (RuntimeException e) {
+            log.warn("outbox publish from memory failed: {}", e.getClass().getSimpleName());
+            fromMemory.forEach(held -> retry.add(held.subjectId()));
+        }
+        if (!ids.isEmpty() && !drainSafely(ids)) {
+            retry.addAll(ids);
+        }
+        retryLater(retry);
+    }
+
+    /** Subjects whose events did not go out: read from their documents again after a pause, not at the next scan. */
+    private void retryLater(List<String> subjectIds) {
+        ScheduledExecutorService current = executor;
+        if (!subjectIds.isEmpty() && current != null) {
+            current.schedule(() -> subjectIds.forEach(this::kick), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Publishes everything pending in all documents (one batch); returns the number of events published. */
+    public int drainAll() {
+        List<String> ids = subjects.idsWithOutbox(settings.batchSize()).collectList().block();
+        if (ids == null) {
+            return 0;
+        }
+        // outboxes their writes handed over wait for the next wake-up on this same thread: during a rush the scan
+        // found nothing but those, read and published them again, and kept this thread from the wake-ups
+        ids.removeIf(written::containsKey);
+        return ids.isEmpty() ? 0 : drain(ids);
+    }
+
+    public int drain(List<String> subjectIds) {
+        // MongoDB round trips of a batch run concurrently; each subject's events keep their order
+        List<PendingOutbox> batch = Flux.fromIterable(subjectIds).flatMap(subjects::outboxOf, PARALLEL_READS)
+                .filter(pending -> !pending.entries().isEmpty()).collectList().block();
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        List<List<CompletableFuture<SendResult<String, SpecificRecord>>>> sends = new ArrayList<>();
+        for (PendingOutbox pending : batch) {
+            sends.add(pending.entries().stream().map(this::send).toList());
+        }
+        List<PendingOutbox> acknowledged = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (allAcknowledged(sends.get(i))) {
+                acknowledged.add(batch.get(i));
+            }
+        }
+        Integer published = Flux.fromIterable(acknowledged).flatMap(pending -> {
+            Set<String> ids = new HashSet<>();
+            pending.entries().forEach(entry -> ids.add(entry.eventId()));
+            return markSent(pending.subjectId(), ids)
+                    .retryWhen(Retry.max(10).filter(ConcurrentUpdateException.class::isInstance))
+                    .thenReturn(ids.size());
+        }, PARALLEL_READS).reduce(0, Integer::sum).block();
+        return published == null ? 0 : published;
+    }
+
+    /** Publishes one entry in the trace of the change that queued it; a SendRequest signed. */
+    CompletableFuture<SendResult<String, SpecificRecord>> send(OutboxEntry entry) {
+        return traces.publishContinuing(entry.traceparent(), entry.topic(),
+                () -> kafka.send(entry.topic(), entry.key(), signer.signed(entry.value())));
+    }
+
+    /** Removes published entries from the document; a crash before this line republishes them. */
+    protected Mono<Void> markSent(String subjectId, Set<String> eventIds) {
+        return subjects.removeSent(subjectId, eventIds);
+    }
+
+    static boolean allAcknowledged(List<CompletableFuture<SendResult<String, SpecificRecord>>> futures) {
+        for (var future : futures) {
+            try {
+                future.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                log.warn("outbox publish failed; will retry at the next scan: {}", e.getClass().getSimpleName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void scanSafely() {
+        try {
+            while (drainAll() > 0 && executor != null && !Thread.currentThread().isInterrupted()) {
+                // keep draining while full batches come back
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox scan failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private boolean drainSafely(List<String> ids) {
+        try {
+            drain(ids);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("outbox drain failed: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /** A subject's outbox as its write left it: all its entries, at the revision they were written with. */
+    record Written(String subjectId, long revision, List<OutboxEntry> entries) {
+    }
+}

@@ -1,0 +1,156 @@
+package io.consentflow.consent.app;
+
+import io.consentflow.consent.domain.ConfirmationToken;
+import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.domain.InboundIntent;
+import io.consentflow.consent.domain.Subject;
+import io.consentflow.consent.domain.SubjectStatus;
+import io.consentflow.consent.domain.Texts;
+import io.consentflow.events.ConfirmationMethod;
+import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MarketingPreference;
+import io.consentflow.events.MarketingPreferenceChanged;
+import io.consentflow.events.MessageFailed;
+import io.consentflow.events.OptInSource;
+import io.consentflow.events.StopScope;
+import io.consentflow.events.StopTrigger;
+import io.consentflow.platform.kafka.InboundReadings;
+import io.consentflow.rules.contact.ContactKeys;
+import io.consentflow.rules.contact.PhoneNumbers;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What WhatsApp users and the gateway tell consent-service: STOP, erasure requests, unclear mentions of unsubscribing,
+ * START, confirmations, Meta preferences.
+ */
+@Service
+public class InboundService {
+
+    static final int MARKETING_STOPPED_AT_META = 131050;
+    private static final Logger log = LoggerFactory.getLogger(InboundService.class);
+
+    private final ConsentCommands commands;
+    private final ConsentLifecycle lifecycle;
+    private final ContactKeys contactKeys;
+    private final ConsentSettings settings;
+    private final RateLimiter rateLimiter;
+    private final ChatErasureRequests erasureRequests;
+    private final SubjectStore subjects;
+
+    public InboundService(ConsentCommands commands, ConsentLifecycle lifecycle, ContactKeys contactKeys,
+            ConsentSettings settings, RateLimiter rateLimiter, ChatErasureRequests erasureRequests,
+            SubjectStore subjects) {
+        this.commands = commands;
+        this.lifecycle = lifecycle;
+        this.contactKeys = contactKeys;
+        this.settings = settings;
+        this.rateLimiter = rateLimiter;
+        this.erasureRequests = erasureRequests;
+        this.subjects = subjects;
+    }
+
+    /** Acts on the gateway's reading of the message; the text itself does not reach this service. */
+    /** One record of whatsapp-inbound: a chat message or a Meta marketing-preference change; others are ignored. */
+    public Mono<?> onWhatsappInbound(SpecificRecord event) {
+        if (event instanceof InboundMessage message) {
+            return onMessage(message);
+        }
+        return event instanceof MarketingPreferenceChanged change ? onPreference(change) : Mono.empty();
+    }
+
+    public Mono<?> onMessage(InboundMessage message) {
+        InboundIntent intent = InboundIntent.of(InboundReadings.of(message), message.getButtonPayload());
+        if (intent.kind() == InboundIntent.Kind.NONE) {
+            return Mono.empty();
+        }
+        Optional<String> e164 = PhoneNumbers.fromWhatsApp(message.getFrom());
+        if (e164.isEmpty()) {
+            log.warn("inbound message {} has no valid sender number; ignored", message.getEventId());
+            return Mono.empty();
+        }
+        String number = e164.get();
+        String key = contactKeys.of(number);
+        String eventId = message.getEventId();
+        return switch (intent.kind()) {
+            case STOP -> commands.onContact(key, number, null, false, eventId, (s, now) -> lifecycle.stop(s,
+                    StopTrigger.KEYWORD, StopScope.ALL, intent.language(), true, now));
+            // only a known contact has data to erase; the request is stored before the withdrawal, so a crash between
+            // the two leaves it in place for the redelivery
+            case ERASE -> subjects.byContactKey(key).filter(stored -> stored.subject().status() != SubjectStatus.ERASED)
+                    .flatMap(known -> erasureRequests.record(new ChatErasureRequests.Pending(key,
+                            message.getReceivedAt(), intent.language(), message.getWamid())).thenReturn(known))
+                    .flatMap(known -> commands.onContact(key, number, null, false, eventId,
+                            (s, now) -> lifecycle.erasureRequested(s, intent.language(), now)));
+            // one reply a day at most: a contact who keeps asking is not answered again and again
+            case UNCERTAIN -> rateLimiter.acquireClarification(key).flatMap(allowed -> allowed
+                    ? commands.onContact(key, number, null, false, eventId,
+                            (s, now) -> lifecycle.offerUnsubscribe(s, intent.language(), now))
+                    : Mono.empty());
+            case STOP_PROMOTIONS -> commands.onContact(key, number, null, false, eventId, (s, now) ->
+                    lifecycle.stop(s, StopTrigger.STOP_PROMOTIONS_BUTTON, StopScope.MARKETING, null, true, now));
+            case CONFIRM -> commands.onContact(key, number, null, false, eventId, (s, now) -> intent.token() != null
+                    ? lifecycle.confirm(s, intent.token(), ConfirmationMethod.QUICK_REPLY, now, message.getWamid())
+                    : s.pending() == null ? ConfirmResult.NOTHING_PENDING
+                            : lifecycle.confirm(s, null, ConfirmationMethod.TEXT_REPLY, now, message.getWamid()));
+            // every START sends the consent text: a flood from one number is cut off here, with a metric and no reply
+            case START -> rateLimiter.acquireStart(key).flatMap(allowed -> allowed
+                    ? commands.onContact(key, number, Texts.chatLanguage(intent.language()), true, eventId,
+                            (s, now) -> startInChat(s, Texts.chatLanguage(intent.language()), message.getWamid(), now))
+                    : ignoredStart(eventId));
+            case NONE -> Mono.empty();
+        };
+    }
+
+    public Mono<?> onPreference(MarketingPreferenceChanged change) {
+        Optional<String> e164 = PhoneNumbers.fromWhatsApp(change.getFrom());
+        if (e164.isEmpty() || change.getValue() == MarketingPreference.UNKNOWN) {
+            return Mono.empty();
+        }
+        String key = contactKeys.of(e164.get());
+        if (change.getValue() == MarketingPreference.STOP) {
+            return commands.onContact(key, e164.get(), null, false, change.getEventId(), (s, now) ->
+                    lifecycle.stop(s, StopTrigger.META_USER_PREFERENCE, StopScope.MARKETING, null, true, now));
+        }
+        // resume always clears Meta's flag; the consent text it triggers counts against the same START limit
+        return rateLimiter.acquireStart(key).flatMap(allowed -> commands.onContact(key, e164.get(), "de", true,
+                change.getEventId(), (s, now) -> {
+                    lifecycle.clearMetaMarketingStop(s, now);
+                    return allowed ? startInChat(s, s.locale() == null ? "de" : s.locale(), null, now)
+                            : Optional.<ConfirmationToken>empty();
+                }));
+    }
+
+    public Mono<?> onMessageFailed(MessageFailed failed) {
+        if (failed.getErrorCode() != MARKETING_STOPPED_AT_META || failed.getSubjectId() == null) {
+            return Mono.empty();
+        }
+        return commands.onSubjectId(failed.getSubjectId(), failed.getEventId(), (s, now) ->
+                lifecycle.stop(s, StopTrigger.SEND_ERROR_131050, StopScope.MARKETING, null, false, now));
+    }
+
+    private static Mono<Optional<ConfirmationToken>> ignoredStart(String eventId) {
+        log.info("START {} over the per-number limit: ignored, no reply", eventId);
+        return Mono.empty();
+    }
+
+    /** START or resume: a new double opt-in in the chat, never a silent restore of an earlier consent. */
+    private Optional<ConfirmationToken> startInChat(Subject subject, String language, String wamid, Instant now) {
+        var wanted = new TreeSet<>(lifecycle.policy().whatsappOptInPurposes());
+        if (subject.status() == SubjectStatus.CONFIRMED && subject.purposes().containsAll(wanted)) {
+            return Optional.empty();
+        }
+        String text = Texts.whatsappConsentText(language, lifecycle.policy().brandName(), wanted);
+        Evidence evidence = new Evidence(null, now, OptInSource.WHATSAPP.name(), null, null, null,
+                settings.noticeVersion(), text, Evidence.sha256Hex(text), wamid);
+        return lifecycle.requestOptIn(subject, wanted, OptInSource.WHATSAPP, language, evidence, now);
+    }
+}

@@ -1,0 +1,29 @@
+package io.consentflow.consent.app;
+
+import io.consentflow.consent.domain.Subject;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Port: the subject registry, one document per subject written whole and only at an unchanged revision (a state
+ * change and its outbox land together). Implemented by {@code adapters.mongo.SubjectRepository}.
+ */
+public interface SubjectStore {
+
+    Mono<Void> createIndexes();
+
+    /** A subject seen for the first time, with a data key of its own (stored with its first write). */
+    StoredSubject newSubject(Subject subject);
+
+    Mono<StoredSubject> byContactKey(String contactKey);
+
+    Mono<StoredSubject> byId(String subjectId);
+
+    Mono<StoredSubject> byTokenHash(String tokenHash);
+
+    /** Writes the subject at the next revision; fails with {@link ConcurrentUpdateException} if it moved on. */
+    Mono<Void> save(StoredSubject stored);
+
+    Flux<String> idsWithPendingExpiredBy(Instant now, int limit);
+}

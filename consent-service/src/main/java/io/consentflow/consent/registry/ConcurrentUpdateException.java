@@ -1,9 +1,0 @@
-package io.consentflow.consent.registry;
-
-/** Another writer changed the subject document since it was read; the caller reloads and applies its change again. */
-public class ConcurrentUpdateException extends RuntimeException {
-
-    public ConcurrentUpdateException() {
-        super("subject document changed concurrently", null, false, false);
-    }
-}
