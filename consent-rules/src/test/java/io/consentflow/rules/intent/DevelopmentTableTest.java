@@ -55,7 +55,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-j.tsv", "/development/withdrawal-development-k.tsv",
             "/development/withdrawal-development-l.tsv", "/development/withdrawal-development-m.tsv",
             "/development/withdrawal-development-n.tsv", "/development/withdrawal-development-o.tsv",
-            "/development/withdrawal-development-p.tsv");
+            "/development/withdrawal-development-p.tsv", "/development/withdrawal-development-q.tsv",
+            "/development/withdrawal-development-r.tsv", "/development/withdrawal-development-s.tsv",
+            "/development/withdrawal-development-t.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
