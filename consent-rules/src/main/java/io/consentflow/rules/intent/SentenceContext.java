@@ -192,6 +192,29 @@ final class SentenceContext {
         return false;
     }
 
+    /**
+     * "Přestanete mi konečně spamovat?", "Will you stop sending me these?", "Zou u mij geen reclame meer willen
+     * sturen?": an opt-out with both its halves asked as a yes/no question, with no interrogative word of the finding's
+     * language in its sentence, asks for it: nobody asks whether the shop will stop its messages to learn the answer.
+     */
+    boolean yesNoQuestion(Hit hit) {
+        boolean halt = false;
+        for (int t : hit.elements()) {
+            halt |= Role.HALT.in(annotation.classes(hit.language(), t));
+            if (message.capitals[t]) {
+                return false; // "Will STOP end the parcel updates too?" quotes the keyword
+            }
+        }
+        for (int t = 0; t < message.size && halt; t++) {
+            boolean interrogative = Role.QUESTION.in(annotation.classes(hit.language(), t))
+                    || Role.QUESTION.in(any[t]) && message.folded[t].length() > 2;
+            if (message.sentence[t] == message.sentence[hit.start()] && interrogative) {
+                return false;
+            }
+        }
+        return halt;
+    }
+
     boolean hedged(int token) {
         for (int t = 0; t < message.size; t++) {
             if (message.sentence[t] == message.sentence[token] && Role.HEDGE.in(any[t])) {
