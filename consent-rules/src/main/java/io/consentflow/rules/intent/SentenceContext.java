@@ -181,11 +181,15 @@ final class SentenceContext {
 
     /**
      * "I already unsubscribed, why do I still get these?": a withdrawal told as done already, with the question
-     * after it asking why it is not respected, is a withdrawal ({@link Role#ALREADY} in the finding's clause).
+     * after it asking why it is not respected, is a withdrawal ({@link Role#ALREADY}, "already" or "still", in the finding's clause or a later one).
      */
     boolean alreadyDone(Hit hit) {
         for (int t = 0; t < message.size; t++) {
-            if (message.sameClause(t, hit.start()) && Role.ALREADY.in(any[t])) {
+            // or in a clause after it that complains ("I unsubscribed, why do you still write?"); not after a quoted
+            // keyword, which asks what it does ("if I send STOP, do I still get parcel updates?")
+            boolean laterClause = message.sentence[t] == message.sentence[hit.start()]
+                    && message.clause[t] > message.clause[hit.end()] && !message.capitals[hit.start()];
+            if ((message.sameClause(t, hit.start()) || laterClause) && Role.ALREADY.in(any[t])) {
                 return true;
             }
         }
