@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2026.12-6: the classes of opt-outs that tables m-t showed missing, each read in every language rather than listed
  * as a sentence: an opt-out with both halves asked as a yes/no question ("Will you stop sending me these?"),
  * prohibiting ("I forbid you to send me advertising"), destroying or striking out as removal, "still" beside a
- * withdrawal told as done, consent never given in past forms, the Greek prohibitive negation, and inflections and
+ * withdrawal told as done, consent never given in past forms, the Greek prohibitive negation, a negation after a polite request's modal ("Kan du ikke stoppe?"), and inflections and
  * compounds of a word for the messages the stemmer does not reach; beside them the guards that keep ordinary
  * messages ordinary (a subscription box, a picture, an address, "I mixed up the photos"). Sentences written for this
  * test, not taken from any table; 2026.12-5 gets nine of them wrong.
@@ -46,6 +46,8 @@ class WithdrawalClassesTest {
             "Ніколи не давав згоди на розсилку|STOP",
             "Prosím, neposílat mi už žádné nabídky|STOP",
             "stop the messages pls|STOP",
+            "Kan du ikke stoppe med at sende mig reklamer?|STOP",
+            "Jeg vil ikke afmeldes, jeg elsker jeres tilbud|NONE",
     })
     void readsEachClassInEveryLanguageAndKeepsOrdinaryMessagesOrdinary(String text, Intent intent) {
         assertThat(IntentRecogniser.standard().classify(text).intent()).as(text).isEqualTo(intent);
