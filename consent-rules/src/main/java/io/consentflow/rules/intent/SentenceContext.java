@@ -9,6 +9,10 @@ package io.consentflow.rules.intent;
  */
 final class SentenceContext {
 
+    /** Particles that mark a yes/no question without asking how, why or what (et, lt, pl, lv, ga, bg/ru, uk, tr, cs). */
+    private static final java.util.Set<String> YES_NO_PARTICLES = java.util.Set.of("kas", "ar", "czy", "vai", "an",
+            "ли", "чи", "mu", "mi", "mı", "mü", "jestli");
+
     private final Annotation annotation;
     private final Message message;
     private final long[] any;
@@ -202,6 +206,7 @@ final class SentenceContext {
      * language in its sentence, asks for it: nobody asks whether the shop will stop its messages to learn the answer.
      */
     boolean yesNoQuestion(Hit hit) {
+        // the particles that only mark a yes/no question ("Kas saaks need sõnumid lõpetada?") ask nothing themselves
         boolean halt = false;
         for (int t : hit.elements()) {
             halt |= Role.HALT.in(annotation.classes(hit.language(), t));
@@ -210,8 +215,9 @@ final class SentenceContext {
             }
         }
         for (int t = 0; t < message.size && halt; t++) {
-            boolean interrogative = Role.QUESTION.in(annotation.classes(hit.language(), t))
-                    || Role.QUESTION.in(any[t]) && message.folded[t].length() > 2;
+            boolean interrogative = (Role.QUESTION.in(annotation.classes(hit.language(), t))
+                    || Role.QUESTION.in(any[t]) && message.folded[t].length() > 2)
+                    && !YES_NO_PARTICLES.contains(message.folded[t]);
             if (message.sentence[t] == message.sentence[hit.start()] && interrogative) {
                 return false;
             }
