@@ -42,11 +42,25 @@ final class FindingGuards {
             }
             boolean own = Role.NEGATE.in(annotation.classes(hit.language(), t));
             boolean foreign = Role.NEGATE.in(any[t]) && t < hit.start() && message.folded[t].length() > 2;
-            if (own || foreign) {
+            if ((own || foreign) && !politeNegation(t)) {
                 return true;
             }
         }
         return negatedAfter(hit);
+    }
+
+    /**
+     * "Kan I ikke bare stoppe?", "Könnt ihr nicht endlich aufhören?": a negation right after a polite request's modal,
+     * in a question, asks for the thing rather than refusing it.
+     */
+    private boolean politeNegation(int negation) {
+        for (int t = Math.max(0, negation - 2); t < negation; t++) {
+            if (Role.REQUEST.in(any[t]) && !Role.FILLER.in(any[t]) && message.isQuestion(negation)
+                    && message.sameClause(t, negation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

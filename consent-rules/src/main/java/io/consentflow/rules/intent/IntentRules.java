@@ -161,7 +161,8 @@ final class IntentRules {
     }
 
     private Intent withdrawal(Hit hit, Intent intent) {
-        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit)) {
+        if (context.question(hit) && !context.politeRequest(hit) && !context.alreadyDone(hit)
+                && !(hit.role() == Role.STOP && hit.elements().length > 1 && context.yesNoQuestion(hit))) {
             // "No more offers on shoes?", "Keine Angebote mehr auf Lager?": a question about stock asks nothing of us
             return objects.orderInClause(hit) ? Intent.NONE : Intent.UNCERTAIN;
         }

@@ -119,6 +119,11 @@ final class LexiconParser {
         for (String prefix : item.prefixes()) {
             lexicon.entryForPrefix(prefix).classes |= sectionBit;
         }
+        // an inflection or compound the stemmer does not reach ("meddelandena", "reklamutskicken") still names them
+        if (role == Role.CONTACT && item.keys().length > 0 && plainWords.size() == 1
+                && plainWords.get(0).length() >= CONTACT_PREFIX_LENGTH) {
+            lexicon.entryForPrefix(plainWords.get(0)).classes |= sectionBit;
+        }
         boolean cue = role != null && !role.hit && role != Role.CEASE && role != Role.CONTACT
                 && role != Role.HALT;
         if (!cue && item.keys().length > 0) {
@@ -199,6 +204,9 @@ final class LexiconParser {
         return List.of(new Pattern.Item(classes, keys.toArray(String[]::new), surfaces.toArray(String[]::new),
                 prefixes.toArray(String[]::new)));
     }
+
+    /** How long a word for the messages must be to name them at the start of a longer word as well. */
+    private static final int CONTACT_PREFIX_LENGTH = 6;
 
     private static boolean isPlainWord(String raw) {
         return !raw.contains("|") && !raw.startsWith("@") && !raw.startsWith("=") && !raw.startsWith("~")

@@ -53,7 +53,7 @@ final class OrderObjects {
         for (int t = from; t <= to; t++) {
             // a [halt] word, unlike the stopping verbs of [cease], reads only its own language's (or English) order
             // nouns: stems of other languages collide ("grazie" stems as the Lithuanian "grąžinti")
-            boolean order = cease ? Role.ORDER.in(any[t]) : nouns.ownOrEnglishNoun(hit, t);
+            boolean order = cease ? nouns.orderWord(hit, t) : nouns.ownOrEnglishNoun(hit, t);
             if (order && !hit.isElement(t) && message.sameClause(t, hit.start())) {
                 return true;
             }

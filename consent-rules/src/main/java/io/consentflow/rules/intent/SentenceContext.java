@@ -9,6 +9,10 @@ package io.consentflow.rules.intent;
  */
 final class SentenceContext {
 
+    /** Particles that mark a yes/no question without asking how, why or what (et, lt, pl, lv, ga, bg/ru, uk, tr, cs). */
+    private static final java.util.Set<String> YES_NO_PARTICLES = java.util.Set.of("kas", "ar", "czy", "vai", "an",
+            "ли", "чи", "mu", "mi", "mı", "mü", "jestli");
+
     private final Annotation annotation;
     private final Message message;
     private final long[] any;
@@ -181,15 +185,44 @@ final class SentenceContext {
 
     /**
      * "I already unsubscribed, why do I still get these?": a withdrawal told as done already, with the question
-     * after it asking why it is not respected, is a withdrawal ({@link Role#ALREADY} in the finding's clause).
+     * after it asking why it is not respected, is a withdrawal ({@link Role#ALREADY}, "already" or "still", in the finding's clause or a later one).
      */
     boolean alreadyDone(Hit hit) {
         for (int t = 0; t < message.size; t++) {
-            if (message.sameClause(t, hit.start()) && Role.ALREADY.in(any[t])) {
+            // or in a clause after it that complains ("I unsubscribed, why do you still write?"); not after a quoted
+            // keyword, which asks what it does ("if I send STOP, do I still get parcel updates?")
+            boolean laterClause = message.sentence[t] == message.sentence[hit.start()]
+                    && message.clause[t] > message.clause[hit.end()] && !message.capitals[hit.start()];
+            if ((message.sameClause(t, hit.start()) || laterClause) && Role.ALREADY.in(any[t])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * "Přestanete mi konečně spamovat?", "Will you stop sending me these?", "Zou u mij geen reclame meer willen
+     * sturen?": an opt-out with both its halves asked as a yes/no question, with no interrogative word of the finding's
+     * language in its sentence, asks for it: nobody asks whether the shop will stop its messages to learn the answer.
+     */
+    boolean yesNoQuestion(Hit hit) {
+        // the particles that only mark a yes/no question ("Kas saaks need sõnumid lõpetada?") ask nothing themselves
+        boolean halt = false;
+        for (int t : hit.elements()) {
+            halt |= Role.HALT.in(annotation.classes(hit.language(), t));
+            if (message.capitals[t]) {
+                return false; // "Will STOP end the parcel updates too?" quotes the keyword
+            }
+        }
+        for (int t = 0; t < message.size && halt; t++) {
+            boolean interrogative = (Role.QUESTION.in(annotation.classes(hit.language(), t))
+                    || Role.QUESTION.in(any[t]) && message.folded[t].length() > 2)
+                    && !YES_NO_PARTICLES.contains(message.folded[t]);
+            if (message.sentence[t] == message.sentence[hit.start()] && interrogative) {
+                return false;
+            }
+        }
+        return halt;
     }
 
     boolean hedged(int token) {

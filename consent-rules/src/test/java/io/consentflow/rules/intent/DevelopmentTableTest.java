@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,...,p}.tsv, sixteen later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,t}.tsv, twenty later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -43,6 +43,22 @@ import org.junit.jupiter.api.Test;
  * I don't want it", "I never agreed to this"), which 2026.12-5 reads as word classes in every language (cessation
  * with the messages in either order, annoyance, refusal, "already", removal with what it removes). After that, in
  * sample: m 0.986, n 0.994, o 0.974, p 1.000, pooled over all tables 0.998, false stops 0.004.
+ *
+ * <p>Tables q-t (630 rows each, seven languages a table, four further authors who never saw the code; q: ar bg da en
+ * ga ro sk, r: de el hr hu lv sv uk, s: cs es et it mt pl tr, t: fi fr lt nl pt ru sl) were copied unchanged from the
+ * corpus folder and scored on arrival by 2026.12-5 as committed (ba60437, in a scratch worktree), before any tuning on
+ * them: pooled withdrawal recall 0.940 (q 0.937, r 0.914, s 0.966, t 0.943; lowest languages hu, sv 0.86, fi, ga
+ * 0.88, ar, el 0.90), false stops 0.036 (q 0.010, r 0.057, s 0.043, t 0.033), no clarification, ERASE exact 266/280,
+ * START exact 59/84 (q 15, r 12, s 17, t 15 of 21), YES exact 78/84 (q 20, r 17, s 21, t 20 of 21). Table r was
+ * rewritten by its author in 13 rows minutes after the first copy; the final file is the one kept and scored (the
+ * first copy scored the same 0.914). Their misses, by why: a yes/no question with both halves read as UNCERTAIN
+ * (11), "I unsubscribed, why do you still ...?" read as UNCERTAIN (4), a word of cessation, refusal or prohibition
+ * unknown (31), a verb of removal unknown (12), consent never given in a past form (3), an inflection or compound of
+ * a word for the messages (2), a guard vetoing it (1), a filler or vocative beside a bare command (4), typos (5),
+ * indirect statements with neither half (11). The false stops were subscription boxes, pictures, reviews, cards,
+ * addresses and couriers unknown as order objects and corrections unknown ("I mixed up the pictures"). 2026.12-6
+ * reads those classes in every language; after that, in sample: q 0.983, r 0.980, s 0.986, t 0.980, pooled over all
+ * tables 0.996, false stops 0.006 (28 of 4,806; q-t 14 of 840). The sealed corpus did not move (0.943).
  */
 class DevelopmentTableTest {
 
@@ -55,7 +71,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-j.tsv", "/development/withdrawal-development-k.tsv",
             "/development/withdrawal-development-l.tsv", "/development/withdrawal-development-m.tsv",
             "/development/withdrawal-development-n.tsv", "/development/withdrawal-development-o.tsv",
-            "/development/withdrawal-development-p.tsv");
+            "/development/withdrawal-development-p.tsv", "/development/withdrawal-development-q.tsv",
+            "/development/withdrawal-development-r.tsv", "/development/withdrawal-development-s.tsv",
+            "/development/withdrawal-development-t.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
- * Recogniser 2026.12-5 meets the false-stop and clarification targets (0.5 %, 0.2 %) but not the recall ones (pooled
- * recall 0.943, lowest language 0.844; 2026.12-4: 0.932, 0.844, 1.1 %, 0.2 %), so the build holds the bounds reached
- * so far, against regressions, and prints whether each target is met. Tighten them as the recogniser improves, on
+ * Recogniser 2026.12-6 meets the false-stop and clarification targets (0.5 %, 0.2 %) but not the recall ones (pooled
+ * recall 0.943, lowest language 0.844, exactly as 2026.12-5: its round of tuning on tables q-t moved the sealed
+ * figures not at all; 2026.12-4: 0.932, 0.844, 1.1 %, 0.2 %), so the build holds the bounds reached so far, against
+ * regressions, and prints whether each target is met. Tighten them as the recogniser improves, on
  * other data than this; loosen them never.
  */
 class SealedEvaluationTest {
@@ -38,8 +39,8 @@ class SealedEvaluationTest {
     static final double TARGET_FALSE_STOP_RATE = 0.01;
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
-    static final double FLOOR_POOLED_RECALL = 0.94;
-    static final double FLOOR_LANGUAGE_RECALL = 0.84;
+    static final double FLOOR_POOLED_RECALL = 0.943;
+    static final double FLOOR_LANGUAGE_RECALL = 0.843;
     static final double CEILING_FALSE_STOP_RATE = 0.005;
     static final double CEILING_CLARIFICATION_RATE = 0.003;
 
