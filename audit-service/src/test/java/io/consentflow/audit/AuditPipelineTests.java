@@ -87,7 +87,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
                 .jsonPath("$.messages.length()").isEqualTo(2)
                 // the DPO's reads are chained too (StaffAccessRecorded), this one's perhaps before the proof is read
                 .jsonPath("$.chainPositions[*].type").value(types -> assertThat(((List<?>) types).stream()
-                        .filter(type -> !"StaffAccessRecorded".equals(type)).toList())
+                        .map(String::valueOf).filter(type -> !"StaffAccessRecorded".equals(type)).toList())
                         .containsExactlyInAnyOrder("OptInRequested", "OptInConfirmed", "SendRequest",
                                 "MessageSent", "StopReceived"))
                 .jsonPath("$.verification.valid").isEqualTo(true);
