@@ -2,6 +2,8 @@ package io.consentflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.events.ConsentSnapshot;
+import io.consentflow.events.ConsentStatus;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.time.Duration;
@@ -108,9 +110,9 @@ class ChaosIT extends JourneySupport {
                 phone.tap(confirmPayload(confirmation.get()));
                 String contactKey = Contacts.contactKey(phone.e164());
                 try {
-                    consentState.await(io.consentflow.events.ConsentSnapshot.class,
+                    consentState.await(ConsentSnapshot.class,
                             snapshot -> snapshot.getContactKey().equals(contactKey)
-                                    && snapshot.getStatus() == io.consentflow.events.ConsentStatus.CONFIRMED,
+                                    && snapshot.getStatus() == ConsentStatus.CONFIRMED,
                             patience);
                     return java.util.Optional.of(phone);
                 } catch (AssertionError | RuntimeException e) {
@@ -154,12 +156,15 @@ class ChaosIT extends JourneySupport {
             long seconds = (System.nanoTime() - started) / 1_000_000_000;
             ServiceProcess.sleep(3_000); // outcomes published twice by a replay arrive close together
             ledger.catchUp();
-            ChaosLedger.Figures figures = ledger.figures(requestToNumber, neverConsented, stopAcknowledgements(),
+            Map<String, Long> acknowledged = stopAcknowledgements();
+            ChaosLedger.Figures figures = ledger.figures(requestToNumber, neverConsented, acknowledged,
                     deliveryLog());
-            print(figures, monkey, seconds);
+            List<String> unrecorded = stopsNeverRecorded(acknowledged.keySet());
+            print(figures, monkey, seconds, acknowledged.size(), unrecorded.size());
             ChaosDiagnosis.of(suite.infrastructure.mongoUri(), suite.infrastructure.kafkaBootstrapServers(),
                     ledger.withoutOutcome()).forEach(line -> System.out.println("  without an outcome: " + line));
             assertThat(figures.violations()).as("violations: %s", figures).isZero();
+            assertThat(unrecorded).as("acknowledged STOPs consent-service never recorded").isEmpty();
             assertThat(figures.deliveries()).as("the campaign delivered something").isPositive();
         }
     }
@@ -216,7 +221,20 @@ class ChaosIT extends JourneySupport {
         }
     }
 
-    private void print(ChaosLedger.Figures figures, ChaosMonkey monkey, long seconds) {
+    /**
+     * The numbers whose STOP the gateway acknowledged but consent-service never recorded (no STOPPED snapshot on
+     * consent-state): an acknowledged webhook that never reached whatsapp-inbound. The stop fence still refuses their
+     * messages for a day, so the delivery figures alone do not show it.
+     */
+    private List<String> stopsNeverRecorded(Set<String> acknowledged) {
+        Set<String> stopped = consentState.all(ConsentSnapshot.class,
+                snapshot -> snapshot.getStatus() == ConsentStatus.STOPPED).stream()
+                .map(ConsentSnapshot::getContactKey).collect(Collectors.toSet());
+        return acknowledged.stream().filter(number -> !stopped.contains(Contacts.contactKey(number))).toList();
+    }
+
+    private void print(ChaosLedger.Figures figures, ChaosMonkey monkey, long seconds, int acknowledged,
+            int unrecorded) {
         System.out.printf("""
                 chaos figures (%d requests, %d phones: %d never consented, %d sending STOP; two gateways)
                   faults: %s
@@ -224,6 +242,7 @@ class ChaosIT extends JourneySupport {
                   deliveries (HTTP requests the simulator accepted for a phone): %d
                   delivered without consent:           %d
                   delivered after the STOP was acked:  %d (STOPs acknowledged: %d of %d)
+                  STOPs acknowledged, never recorded:  %d
                   requestIds delivered twice:          %d
                   requests without an outcome:         %d
                   requests with several outcomes:      %d
@@ -233,7 +252,7 @@ class ChaosIT extends JourneySupport {
                   outcomes by kind: %s
                 """, figures.requests(), phones, neverConsented.size(), stoppers.size(), monkey.log(), seconds,
                 figures.deliveries(), figures.deliveredWithoutConsent(), figures.deliveredAfterStopAck(),
-                stopAcknowledgements().size(), stoppers.size(), figures.deliveredTwice(), figures.withoutOutcome(),
+                acknowledged, stoppers.size(), unrecorded, figures.deliveredTwice(), figures.withoutOutcome(),
                 figures.withSeveralOutcomes(), figures.sentButNotDelivered(), figures.deliveredButRecordedUnsent(),
                 figures.ambiguous(), figures.ambiguousThatWereDelivered(), figures.outcomesByKind());
         figures.examples().forEach(example -> System.out.println("  violation: " + example));

@@ -8,7 +8,6 @@ import io.consentflow.events.ReportedStatus;
 import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.send.DeliveryStatuses;
-import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The events and timeline entries of a delivery's statuses: one {@link MessageStatusChanged} per message and
@@ -25,10 +25,13 @@ import java.util.Optional;
 final class StatusEvents {
 
     private final ConsentLookup consents;
+    /** An item's dedupe key → the eventId its event carries on every attempt ({@link WebhookReceipts#eventId}). */
+    private final UnaryOperator<String> eventIds;
     private final Clock clock;
 
-    StatusEvents(ConsentLookup consents, Clock clock) {
+    StatusEvents(ConsentLookup consents, UnaryOperator<String> eventIds, Clock clock) {
         this.consents = consents;
+        this.eventIds = eventIds;
         this.clock = clock;
     }
 
@@ -69,8 +72,8 @@ final class StatusEvents {
             marketingStopped(item, status, request, key).ifPresent(failures::add);
         }
         events.add(new WebhookIngress.Pending(Topics.MESSAGE_EVENTS.name(), key, MessageStatusChanged.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
-                .setWamid(last.wamid()).setRequestId(requestId).setSubjectId(subjectId)
+                .setEventId(eventIds.apply(last.dedupeKey())).setOccurredAt(clock.instant())
+                .setProducer(Services.GATEWAY).setWamid(last.wamid()).setRequestId(requestId).setSubjectId(subjectId)
                 .setStatus(deliveryStatus(last)).setStatusAt(last.at()).setErrorCode(last.errorCode())
                 .setEarlierStatuses(earlier).build()));
         events.addAll(failures);
@@ -98,8 +101,8 @@ final class StatusEvents {
             consents.marketingStoppedAtMeta(request.contactKey(), item.at(), clock.instant());
         }
         return Optional.of(new WebhookIngress.Pending(Topics.MESSAGE_EVENTS.name(), key, MessageFailed.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(clock.instant()).setProducer(Services.GATEWAY)
-                .setRequestId(request == null ? null : request.requestId())
+                .setEventId(eventIds.apply("failed|" + item.dedupeKey())).setOccurredAt(clock.instant())
+                .setProducer(Services.GATEWAY).setRequestId(request == null ? null : request.requestId())
                 .setSubjectId(request == null ? null : request.subjectId()).setWamid(item.wamid())
                 .setErrorCode(CloudApiOutcome.MARKETING_STOPPED).setErrorTitle("marketing stopped")
                 .setRetryable(false).setCategory(request == null || request.category() == null ? null

@@ -12,7 +12,6 @@ import io.consentflow.gateway.send.StatusSettlement;
 import io.consentflow.gateway.send.StopFence;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.inbound.InboundReading;
-import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Services;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
@@ -64,16 +63,17 @@ class WebhookIngress {
         this.pendingStops = pendingStops;
         this.consents = consents;
         this.classifier = classifier;
-        this.statusEvents = new StatusEvents(consents, clock);
+        this.statusEvents = new StatusEvents(consents, receipts::eventId, clock);
         this.clock = clock;
     }
 
     /**
-     * Parses (lenient) and publishes every new item; a malformed body yields nothing. A delivery costs a fixed
-     * number of round trips however many items it carries (Meta batches statuses): one receipts insertMany, one
-     * wamid lookup, one timeline bulkWrite, then every event handed to the producer in the delivery's order, so the
-     * statuses of a message keep their order on its partition. When publishing fails, the receipts of this delivery
-     * are forgotten and the error answers 5xx, so Meta's retry is processed.
+     * Parses (lenient) and publishes every item not published before; a malformed body yields nothing. A delivery
+     * costs a fixed number of round trips however many items it carries (Meta batches statuses): one receipts
+     * insertMany (and a lookup of the earlier receipts a redelivery finds), one wamid lookup, one timeline bulkWrite,
+     * every event handed to the producer in the delivery's order, so the statuses of a message keep their order on its
+     * partition, and one update that marks the receipts published once the broker acknowledged them. When publishing
+     * fails, the receipts of this delivery are forgotten and the error answers 5xx, so Meta's retry is processed.
      */
     Mono<Void> accept(byte[] body) {
         List<WebhookItem> items;
@@ -103,7 +103,10 @@ class WebhookIngress {
                     news.add(items.get(i));
                 }
             }
-            return publish(news, readings).onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
+            // acknowledged only once the broker has the events and their receipts count: a redelivery answered
+            // before that publishes again (same eventIds) instead of trusting an attempt that may never finish
+            return publish(news, readings).then(receipts.published(keys, fresh))
+                    .onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
         });
     }
 
@@ -188,9 +191,9 @@ class WebhookIngress {
         String e164 = "+" + item.waId();
         String contactKey = contactKeys.of(e164);
         windows.inbound(contactKey, item.at());
-        var event = InboundMessage.newBuilder().setEventId(Events.newEventId()).setOccurredAt(clock.instant())
-                .setProducer(Services.GATEWAY).setWamid(item.wamid()).setFrom(e164).setContactKey(contactKey)
-                .setType(item.type()).setText(null).setButtonPayload(item.buttonPayload())
+        var event = InboundMessage.newBuilder().setEventId(receipts.eventId(item.dedupeKey()))
+                .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setWamid(item.wamid()).setFrom(e164)
+                .setContactKey(contactKey).setType(item.type()).setText(null).setButtonPayload(item.buttonPayload())
                 .setButtonTitle(item.buttonTitle()).setReceivedAt(item.at()).setPhoneNumberId(item.phoneNumberId())
                 .setIntent(MessageIntent.valueOf(reading.kind().name())).setLanguage(reading.language())
                 .setRecogniserVersion(reading.recogniserVersion()).build();
@@ -205,7 +208,7 @@ class WebhookIngress {
         };
         String e164 = "+" + item.waId();
         String contactKey = contactKeys.of(e164);
-        var event = MarketingPreferenceChanged.newBuilder().setEventId(Events.newEventId())
+        var event = MarketingPreferenceChanged.newBuilder().setEventId(receipts.eventId(item.dedupeKey()))
                 .setOccurredAt(clock.instant()).setProducer(Services.GATEWAY).setFrom(e164).setContactKey(contactKey)
                 .setValue(value).setChangedAt(item.at()).build();
         return new Pending(Topics.WHATSAPP_INBOUND.name(), contactKey, event);

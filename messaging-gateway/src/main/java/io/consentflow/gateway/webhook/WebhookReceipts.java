@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,7 +27,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Remembers which webhook items were published ({@code webhook_receipts}), so Meta's redeliveries are published
- * once. Keys are keyed digests, HMAC-SHA256 under the pepper, domain-separated ({@code webhook-receipt|<key>}): a
+ * once. A receipt is written before its item is published and marked {@value #PENDING} until the broker has
+ * acknowledged the publication: a redelivery that finds a pending receipt publishes the item again, because the
+ * attempt that wrote it may never have published (the sender timed out and closed the connection, which cancels the
+ * attempt, while the broker restarted; the process died). Counting a receipt as published had the chaos suite's
+ * redeliveries acknowledge 15 STOPs that never reached {@code whatsapp-inbound}, so consent-service never recorded
+ * them. A repeated publication carries the same eventId ({@link #eventId}), so consumers apply it once. Keys are keyed digests, HMAC-SHA256 under the pepper, domain-separated ({@code webhook-receipt|<key>}): a
  * preference's key holds the wa_id, and an unkeyed hash of a number can be reversed by trying every number. Entries
  * older than a week are deleted explicitly (Meta retries for at most a few days, and the wire server has no TTL
  * indexes). Receipts stored before the keyed digests (bare SHA-256 hex) still count for their week: while any is
@@ -39,6 +46,9 @@ class WebhookReceipts {
     private static final String DOMAIN = "webhook-receipt|";
     private static final Duration KEEP = Duration.ofDays(7);
     private static final String LEGACY_ID = "^[0-9a-f]{64}$";
+    /** Set on a receipt until its item's publication was acknowledged; absent on receipts of published items. */
+    static final String PENDING = "pending";
+    private static final String EVENT_DOMAIN = "webhook-event|";
     private final ReactiveMongoTemplate mongo;
     private final ContactKeys keyedDigests;
     /** Until the first prune has looked: an upgraded installation may hold receipts of the unkeyed format. */
@@ -50,8 +60,10 @@ class WebhookReceipts {
     }
 
     /**
-     * Records a delivery's items with one unordered insertMany; element i is true when item i is new (and is now
-     * recorded), false for a redelivery, or a repeat of an earlier item of the same delivery.
+     * Records a delivery's items with one unordered insertMany (pending until {@link #published}); element i is true
+     * when item i is to be published: new (now recorded), or recorded by an earlier attempt that never confirmed its
+     * publication (one more lookup, only when the delivery holds items recorded before). False for an item published
+     * before, or a repeat of an earlier item of the same delivery.
      */
     Mono<boolean[]> firstTime(List<String> dedupeKeys) {
         Mono<Set<String>> recordedBefore = legacyReceipts ? legacyRecorded(dedupeKeys) : Mono.just(Set.of());
@@ -64,7 +76,7 @@ class WebhookReceipts {
         Date now = new Date();
         for (int i = 0; i < dedupeKeys.size(); i++) {
             if (!legacy.contains(dedupeKeys.get(i))) {
-                docs.add(new Document("_id", digest(dedupeKeys.get(i))).append("at", now));
+                docs.add(new Document("_id", digest(dedupeKeys.get(i))).append("at", now).append(PENDING, true));
                 positions.add(i);
             }
         }
@@ -72,12 +84,51 @@ class WebhookReceipts {
         if (docs.isEmpty()) {
             return Mono.just(fresh);
         }
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs)).map(recorded -> {
+        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs).flatMap(recorded -> {
+            Set<Object> recordedNow = new HashSet<>();
+            List<Object> before = new ArrayList<>();
             for (int k = 0; k < recorded.length; k++) {
                 fresh[positions.get(k)] = recorded[k];
+                (recorded[k] ? recordedNow : before).add(docs.get(k).get("_id"));
             }
-            return fresh;
-        });
+            before.removeAll(recordedNow); // a repeat within this delivery is published once
+            if (before.isEmpty()) {
+                return Mono.just(fresh);
+            }
+            return Flux.from(c.find(Filters.and(Filters.in("_id", before), Filters.eq(PENDING, true)))
+                    .projection(new Document("_id", 1))).map(doc -> doc.get("_id")).collect(Collectors.toSet())
+                    .map(unpublished -> {
+                        Set<Object> once = new HashSet<>();
+                        for (int k = 0; k < recorded.length; k++) {
+                            Object id = docs.get(k).get("_id");
+                            if (!recorded[k] && unpublished.contains(id) && once.add(id)) {
+                                fresh[positions.get(k)] = true;
+                            }
+                        }
+                        return fresh;
+                    });
+        }));
+    }
+
+    /** The items published (element i true) were acknowledged by the broker: their receipts now count. */
+    Mono<Void> published(List<String> dedupeKeys, boolean[] published) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < published.length; i++) {
+            if (published[i]) {
+                ids.add(digest(dedupeKeys.get(i)));
+            }
+        }
+        return ids.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.updateMany(
+                Filters.in("_id", ids), new Document("$unset", new Document(PENDING, ""))))).then();
+    }
+
+    /**
+     * The eventId of the event an item becomes, the same on every attempt (a UUID named by the item's keyed digest):
+     * a publication repeated by a redelivery is recognised by every consumer that dedupes by eventId.
+     */
+    String eventId(String dedupeKey) {
+        return UUID.nameUUIDFromBytes(keyedDigests.of(EVENT_DOMAIN + dedupeKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The keys among these that a receipt of the unkeyed format (before the upgrade) already recorded. */
@@ -90,7 +141,7 @@ class WebhookReceipts {
                 .map(doc -> keyByDigest.get(doc.getString("_id"))).collect(Collectors.toSet());
     }
 
-    /** Publishing failed: forget the items recorded by this delivery, so Meta's retry is processed. */
+    /** Publishing failed: forget the items this delivery was to publish, so Meta's retry publishes them. */
     Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
         List<Document> docs = dedupeKeys.stream().map(key -> new Document("_id", digest(key))).toList();
         return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, docs, recorded));

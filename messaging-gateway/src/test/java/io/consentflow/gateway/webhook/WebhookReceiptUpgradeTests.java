@@ -33,8 +33,11 @@ class WebhookReceiptUpgradeTests {
         storeUnkeyed(before, Instant.now().minus(Duration.ofDays(1)));
         receipts.pruneNow().block(); // a day old: kept, and the lookup of unkeyed receipts stays on
 
-        assertThat(receipts.firstTime(List.of(before, other)).block()).as("the redelivery, and a new item")
-                .containsExactly(false, true);
+        boolean[] toPublish = receipts.firstTime(List.of(before, other)).block();
+        assertThat(toPublish).as("the redelivery, and a new item").containsExactly(false, true);
+        assertThat(receipts.firstTime(List.of(other)).block()).as("a keyed receipt, its item not yet published")
+                .containsExactly(true);
+        receipts.published(List.of(before, other), toPublish).block();
         assertThat(receipts.firstTime(List.of(other)).block()).as("a keyed receipt").containsExactly(false);
 
         String old = "message|wamid." + UUID.randomUUID();

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.consentflow.events.ConsentSnapshot;
+import io.consentflow.events.InboundMessage;
+import io.consentflow.events.MessageIntent;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentStatus;
 import io.consentflow.gateway.domain.ConsentTable;
@@ -27,8 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The instance that receives a STOP blocks as soon as the signature checks out, without waiting for the receipt,
- * the publication and its own follower. Shown with deliveries that are never published (their receipt exists), so
- * only that path can have blocked.
+ * the publication and its own follower. Shown with deliveries that are never published (their item was published
+ * before), so only that path can have blocked. And a STOP is acknowledged only once it is published.
  */
 @GatewayTest
 class WebhookStopTests {
@@ -62,6 +64,27 @@ class WebhookStopTests {
     }
 
     @Test
+    void aRedeliveryPublishesAStopWhoseFirstAttemptRecordedItsReceiptButNeverPublishedIt() {
+        // the first attempt stored its receipt, then the sender timed out while the broker restarted and closed the
+        // connection, which cancels the attempt: the chaos suite's redeliveries acknowledged 15 STOPs so that never
+        // reached whatsapp-inbound
+        String number = consented(Instant.now().minusSeconds(60));
+        String wamid = "wamid." + UUID.randomUUID();
+        List<String> keys = List.of("message|" + wamid);
+        assertThat(receipts.firstTime(keys).block()).containsExactly(true);
+
+        deliver(WebhookTests.textMessage(digits(number), wamid, "text", "STOP"));
+
+        InboundMessage stop = kafka.await(Topics.WHATSAPP_INBOUND.name(), InboundMessage.class,
+                message -> message.getWamid().equals(wamid), WAIT);
+        assertThat(stop.getIntent()).isEqualTo(MessageIntent.STOP);
+        assertThat(stop.getEventId()).as("the eventId every attempt gives it, so consumers apply it once")
+                .isEqualTo(receipts.eventId(keys.get(0)));
+        assertThat(receipts.firstTime(keys).block()).as("published now: a later redelivery publishes nothing")
+                .containsExactly(false);
+    }
+
+    @Test
     void anUnsignedStopChangesNothing() {
         String number = consented(Instant.now().minusSeconds(60));
         String body = WebhookTests.textMessage(digits(number), alreadyReceived(), "text", "STOP");
@@ -81,10 +104,13 @@ class WebhookStopTests {
         return number;
     }
 
-    /** A wamid whose receipt is already stored: its delivery is a redelivery and publishes nothing. */
+    /** A wamid published before (its receipt counts): its delivery is a redelivery and publishes nothing. */
     private String alreadyReceived() {
         String wamid = "wamid." + UUID.randomUUID();
-        assertThat(receipts.firstTime(List.of("message|" + wamid)).block()).containsExactly(true);
+        List<String> keys = List.of("message|" + wamid);
+        boolean[] recorded = receipts.firstTime(keys).block();
+        assertThat(recorded).containsExactly(true);
+        receipts.published(keys, recorded).block();
         return wamid;
     }
 
