@@ -1,6 +1,7 @@
 package io.consentflow.gateway.consent;
 
 import io.consentflow.schemas.AvroEventDeserializer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,6 +38,7 @@ final class TopicFollower implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     static final String APPLIED_OFFSET = "consentflow.gateway.view.applied.offset";
     static final String LAG = "consentflow.gateway.view.lag";
+    static final String FAILURES = "consentflow.gateway.view.follow.failures";
 
     private final String topic;
     private final Map<String, Object> config;
@@ -49,6 +51,11 @@ final class TopicFollower implements Runnable {
     private final Map<Integer, AtomicLong> applied = new ConcurrentHashMap<>();
     /** Records of the topic behind its end offsets; -1 until first known. */
     private final AtomicLong lag = new AtomicLong(-1);
+    static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    static final Duration RETRY_MAX = Duration.ofSeconds(30);
+    private final AtomicLong failures = new AtomicLong();
+    /** Reported once per follower: the view counts each follower's catching up exactly once. */
+    private volatile boolean caughtUp;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -68,6 +75,11 @@ final class TopicFollower implements Runnable {
         this.seek = seek;
         this.handler = handler;
         this.onCaughtUp = onCaughtUp;
+        if (meters != null) {
+            FunctionCounter.builder(FAILURES, failures, AtomicLong::get)
+                    .description("times following the topic failed outside record handling and was started again")
+                    .tag("topic", topic).register(meters);
+        }
     }
 
     /**
@@ -93,40 +105,72 @@ final class TopicFollower implements Runnable {
         return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
+    /**
+     * Follows until stopped. A failure outside record handling (the broker unreachable while the start position is
+     * sought, a timeout asking for end offsets or positions) does not end the view: the follower opens a new consumer
+     * after a back-off ({@link #RETRY_FIRST} doubling to {@link #RETRY_MAX}) and goes on from the offsets it has
+     * applied, so no record is applied twice or out of order; only partitions with nothing applied yet take the start
+     * position again. Before this, such a failure ended the thread with one log line and the view stayed as it was
+     * for good (or never became ready).
+     */
     @Override
     public void run() {
-        try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
-            List<TopicPartition> partitions = awaitPartitions(kafka);
-            if (partitions.isEmpty()) {
-                return;
-            }
-            kafka.assign(partitions);
-            partitions.forEach(this::trackApplied);
-            if (meters != null) {
-                Gauge.builder(LAG, lag, AtomicLong::get)
-                        .description("records of the topic not yet applied to the in-memory view (-1: not known yet)")
-                        .tag("topic", topic).register(meters);
-            }
-            seek.apply(kafka);
-            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
-            boolean caughtUp = false;
-            while (running) {
-                for (var record : kafka.poll(Duration.ofMillis(500))) {
-                    handle(record.key(), record.value());
-                    applied.get(record.partition()).set(record.offset() + 1);
+        Duration backOff = RETRY_FIRST;
+        while (running) {
+            try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = kafka;
+                follow(kafka);
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
                 }
-                lag.set(behind(kafka, partitions));
-                if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
-                    caughtUp = true;
-                    onCaughtUp.run();
-                }
+                failures.incrementAndGet();
+                // the exception's class and message only: they name the broker call, never a record's content
+                log.warn("following {} failed ({}), following again in {}", topic, e.toString(), backOff);
+                pause(backOff);
+                backOff = backOff.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : backOff.multipliedBy(2);
             }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            log.error("following {} failed", topic, e);
         }
+    }
+
+    private void follow(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> partitions = awaitPartitions(kafka);
+        if (partitions.isEmpty()) {
+            return;
+        }
+        kafka.assign(partitions);
+        partitions.forEach(this::trackApplied);
+        if (meters != null) {
+            Gauge.builder(LAG, lag, AtomicLong::get)
+                    .description("records of the topic not yet applied to the in-memory view (-1: not known yet)")
+                    .tag("topic", topic).register(meters);
+        }
+        seek.apply(kafka);
+        for (TopicPartition partition : partitions) {
+            long next = applied.get(partition.partition()).get();
+            if (next >= 0) {
+                kafka.seek(partition, next); // after a failure: on from what the view already holds
+            }
+        }
+        Map<TopicPartition, Long> end = caughtUp ? Map.of() : kafka.endOffsets(partitions);
+        while (running) {
+            for (var record : kafka.poll(Duration.ofMillis(500))) {
+                handle(record.key(), record.value());
+                applied.get(record.partition()).set(record.offset() + 1);
+            }
+            lag.set(behind(kafka, partitions));
+            if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
+                caughtUp = true;
+                onCaughtUp.run();
+            }
+        }
+    }
+
+    /** How often following failed outside record handling and was started again. */
+    long failures() {
+        return failures.get();
     }
 
     private void trackApplied(TopicPartition partition) {
@@ -179,8 +223,12 @@ final class TopicFollower implements Runnable {
     }
 
     private static void sleep() {
+        pause(Duration.ofSeconds(1));
+    }
+
+    private static void pause(Duration duration) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
