@@ -34,6 +34,8 @@ final class IntentRules {
     private final SentenceContext context;
     private final FindingGuards guards;
     private final OrderObjects objects;
+    /** Whether a guard has voided a word of withdrawal in this message. */
+    private boolean guarded;
 
     private IntentRules(Annotation annotation) {
         this.annotation = annotation;
@@ -52,8 +54,16 @@ final class IntentRules {
         return new IntentRules(annotation).decide(hits);
     }
 
-    record Decision(Intent intent, int language) {
+    /**
+     * The intent, the language that decided it, and whether a word of withdrawal was found and ruled out by a guard
+     * (a negation, an order as its object, a trap, a correction, a message meant for another chat): then the rules
+     * have judged the words a model would hear, and their NONE stands.
+     */
+    record Decision(Intent intent, int language, boolean guarded) {
     }
+
+    private static final java.util.Set<Role> WITHDRAWALS = java.util.EnumSet.of(Role.STOP, Role.STOP_BARE, Role.ERASE,
+            Role.ERASE_BARE);
 
     /**
      * The strongest finding, and the language of most of the message among the languages that found it. When the
@@ -66,7 +76,7 @@ final class IntentRules {
         int bestCoverage = -1;
         boolean shared = false;
         if (misdirected()) {
-            return new Decision(Intent.NONE, -1);
+            return new Decision(Intent.NONE, -1, true);
         }
         Intent[] judged = new Intent[hits.size()];
         boolean comingBack = false;
@@ -90,7 +100,7 @@ final class IntentRules {
                 shared = true;
             }
         }
-        return new Decision(best, shared ? SHARED : language);
+        return new Decision(best, shared ? SHARED : language, guarded);
     }
 
     /**
@@ -138,26 +148,32 @@ final class IntentRules {
 
     private Intent judge(Hit hit) {
         if (covers(hit, Role.TRAP.bit()) || guards.negated(hit)) {
-            return Intent.NONE;
+            return guarded(hit);
         }
         return switch (hit.role()) {
             case STOP -> objects.orderIsObject(hit)
                     || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
                     || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true)
-                    ? Intent.NONE : withdrawal(hit, Intent.STOP);
-            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
-                    : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
+                    ? guarded(hit) : withdrawal(hit, Intent.STOP);
+            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? guarded(hit)
+                    : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);
-            case ERASE -> objects.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
-            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !objects.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
-                    : Intent.NONE;
+            case ERASE -> objects.erasesAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.ERASE);
+            case ERASE_BARE -> !bareClause(hit, BARE_STOP) ? Intent.NONE
+                    : objects.erasesAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.ERASE);
             case START -> objects.orderIsObject(hit) ? Intent.NONE : request(hit, Intent.START); // "send the invoice again"
             case START_BARE -> bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
             case YES -> bareMessage(hit, BARE_YES) ? request(hit, Intent.YES) : Intent.NONE;
             case UNCERTAIN -> Intent.UNCERTAIN;
             default -> Intent.NONE;
         };
+    }
+
+    /** NONE for a finding a guard voids; for a word of withdrawal, remembered as {@link Decision#guarded()}. */
+    private Intent guarded(Hit hit) {
+        guarded |= WITHDRAWALS.contains(hit.role());
+        return Intent.NONE;
     }
 
     private Intent withdrawal(Hit hit, Intent intent) {

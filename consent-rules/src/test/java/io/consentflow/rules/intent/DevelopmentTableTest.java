@@ -62,7 +62,7 @@ import org.junit.jupiter.api.Test;
  */
 class DevelopmentTableTest {
 
-    private static final List<String> TABLES = List.of("/development/withdrawal-development.tsv",
+    static final List<String> TABLES = List.of("/development/withdrawal-development.tsv",
             "/development/withdrawal-examples.tsv", "/development/withdrawal-development-a.tsv",
             "/development/withdrawal-development-b.tsv", "/development/withdrawal-development-c.tsv",
             "/development/withdrawal-development-d.tsv", "/development/withdrawal-development-e.tsv",
@@ -73,7 +73,9 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-n.tsv", "/development/withdrawal-development-o.tsv",
             "/development/withdrawal-development-p.tsv", "/development/withdrawal-development-q.tsv",
             "/development/withdrawal-development-r.tsv", "/development/withdrawal-development-s.tsv",
-            "/development/withdrawal-development-t.tsv");
+            "/development/withdrawal-development-t.tsv", "/development/withdrawal-development-u.tsv",
+            "/development/withdrawal-development-v.tsv", "/development/withdrawal-development-w.tsv",
+            "/development/withdrawal-development-x.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
