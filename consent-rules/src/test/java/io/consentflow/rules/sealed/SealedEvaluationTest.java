@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
- * Recogniser 2026.12-6 meets the false-stop and clarification targets (0.5 %, 0.2 %) but not the recall ones (pooled
- * recall 0.943, lowest language 0.844, exactly as 2026.12-5: its round of tuning on tables q-t moved the sealed
- * figures not at all; 2026.12-4: 0.932, 0.844, 1.1 %, 0.2 %), so the build holds the bounds reached so far, against
- * regressions, and prints whether each target is met. Tighten them as the recogniser improves, on
- * other data than this; loosen them never.
+ * Recogniser 2026.12-7 (the rules with a learned second opinion, thresholds chosen on the development tables left out
+ * one at a time) meets the recall targets and the clarification target (pooled recall 0.992, lowest language 0.938,
+ * clarifications 1.9 %) but not the false-stop one (1.1 %, 9 of 842). 2026.12-6 met the other two (0.5 %, 0.2 %)
+ * and not the recall ones (0.943, 0.844, exactly as 2026.12-5; 2026.12-4: 0.932, 0.844, 1.1 %, 0.2 %). The build
+ * holds the bounds reached so far, against regressions, and prints whether each target is met: the recall floors
+ * rose to 2026.12-7's figures; the false-stop and clarification ceilings stay at 2026.12-6's (0.5 %, 0.3 %), which
+ * 2026.12-7 exceeds, so this test fails until the trade (recall for false stops and clarifications within their
+ * budgets) is accepted or undone; that is the lead's decision, not one made after reading these figures. Tighten
+ * them as the recogniser improves, on other data than this; loosen them never without saying why.
  */
 class SealedEvaluationTest {
 
@@ -39,8 +43,8 @@ class SealedEvaluationTest {
     static final double TARGET_FALSE_STOP_RATE = 0.01;
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
-    static final double FLOOR_POOLED_RECALL = 0.943;
-    static final double FLOOR_LANGUAGE_RECALL = 0.843;
+    static final double FLOOR_POOLED_RECALL = 0.992;
+    static final double FLOOR_LANGUAGE_RECALL = 0.937;
     static final double CEILING_FALSE_STOP_RATE = 0.005;
     static final double CEILING_CLARIFICATION_RATE = 0.003;
 
