@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class IntentRecogniser {
 
     /** The version of lexicons and rules; bump it whenever either changes, since decisions are stored with it. */
-    public static final String VERSION = "2026.12-7";
+    public static final String VERSION = "2026.12-8";
 
     /** consent-service's one-tap unsubscribe button, offered when a message was unclear: its tap is a STOP. */
     public static final String UNSUBSCRIBE_PAYLOAD = "UNSUBSCRIBE";
@@ -54,8 +54,8 @@ public final class IntentRecogniser {
         }
         IntentRules.Decision decision = rules(message);
         Intent intent = decision.intent();
-        if (opinion.asks(intent, decision.guarded())) {
-            intent = opinion.combine(intent, decision.guarded(), model.probability(text));
+        if (opinion.asks(intent, decision.evidence())) {
+            intent = opinion.combine(intent, decision.evidence(), model.probability(text));
         }
         if (intent == Intent.NONE) {
             return none();
@@ -70,7 +70,8 @@ public final class IntentRecogniser {
     IntentRules.Decision rulesDecision(String text) {
         Message message = Message.of(text == null ? "" : text);
         if (message.size == 0) {
-            return new IntentRules.Decision(text != null && onlyStopSigns(text) ? Intent.STOP : Intent.NONE, -1, false);
+            return new IntentRules.Decision(text != null && onlyStopSigns(text) ? Intent.STOP : Intent.NONE, -1,
+                    IntentRules.Evidence.NOTHING);
         }
         return rules(message);
     }

@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutTableHarness {
 
-    private static final double[] STOPS = {0.80, 0.85, 0.90, 0.93, 0.95, 0.97, 0.99, 2};
-    private static final double[] ASKS = {0.50, 0.75, 2};
-    private static final double[] DOUBTS = {0.90, 0.97, 2};
-    private static final double[] VETOES = {0, 0.02, 0.05, 0.10, 0.20};
+    private static final double[] STOPS = {0.60, 0.70, 0.75, 0.80, 0.90, 2};
+    private static final double[] ASKS = {0.50, 2};
+    private static final double[] DOUBTS = {0.80, 0.90};
+    private static final double[] VETOES = {0, 0.05, 0.10, 0.15, 0.20};
+    private static final double[] UNCUED = {0.80, 0.90, 2};
+    private static final double[] ASKS_UNCUED = {0.50, 0.75};
+    /** 2026.12-7's thresholds; with {@link #ungated} evidence, its combination exactly (no gate). */
+    private static final SecondOpinion SEVEN = new SecondOpinion(0.75, 0.50, 0.90, 0.05, 0.75, 0.50);
 
     @Test
     void judgesTheSecondOpinionOnTablesItNeverSaw() throws IOException {
@@ -43,7 +47,8 @@ class HeldOutTableHarness {
             }
         }
         Map<String, String> olderRules = olderRules();
-        // the rules alone: the harness must not depend on the model resource it is about to judge
+        // the rules alone: the harness must not depend on the model resource it is about to judge. An older reading
+        // says no more than its intent: whether a guard spoke, and which words stand, is today's lexicons' word
         IntentRecogniser recogniser = new IntentRecogniser(Lexicons.load(), null, SecondOpinion.RULES_ONLY);
         List<Scored> scored = new ArrayList<>();
         for (String fold : tables.keySet()) {
@@ -60,10 +65,11 @@ class HeldOutTableHarness {
             for (DevelopmentTableTest.Row row : tables.get(fold)) {
                 String older = olderRules.get(row.table().substring(4) + "\t" + row.message());
                 IntentRules.Decision decision = recogniser.rulesDecision(row.message());
-                // an older reading says no more than its intent: whether a guard spoke is today's rules' word
                 Intent rules = older != null ? Intent.valueOf(older) : decision.intent();
-                boolean guarded = decision.guarded() && rules == Intent.NONE;
-                scored.add(new Scored(row, rules, guarded, model.probability(row.message()), older != null));
+                IntentRules.Evidence seen = decision.evidence();
+                seen = new IntentRules.Evidence(seen.guarded() && rules == Intent.NONE, seen.cue(), seen.assent(),
+                        seen.words());
+                scored.add(new Scored(row, rules, seen, model.probability(row.message()), older != null));
             }
         }
         assertThat(scored).as("rows left out").hasSizeGreaterThan(1000);
@@ -85,50 +91,75 @@ class HeldOutTableHarness {
             scored.forEach(r -> s.add(r.optOut(), r.ordinary(), r.p >= t ? Intent.STOP : Intent.NONE));
             System.out.printf("    %.2f  %.3f  %.3f%n", t, s.recall(), s.falseStopRate());
         }
-        System.out.println("  stop   ask   doubt  veto   recall  false-stops  clarifications");
+        System.out.println("  stop   ask   doubt  veto   uncued ask-uncued  recall  false-stops  clarifications");
         for (double stop : STOPS) {
             for (double ask : ASKS) {
                 for (double doubt : DOUBTS) {
-                    if (ask < stop || ask == 2 && stop == 2) {
-                        for (double veto : VETOES) {
-                            WithdrawalScore s = score(scored,
-                                    new SecondOpinion(stop, Math.min(ask, stop), doubt, veto), row -> true);
-                            System.out.printf("  %.2f  %.2f  %.2f  %.2f   %.4f  %.4f  %.4f%n", stop, Math.min(ask, stop),
-                                    doubt, veto, s.recall(), s.falseStopRate(), s.clarificationRate());
+                    for (double uncued : UNCUED) {
+                        for (double askUncued : ASKS_UNCUED) {
+                            if ((ask < stop || ask == 2 && stop == 2) && uncued >= stop && askUncued < uncued) {
+                                for (double veto : VETOES) {
+                                    WithdrawalScore s = score(scored, new SecondOpinion(stop, Math.min(ask, stop),
+                                            doubt, veto, uncued, askUncued), false);
+                                    System.out.printf("  %.2f  %.2f  %.2f  %.2f  %.2f  %.2f   %.4f  %.4f  %.4f%n", stop,
+                                            Math.min(ask, stop), doubt, veto, uncued, askUncued, s.recall(),
+                                            s.falseStopRate(), s.clarificationRate());
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        printBreakdown(scored, SecondOpinion.RULES_ONLY, "rules alone");
-        printBreakdown(scored, SecondOpinion.STANDARD, "rules with the model, as shipped");
+        printBreakdown(scored, SecondOpinion.RULES_ONLY, false, "rules alone");
+        printBreakdown(scored, SEVEN, true, "rules with the model as 2026.12-7 combined them (no gate)");
+        printBreakdown(scored, SecondOpinion.STANDARD, false, "rules with the model, as shipped");
     }
 
-    private static void printBreakdown(List<Scored> scored, SecondOpinion opinion, String what) {
-        System.out.println("  " + what + ", per table and per language:");
+    /**
+     * Per table (fold), per set of tables that arrived together, and per language: recall, false stops (with their
+     * count, YES and START rows read as STOP or ERASE included) and clarifications.
+     */
+    private static void printBreakdown(List<Scored> scored, SecondOpinion opinion, boolean ungated, String what) {
+        System.out.println("  " + what + ", per table, per set of tables and per language (recall  false stops  clarifications):");
         Map<String, WithdrawalScore> perTable = new TreeMap<>();
+        Map<String, WithdrawalScore> perSet = new TreeMap<>();
         Map<String, WithdrawalScore> perLanguage = new TreeMap<>();
+        WithdrawalScore all = new WithdrawalScore();
         for (Scored r : scored) {
-            Intent got = opinion.combine(r.rules, r.guarded, r.p);
-            perTable.computeIfAbsent(r.row.table(), k -> new WithdrawalScore()).add(r.optOut(), r.ordinary(), got);
-            perLanguage.computeIfAbsent(r.row.language(), k -> new WithdrawalScore()).add(r.optOut(), r.ordinary(), got);
+            Intent got = opinion.combine(r.rules, ungated ? ungated(r.seen) : r.seen, r.p);
+            String table = r.row.table();
+            for (WithdrawalScore s : List.of(perTable.computeIfAbsent(table, k -> new WithdrawalScore()),
+                    perSet.computeIfAbsent(setOf(table), k -> new WithdrawalScore()),
+                    perLanguage.computeIfAbsent(r.row.language(), k -> new WithdrawalScore()), all)) {
+                s.add(r.optOut(), r.ordinary(), got);
+            }
         }
-        WithdrawalScore all = score(scored, opinion, row -> true);
+        perTable.putAll(perSet);
         perTable.put("all", all);
-        perTable.forEach((k, s) -> System.out.printf("    %-6s %.3f  %.3f  %.3f%n", k, s.recall(), s.falseStopRate(),
-                s.clarificationRate()));
+        perTable.forEach((k, s) -> System.out.printf("    %-8s %.3f  %.3f (%3d of %4d)  %.3f%n", k, s.recall(),
+                s.falseStopRate(), s.falseStops, s.ordinary, s.clarificationRate()));
         StringBuilder line = new StringBuilder("    ");
         perLanguage.forEach((k, s) -> line.append(String.format("%s %.3f/%.3f  ", k, s.recall(), s.falseStopRate())));
         System.out.println(line);
     }
 
-    private static WithdrawalScore score(List<Scored> scored, SecondOpinion opinion,
-            java.util.function.Predicate<Scored> which) {
+    /** The tables that arrived together and were first scored by the same recogniser. */
+    private static String setOf(String table) {
+        char letter = table.charAt(table.length() - 1);
+        return letter < 'e' ? "set a-d" : letter < 'i' ? "set e-h" : letter < 'm' ? "set i-l" : letter < 'q' ? "set m-p"
+                : letter < 'u' ? "set q-t" : letter < 'y' ? "set u-x" : "set y-z";
+    }
+
+    /** Evidence that opens no gate: with {@link #SEVEN}, 2026.12-7's combination. */
+    private static IntentRules.Evidence ungated(IntentRules.Evidence seen) {
+        return new IntentRules.Evidence(seen.guarded(), true, false, Integer.MAX_VALUE);
+    }
+
+    private static WithdrawalScore score(List<Scored> scored, SecondOpinion opinion, boolean ungated) {
         WithdrawalScore s = new WithdrawalScore();
         for (Scored r : scored) {
-            if (which.test(r)) {
-                s.add(r.optOut(), r.ordinary(), opinion.combine(r.rules, r.guarded, r.p));
-            }
+            s.add(r.optOut(), r.ordinary(), opinion.combine(r.rules, ungated ? ungated(r.seen) : r.seen, r.p));
         }
         return s;
     }
@@ -142,7 +173,9 @@ class HeldOutTableHarness {
         StringBuilder out = new StringBuilder();
         for (Scored r : scored) {
             out.append(String.join("\t", r.row().table(), r.row().language(), r.row().expected().name(),
-                    r.rules().name(), Boolean.toString(r.guarded()), String.format(java.util.Locale.ROOT, "%.5f", r.p()),
+                    r.rules().name(), Boolean.toString(r.seen().guarded()), Boolean.toString(r.seen().cue()),
+                    Boolean.toString(r.seen().assent()), Integer.toString(r.seen().words()),
+                    String.format(java.util.Locale.ROOT, "%.5f", r.p()),
                     Boolean.toString(r.rulesNeverSawIt()), r.row().message())).append('\n');
         }
         Files.writeString(Path.of(file), out.toString(), StandardCharsets.UTF_8);
@@ -164,14 +197,20 @@ class HeldOutTableHarness {
     }
 
     /** A row left out, the rules' reading of it, the probability of a model that never saw it. */
-    record Scored(DevelopmentTableTest.Row row, Intent rules, boolean guarded, double p, boolean rulesNeverSawIt) {
+    record Scored(DevelopmentTableTest.Row row, Intent rules, IntentRules.Evidence seen, double p,
+            boolean rulesNeverSawIt) {
 
         boolean optOut() {
             return OptOutModelTrainer.optOut(row);
         }
 
+        /**
+         * Whether withdrawing on this row would unsubscribe someone who did not ask: an ordinary message, and since
+         * 2026.12-8 a confirmation or a request to come back too (a customer who consents is never read as
+         * withdrawing). The sealed set's scoring (the issue's) counts ordinary messages only.
+         */
         boolean ordinary() {
-            return row.expected() == Intent.NONE;
+            return row.expected() == Intent.NONE || row.expected() == Intent.YES || row.expected() == Intent.START;
         }
     }
 }

@@ -60,27 +60,37 @@ class OptOutModelTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // rules found nothing: the model decides, in three bands
-            "NONE|false|0.99|STOP", "NONE|false|0.60|UNCERTAIN", "NONE|false|0.20|NONE",
+            // rules found nothing but a word of withdrawal or negation stands: the model decides, in three bands
+            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.55|UNCERTAIN",
+            "NONE|false|true|false|5|0.20|NONE",
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
-            "NONE|true|0.99|NONE",
+            "NONE|true|true|false|5|0.99|NONE",
+            // no word of withdrawal or negation anywhere: a STOP needs more, a short reply or an assent gets none
+            "NONE|false|false|false|5|0.85|STOP", "NONE|false|false|false|5|0.78|UNCERTAIN",
+            "NONE|false|false|false|5|0.70|NONE",
+            "NONE|false|false|false|1|0.99|UNCERTAIN", "NONE|false|false|false|2|0.80|NONE",
+            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
-            "UNCERTAIN|false|0.95|STOP", "UNCERTAIN|false|0.80|UNCERTAIN",
+            "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
-            "STOP|false|0.30|STOP", "STOP|false|0.01|NONE",
+            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.01|NONE",
             // an erasure, a request to come back or a confirmation is never changed
-            "ERASE|false|0.00|ERASE", "START|false|0.99|START", "YES|false|0.99|YES",
+            "ERASE|false|true|false|5|0.00|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
     })
-    void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, double p, Intent expected) {
-        assertThat(SecondOpinion.STANDARD.combine(rules, guarded, p)).isEqualTo(expected);
-        assertThat(SecondOpinion.RULES_ONLY.combine(rules, guarded, p)).isEqualTo(rules);
+    void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, boolean cue, boolean assent, int words,
+            double p, Intent expected) {
+        IntentRules.Evidence seen = new IntentRules.Evidence(guarded, cue, assent, words);
+        assertThat(SecondOpinion.STANDARD.combine(rules, seen, p)).isEqualTo(expected);
+        assertThat(SecondOpinion.RULES_ONLY.combine(rules, seen, p)).isEqualTo(rules);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever"; Hungarian "get off")
+            // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")
             "Nein danke, und zwar für immer|STOP",
-            "Álljatok le|STOP",
+            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): since 2026.12-8 the model
+            // only asks (the one-tap reply), as it would for "thx" if it leaned that way
+            "Álljatok le|UNCERTAIN",
             // and negated or ordinary ones the guards keep ordinary
             "Bitte nicht abmelden|NONE",
             "I do not want to unsubscribe|NONE",

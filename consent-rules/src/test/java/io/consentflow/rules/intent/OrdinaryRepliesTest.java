@@ -47,7 +47,7 @@ class OrdinaryRepliesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"STOP", "thx, but stop", "Ich widerrufe meine Einwilligung", "I no longer agree to receive your offers",
+    @ValueSource(strings = {"STOP", "thx, but stop sending me offers", "Ich widerrufe meine Einwilligung", "I no longer agree to receive your offers",
             "Je ne veux plus recevoir vos offres", "Nie zgadzam się na oferty, wypisz mnie"})
     void withdrawalsBesideThoseWordsStillWithdraw(String withdrawal) {
         assertThat(withdraws(withdrawal)).as("'%s' read as a withdrawal", withdrawal).isTrue();
