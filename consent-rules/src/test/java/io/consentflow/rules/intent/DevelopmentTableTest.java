@@ -82,7 +82,7 @@ import org.junit.jupiter.api.Test;
  * START rows read as STOP (30 of 112 YES: y 18, z 12; 1 of 56 START), where the rules alone read 0.969, 0.003, no
  * clarification and 4 of 168: the model, trained on tables with few short replies and many "I don't want to receive
  * your offers", heard short ordinary replies and "I agree to receive your offers" as withdrawals. 2026.12-8 trains
- * on them and lets the model overrule the rules only where a word of withdrawal stands ({@link SecondOpinion}).
+ * on them and hears the model less where no word of withdrawal or negation stands ({@link SecondOpinion}).
  */
 class DevelopmentTableTest {
 

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * here. Caveat printed with the figures: the rules themselves were tuned on these tables, so their share of each
  * fold is in-sample; what the harness measures honestly is what the model adds on top. With
  * {@code -Dharness.rules=<file>} (lines: table letter, tab, message, tab, intent) the rules' readings of the rows
- * it names are taken from an older recogniser instead, such as one that never saw those tables.
+ * it names are taken from an older recogniser instead, such as one that never saw those tables. Since 2026.12-8 a
+ * YES or START row read as STOP or ERASE counts as a false stop (a customer who consents is never to be read as
+ * withdrawing), and the figures are printed per table (fold) and per set of tables that arrived together.
  */
 class HeldOutTableHarness {
 
