@@ -13,7 +13,7 @@ final class Clitics {
     private static final String SEIMHIU = "bcdfgmpst";
     private static final String[][] URU = {{"bhf", "f"}, {"mb", "b"}, {"gc", "c"}, {"nd", "d"}, {"ng", "g"}, {"bp", "p"},
             {"dt", "t"}, {"ts", "s"}};
-    private static final String[] ARABIC_PROCLITICS = {"وال", "فال", "بال", "كال", "لل", "ال", "و", "ف"};
+    private static final String[] ARABIC_PROCLITICS = {"وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب"};
     private static final String[] ARABIC_SUFFIXES = {"كم", "كن", "هم", "هن", "نا", "ني", "ها"};
 
     private Clitics() {

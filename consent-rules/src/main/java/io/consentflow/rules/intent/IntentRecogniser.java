@@ -17,21 +17,25 @@ import java.util.Locale;
 public final class IntentRecogniser {
 
     /** The version of lexicons and rules; bump it whenever either changes, since decisions are stored with it. */
-    public static final String VERSION = "2026.12-6";
+    public static final String VERSION = "2026.12-8";
 
-    /** Meta's marketing opt-out button, and the suite's own one-tap unsubscribe button. */
     /** consent-service's one-tap unsubscribe button, offered when a message was unclear: its tap is a STOP. */
     public static final String UNSUBSCRIBE_PAYLOAD = "UNSUBSCRIBE";
     private static final List<String> STOP_PAYLOADS = List.of("STOP_PROMOTIONS", UNSUBSCRIBE_PAYLOAD);
 
     private final Lexicons lexicons;
+    private final OptOutModel model;
+    private final SecondOpinion opinion;
 
-    private IntentRecogniser(Lexicons lexicons) {
+    IntentRecogniser(Lexicons lexicons, OptOutModel model, SecondOpinion opinion) {
         this.lexicons = lexicons;
+        this.model = model;
+        this.opinion = opinion;
     }
 
     private static final class Standard {
-        static final IntentRecogniser INSTANCE = new IntentRecogniser(Lexicons.load());
+        static final IntentRecogniser INSTANCE = new IntentRecogniser(Lexicons.load(), OptOutModel.standard(),
+                SecondOpinion.STANDARD);
     }
 
     public static IntentRecogniser standard() {
@@ -48,13 +52,33 @@ public final class IntentRecogniser {
             // nothing but symbols: a stop sign on its own ("🛑", "⛔✋") is the shortest opt-out there is
             return onlyStopSigns(text) ? new Classification(Intent.STOP, null, VERSION) : none();
         }
-        Annotation annotation = new Annotation(message, lexicons);
-        IntentRules.Decision decision = IntentRules.decide(annotation, PatternMatcher.hits(annotation));
-        if (decision.intent() == Intent.NONE) {
+        IntentRules.Decision decision = rules(message);
+        Intent intent = decision.intent();
+        if (opinion.asks(intent, decision.evidence())) {
+            intent = opinion.combine(intent, decision.evidence(), model.probability(text));
+        }
+        if (intent == Intent.NONE) {
             return none();
         }
-        String language = decision.language() < 0 ? null : lexicons.languages.get(decision.language()).language;
-        return new Classification(decision.intent(), language, VERSION);
+        // the model names no language: the reply falls back to the person's own
+        String language = decision.intent() != intent || decision.language() < 0 ? null
+                : lexicons.languages.get(decision.language()).language;
+        return new Classification(intent, language, VERSION);
+    }
+
+    /** What the lexicons and rules alone read in a message, without the model's second opinion. */
+    IntentRules.Decision rulesDecision(String text) {
+        Message message = Message.of(text == null ? "" : text);
+        if (message.size == 0) {
+            return new IntentRules.Decision(text != null && onlyStopSigns(text) ? Intent.STOP : Intent.NONE, -1,
+                    IntentRules.Evidence.NOTHING);
+        }
+        return rules(message);
+    }
+
+    private IntentRules.Decision rules(Message message) {
+        Annotation annotation = new Annotation(message, lexicons);
+        return IntentRules.decide(annotation, PatternMatcher.hits(annotation));
     }
 
     /**

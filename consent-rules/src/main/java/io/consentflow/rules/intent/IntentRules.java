@@ -34,6 +34,9 @@ final class IntentRules {
     private final SentenceContext context;
     private final FindingGuards guards;
     private final OrderObjects objects;
+    private final BareClauses bare;
+    /** Whether a guard has voided a word of withdrawal in this message. */
+    private boolean guarded;
 
     private IntentRules(Annotation annotation) {
         this.annotation = annotation;
@@ -45,6 +48,7 @@ final class IntentRules {
         this.context = new SentenceContext(annotation, any);
         this.guards = new FindingGuards(annotation, any);
         this.objects = new OrderObjects(annotation, any);
+        this.bare = new BareClauses(annotation, any);
     }
 
     /** The intent and the index of the language that decided it, or null for NONE. */
@@ -52,8 +56,27 @@ final class IntentRules {
         return new IntentRules(annotation).decide(hits);
     }
 
-    record Decision(Intent intent, int language) {
+    /**
+     * The intent, the language that decided it, and what the learned second opinion needs to know of the words
+     * ({@link Evidence}).
+     */
+    record Decision(Intent intent, int language, Evidence evidence) {
     }
+
+    /**
+     * What the rules saw besides their finding. {@code guarded}: a word of withdrawal was found and ruled out by a
+     * guard (a negation, an order as its object, a trap, a correction, a message meant for another chat), so the
+     * rules have judged the words a model would hear, and their NONE stands. {@code cue}: some word of withdrawal or
+     * negation stands in the message, in any language ({@link Lexicons#cues}). {@code assent}: a word of consent,
+     * confirmation or receiving ({@link Lexicons#assent}). {@code words}: how many words the message has.
+     */
+    record Evidence(boolean guarded, boolean cue, boolean assent, int words) {
+
+        static final Evidence NOTHING = new Evidence(false, false, false, 0);
+    }
+
+    private static final java.util.Set<Role> WITHDRAWALS = java.util.EnumSet.of(Role.STOP, Role.STOP_BARE, Role.ERASE,
+            Role.ERASE_BARE);
 
     /**
      * The strongest finding, and the language of most of the message among the languages that found it. When the
@@ -66,7 +89,7 @@ final class IntentRules {
         int bestCoverage = -1;
         boolean shared = false;
         if (misdirected()) {
-            return new Decision(Intent.NONE, -1);
+            return new Decision(Intent.NONE, -1, evidence(true));
         }
         Intent[] judged = new Intent[hits.size()];
         boolean comingBack = false;
@@ -90,7 +113,16 @@ final class IntentRules {
                 shared = true;
             }
         }
-        return new Decision(best, shared ? SHARED : language);
+        return new Decision(best, shared ? SHARED : language, evidence(guarded));
+    }
+
+    private Evidence evidence(boolean guardedFinding) {
+        long all = 0;
+        for (long classes : any) {
+            all |= classes;
+        }
+        return new Evidence(guardedFinding, (all & annotation.lexicons.cues) != 0,
+                (all & annotation.lexicons.assent) != 0, message.size);
     }
 
     /**
@@ -138,26 +170,32 @@ final class IntentRules {
 
     private Intent judge(Hit hit) {
         if (covers(hit, Role.TRAP.bit()) || guards.negated(hit)) {
-            return Intent.NONE;
+            return guarded(hit);
         }
         return switch (hit.role()) {
             case STOP -> objects.orderIsObject(hit)
                     || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
                     || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true)
-                    ? Intent.NONE : withdrawal(hit, Intent.STOP);
-            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? Intent.NONE
-                    : bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.STOP)
+                    ? guarded(hit) : withdrawal(hit, Intent.STOP);
+            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? guarded(hit)
+                    : bare.bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);
-            case ERASE -> objects.erasesAnOrder(hit) ? Intent.NONE : withdrawal(hit, Intent.ERASE);
-            case ERASE_BARE -> bareClause(hit, BARE_STOP) && !objects.erasesAnOrder(hit) ? withdrawal(hit, Intent.ERASE)
-                    : Intent.NONE;
+            case ERASE -> objects.erasesAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.ERASE);
+            case ERASE_BARE -> !bare.bareClause(hit, BARE_STOP) ? Intent.NONE
+                    : objects.erasesAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.ERASE);
             case START -> objects.orderIsObject(hit) ? Intent.NONE : request(hit, Intent.START); // "send the invoice again"
-            case START_BARE -> bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
-            case YES -> bareMessage(hit, BARE_YES) ? request(hit, Intent.YES) : Intent.NONE;
+            case START_BARE -> bare.bareClause(hit, BARE_START) ? request(hit, Intent.START) : Intent.NONE;
+            case YES -> bare.bareMessage(hit, BARE_YES) ? request(hit, Intent.YES) : Intent.NONE;
             case UNCERTAIN -> Intent.UNCERTAIN;
             default -> Intent.NONE;
         };
+    }
+
+    /** NONE for a finding a guard voids; for a word of withdrawal, remembered as {@link Decision#guarded()}. */
+    private Intent guarded(Hit hit) {
+        guarded |= WITHDRAWALS.contains(hit.role());
+        return Intent.NONE;
     }
 
     private Intent withdrawal(Hit hit, Intent intent) {
@@ -201,49 +239,5 @@ final class IntentRules {
             }
         }
         return false;
-    }
-
-    /** Whether the finding's clause holds nothing but it, fillers, other commands and numbers ("STOP 2"). */
-    private boolean bareClause(Hit hit, long allowed) {
-        boolean halt = haltWord(hit);
-        // beside a bare refusal, another opt-out word is what is refused: "I do not want to unsubscribe"
-        long besides = halt ? allowed & ~(Role.STOP.bit() | Role.STOP_BARE.bit() | Role.ERASE.bit() | Role.ERASE_BARE.bit())
-                : allowed;
-        for (int t = 0; t < message.size; t++) {
-            long classes = halt ? annotation.classes(hit.language(), t) | annotation.classes(ENGLISH, t) : any[t];
-            // "STOP 2" answers a numbered prompt; "Не надо 44" refuses a size
-            boolean number = isNumber(message.folded[t]) && message.folded[t].length() == 1;
-            // an order noun inside a refusal's span is its object: "Ich bestelle die Schuhe ab"
-            boolean allowedHere = (classes & besides) != 0 && !(halt && Role.ORDER.in(classes));
-            if (message.sameClause(t, hit.start()) && !allowedHere && !number && !hit.isElement(t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final int ENGLISH = Lexicons.LANGUAGES.indexOf("en");
-
-    /**
-     * A word of cessation standing without a word for the messages ("Přestaňte!", "Nem kérem"): bare only among its
-     * own language's (or English) fillers, and beside no size ("Не надо 44", "Non voglio la M"): any language has some
-     * short word that is another's filler.
-     */
-    private boolean haltWord(Hit hit) {
-        long own = annotation.classes(hit.language(), hit.start());
-        return Role.HALT.in(own) && !Role.STOP_BARE.in(own);
-    }
-
-    private boolean bareMessage(Hit hit, long allowed) {
-        for (int t = 0; t < message.size; t++) {
-            if ((any[t] & allowed) == 0 && !isNumber(message.folded[t]) && !hit.isElement(t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNumber(String token) {
-        return Character.isDigit(token.charAt(0));
     }
 }

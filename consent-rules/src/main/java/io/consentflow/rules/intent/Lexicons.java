@@ -28,15 +28,29 @@ final class Lexicons {
     final long send;
     /** The class {@code @receive} (receive, get): what a refusal refuses ("I don't want to receive ..."). */
     final long receive;
+    /**
+     * Every class of a word of withdrawal or negation ({@link Role#WITHDRAWAL_CUES}, and {@code @optout},
+     * {@code @stopnow}, {@code @remove}, {@code @delete}, {@code @legal}, {@code @dont}, {@code @subscription},
+     * {@code @more}): a message with none of them gives the learned second opinion less say.
+     */
+    final long cues;
+    /** The classes of consent, confirmation and receiving ({@code yes}, {@code @consent}, {@code @receive}). */
+    final long assent;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
     private final int irish;
 
-    private Lexicons(List<LanguageLexicon> languages, long data, long send, long receive) {
+    private Lexicons(List<LanguageLexicon> languages, ClassNames names) {
         this.languages = languages;
-        this.data = data;
-        this.send = send;
-        this.receive = receive;
+        this.data = names.bit("data");
+        this.send = names.bit("send");
+        this.receive = names.bit("receive");
+        long extraCues = 0;
+        for (String name : List.of("optout", "stopnow", "remove", "delete", "legal", "dont", "subscription", "more")) {
+            extraCues |= names.bit(name);
+        }
+        this.cues = Role.WITHDRAWAL_CUES | extraCues;
+        this.assent = Role.YES.bit() | names.bit("consent") | receive;
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {
@@ -54,7 +68,7 @@ final class Lexicons {
             String language = LANGUAGES.get(i);
             languages.add(LexiconParser.parse(language, i, read(language), names));
         }
-        return new Lexicons(List.copyOf(languages), names.bit("data"), names.bit("send"), names.bit("receive"));
+        return new Lexicons(List.copyOf(languages), names);
     }
 
     private static String read(String language) {

@@ -85,4 +85,8 @@ enum Role {
 
     static final long HITS = STOP.bit() | STOP_BARE.bit() | ERASE.bit() | ERASE_BARE.bit() | START.bit() | START_BARE.bit() | YES.bit() | MENTION.bit()
             | UNCERTAIN.bit();
+
+    /** The roles of a word of withdrawal, doubt about one, or negation: where the learned second opinion is heard most. */
+    static final long WITHDRAWAL_CUES = STOP.bit() | STOP_BARE.bit() | ERASE.bit() | ERASE_BARE.bit() | MENTION.bit()
+            | UNCERTAIN.bit() | CEASE.bit() | HALT.bit() | NEGATE.bit() | ALREADY.bit();
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throughput and memory of the recogniser, run only with {@code -Pbench}: classifications per second on one thread
- * over the development messages after a warm-up (target: 50,000/s), and the heap that the lexicons retain (target:
- * 50 MB at most). Prints the figures and writes target/bench.json; asserts nothing about them, since they depend on
- * the machine. Throughput is given per second of the thread's own CPU time as well as of wall-clock time: the
+ * over the development messages after a warm-up (target: 50,000/s), and the heap that the lexicons and the model
+ * retain (target: 50 MB at most). Prints the figures and writes target/bench.json; asserts nothing about them,
+ * since they depend on the machine. Throughput is given per second of the thread's own CPU time as well as of wall-clock time: the
  * machine is shared with other builds, and the CPU figure is the one that says what a core does.
  */
 class IntentRecogniserBenchmark {
@@ -45,7 +45,7 @@ class IntentRecogniserBenchmark {
         System.out.printf("IntentRecogniser %s: %,.0f classifications/s per CPU second on one thread (%.2f µs each);"
                 + " %,.0f per wall-clock second; %d distinct messages%n", IntentRecogniser.VERSION, perSecond,
                 microsPerMessage, perWallSecond, messages.size());
-        System.out.printf("IntentRecogniser %s: lexicons retain %,d bytes (%.1f MB) of heap%n", IntentRecogniser.VERSION,
+        System.out.printf("IntentRecogniser %s: lexicons and model retain %,d bytes (%.1f MB) of heap%n", IntentRecogniser.VERSION,
                 retained, retained / 1048576.0);
 
         Path out = Path.of("target", "bench.json");
@@ -88,16 +88,18 @@ class IntentRecogniserBenchmark {
     }
 
     /**
-     * Heap in use after loading the lexicons minus before, each after several full collections. Loads a fresh copy
-     * (what {@link IntentRecogniser#standard()} holds) so that the figure does not depend on test order.
+     * Heap in use after loading the lexicons and the model minus before, each after several full collections. Loads
+     * a fresh copy (what {@link IntentRecogniser#standard()} holds) so that the figure does not depend on test order.
      */
     private static long retainedHeapOfLexicons() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         TextFolder.foldWord("warm"); // the folding tables belong to the recogniser too, but load them outside the loop
         long before = settledHeap(memory);
         Lexicons lexicons = Lexicons.load();
+        OptOutModel model = OptOutModel.read("model/opt-out.model");
         long after = settledHeap(memory);
         Reference.reachabilityFence(lexicons);
+        Reference.reachabilityFence(model);
         long folding = 2L * 65536 * Character.BYTES;
         return after - before + folding;
     }

@@ -1,0 +1,184 @@
+package io.consentflow.rules.intent;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A learned second opinion on whether a message is an opt-out: logistic regression over hashed features of the
+ * folded text (character 2- to 5-grams within and across words, and whole words), trained on the development tables
+ * by {@code OptOutModelTraining} (test scope, {@code -Ptrain}) and read from {@code model/opt-out.model} beside this
+ * class. It knows no rule and no word list: it has seen how several thousand opt-outs and ordinary messages in 28
+ * languages are spelled, and so hears the inflections, compounds and typos of words no lexicon lists. The rules keep
+ * the last word where they found something; the model speaks where they found nothing ({@link SecondOpinion}).
+ *
+ * <p>Immutable and thread-safe; scoring allocates one small array per message.
+ */
+final class OptOutModel {
+
+    /** Features are hashed into 2^18 weights (1 MB of heap): collisions cost little at this size. */
+    static final int BITS = 18;
+    static final int SIZE = 1 << BITS;
+    private static final int MASK = SIZE - 1;
+    static final int MAX_GRAM = 5;
+    /** Messages are read up to this many characters: an opt-out is written near the start. */
+    static final int MAX_CHARS = 600;
+    private static final int WORD_SEED = 0x5bd1e995;
+
+    private final float[] weights;
+    private final float bias;
+
+    OptOutModel(float[] weights, float bias) {
+        if (weights.length != SIZE) {
+            throw new IllegalArgumentException("a model has " + SIZE + " weights, not " + weights.length);
+        }
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    private static final class Standard {
+        static final OptOutModel INSTANCE = read("model/opt-out.model");
+    }
+
+    static OptOutModel standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** The probability that the text is an opt-out (STOP or ERASE). */
+    double probability(String text) {
+        return probability(features(text));
+    }
+
+    double probability(int[] features) {
+        double score = bias;
+        double value = value(features.length);
+        for (int feature : features) {
+            score += weights[feature] * value;
+        }
+        return 1 / (1 + Math.exp(-score));
+    }
+
+    /** Every feature occurs with the same value, so that long and short messages weigh alike. */
+    static double value(int featureCount) {
+        return featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
+    }
+
+    /**
+     * The hashed features of a text: character 2- to 5-grams of its folded form, words bounded by a space on either
+     * side ("stop" is read as " stop "), and each whole word. A letter repeated more than twice counts twice
+     * ("stoppp" = "stopp").
+     */
+    static int[] features(String text) {
+        char[] folded = fold(text);
+        int length = folded.length;
+        int[] out = new int[Math.max(0, length - 1) * (MAX_GRAM - 1) + length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            int hash = 0x811c9dc5;
+            for (int j = i; j < Math.min(length, i + MAX_GRAM); j++) {
+                hash = (hash ^ folded[j]) * 0x01000193;
+                if (j > i) {
+                    out[n++] = bucket(hash);
+                }
+            }
+            if (folded[i] == ' ' && i + 1 < length) {
+                int word = WORD_SEED;
+                int j = i + 1;
+                while (j < length && folded[j] != ' ') {
+                    word = (word ^ folded[j]) * 0x01000193;
+                    j++;
+                }
+                if (j > i + 1) {
+                    out[n++] = bucket(word ^ 0x7fb5d329);
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int bucket(int hash) {
+        int h = hash ^ (hash >>> 16);
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h & MASK;
+    }
+
+    /** The text folded as the lexicons are ({@link TextFolder}), words separated by one space, with one around. */
+    static char[] fold(String text) {
+        int limit = Math.min(text.length(), MAX_CHARS);
+        char[] out = new char[limit * 2 + 2];
+        int n = 0;
+        out[n++] = ' ';
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            char code = TextFolder.fold(c);
+            if (code == TextFolder.DROP) {
+                continue;
+            }
+            if (code == TextFolder.EXPAND) {
+                for (char e : TextFolder.expansion(c).toCharArray()) {
+                    n = append(out, n, e);
+                }
+            } else if (code == TextFolder.SEPARATOR) {
+                if (out[n - 1] != ' ') {
+                    out[n++] = ' ';
+                }
+            } else {
+                n = append(out, n, code);
+            }
+        }
+        if (out[n - 1] != ' ') {
+            out[n++] = ' ';
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int append(char[] out, int n, char c) {
+        if (n >= 2 && out[n - 1] == c && out[n - 2] == c) {
+            return n;
+        }
+        out[n] = c;
+        return n + 1;
+    }
+
+    /**
+     * Reads a model resource: '#' lines are its provenance, then one line with the bias and the scale of the
+     * weights, then the weights as 16-bit integers, deflated and in base64 on as many lines as it takes.
+     */
+    static OptOutModel read(String resource) {
+        try (InputStream in = OptOutModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing model " + resource);
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n");
+            int line = 0;
+            while (lines[line].startsWith("#")) {
+                line++;
+            }
+            String[] header = lines[line++].trim().split(" ");
+            float bias = Float.parseFloat(header[0]);
+            float scale = Float.parseFloat(header[1]);
+            StringBuilder encoded = new StringBuilder();
+            while (line < lines.length) {
+                encoded.append(lines[line++].trim());
+            }
+            byte[] deflated = Base64.getDecoder().decode(encoded.toString());
+            float[] weights = new float[SIZE];
+            try (DataInputStream data = new DataInputStream(
+                    new InflaterInputStream(new ByteArrayInputStream(deflated)))) {
+                for (int i = 0; i < SIZE; i++) {
+                    weights[i] = data.readShort() * scale;
+                }
+            }
+            return new OptOutModel(weights, bias);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

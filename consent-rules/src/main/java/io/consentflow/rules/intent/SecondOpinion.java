@@ -1,0 +1,71 @@
+package io.consentflow.rules.intent;
+
+/**
+ * How the rules' reading and the model's probability ({@link OptOutModel}) make one intent. The rules keep every
+ * finding they make: an erasure, a request to come back or a confirmation stands, and so does a withdrawal unless
+ * the model finds it very unlikely (under {@code veto}). Where they found nothing, or only doubt, a confident model
+ * is heard, since a missed opt-out is the costliest error the product can make: above {@code stop} it is a STOP;
+ * between {@code ask} and {@code stop} the message gets the one-tap "Unsubscribe" reply (UNCERTAIN), which costs a
+ * clarification, never a false stop. An UNCERTAIN of the rules ("how do I unsubscribe?") becomes a STOP only above
+ * {@code stopDoubt}: the rules saw a question or a condition.
+ *
+ * <p>The model has seen few short replies and many "I don't want to receive your offers", so it once heard "thx"
+ * and "I agree to receive your offers" as withdrawals (2026.12-7). It is therefore heard less where the message
+ * holds no word of withdrawal or negation in any language ({@link IntentRules.Evidence#cue()}): a STOP needs
+ * {@code stopUncued} and UNCERTAIN {@code askUncued}; a message of {@value #SHORT} words or fewer ("thx", "Hi there") is never a STOP and UNCERTAIN
+ * only above {@value #SHORT_ASK}; a message that speaks of consent, confirming or receiving ("Ich willige ein, dass
+ * ...", "I agree to receive ...") is never a STOP.
+ *
+ * <p>The thresholds and the gate were chosen on the leave-one-table-out harness ({@code HeldOutTableHarness}),
+ * never on the sealed set.
+ *
+ * @param stop       the model's probability above which a message the rules found nothing in is a STOP
+ * @param ask        the probability above which such a message is UNCERTAIN
+ * @param stopDoubt  the probability above which an UNCERTAIN of the rules is a STOP
+ * @param veto       the probability below which a STOP of the rules is NONE
+ * @param stopUncued {@code stop} for a message with no word of withdrawal or negation
+ * @param askUncued  {@code ask} for such a message
+ */
+record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued) {
+
+    /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
+    static final int SHORT = 2;
+    /** The probability above which a short reply with no word of withdrawal gets the one-tap reply. */
+    static final double SHORT_ASK = 0.90;
+
+    /** The thresholds 2026.12-8 ships with. */
+    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.80, 0.75);
+
+    /** No second opinion: the rules alone. */
+    static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2);
+
+    /** The intent of a message the rules read as {@code rules}, having seen {@code seen}. */
+    Intent combine(Intent rules, IntentRules.Evidence seen, double optOut) {
+        return switch (rules) {
+            case NONE -> seen.guarded() ? Intent.NONE
+                    : optOut >= stopAt(seen) ? Intent.STOP : optOut >= askAt(seen) ? Intent.UNCERTAIN : Intent.NONE;
+            case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : Intent.UNCERTAIN;
+            case STOP -> optOut < veto ? Intent.NONE : Intent.STOP;
+            default -> rules;
+        };
+    }
+
+    private double stopAt(IntentRules.Evidence seen) {
+        if (seen.cue()) {
+            return stop;
+        }
+        return seen.words() <= SHORT || seen.assent() ? Double.POSITIVE_INFINITY : stopUncued;
+    }
+
+    private double askAt(IntentRules.Evidence seen) {
+        if (seen.cue()) {
+            return ask;
+        }
+        return seen.words() <= SHORT ? Math.max(askUncued, SHORT_ASK) : askUncued;
+    }
+
+    /** Whether the model is asked at all about a reading of the rules. */
+    boolean asks(Intent rules, IntentRules.Evidence seen) {
+        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0;
+    }
+}

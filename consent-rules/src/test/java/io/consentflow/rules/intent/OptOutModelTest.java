@@ -1,0 +1,102 @@
+package io.consentflow.rules.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The learned second opinion: the committed weights are exactly what the trainer makes of the development tables
+ * (so a table added without retraining, or a hand-edited resource, fails here), the features fold the text as the
+ * lexicons do, and {@link SecondOpinion} lets the model change only what the rules left open.
+ */
+class OptOutModelTest {
+
+    @Test
+    void theCommittedModelIsWhatTheTrainerMakesOfTheDevelopmentTables() throws IOException {
+        List<DevelopmentTableTest.Row> rows = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        for (String table : DevelopmentTableTest.TABLES) {
+            List<DevelopmentTableTest.Row> read = DevelopmentTableTest.read(table);
+            rows.addAll(read);
+            tables.add(table.substring(1) + " (" + read.size() + " rows)");
+        }
+        String committed;
+        try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {
+            assertThat(in).as("model resource").isNotNull();
+            committed = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        tables.forEach(table -> assertThat(committed).as("provenance header").contains("#   " + table));
+
+        OptOutModel retrained = OptOutModelTrainer.train(rows).model();
+        OptOutModel shipped = OptOutModel.standard();
+        for (DevelopmentTableTest.Row row : rows.subList(0, Math.min(rows.size(), 2000))) {
+            assertThat(shipped.probability(row.message())).as(row.message())
+                    .isCloseTo(retrained.probability(row.message()), org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
+    @Test
+    void featuresAreTheFoldedTextsAndRunsOfALetterCountTwice() {
+        assertThat(OptOutModel.fold("STOPPP, Bitte!")).isEqualTo(" stopp bitte ".toCharArray());
+        assertThat(OptOutModel.features("Arrêtez")).isEqualTo(OptOutModel.features("ARRETEZ"));
+        assertThat(OptOutModel.features("")).isEmpty();
+        assertThat(java.util.Arrays.stream(OptOutModel.features("ab")).boxed().toList()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f).isBetween(0, OptOutModel.SIZE - 1));
+    }
+
+    @Test
+    void theModelSeparatesOptOutsFromOrdinaryMessages() {
+        OptOutModel model = OptOutModel.standard();
+        assertThat(model.probability("please stop sending me these messages")).isGreaterThan(0.9);
+        assertThat(model.probability("when will my parcel arrive?")).isLessThan(0.1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // rules found nothing but a word of withdrawal or negation stands: the model decides, in three bands
+            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.55|UNCERTAIN",
+            "NONE|false|true|false|5|0.20|NONE",
+            // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
+            "NONE|true|true|false|5|0.99|NONE",
+            // no word of withdrawal or negation anywhere: a STOP needs more, a short reply or an assent gets none
+            "NONE|false|false|false|5|0.85|STOP", "NONE|false|false|false|5|0.78|UNCERTAIN",
+            "NONE|false|false|false|5|0.70|NONE",
+            "NONE|false|false|false|1|0.99|UNCERTAIN", "NONE|false|false|false|2|0.80|NONE",
+            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|true|true|8|0.99|STOP",
+            // the rules doubted: only a very confident model makes it a STOP
+            "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
+            // a STOP stands unless the model finds it very unlikely
+            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.01|NONE",
+            // an erasure, a request to come back or a confirmation is never changed
+            "ERASE|false|true|false|5|0.00|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
+    })
+    void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, boolean cue, boolean assent, int words,
+            double p, Intent expected) {
+        IntentRules.Evidence seen = new IntentRules.Evidence(guarded, cue, assent, words);
+        assertThat(SecondOpinion.STANDARD.combine(rules, seen, p)).isEqualTo(expected);
+        assertThat(SecondOpinion.RULES_ONLY.combine(rules, seen, p)).isEqualTo(rules);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")
+            "Nein danke, und zwar für immer|STOP",
+            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): since 2026.12-8 the model
+            // only asks (the one-tap reply), as it would for "thx" if it leaned that way
+            "Álljatok le|UNCERTAIN",
+            // and negated or ordinary ones the guards keep ordinary
+            "Bitte nicht abmelden|NONE",
+            "I do not want to unsubscribe|NONE",
+            "Stopp, ich habe die Bilder verwechselt|NONE",
+    })
+    void theRecogniserHearsTheModelWhereTheRulesFoundNothing(String text, Intent expected) {
+        assertThat(IntentRecogniser.standard().classify(text).intent()).isEqualTo(expected);
+    }
+}
