@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
@@ -30,10 +31,20 @@ public final class IdempotentConsumer {
 
     private final ProcessedEvents processed;
     private final Clock clock;
+    private final IntConsumer repeats;
 
     public IdempotentConsumer(ProcessedEvents processed, Clock clock) {
+        this(processed, clock, dropped -> { });
+    }
+
+    /**
+     * As {@link #IdempotentConsumer(ProcessedEvents, Clock)}, telling {@code repeats} how many events of a batch it
+     * dropped (seen before, or repeated within the batch), when any: e.g. a redelivery counter wired in config.
+     */
+    public IdempotentConsumer(ProcessedEvents processed, Clock clock, IntConsumer repeats) {
         this.processed = Objects.requireNonNull(processed, "processed");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.repeats = Objects.requireNonNull(repeats, "repeats");
     }
 
     /** Applies the batch's events not seen before, each id once; every applied id is remembered. */
@@ -70,6 +81,9 @@ public final class IdempotentConsumer {
                         fresh.add(event);
                     }
                 });
+                if (fresh.size() < batch.size()) {
+                    repeats.accept(batch.size() - fresh.size());
+                }
                 if (fresh.isEmpty()) {
                     return Mono.<Void>empty();
                 }

@@ -70,6 +70,22 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void theDroppedEventsOfEachBatchAreReported(TestInfo test) {
+        List<Integer> dropped = new ArrayList<>();
+        IdempotentConsumer consumer = new IdempotentConsumer(store(test), fixed(NOW), dropped::add);
+        Applied applied = new Applied();
+
+        consumer.process(List.of("r1", "r2", "r1"), id -> id, applied::apply).block(WAIT);
+        consumer.process(List.of("r3"), id -> id, applied::apply).block(WAIT);
+        consumer.process(List.of("r2", "r3", "r4"), id -> id, applied::apply).block(WAIT);
+        consumer.process(List.of("r4", "r1"), id -> id, applied::apply).block(WAIT);
+
+        assertThat(dropped).as("a repeat within the batch, then none (not reported), two seen, all seen")
+                .containsExactly(1, 2, 2);
+        assertThat(applied.batches).containsExactly(List.of("r1", "r2"), List.of("r3"), List.of("r4"));
+    }
+
+    @Test
     void aBatchSeenCompletelyMakesNoApplicationCall(TestInfo test) {
         IdempotentConsumer consumer = new IdempotentConsumer(store(test), fixed(NOW));
         Applied applied = new Applied();

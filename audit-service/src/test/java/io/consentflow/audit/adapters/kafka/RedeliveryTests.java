@@ -88,7 +88,7 @@ class RedeliveryTests {
         replay.getContainerProperties().setMessageListener((BatchMessageListener<byte[], byte[]>) records -> {
             List<ConsumerRecord<byte[], byte[]>> batch = records;
             replayed.add(batch.size());
-            auditLog.append(batch.stream().map(translator::translate).toList());
+            auditLog.append(batch.stream().map(translator::translate).toList()).block(java.time.Duration.ofSeconds(60));
         });
         replay.start();
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
