@@ -129,7 +129,7 @@ class IdempotentConsumerTest {
 
     @Test
     void eventsNotRememberedAreAppliedOnEveryDeliveryAndNeverLookedUp(TestInfo test) {
-        CountingStore store = new CountingStore(store(test));
+        CountingProcessedEvents store = new CountingProcessedEvents(store(test));
         IdempotentConsumer consumer = new IdempotentConsumer(store, fixed(NOW));
         Applied applied = new Applied();
         List<String> batch = List.of("e1", "repeatable-e2", "repeatable-e2");
@@ -144,7 +144,7 @@ class IdempotentConsumerTest {
 
     @Test
     void oneLookupAndOneInsertPerBatch(TestInfo test) {
-        CountingStore store = new CountingStore(store(test));
+        CountingProcessedEvents store = new CountingProcessedEvents(store(test));
         IdempotentConsumer consumer = new IdempotentConsumer(store, fixed(NOW));
         List<String> batch = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -216,36 +216,6 @@ class IdempotentConsumerTest {
         public Mono<Void> rememberAll(Collection<String> eventIds, Instant at) {
             return remembers.getAndIncrement() == 0 ? Mono.error(new IllegalStateException("crashed"))
                     : store.rememberAll(eventIds, at);
-        }
-
-        @Override
-        public Mono<Long> forgetBefore(Instant cutoff) {
-            return store.forgetBefore(cutoff);
-        }
-    }
-
-    /** Counts the real store's round trips and the ids looked up. */
-    private static final class CountingStore implements ProcessedEvents {
-        private final ProcessedEvents store;
-        final AtomicInteger lookups = new AtomicInteger();
-        final AtomicInteger inserts = new AtomicInteger();
-        final List<String> lookedUp = new ArrayList<>();
-
-        CountingStore(ProcessedEvents store) {
-            this.store = store;
-        }
-
-        @Override
-        public Mono<Set<String>> seenAmong(Collection<String> eventIds) {
-            lookups.incrementAndGet();
-            lookedUp.addAll(eventIds);
-            return store.seenAmong(eventIds);
-        }
-
-        @Override
-        public Mono<Void> rememberAll(Collection<String> eventIds, Instant at) {
-            inserts.incrementAndGet();
-            return store.rememberAll(eventIds, at);
         }
 
         @Override
