@@ -19,11 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
 /**
- * What the listeners need around the log: the contact salts, each listener's memory of the records it appended
- * (platform's idempotent consumer: the first line; the chain offsets, atomic with each append, stay the second), their
- * purge, and the log's start (indexes, the chains stored) before anything is consumed. Salts and memories live in the
- * keys database ({@code consentflow.audit.salt-database}, {@code audit_keys}), apart from the log: the log's database
- * is append-only for audit-service's MongoDB user (no delete), and both are deleted from.
+ * What the listeners need around the log: the contact salts in their own database, each listener's memory of the
+ * records it appended (platform's idempotent consumer: the first line; the chain offsets, atomic with each append,
+ * stay the second), their purge, and the log's start (indexes, the chains stored) before anything is consumed.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditIntakeConfiguration {
@@ -32,21 +30,21 @@ class AuditIntakeConfiguration {
     private static final Duration REMEMBERED = Duration.ofDays(7);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
-    private static final String KEYS_DATABASE = "${consentflow.audit.salt-database:audit_keys}";
-
+    /** The salts live in a database of their own (consentflow.audit.salt-database), apart from the log. */
     @Bean
-    MongoContactSalts contactSalts(MongoClient client, @Value(KEYS_DATABASE) String keysDatabase) {
-        return new MongoContactSalts(new MongoCollections(client, keysDatabase));
+    MongoContactSalts contactSalts(MongoClient client,
+            @Value("${consentflow.audit.salt-database:audit_keys}") String saltDatabase) {
+        return new MongoContactSalts(new MongoCollections(client, saltDatabase));
     }
 
     @Bean
-    MongoProcessedEvents processedRecords(MongoClient client, @Value(KEYS_DATABASE) String keysDatabase) {
-        return MongoProcessedEvents.in(new MongoCollections(client, keysDatabase), "processed_records");
+    MongoProcessedEvents processedRecords(MongoCollections collections) {
+        return MongoProcessedEvents.in(collections, "processed_records");
     }
 
     @Bean
-    MongoProcessedEvents processedDeadLetters(MongoClient client, @Value(KEYS_DATABASE) String keysDatabase) {
-        return MongoProcessedEvents.in(new MongoCollections(client, keysDatabase), "processed_dead_letters");
+    MongoProcessedEvents processedDeadLetters(MongoCollections collections) {
+        return MongoProcessedEvents.in(collections, "processed_dead_letters");
     }
 
     /** Redeliveries dropped here count as redelivered, like those the chain offsets absorb in the log. */
