@@ -28,7 +28,7 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -64,12 +64,12 @@ abstract class AuditIntegrationTest {
     protected WebTestClient web;
 
     @Autowired
-    protected ReactiveMongoDatabaseFactory mongo;
+    protected MongoCollections mongo;
 
     protected final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
     protected MongoCollection<Document> collection(String name) {
-        return mongo.getMongoDatabase().block().getCollection(name);
+        return mongo.named(name);
     }
 
     protected List<Document> entriesWithEventIds(Collection<String> eventIds) {

@@ -142,7 +142,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
         List<String> eventIds = new ArrayList<>();
         publish(eventIds, "consent-events", subjectId, TestEvents.stop(subjectId));
         awaitEntries(eventIds);
-        checkpoints.checkpointNow();
+        checkpoints.checkpointNow().block(java.time.Duration.ofSeconds(60));
         web.get().uri("/api/v1/audit/checkpoints/key").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.algorithm").isEqualTo("Ed25519")
                 .jsonPath("$.publicKey").isEqualTo("MCowBQYDK2VwAyEASYJWdL7Aqyb0hB0m8Uag1jaJ3yN0MMEDvO0rm0ybMoQ=");

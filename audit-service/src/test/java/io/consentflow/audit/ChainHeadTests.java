@@ -32,7 +32,7 @@ class ChainHeadTests extends AuditIntegrationTest {
         List<SourceRecord> records = IntStream.range(0, length).mapToObj(i -> new SourceRecord(topic, 0, i,
                 UUID.randomUUID().toString(), "OptInExpired", UUID.randomUUID().toString(), Instant.now(),
                 Map.of("n", (long) i))).toList();
-        List<AuditEntry> written = length == 0 ? List.of() : auditLog.append(records);
+        List<AuditEntry> written = length == 0 ? List.of() : auditLog.append(records).block(java.time.Duration.ofSeconds(60));
         String chainId = length == 0 ? topic + "-0" : written.get(0).chainId();
         ChainHead expected = length == 0 ? ChainHead.empty(chainId) : ChainHead.of(written.get(length - 1));
 

@@ -65,7 +65,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
                 tasks.add(() -> {
                     List<AuditEntry> written = new ArrayList<>();
                     for (int from = shift; from < records.size(); from += 7) {
-                        written.addAll(auditLog.append(records.subList(0, Math.min(records.size(), from + 7))));
+                        written.addAll(auditLog.append(records.subList(0, Math.min(records.size(), from + 7))).block(java.time.Duration.ofSeconds(60)));
                     }
                     return written;
                 });
@@ -113,7 +113,7 @@ class ChainIntegrityTests extends AuditIntegrationTest {
         assertThat(verifications("failed")).isEqualTo(failedBefore + 1);
         assertThat(verifications("valid")).isEqualTo(validBefore + 1);
 
-        checkpoints.checkpointNow();
+        checkpoints.checkpointNow().block(java.time.Duration.ofSeconds(60));
         var stored = collection(MongoCheckpointStore.COLLECTION);
         Document latest = Mono.from(stored.find().sort(Sorts.descending("_id")).first()).block();
         try {

@@ -7,7 +7,8 @@ import io.consentflow.events.MessageCategory;
 import io.consentflow.events.MessageSent;
 import io.consentflow.retention.app.DeadlineService;
 import io.consentflow.retention.app.DeadlineStore;
-import io.consentflow.retention.app.ProcessedEvents;
+import io.consentflow.platform.idempotency.ProcessedEvents;
+import io.consentflow.retention.adapters.kafka.ListenerIntake;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
 import io.consentflow.retention.domain.DeadlineKind;
@@ -50,6 +51,8 @@ class BatchIntakeTests {
     private ProcessedEvents processed;
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    private ListenerIntake intake;
 
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
@@ -80,14 +83,14 @@ class BatchIntakeTests {
         RetentionEvent erased = RetentionEvent.of(Type.MESSAGE_LOG_ERASED, Events.newEventId(), subject,
                 at.plusSeconds(1));
         // the same event twice in one batch counts once
-        service.handleAll(List.of(sent, sent)).block(WAIT);
-        service.handleAll(List.of(erased)).block(WAIT);
+        intake.apply(List.of(sent, sent)).block(WAIT);
+        intake.apply(List.of(erased)).block(WAIT);
         Deadline done = messageLog(subject);
         assertThat(done.status()).isEqualTo(Deadline.Status.COMPLETED);
 
         clock.advance(Duration.ofMinutes(1));
         // applied again, the MessageSent would start a new message-log cycle and the receipt would complete it again
-        service.handleAll(List.of(sent, erased)).block(WAIT);
+        intake.apply(List.of(sent, erased)).block(WAIT);
         assertThat(messageLog(subject)).isEqualTo(done);
     }
 
@@ -97,7 +100,7 @@ class BatchIntakeTests {
         Instant at = clock.instant();
         RetentionEvent requested = RetentionEvent.of(Type.OPT_IN_REQUESTED, Events.newEventId(), subject, at);
         RetentionEvent sent = RetentionEvent.of(Type.MESSAGE_RECORDED, Events.newEventId(), subject, at);
-        service.handleAll(List.of(requested, sent)).block(WAIT);
+        intake.apply(List.of(requested, sent)).block(WAIT);
 
         assertThat(processed.seenAmong(List.of(requested.eventId(), sent.eventId())).block(WAIT))
                 .as("one stored eventId per send saved; the other events still remembered")
@@ -105,7 +108,7 @@ class BatchIntakeTests {
         Deadline first = messageLog(subject);
         assertThat(first.status()).isEqualTo(Deadline.Status.SCHEDULED);
         clock.advance(Duration.ofMinutes(1));
-        service.handleAll(List.of(sent)).block(WAIT);
+        intake.apply(List.of(sent)).block(WAIT);
         assertThat(messageLog(subject)).as("the same message again moves nothing").isEqualTo(first);
     }
 

@@ -16,7 +16,9 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import com.mongodb.reactivestreams.client.MongoClient;
+import io.consentflow.platform.mongo.MongoCollections;
+import reactor.core.publisher.Flux;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The staff API around the deadlines: the Art. 30 record, the summary, input checks, and the Art. 17 hint path. */
@@ -30,7 +32,9 @@ class RetentionApiTests {
     @Autowired
     private MutableClock clock;
     @Autowired
-    private ReactiveMongoTemplate mongo;
+    private MongoClient mongo;
+    @Autowired
+    private MongoCollections collections;
 
     private final PeerEvents peers = new PeerEvents();
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
@@ -83,8 +87,9 @@ class RetentionApiTests {
         web.get().uri("/api/v1/retention/deadlines/summary").headers(h -> h.setBearerAuth(StaffTokens.forRole("MARKETING")))
                 .exchange().expectStatus().isForbidden();
 
-        for (String collection : mongo.getCollectionNames().collectList().block()) {
-            assertThat(mongo.findAll(Document.class, collection).map(Document::toJson).collectList().block())
+        for (String collection : Flux.from(mongo.getDatabase(collections.databaseName()).listCollectionNames())
+                .collectList().block()) {
+            assertThat(Flux.from(collections.named(collection).find()).map(Document::toJson).collectList().block())
                     .as(collection).noneMatch(json -> json.contains("15112345678"));
         }
         assertThat(kafka.readAllRaw(Topics.RETENTION_COMMANDS.name(), Duration.ofSeconds(20)))

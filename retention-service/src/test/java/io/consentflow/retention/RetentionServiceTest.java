@@ -1,5 +1,6 @@
 package io.consentflow.retention;
 
+import io.consentflow.retention.adapters.kafka.ListenerIntake;
 import io.consentflow.testsupport.WithTestInfrastructure;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Primary;
         "consentflow.retention.receipt-grace=PT1H"})
 @AutoConfigureWebTestClient
 @WithTestInfrastructure
-@Import(RetentionServiceTest.TestClock.class)
+@Import({RetentionServiceTest.TestClock.class, ListenerIntake.class})
 public @interface RetentionServiceTest {
 
     @TestConfiguration(proxyBeanMethods = false)

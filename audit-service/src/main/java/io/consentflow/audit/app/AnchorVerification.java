@@ -52,7 +52,10 @@ public class AnchorVerification {
 
     /** The first anchoring failure of {@code checkpoints} (ascending, as verified), or empty. */
     public Mono<Optional<Failure>> check(List<Checkpoint> checkpoints) {
-        return Mono.fromCallable(() -> firstFailure(checkpoints)).subscribeOn(Schedulers.boundedElastic());
+        Mono<Map<Long, String>> tokens = policy.timestamped() ? timestamps.all().defaultIfEmpty(Map.of())
+                : Mono.just(Map.of());
+        // the witness is asked over blocking HTTP: off the caller's thread
+        return tokens.publishOn(Schedulers.boundedElastic()).map(stamped -> firstFailure(checkpoints, stamped));
     }
 
     /** The tokens by checkpoint number, for a proof bundle. */
@@ -64,7 +67,7 @@ public class AnchorVerification {
         return allowedAge;
     }
 
-    private Optional<Failure> firstFailure(List<Checkpoint> checkpoints) {
+    private Optional<Failure> firstFailure(List<Checkpoint> checkpoints, Map<Long, String> tokens) {
         Instant now = clock.instant();
         if (checkpoints.isEmpty()) {
             return Optional.empty();
@@ -82,7 +85,7 @@ public class AnchorVerification {
                 return witness;
             }
         }
-        return policy.timestamped() ? timestamps(checkpoints, now) : Optional.empty();
+        return policy.timestamped() ? timestamps(checkpoints, now, tokens) : Optional.empty();
     }
 
     private Optional<Failure> againstWitness(List<Checkpoint> checkpoints, Instant now) {
@@ -112,8 +115,7 @@ public class AnchorVerification {
      * A checkpoint gets its token within one checkpoint run (older ones too, once time-stamping is switched on), so
      * only one older than the allowed age is missing one.
      */
-    private Optional<Failure> timestamps(List<Checkpoint> checkpoints, Instant now) {
-        Map<Long, String> tokens = timestamps.all().blockOptional(Duration.ofSeconds(30)).orElse(Map.of());
+    private Optional<Failure> timestamps(List<Checkpoint> checkpoints, Instant now, Map<Long, String> tokens) {
         for (Checkpoint checkpoint : checkpoints) {
             String token = tokens.get(checkpoint.number());
             if (token == null) {

@@ -6,18 +6,19 @@ import io.consentflow.audit.domain.SourceRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Appends consumed records to their chains. A chain's head is derived from its last stored entry; this instance
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * not attempted (see {@link #appendAll}).
  */
 @Service
-public class AuditLog implements InitializingBean {
+public class AuditLog {
 
     private static final int ATTEMPTS = 5;
 
@@ -59,11 +60,12 @@ public class AuditLog implements InitializingBean {
         this.checkpointEvery = Math.max(1, schedule.everyEntries());
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        store.ensureIndexes().block(Duration.ofSeconds(30));
-        // one scan at start: chains written before a restart but never checkpointed are not lost to checkpoints
-        chains.addAll(store.chainIds().block(Duration.ofSeconds(60)));
+    /**
+     * Before the first append (a platform StartupTask in the service; tests call it): the indexes the append relies
+     * on, and one scan so that chains written before a restart but never checkpointed are not lost to checkpoints.
+     */
+    public Mono<Void> load() {
+        return store.ensureIndexes().then(store.chainIds()).doOnNext(chains::addAll).then();
     }
 
     void onCheckpointDue(Runnable trigger) {
@@ -87,22 +89,24 @@ public class AuditLog implements InitializingBean {
     }
 
     /**
-     * Appends a batch (any mix of chains) with one ordered insert for all of them; returns the entries written now
-     * (redeliveries excluded), chain after chain in the order the chains first occur. Blocking.
+     * Appends a batch (any mix of chains) with one ordered insert for all of them; emits the entries written now
+     * (redeliveries excluded), chain after chain in the order the chains first occur.
      */
-    public List<AuditEntry> append(List<SourceRecord> records) {
-        Map<String, List<SourceRecord>> byChain = new LinkedHashMap<>();
-        records.forEach(r -> byChain.computeIfAbsent(r.chainId(), c -> new ArrayList<>()).add(r));
-        chains.addAll(byChain.keySet());
-        List<AuditEntry> written = appendAll(byChain);
-        appended.increment(written.size());
-        recorded.recorded(written);
-        redelivered.increment(records.size() - written.size());
-        if (sinceCheckpoint.addAndGet(written.size()) >= checkpointEvery) {
-            sinceCheckpoint.set(0);
-            checkpointTrigger.run();
-        }
-        return written;
+    public Mono<List<AuditEntry>> append(List<SourceRecord> records) {
+        return Mono.defer(() -> {
+            Map<String, List<SourceRecord>> byChain = new LinkedHashMap<>();
+            records.forEach(r -> byChain.computeIfAbsent(r.chainId(), c -> new ArrayList<>()).add(r));
+            chains.addAll(byChain.keySet());
+            return appendAll(byChain).doOnNext(written -> {
+                appended.increment(written.size());
+                recorded.recorded(written);
+                redelivered.increment(records.size() - written.size());
+                if (sinceCheckpoint.addAndGet(written.size()) >= checkpointEvery) {
+                    sinceCheckpoint.set(0);
+                    checkpointTrigger.run();
+                }
+            });
+        });
     }
 
     /**
@@ -111,27 +115,45 @@ public class AuditLog implements InitializingBean {
      * document only its chain is re-read from the store; chains stored before it advance, chains after it were not
      * attempted and go into the next attempt with their hints. Each chain may be refused {@link #ATTEMPTS} times.
      */
-    private List<AuditEntry> appendAll(Map<String, List<SourceRecord>> byChain) {
-        Map<String, List<SourceRecord>> pending = new LinkedHashMap<>(byChain);
+    private Mono<List<AuditEntry>> appendAll(Map<String, List<SourceRecord>> byChain) {
         Map<String, List<AuditEntry>> written = new LinkedHashMap<>();
         byChain.keySet().forEach(chainId -> written.put(chainId, new ArrayList<>()));
-        Map<String, Integer> refusals = new HashMap<>();
-        while (!pending.isEmpty()) {
-            PollBatch batch = PollBatch.extend(pending, this::head, clock.instant());
-            try {
-                store.insert(batch.entries()).block(Duration.ofSeconds(60));
-            } catch (DuplicateEntryException e) {
-                conflicts.increment();
-                settle(batch, e, pending, written, refusals);
-                continue;
-            } catch (RuntimeException e) {
-                forget(byChain.keySet()); // an ordered insert may have stored a prefix: trust only the store
-                throw e;
-            }
-            batch.parts().forEach(part -> stored(part, written));
-            pending.clear();
+        return attempt(byChain, new LinkedHashMap<>(byChain), written, new HashMap<>())
+                .then(Mono.fromSupplier(() -> written.values().stream().flatMap(List::stream).toList()));
+    }
+
+    /** One insert of everything pending; after a refusal, the next attempt with what is still to write. */
+    private Mono<Void> attempt(Map<String, List<SourceRecord>> byChain, Map<String, List<SourceRecord>> pending,
+            Map<String, List<AuditEntry>> written, Map<String, Integer> refusals) {
+        if (pending.isEmpty()) {
+            return Mono.empty();
         }
-        return written.values().stream().flatMap(List::stream).toList();
+        return heads(pending.keySet()).flatMap(known -> {
+            PollBatch batch = PollBatch.extend(pending, known::get, clock.instant());
+            return store.insert(batch.entries()).then(Mono.<DuplicateEntryException>empty())
+                    .onErrorResume(DuplicateEntryException.class, Mono::just)
+                    // an ordered insert may have stored a prefix: trust only the store
+                    .doOnError(e -> forget(byChain.keySet()))
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(refused -> {
+                        if (refused.isEmpty()) {
+                            batch.parts().forEach(part -> stored(part, written));
+                            pending.clear();
+                            return Mono.<Void>empty();
+                        }
+                        conflicts.increment();
+                        settle(batch, refused.get(), pending, written, refusals);
+                        return attempt(byChain, pending, written, refusals);
+                    });
+        });
+    }
+
+    /** Each chain's head: this instance's hint, else read from the store (one read per chain without a hint). */
+    private Mono<Map<String, ChainHead>> heads(Collection<String> chainIds) {
+        return Flux.fromIterable(List.copyOf(chainIds)).concatMap(chainId -> {
+            ChainHead hint = heads.get(chainId);
+            return hint != null ? Mono.just(hint) : store.head(chainId);
+        }).collectMap(ChainHead::chainId);
     }
 
     /** After a refused insert: books what was stored, leaves in {@code pending} what is still to write. */
@@ -166,10 +188,5 @@ public class AuditLog implements InitializingBean {
             heads.merge(part.chainId(), ChainHead.of(entries.get(entries.size() - 1)),
                     (known, fresh) -> fresh.count() >= known.count() ? fresh : known);
         }
-    }
-
-    private ChainHead head(String chainId) {
-        ChainHead hint = heads.get(chainId);
-        return hint != null ? hint : store.head(chainId).block(Duration.ofSeconds(30));
     }
 }

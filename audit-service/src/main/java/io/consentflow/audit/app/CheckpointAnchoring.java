@@ -6,14 +6,16 @@ import io.consentflow.proof.Timestamps;
 import io.consentflow.proof.WitnessedCheckpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * After each checkpoint run: every checkpoint not yet anchored, oldest first, gets its RFC 3161 token (if a TSA is
@@ -25,7 +27,6 @@ import org.springframework.stereotype.Service;
 public class CheckpointAnchoring {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointAnchoring.class);
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final CheckpointStore checkpoints;
     private final TimestampStore timestamps;
@@ -33,7 +34,7 @@ public class CheckpointAnchoring {
     private final Witnesses witnesses;
     private final MeterRegistry meters;
     /** Every checkpoint up to this number is anchored; -1 until the first run has looked at the witness and store. */
-    private long anchoredUpTo = -1;
+    private volatile long anchoredUpTo = -1;
 
     public CheckpointAnchoring(CheckpointStore checkpoints, TimestampStore timestamps, TimestampAuthority tsa,
             Witnesses witnesses, MeterRegistry meters) {
@@ -55,70 +56,82 @@ public class CheckpointAnchoring {
         return tsa.enabled() || witnesses.enabled();
     }
 
-    /** Anchors what is not anchored yet; returns how many checkpoints were anchored in this round. */
-    public synchronized int anchorPending() {
+    /**
+     * Anchors what is not anchored yet; emits how many checkpoints were anchored in this round. Subscribed to by the
+     * checkpoint service's serialized runs only (never two rounds at once); the TSA and the witness are asked over
+     * blocking HTTP, off the store's threads.
+     */
+    public Mono<Integer> anchorPending() {
         if (!enabled()) {
-            return 0;
+            return Mono.just(0);
         }
-        try {
-            if (anchoredUpTo < 0) {
-                anchoredUpTo = alreadyAnchored();
-            }
-            long from = anchoredUpTo;
-            List<Checkpoint> pending = checkpoints.after(from).collectList().block(WAIT);
-            int anchored = 0;
-            for (Checkpoint checkpoint : pending == null ? List.<Checkpoint>of() : pending) {
-                String token = tsa.enabled() ? stamp(checkpoint) : null;
-                if (witnesses.enabled()) {
-                    witnesses.deliver(witnessed(checkpoint, token));
-                    count("witness", "ok");
-                }
-                anchoredUpTo = checkpoint.number();
-                anchored++;
-            }
-            return anchored;
-        } catch (RuntimeException e) {
-            // names the kind of failure only: a TSA or witness answer may quote what it was sent
-            log.warn("anchoring checkpoints failed ({}); retried on the next checkpoint run",
-                    e.getClass().getSimpleName());
-            count("round", "failed");
-            return 0;
-        }
+        return Mono.defer(() -> (anchoredUpTo < 0 ? alreadyAnchored().doOnNext(upTo -> anchoredUpTo = upTo)
+                        : Mono.just(anchoredUpTo))
+                .flatMap(from -> checkpoints.after(from).collectList())
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(checkpoint -> anchor(checkpoint).doOnSuccess(done -> anchoredUpTo = checkpoint.number()))
+                .count().map(Long::intValue)
+                .onErrorResume(e -> {
+                    // names the kind of failure only: a TSA or witness answer may quote what it was sent
+                    log.warn("anchoring checkpoints failed ({}); retried on the next checkpoint run",
+                            e.getClass().getSimpleName());
+                    count("round", "failed");
+                    return Mono.just(0);
+                }));
     }
 
-    private String stamp(Checkpoint checkpoint) {
-        String stored = timestamps.token(checkpoint.number()).block(WAIT);
-        if (stored != null) {
-            return stored;
-        }
-        try {
-            String token = tsa.stamp(Sha256.parseHex(checkpoint.digest()));
-            timestamps.insert(checkpoint.number(), checkpoint.digest(), token).block(WAIT);
-            count("timestamp", "ok");
-            return timestamps.token(checkpoint.number()).block(WAIT);
-        } catch (Timestamps.TimestampException e) {
-            count("timestamp", "failed");
-            throw e;
-        }
+    /** Time-stamps (if configured) and delivers (if configured) one checkpoint; fails when either fails. */
+    private Mono<Boolean> anchor(Checkpoint checkpoint) {
+        Mono<Optional<String>> token = tsa.enabled() ? stamp(checkpoint).map(Optional::of)
+                : Mono.just(Optional.empty());
+        return token.publishOn(Schedulers.boundedElastic()).map(stamped -> {
+            if (witnesses.enabled()) {
+                witnesses.deliver(witnessed(checkpoint, stamped.orElse(null)));
+                count("witness", "ok");
+            }
+            return true;
+        });
+    }
+
+    private Mono<String> stamp(Checkpoint checkpoint) {
+        return timestamps.token(checkpoint.number()).switchIfEmpty(Mono.defer(() -> {
+            String token;
+            try {
+                token = tsa.stamp(Sha256.parseHex(checkpoint.digest()));
+            } catch (Timestamps.TimestampException e) {
+                count("timestamp", "failed");
+                return Mono.error(e);
+            }
+            return timestamps.insert(checkpoint.number(), checkpoint.digest(), token)
+                    .doOnSuccess(inserted -> count("timestamp", "ok"))
+                    // another instance may have stored its token first: the stored one counts
+                    .then(timestamps.token(checkpoint.number()));
+        }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /**
      * On the first run: the number before the oldest checkpoint that lacks its token or its witness copy, so a restart
      * neither re-sends what was anchored nor skips a checkpoint an earlier run could not anchor.
      */
-    private long alreadyAnchored() {
-        Set<Long> stamped = tsa.enabled() ? timestamps.all().blockOptional(WAIT).orElse(Map.of()).keySet()
-                : null;
-        Set<Long> witnessed = witnesses.enabled() ? witnesses.heads().stream()
-                .map(WitnessedCheckpoint::number).collect(Collectors.toSet()) : null;
-        long upTo = 0;
-        for (Long number : checkpoints.numbers().collectList().blockOptional(WAIT).orElse(List.of())) {
-            if ((stamped != null && !stamped.contains(number)) || (witnessed != null && !witnessed.contains(number))) {
-                break;
+    private Mono<Long> alreadyAnchored() {
+        Mono<Optional<Set<Long>>> stamped = tsa.enabled()
+                ? timestamps.all().defaultIfEmpty(Map.of()).map(tokens -> Optional.of(tokens.keySet()))
+                : Mono.just(Optional.empty());
+        Mono<Optional<Set<Long>>> witnessed = witnesses.enabled()
+                ? Mono.fromCallable(() -> Optional.of(witnesses.heads().stream().map(WitnessedCheckpoint::number)
+                        .collect(Collectors.toSet()))).subscribeOn(Schedulers.boundedElastic())
+                : Mono.just(Optional.empty());
+        return Mono.zip(stamped, witnessed, checkpoints.numbers().collectList()).map(known -> {
+            long upTo = 0;
+            for (Long number : known.getT3()) {
+                if (known.getT1().map(set -> !set.contains(number)).orElse(false)
+                        || known.getT2().map(set -> !set.contains(number)).orElse(false)) {
+                    break;
+                }
+                upTo = number;
             }
-            upTo = number;
-        }
-        return upTo;
+            return upTo;
+        });
     }
 
     private void count(String step, String outcome) {

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The chain data of a subject's proof bundle: each of its entries, the segment of its chain from the entry to the head
@@ -54,7 +53,7 @@ public class EvidenceChains {
      * unknown subject is asked for.
      */
     public Mono<EvidenceChain> of(String subjectId) {
-        return Mono.fromCallable(checkpointService::checkpointNow).subscribeOn(Schedulers.boundedElastic())
+        return checkpointService.checkpointNow()
                 .then(entries.bySubject(subjectId).collectList())
                 .filter(list -> list.stream().anyMatch(entry -> !STAFF_READ.equals(entry.type())))
                 .flatMap(list -> Mono.zip(checkpoints.ascending().collectList(), anchors.tokens(),

@@ -1,9 +1,10 @@
 package io.consentflow.audit.app;
 
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 /**
  * Verifies the whole log on its own clock ({@code consentflow.audit.verification-interval}, default 6 h; 0 turns it
@@ -11,14 +12,14 @@ import org.springframework.stereotype.Service;
  * instance verifies; the result is the same, the cost a read of the log.
  */
 @Service
-class ScheduledVerification extends PeriodicTask {
+class ScheduledVerification extends ReactivePeriodicTask {
 
     private final VerificationService verification;
     private final Duration interval;
 
     ScheduledVerification(VerificationService verification,
             @Value("${consentflow.audit.verification-interval:6h}") Duration interval) {
-        super("audit-verification");
+        super("audit-verification", Duration.ofMinutes(30));
         this.verification = verification;
         this.interval = interval;
     }
@@ -34,7 +35,7 @@ class ScheduledVerification extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        verification.verifyAll().block(Duration.ofMinutes(30));
+    protected Mono<?> run() {
+        return verification.verifyAll();
     }
 }

@@ -1,6 +1,6 @@
 package io.consentflow.audit.app;
 
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * matched against the number. A contact that writes again later gets a new salt.
  */
 @Component
-public class UnlinkedSaltExpiry extends PeriodicTask {
+public class UnlinkedSaltExpiry extends ReactivePeriodicTask {
 
     private final ContactSalts salts;
     private final Clock clock;
@@ -23,7 +23,7 @@ public class UnlinkedSaltExpiry extends PeriodicTask {
     public UnlinkedSaltExpiry(ContactSalts salts, Clock clock,
             @Value("${consentflow.audit.unlinked-salts.keep:P7D}") Duration keep,
             @Value("${consentflow.audit.unlinked-salts.interval:PT1H}") Duration interval) {
-        super("unlinked-salt-expiry", interval);
+        super("unlinked-salt-expiry", interval, Duration.ofMinutes(5));
         if (keep.isNegative() || keep.isZero()) {
             throw new IllegalStateException("consentflow.audit.unlinked-salts.keep must be positive");
         }
@@ -33,8 +33,8 @@ public class UnlinkedSaltExpiry extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        expire().block();
+    protected Mono<Long> run() {
+        return expire();
     }
 
     /** Shreds the unlinked salts older than the policy's period; returns how many. */

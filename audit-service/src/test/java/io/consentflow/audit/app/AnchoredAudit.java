@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 
 /**
  * The production checkpoint, anchoring and verification services wired by hand onto a database of their own, a real
@@ -63,7 +63,7 @@ final class AnchoredAudit implements AutoCloseable {
 
     final MovableClock clock = new MovableClock();
     final MongoClient client;
-    final SimpleReactiveMongoDatabaseFactory factory;
+    final MongoCollections factory;
     final EntryStore entries;
     final CheckpointStore checkpoints;
     final TimestampStore timestamps;
@@ -87,7 +87,7 @@ final class AnchoredAudit implements AutoCloseable {
     /** @param witnessUrl an HTTPS (here: HTTP) witness, blank for none */
     AnchoredAudit(String tsaUrl, String tsaPem, Path witness, String witnessUrl) {
         client = MongoClients.create(TestInfrastructure.get().mongoUri());
-        factory = new SimpleReactiveMongoDatabaseFactory(client, "audit-anchor-" + UUID.randomUUID().toString()
+        factory = new MongoCollections(client, "audit-anchor-" + UUID.randomUUID().toString()
                 .substring(0, 8));
         entries = new MongoEntryStore(factory);
         checkpoints = new MongoCheckpointStore(factory);
@@ -101,7 +101,7 @@ final class AnchoredAudit implements AutoCloseable {
         SigningKeys keys = SigningKeys.fromPkcs8Base64(SigningKeys.DEVELOPMENT_KEY);
         var witnesses = new CheckpointWitnesses(anchor);
         log = new AuditLog(entries, clock, meters, properties.checkpoint());
-        log.afterPropertiesSet();
+        log.load().block(java.time.Duration.ofSeconds(60));
         anchoring = new CheckpointAnchoring(checkpoints, timestamps, new TimestampAuthorityClient(anchor), witnesses,
                 meters);
         checkpointService = new CheckpointService(entries, checkpoints, keys, clock, properties.checkpoint(), log,
@@ -119,11 +119,11 @@ final class AnchoredAudit implements AutoCloseable {
     void append(long from, int count) {
         log.append(LongStream.range(from, from + count).mapToObj(offset -> new SourceRecord(topic, 0, offset,
                 UUID.randomUUID().toString(), "OptInExpired", UUID.randomUUID().toString(), clock.instant(),
-                Map.of("n", offset))).toList());
+                Map.of("n", offset))).toList()).block(java.time.Duration.ofSeconds(60));
     }
 
     MongoCollection<Document> collection(String name) {
-        return factory.getMongoDatabase().block().getCollection(name);
+        return factory.named(name);
     }
 
     double anchorSteps(String step, String outcome) {

@@ -59,13 +59,13 @@ class AnchoringTests {
     void aHeartbeatCheckpointIsWrittenWhenNothingChangedOnceTheHeartbeatIsDue() {
         try (var audit = audit()) {
             audit.append(0, 3);
-            Checkpoint first = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint first = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             audit.clock.advance(AnchoredAudit.HEARTBEAT.minusSeconds(1));
-            assertThat(audit.checkpointService.checkpointNow()).as("before the heartbeat is due").isEmpty();
+            assertThat(audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).as("before the heartbeat is due").isEmpty();
             assertThat(audit.runs("unchanged")).isEqualTo(1);
 
             audit.clock.advance(Duration.ofSeconds(1));
-            Checkpoint beat = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint beat = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(beat.number()).isEqualTo(2);
             assertThat(beat.heads()).isEqualTo(first.heads());
             assertThat(beat.previousDigest()).isEqualTo(first.digest());
@@ -78,7 +78,7 @@ class AnchoringTests {
     void everyCheckpointIsTimeStampedByTheTsaAndDeliveredToTheWitness() {
         try (var audit = audit()) {
             audit.append(0, 4);
-            Checkpoint checkpoint = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint checkpoint = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
 
             String token = audit.timestamps.token(checkpoint.number()).block();
             assertThat(Timestamps.verify(token, Sha256.parseHex(checkpoint.digest()), tsa.certificate()))
@@ -98,9 +98,9 @@ class AnchoringTests {
     void removingTheNewestCheckpointWithItsEntriesIsCaughtByTheWitness() {
         try (var audit = audit()) {
             audit.append(0, 3);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             audit.append(3, 3);
-            Checkpoint second = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint second = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(audit.verification.verifyAll().block().valid()).isTrue();
 
             removeNewest(audit, second, 3);
@@ -119,15 +119,15 @@ class AnchoringTests {
     void withoutAWitnessTheHeartbeatStillCatchesTheRemovalOnceTheNewestCheckpointIsTooOld() {
         try (var audit = new AnchoredAudit(tsa.url(), "", null)) {
             audit.append(0, 3);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             audit.append(3, 3);
-            Checkpoint second = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint second = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
 
             // positive control: an honest, quiet log stays fresh through its heartbeats
             audit.clock.advance(AnchoredAudit.HEARTBEAT);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             audit.clock.advance(AnchoredAudit.HEARTBEAT);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(audit.verification.verifyAll().block().valid()).isTrue();
 
             // remove checkpoints 2-4 and the entries after checkpoint 1: checkpoint 1, ten minutes old, is the newest
@@ -149,9 +149,9 @@ class AnchoringTests {
     void aTokenOfAnotherCheckpointOrAnotherTsaFailsAsBadTimestamp() throws Exception {
         try (var audit = audit(); var otherTsa = LocalTimestampAuthority.start("127.0.0.1", 0, null)) {
             audit.append(0, 2);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             audit.append(2, 2);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             var stamps = audit.collection(MongoTimestampStore.COLLECTION);
             Document first = Mono.from(stamps.find(Filters.eq("_id", 1L)).first()).block();
             Document second = Mono.from(stamps.find(Filters.eq("_id", 2L)).first()).block();
@@ -183,13 +183,13 @@ class AnchoringTests {
     void aTsaThatIsDownDelaysTheTokenNotTheCheckpoint() {
         try (var down = new AnchoredAudit("http://127.0.0.1:9/tsa", "", witness)) {
             down.append(0, 2);
-            Checkpoint checkpoint = down.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint checkpoint = down.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(down.timestamps.token(checkpoint.number()).blockOptional()).isEmpty();
             assertThat(new WitnessFolder(witness).heads()).as("anchoring stops at the failed token").isEmpty();
             assertThat(down.verification.verifyAll().block().valid()).as("not yet overdue").isTrue();
             down.clock.advance(AnchoredAudit.HEARTBEAT.plus(AnchoredAudit.INTERVAL).plusSeconds(31));
             // the heartbeat checkpoint is written although the TSA is still down
-            assertThat(down.checkpointService.checkpointNow()).isPresent();
+            assertThat(down.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).isPresent();
             VerificationResult result = down.verification.verifyAll().block();
             assertThat(result.failure().kind()).isIn(Kind.WITNESS_MISMATCH, Kind.BAD_TIMESTAMP);
 
@@ -198,7 +198,7 @@ class AnchoringTests {
                     Duration.ofSeconds(10)), new AnchorProperties.Witness(witness.toString(), "", Duration.ofSeconds(10)));
             var restarted = new CheckpointAnchoring(down.checkpoints, down.timestamps,
                     new TimestampAuthorityClient(working), new CheckpointWitnesses(working), down.meters);
-            assertThat(restarted.anchorPending()).isEqualTo(2);
+            assertThat(restarted.anchorPending().block(java.time.Duration.ofSeconds(60))).isEqualTo(2);
             assertThat(new WitnessFolder(witness).heads()).extracting(WitnessedCheckpoint::number).containsExactly(1L, 2L);
             assertThat(down.verification.verifyAll().block().valid()).isTrue();
         }

@@ -29,8 +29,8 @@ class CheckpointReadsTests {
         try (var audit = new IsolatedAudit("audit-reads-" + UUID.randomUUID().toString().substring(0, 8),
                 SigningKeys.DEVELOPMENT_KEY, List.of(), 1_000_000, Duration.ofHours(1))) {
             for (int i = 0; i < 5; i++) {
-                audit.log.append(records(i * 2L, 2));
-                assertThat(audit.checkpointService.checkpointNow()).isPresent();
+                audit.log.append(records(i * 2L, 2)).block(java.time.Duration.ofSeconds(60));
+                assertThat(audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).isPresent();
             }
             assertThat(audit.checkpoints.after(3).map(Checkpoint::number).collectList().block(WAIT))
                     .containsExactly(4L, 5L);
@@ -40,8 +40,8 @@ class CheckpointReadsTests {
             // a number beyond what is stored (newer checkpoints removed): the whole collection decides
             assertThat(audit.checkpoints.latest(9).block(WAIT).number()).isEqualTo(5);
             // the series stays linked across runs that read only the newest
-            audit.log.append(records(10, 1));
-            assertThat(audit.checkpointService.checkpointNow()).get().extracting(Checkpoint::number).isEqualTo(6L);
+            audit.log.append(records(10, 1)).block(java.time.Duration.ofSeconds(60));
+            assertThat(audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).get().extracting(Checkpoint::number).isEqualTo(6L);
             assertThat(audit.verification.verifyAll().block(WAIT).valid()).isTrue();
         }
     }

@@ -28,7 +28,7 @@ class CheckpointTimerTests {
     void aCheckpointAppearsAfterTheIntervalAndNoneWhileNothingChanges() {
         String database = "audit-timer-" + UUID.randomUUID().toString().substring(0, 8);
         try (var audit = new IsolatedAudit(database, SigningKeys.DEVELOPMENT_KEY, List.of(), 1_000_000, T)) {
-            audit.log.append(records(0, 3));
+            audit.log.append(records(0, 3)).block(java.time.Duration.ofSeconds(60));
             Instant started = Instant.now();
             audit.checkpointService.start();
 
@@ -48,7 +48,7 @@ class CheckpointTimerTests {
             assertThat(audit.runs("written")).isEqualTo(1);
 
             // one more entry: the next tick commits to it, linked to the first checkpoint
-            audit.log.append(records(3, 1));
+            audit.log.append(records(3, 1)).block(java.time.Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> all(audit).size() == 2);
             Checkpoint second = all(audit).get(1);

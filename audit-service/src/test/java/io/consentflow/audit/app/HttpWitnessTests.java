@@ -77,19 +77,19 @@ class HttpWitnessTests {
     void headsArriveAFailingWitnessIsCaughtUpAndARemovedCheckpointIsReported() {
         try (var audit = audit()) {
             audit.append(0, 3);
-            Checkpoint first = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint first = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(heads).containsOnlyKeys(1L);
             assertThat(WitnessedCheckpoint.parse(heads.get(1L)).recomputedDigest()).isEqualTo(first.digest());
 
             failing.set(true);
             audit.append(3, 3);
-            Checkpoint second = audit.checkpointService.checkpointNow().orElseThrow();
+            Checkpoint second = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(heads).containsOnlyKeys(1L);
             assertThat(audit.anchorSteps("round", "failed")).isEqualTo(1);
 
             failing.set(false);
             audit.clock.advance(AnchoredAudit.HEARTBEAT);
-            audit.checkpointService.checkpointNow().orElseThrow();
+            audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(heads).as("checkpoint 2 delivered late, with the heartbeat 3").containsOnlyKeys(1L, 2L, 3L);
             assertThat(audit.verification.verifyAll().block().valid()).isTrue();
 

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 
 /**
  * The production append, checkpoint and verification services wired by hand onto a database of their own on the
@@ -49,14 +49,14 @@ final class IsolatedAudit implements AutoCloseable {
                         }
                     }
                 }).build());
-        var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
+        var factory = new MongoCollections(client, database);
         entries = new MongoEntryStore(factory);
         checkpoints = new MongoCheckpointStore(factory);
         var properties = new AuditProperties(signingKey, "test-salt", new AuditProperties.Signing(previousPublicKeys),
                 new CheckpointSchedule(everyEntries, interval), new AuditProperties.Listener(1));
         SigningKeys keys = SigningKeys.fromPkcs8Base64(signingKey);
         log = new AuditLog(entries, Clock.systemUTC(), meters, properties.checkpoint());
-        log.afterPropertiesSet();
+        log.load().block(java.time.Duration.ofSeconds(60));
         checkpointService = new CheckpointService(entries, checkpoints, keys, Clock.systemUTC(),
                 properties.checkpoint(), log, meters);
         verification = new VerificationService(entries, checkpoints,

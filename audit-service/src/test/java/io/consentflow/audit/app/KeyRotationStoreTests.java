@@ -39,16 +39,16 @@ class KeyRotationStoreTests {
     @Test
     void checkpointsOfTheRotatedKeyVerifyOnlyWhileItsPublicKeyIsListed() {
         try (var before = instance(OLD_PRIVATE, List.of())) {
-            before.log.append(records(0, 4));
-            assertThat(before.checkpointService.checkpointNow()).get().extracting(Checkpoint::keyId)
+            before.log.append(records(0, 4)).block(java.time.Duration.ofSeconds(60));
+            assertThat(before.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).get().extracting(Checkpoint::keyId)
                     .isEqualTo(OLD.keyId());
-            before.log.append(records(4, 2));
-            assertThat(before.checkpointService.checkpointNow()).isPresent();
+            before.log.append(records(4, 2)).block(java.time.Duration.ofSeconds(60));
+            assertThat(before.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).isPresent();
         }
         // the rotation: a new signing key, the old public key listed
         try (var after = instance(SigningKeys.DEVELOPMENT_KEY, List.of(OLD.publicKeyBase64()))) {
-            after.log.append(records(6, 3));
-            assertThat(after.checkpointService.checkpointNow()).get().extracting(Checkpoint::keyId)
+            after.log.append(records(6, 3)).block(java.time.Duration.ofSeconds(60));
+            assertThat(after.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60))).get().extracting(Checkpoint::keyId)
                     .isEqualTo(CURRENT.keyId());
             VerificationResult result = after.verification.verifyAll().block(Duration.ofSeconds(30));
             assertThat(result.valid()).as("%s", result.failure()).isTrue();
@@ -66,7 +66,7 @@ class KeyRotationStoreTests {
     @Test
     void aCheckpointDocumentWithoutKeyIdStillVerifiesWithTheCurrentKey() {
         try (var audit = instance(SigningKeys.DEVELOPMENT_KEY, List.of())) {
-            audit.log.append(records(0, 5));
+            audit.log.append(records(0, 5)).block(java.time.Duration.ofSeconds(60));
             ChainHead head = audit.entries.head(topic + "-0").block(Duration.ofSeconds(30));
             Checkpoint legacy = new Checkpoint(1, Instant.ofEpochMilli(System.currentTimeMillis()), Sha256.GENESIS,
                     null, new TreeMap<>(Map.of(head.chainId(), new Checkpoint.Head(head.count(), head.hash()))),
@@ -81,8 +81,8 @@ class KeyRotationStoreTests {
             Mono.from(audit.client.getDatabase(database).getCollection(MongoCheckpointStore.COLLECTION)
                     .insertOne(document)).block(Duration.ofSeconds(30));
 
-            audit.log.append(records(5, 2));
-            Checkpoint next = audit.checkpointService.checkpointNow().orElseThrow();
+            audit.log.append(records(5, 2)).block(java.time.Duration.ofSeconds(60));
+            Checkpoint next = audit.checkpointService.checkpointNow().block(java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(next.number()).isEqualTo(2);
             assertThat(next.previousDigest()).isEqualTo(legacy.digest());
             VerificationResult result = audit.verification.verifyAll().block(Duration.ofSeconds(30));

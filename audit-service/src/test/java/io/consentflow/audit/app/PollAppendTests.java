@@ -39,14 +39,14 @@ class PollAppendTests {
         try (var audit = instance()) {
             List<SourceRecord> poll = poll(40, 0, 6, "main");
             int before = audit.entryInserts.get();
-            List<AuditEntry> written = audit.log.append(poll);
+            List<AuditEntry> written = audit.log.append(poll).block(java.time.Duration.ofSeconds(60));
             assertThat(audit.entryInserts.get() - before).isEqualTo(1);
             assertThat(written).hasSize(240);
             // same shape as before: chain after chain, in the order the chains first occur in the poll
             assertThat(written.stream().map(AuditEntry::chainId).distinct().toList())
                     .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(this::chainId).toList());
 
-            List<AuditEntry> next = audit.log.append(poll(40, 6, 4, "main"));
+            List<AuditEntry> next = audit.log.append(poll(40, 6, 4, "main")).block(java.time.Duration.ofSeconds(60));
             assertThat(audit.entryInserts.get() - before).isEqualTo(2);
             assertThat(next).hasSize(160);
             for (int p = 0; p < 40; p++) {
@@ -59,12 +59,12 @@ class PollAppendTests {
     @Test
     void aStaleHintInTheMiddleOfAPollKeepsTheOtherWritersEntriesAndStoresEveryChain() {
         try (var audit = instance(); var other = instance()) {
-            audit.log.append(poll(10, 0, 3, "main"));
+            audit.log.append(poll(10, 0, 3, "main")).block(java.time.Duration.ofSeconds(60));
             // another writer (a zombie that still holds partition 5, with no hint of its own) appends first
-            assertThat(other.log.append(records(5, 3, 3, "other"))).hasSize(3);
+            assertThat(other.log.append(records(5, 3, 3, "other")).block(java.time.Duration.ofSeconds(60))).hasSize(3);
 
             int before = audit.entryInserts.get();
-            List<AuditEntry> written = audit.log.append(poll(10, 3, 5, "main"));
+            List<AuditEntry> written = audit.log.append(poll(10, 3, 5, "main")).block(java.time.Duration.ofSeconds(60));
             // chains 0-4 stored by the first insert, refused at chain 5; chain 5's rest and chains 6-9 by the second
             assertThat(audit.entryInserts.get() - before).isEqualTo(2);
             assertThat(audit.counter("audit.chain.head.conflicts")).isEqualTo(1);
@@ -86,23 +86,23 @@ class PollAppendTests {
     void aRedeliveredPollWritesNothingWithOrWithoutHints() {
         try (var audit = instance(); var restarted = instance()) {
             List<SourceRecord> poll = poll(12, 0, 4, "main");
-            assertThat(audit.log.append(poll)).hasSize(48);
+            assertThat(audit.log.append(poll).block(java.time.Duration.ofSeconds(60))).hasSize(48);
             int before = audit.entryInserts.get();
 
-            assertThat(audit.log.append(poll)).isEmpty();
+            assertThat(audit.log.append(poll).block(java.time.Duration.ofSeconds(60))).isEmpty();
             assertThat(audit.entryInserts.get()).isEqualTo(before);
             assertThat(audit.counter("audit.records.redelivered")).isEqualTo(48);
             assertThat(audit.counter("audit.entries.appended")).isEqualTo(48);
 
             // an instance without hints (after a restart) reads every head from the store: still nothing to write
-            assertThat(restarted.log.append(poll)).isEmpty();
+            assertThat(restarted.log.append(poll).block(java.time.Duration.ofSeconds(60))).isEmpty();
             assertThat(restarted.entryInserts.get()).isZero();
             assertThat(restarted.counter("audit.records.redelivered")).isEqualTo(48);
 
             // a poll that repeats part of the last one and goes on: only the new records, one insert
             List<SourceRecord> overlapping = new ArrayList<>(poll(12, 2, 2, "main"));
             overlapping.addAll(poll(12, 4, 3, "main"));
-            assertThat(restarted.log.append(overlapping)).hasSize(36);
+            assertThat(restarted.log.append(overlapping).block(java.time.Duration.ofSeconds(60))).hasSize(36);
             assertThat(restarted.entryInserts.get()).isEqualTo(1);
             for (int p = 0; p < 12; p++) {
                 assertContiguous(restarted, p, 7);
@@ -149,7 +149,7 @@ class PollAppendTests {
     private static int appendAsTheListenerRetries(IsolatedAudit writer, List<SourceRecord> polled) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return writer.log.append(polled).size();
+                return writer.log.append(polled).block(java.time.Duration.ofSeconds(60)).size();
             } catch (DuplicateEntryException e) {
                 if (attempt == 10) {
                     throw e;

@@ -11,9 +11,7 @@ import io.consentflow.retention.domain.RetentionEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -29,50 +27,35 @@ public class DeadlineService {
     private final DeadlineRules rules;
     private final DeadlineStore deadlines;
     private final ErasureStore erasures;
-    private final ProcessedEvents processed;
     private final Clock clock;
 
-    public DeadlineService(DeadlineRules rules, DeadlineStore deadlines, ErasureStore erasures,
-            ProcessedEvents processed, Clock clock) {
+    public DeadlineService(DeadlineRules rules, DeadlineStore deadlines, ErasureStore erasures, Clock clock) {
         this.rules = rules;
         this.deadlines = deadlines;
         this.erasures = erasures;
-        this.processed = processed;
         this.clock = clock;
     }
 
-    /** Handles an event once: a redelivered eventId is skipped; a crash half-way is safe to repeat (all steps idempotent). */
+    /** Applies one event; safe to repeat after a crash half-way (all steps idempotent). */
     public Mono<Void> handle(RetentionEvent event) {
         return handleAll(List.of(event));
     }
 
     /**
-     * Handles a batch as if its events came one by one, in order, each once: eventIds seen before (or twice in the
-     * batch) are skipped (messages recorded are not remembered: applying one twice changes nothing,
-     * {@link RetentionEvent#rememberedById}); the rest become one plan per deadline, read in one query and written in one bulk write;
-     * receipts are matched per event (rare); then all eventIds are remembered in one insert. A crash half-way is safe
-     * to repeat: nothing is remembered before the deadlines are written, and reapplying a plan is idempotent.
+     * Applies a batch as if its events came one by one, in order: one plan per deadline, read in one query and written
+     * in one bulk write; receipts matched per event (rare). The listener hands over only events not applied before
+     * (platform's IdempotentConsumer on {@code processed_events}, which remembers their ids after this succeeded;
+     * messages recorded are never remembered, {@link RetentionEvent#rememberedById}). A crash half-way, or between
+     * this and the remember, is safe to repeat: reapplying a plan is idempotent.
      */
     public Mono<Void> handleAll(List<RetentionEvent> batch) {
-        Map<String, RetentionEvent> unique = new LinkedHashMap<>();
-        batch.forEach(event -> unique.putIfAbsent(event.eventId(), event));
-        if (unique.isEmpty()) {
+        if (batch.isEmpty()) {
             return Mono.empty();
         }
-        List<String> remembered = unique.values().stream().filter(RetentionEvent::rememberedById)
-                .map(RetentionEvent::eventId).toList();
-        return processed.seenAmong(remembered).flatMap(seen -> {
-            List<RetentionEvent> fresh = unique.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
-            if (fresh.isEmpty()) {
-                return Mono.<Void>empty();
-            }
-            DeadlinePlan plan = DeadlinePlan.of(rules, fresh);
-            return write(plan, plan.keys(), 1)
-                    .then(Flux.fromIterable(fresh).filter(e -> e.receiptType() != null)
-                            .concatMap(this::recordReceipt).then())
-                    .then(processed.rememberAll(fresh.stream().filter(RetentionEvent::rememberedById)
-                            .map(RetentionEvent::eventId).toList(), clock.instant()));
-        });
+        DeadlinePlan plan = DeadlinePlan.of(rules, batch);
+        return write(plan, plan.keys(), 1)
+                .then(Flux.fromIterable(batch).filter(e -> e.receiptType() != null)
+                        .concatMap(this::recordReceipt).then());
     }
 
     /** Reads the keys' deadlines, applies the plan and writes the changed ones; rereads only what raced. */

@@ -1,14 +1,20 @@
 package io.consentflow.audit.adapters.kafka;
 
 import io.consentflow.audit.app.AuditLog;
+import io.consentflow.platform.idempotency.IdempotentConsumer;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Batch listeners: unwrap, translate, append. Offsets are committed only after the batch is stored, so a crash means
- * redelivery, which the log absorbs (idempotent on topic-partition-offset).
+ * Batch listeners: drop what was appended before, translate, append - blocking once, on the append. Offsets are
+ * committed only after the batch is stored, so a crash means redelivery. Two lines absorb it: platform's
+ * {@link IdempotentConsumer} drops records remembered by topic/partition/offset (one lookup and one insert per poll);
+ * what it lets through again (a crash between the append and the remember, or a rewind older than what it remembers)
+ * is absorbed by the log itself, atomically with each append: the chain offsets and the unique chain position.
  * <p>
  * The group ids are explicit: without them spring-kafka uses the listener id as the group ({@code idIsGroup}), so the
  * service consumed as {@code audit-events} while the README and every operator assumed {@code audit-service}; a reset
@@ -30,23 +36,38 @@ class AuditListeners {
             "(consent-events|consent-state|send-requests|message-events|whatsapp-inbound|retention-commands"
             + "|audit-staff-access)-dlt";
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
     private final RecordTranslator translator;
     private final AuditLog log;
+    private final IdempotentConsumer sourceRecords;
+    private final IdempotentConsumer deadLetters;
 
-    AuditListeners(RecordTranslator translator, AuditLog log) {
+    AuditListeners(RecordTranslator translator, AuditLog log,
+            @Qualifier("auditEventsConsumer") IdempotentConsumer sourceRecords,
+            @Qualifier("auditDeadLettersConsumer") IdempotentConsumer deadLetters) {
         this.translator = translator;
         this.log = log;
+        this.sourceRecords = sourceRecords;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = LISTENER_EVENTS, groupId = GROUP, topics = {"consent-events", "send-requests", "message-events",
             "whatsapp-inbound", "retention-commands", "audit-staff-access"}, containerFactory = AuditKafkaConfiguration.FACTORY)
     void events(List<ConsumerRecord<byte[], byte[]>> records) {
-        log.append(translator.translateAll(records));
+        sourceRecords.process(records, AuditListeners::position,
+                fresh -> translator.translateAll(fresh).flatMap(log::append)).block(TIMEOUT);
     }
 
     @KafkaListener(id = LISTENER_DEAD_LETTERS, groupId = GROUP + "-dead-letters", topicPattern = DEAD_LETTER_PATTERN,
             containerFactory = AuditKafkaConfiguration.FACTORY)
     void deadLetters(List<ConsumerRecord<byte[], byte[]>> records) {
-        log.append(records.stream().map(translator::translate).toList());
+        deadLetters.process(records, AuditListeners::position,
+                fresh -> log.append(fresh.stream().map(translator::translate).toList())).block(TIMEOUT);
+    }
+
+    /** A record's identity on the broker: what the chain offsets dedupe on too. */
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "/" + record.offset();
     }
 }

@@ -15,7 +15,6 @@ import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +28,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns a raw record into what gets chained. Decoding happens here, not in the consumer, so that a record that does
@@ -43,7 +44,6 @@ class RecordTranslator {
     static final String TOMBSTONE = "Tombstone";
     static final String DEAD_LETTER = "DeadLetter";
 
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     /** Erasures after which nothing of the subject stays with consent-service: its contacts' salts go. */
     private static final Set<ErasureScope> SHREDDING = Set.of(ErasureScope.SUBJECT, ErasureScope.CONSENT_PROOF);
 
@@ -58,9 +58,9 @@ class RecordTranslator {
 
     /**
      * A poll's records: the contacts' salts are fetched (or created) in one go before scrubbing, and the erasures the
-     * poll carries shred their subjects' salts afterwards (idempotent, so a redelivered poll does it again). Blocking.
+     * poll carries shred their subjects' salts afterwards (idempotent, so a redelivered poll does it again).
      */
-    List<SourceRecord> translateAll(List<ConsumerRecord<byte[], byte[]>> records) {
+    Mono<List<SourceRecord>> translateAll(List<ConsumerRecord<byte[], byte[]>> records) {
         List<SpecificRecord> events = new ArrayList<>(records.size());
         Map<String, String> subjectByLookup = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -74,19 +74,22 @@ class RecordTranslator {
             }
         }
         subjectByLookup.replaceAll((lookup, subjectId) -> subjectId.isEmpty() ? null : subjectId);
-        Map<String, byte[]> contactSalts = subjectByLookup.isEmpty() ? Map.of()
-                : salts.saltsFor(subjectByLookup).block(STORE_TIMEOUT);
-        List<SourceRecord> out = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            SpecificRecord event = events.get(i);
-            String number = contactNumber(event);
-            byte[] salt = number == null ? null : contactSalts.get(scrubber.saltLookup(number));
-            out.add(salt != null ? contactEvent(records.get(i), event, salt)
-                    : event != null ? decoded(records.get(i), event) : translate(records.get(i)));
-        }
-        events.stream().map(RecordTranslator::erasedSubject).filter(java.util.Objects::nonNull).distinct()
-                .forEach(subjectId -> salts.shred(subjectId).block(STORE_TIMEOUT));
-        return out;
+        Mono<Map<String, byte[]>> contactSalts = subjectByLookup.isEmpty() ? Mono.just(Map.of())
+                : salts.saltsFor(subjectByLookup).switchIfEmpty(Mono.error(new IllegalStateException(
+                        "the contact salts store answered nothing")));
+        return contactSalts.map(found -> {
+            List<SourceRecord> out = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                SpecificRecord event = events.get(i);
+                String number = contactNumber(event);
+                byte[] salt = number == null ? null : found.get(scrubber.saltLookup(number));
+                out.add(salt != null ? contactEvent(records.get(i), event, salt)
+                        : event != null ? decoded(records.get(i), event) : translate(records.get(i)));
+            }
+            return out;
+        }).flatMap(out -> Flux.fromStream(events.stream().map(RecordTranslator::erasedSubject)
+                        .filter(java.util.Objects::nonNull).distinct())
+                .concatMap(salts::shred).then(Mono.just(out)));
     }
 
     private SourceRecord contactEvent(ConsumerRecord<byte[], byte[]> record, SpecificRecord event, byte[] salt) {

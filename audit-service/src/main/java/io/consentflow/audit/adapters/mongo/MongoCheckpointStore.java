@@ -9,8 +9,8 @@ import io.consentflow.audit.app.CheckpointStore;
 import io.consentflow.audit.domain.Checkpoint;
 import java.util.Date;
 import java.util.TreeMap;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.bson.Document;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,10 +24,10 @@ public class MongoCheckpointStore implements CheckpointStore {
 
     public static final String COLLECTION = "audit_checkpoints";
 
-    private final ReactiveMongoDatabaseFactory mongo;
+    private final MongoCollection<Document> collection;
 
-    public MongoCheckpointStore(ReactiveMongoDatabaseFactory mongo) {
-        this.mongo = mongo;
+    public MongoCheckpointStore(MongoCollections collections) {
+        this.collection = collections.named(COLLECTION);
     }
 
     @Override
@@ -118,6 +118,6 @@ public class MongoCheckpointStore implements CheckpointStore {
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getMongoDatabase().map(db -> db.getCollection(COLLECTION));
+        return Mono.just(collection);
     }
 }

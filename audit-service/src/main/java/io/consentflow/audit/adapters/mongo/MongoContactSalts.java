@@ -6,9 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.audit.app.ContactSalts;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,28 +29,28 @@ import reactor.core.publisher.Mono;
  * lookup of its number, with the subjectIds the contact was seen with. Kept apart from the append-only log, in a
  * database of its own ({@code consentflow.audit.salt-database}, {@code audit_keys}): the one place audit-service
  * deletes, and only salts. Shredding a subject's salts leaves its entries unlinkable to the number; they and their
- * hashes stay.
+ * hashes stay. The keys database's {@link MongoCollections} is built in config (AuditConfiguration), not the
+ * service's.
  */
-@Component
 public class MongoContactSalts implements ContactSalts {
 
     static final String COLLECTION = "contact_salts";
     static final String ERASED_SUBJECTS = "erased_subjects";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final MongoClient client;
-    private final String database;
+    private final MongoCollection<Document> salts;
+    private final MongoCollection<Document> erasedSubjects;
 
-    MongoContactSalts(MongoClient client, @Value("${consentflow.audit.salt-database:audit_keys}") String database) {
-        this.client = client;
-        this.database = database;
+    public MongoContactSalts(MongoCollections keysDatabase) {
+        this.salts = keysDatabase.named(COLLECTION);
+        this.erasedSubjects = keysDatabase.named(ERASED_SUBJECTS);
     }
 
     private MongoCollection<Document> collection() {
-        return client.getDatabase(database).getCollection(COLLECTION);
+        return salts;
     }
 
     private MongoCollection<Document> erasedSubjects() {
-        return client.getDatabase(database).getCollection(ERASED_SUBJECTS);
+        return erasedSubjects;
     }
 
     /**

@@ -21,9 +21,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,10 +39,10 @@ public class MongoEntryStore implements EntryStore {
 
     public static final String COLLECTION = "audit_entries";
 
-    private final ReactiveMongoDatabaseFactory mongo;
+    private final MongoCollection<Document> collection;
 
-    public MongoEntryStore(ReactiveMongoDatabaseFactory mongo) {
-        this.mongo = mongo;
+    public MongoEntryStore(MongoCollections collections) {
+        this.collection = collections.named(COLLECTION);
     }
 
     @Override
@@ -212,6 +212,6 @@ public class MongoEntryStore implements EntryStore {
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getMongoDatabase().map(db -> db.getCollection(COLLECTION));
+        return Mono.just(collection);
     }
 }

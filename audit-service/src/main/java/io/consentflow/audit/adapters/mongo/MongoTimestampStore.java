@@ -6,8 +6,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.audit.app.TimestampStore;
 import java.util.Map;
 import java.util.TreeMap;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.bson.Document;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,10 +21,10 @@ public class MongoTimestampStore implements TimestampStore {
 
     public static final String COLLECTION = "audit_checkpoint_timestamps";
 
-    private final ReactiveMongoDatabaseFactory mongo;
+    private final MongoCollection<Document> collection;
 
-    public MongoTimestampStore(ReactiveMongoDatabaseFactory mongo) {
-        this.mongo = mongo;
+    public MongoTimestampStore(MongoCollections collections) {
+        this.collection = collections.named(COLLECTION);
     }
 
     /** False when a token for this number is stored already (another instance was first). */
@@ -50,6 +50,6 @@ public class MongoTimestampStore implements TimestampStore {
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getMongoDatabase().map(db -> db.getCollection(COLLECTION));
+        return Mono.just(collection);
     }
 }

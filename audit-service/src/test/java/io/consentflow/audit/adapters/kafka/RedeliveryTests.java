@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,7 +55,7 @@ class RedeliveryTests {
     @Autowired
     WebTestClient web;
     @Autowired
-    ReactiveMongoDatabaseFactory mongo;
+    MongoCollections mongo;
     @Autowired
     AuditLog auditLog;
     @Autowired
@@ -88,7 +88,7 @@ class RedeliveryTests {
         replay.getContainerProperties().setMessageListener((BatchMessageListener<byte[], byte[]>) records -> {
             List<ConsumerRecord<byte[], byte[]>> batch = records;
             replayed.add(batch.size());
-            auditLog.append(batch.stream().map(translator::translate).toList());
+            auditLog.append(batch.stream().map(translator::translate).toList()).block(java.time.Duration.ofSeconds(60));
         });
         replay.start();
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -140,7 +140,7 @@ class RedeliveryTests {
     }
 
     private com.mongodb.reactivestreams.client.MongoCollection<Document> collection() {
-        return mongo.getMongoDatabase().block().getCollection(MongoEntryStore.COLLECTION);
+        return mongo.named(MongoEntryStore.COLLECTION);
     }
 
     private long count(org.bson.conversions.Bson filter) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,7 +48,7 @@ class RewindTests {
     @Autowired
     WebTestClient web;
     @Autowired
-    ReactiveMongoDatabaseFactory mongo;
+    MongoCollections mongo;
     @Autowired
     KafkaListenerEndpointRegistry registry;
     @Autowired
@@ -101,7 +101,7 @@ class RewindTests {
     }
 
     private long count(org.bson.conversions.Bson filter) {
-        return Mono.from(mongo.getMongoDatabase().block().getCollection(MongoEntryStore.COLLECTION)
+        return Mono.from(mongo.named(MongoEntryStore.COLLECTION)
                         .countDocuments(filter))
                 .block();
     }

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+import io.consentflow.platform.mongo.MongoCollections;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,15 +50,15 @@ class AppendBenchmark {
     void chainedAppendAgainstPlainInsertAndVerifyTime() throws Exception {
         String database = "audit-bench-" + UUID.randomUUID().toString().substring(0, 8);
         try (MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri())) {
-            var factory = new SimpleReactiveMongoDatabaseFactory(client, database);
+            var factory = new MongoCollections(client, database);
             var entries = new MongoEntryStore(factory);
             var properties = new AuditProperties(SigningKeys.DEVELOPMENT_KEY, "bench-salt",
                     new AuditProperties.Signing(java.util.List.of()),
                     new CheckpointSchedule(Integer.MAX_VALUE, Duration.ofHours(1)),
                     new AuditProperties.Listener(1));
             var log = new AuditLog(entries, Clock.systemUTC(), new SimpleMeterRegistry(), properties.checkpoint());
-            log.afterPropertiesSet();
-            MongoCollection<Document> plain = factory.getMongoDatabase().block().getCollection("bench_plain");
+            log.load().block(java.time.Duration.ofSeconds(60));
+            MongoCollection<Document> plain = factory.named("bench_plain");
             Mono.from(plain.createIndex(Indexes.ascending("chainId", "sequence"), new IndexOptions().unique(true)))
                     .block();
 
@@ -112,7 +112,7 @@ class AppendBenchmark {
         List<SourceRecord> records = records(prefix, count, chains);
         long started = System.nanoTime();
         for (int i = 0; i < count; i += BATCH) {
-            log.append(records.subList(i, Math.min(count, i + BATCH)));
+            log.append(records.subList(i, Math.min(count, i + BATCH))).block(java.time.Duration.ofSeconds(60));
         }
         return count / ((System.nanoTime() - started) / 1e9);
     }

@@ -1,5 +1,6 @@
 package io.consentflow.retention.adapters.kafka;
 
+import io.consentflow.platform.idempotency.IdempotentConsumer;
 import io.consentflow.retention.app.DeadlineService;
 import io.consentflow.retention.domain.RetentionEvent;
 import io.consentflow.schemas.kafka.PoisonRecordException;
@@ -14,11 +15,13 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Consumes consent-events and message-events a poll at a time: unwraps each record (status changes and other events
- * no deadline depends on are dropped here, without a database round trip) and hands the batch to the deadline service,
- * which dedupes on eventId. A poison record ends the batch: the records before it are handled, then
+ * no deadline depends on are dropped here, without a database round trip), drops the eventIds applied before
+ * (platform's {@link IdempotentConsumer} on {@code processed_events}: one lookup and one insert per batch) and hands
+ * the rest to the deadline service, blocking once on that call. A poison record ends the batch: the records before it are handled, then
  * {@link BatchListenerFailedException} makes the error handler commit those, send the poison record to
  * {@code <topic>-dlt} with its error headers, and redeliver the ones after it.
  */
@@ -29,9 +32,11 @@ class RetentionEventListener {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final DeadlineService deadlines;
+    private final IdempotentConsumer idempotent;
 
-    RetentionEventListener(DeadlineService deadlines) {
+    RetentionEventListener(DeadlineService deadlines, IdempotentConsumer idempotent) {
         this.deadlines = deadlines;
+        this.idempotent = idempotent;
     }
 
     // about three events per message sent, of which one moves a deadline: fuller fetches (fewer polls, batches and
@@ -60,12 +65,21 @@ class RetentionEventListener {
     private void handle(List<RetentionEvent> events) {
         if (!events.isEmpty()) {
             try {
-                deadlines.handleAll(events).block(TIMEOUT);
+                intake(events).block(TIMEOUT);
             } catch (RuntimeException transientFailure) {
                 // nothing of the batch is committed; the error handler retries it from its first record
                 throw new BatchListenerFailedException("batch failed", transientFailure, 0);
             }
         }
+    }
+
+    /**
+     * The events not applied before, applied in one call, then remembered (messages recorded are applied on every
+     * delivery and never remembered: a repeat moves nothing, {@link RetentionEvent#rememberedById}).
+     */
+    Mono<Void> intake(List<RetentionEvent> events) {
+        return idempotent.process(events, RetentionEvent::eventId, RetentionEvent::rememberedById,
+                deadlines::handleAll);
     }
 
     /** The decoded value; a record that did not decode (or has no value) can never be processed. */

@@ -1,12 +1,19 @@
 package io.consentflow.retention.adapters.mongo;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.retention.app.DeadlineStore;
 import io.consentflow.retention.domain.Deadline;
 import io.consentflow.retention.domain.DeadlineKey;
@@ -20,13 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,27 +41,27 @@ class MongoDeadlineStore implements DeadlineStore {
 
     static final String COLLECTION = "deadlines";
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollection<Document> deadlines;
 
-    MongoDeadlineStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    MongoDeadlineStore(MongoCollections collections) {
+        this.deadlines = collections.named(COLLECTION);
     }
 
     @Override
     public Mono<Deadline> find(DeadlineKey key) {
-        return mongo.findById(key.id(), Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
+        return Mono.from(deadlines.find(new Document("_id", key.id())).first()).map(MongoDeadlineStore::fromDocument);
     }
 
     @Override
     public Flux<Deadline> bySubject(String subjectId) {
-        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("dueAt")),
-                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
+        return Flux.from(deadlines.find(new Document("subjectId", subjectId)).sort(Sorts.ascending("dueAt")))
+                .map(MongoDeadlineStore::fromDocument);
     }
 
     @Override
     public Flux<Deadline> scheduled() {
-        return mongo.find(Query.query(Criteria.where("status").is(Deadline.Status.SCHEDULED.name())),
-                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument);
+        return Flux.from(deadlines.find(new Document("status", Deadline.Status.SCHEDULED.name())))
+                .map(MongoDeadlineStore::fromDocument);
     }
 
     @Override
@@ -69,8 +69,9 @@ class MongoDeadlineStore implements DeadlineStore {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(keys.stream().map(DeadlineKey::id).toList())),
-                Document.class, COLLECTION).map(MongoDeadlineStore::fromDocument).collectMap(Deadline::key);
+        List<String> ids = keys.stream().map(DeadlineKey::id).toList();
+        return Flux.from(deadlines.find(new Document("_id", new Document("$in", ids))))
+                .map(MongoDeadlineStore::fromDocument).collectMap(Deadline::key);
     }
 
     /**
@@ -84,8 +85,7 @@ class MongoDeadlineStore implements DeadlineStore {
             return Mono.just(Set.of());
         }
         List<WriteModel<Document>> writes = changes.stream().map(MongoDeadlineStore::write).toList();
-        return mongo.getCollection(COLLECTION)
-                .flatMap(collection -> Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+        return Mono.from(deadlines.bulkWrite(writes, new BulkWriteOptions().ordered(false)))
                 .map(result -> Set.<DeadlineKey>of())
                 .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
                         .allMatch(MongoDeadlineStore::isDuplicateKey)
@@ -113,25 +113,30 @@ class MongoDeadlineStore implements DeadlineStore {
     public Mono<Boolean> save(Deadline next, Deadline previous) {
         Document document = toDocument(next, next.version() + 1);
         if (previous == null) {
-            return mongo.insert(document, COLLECTION).thenReturn(true)
-                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+            return Mono.from(deadlines.insertOne(document)).thenReturn(true)
+                    .onErrorResume(MongoDeadlineStore::isDuplicateKey, e -> Mono.just(false));
         }
-        Query sameVersion = Query.query(Criteria.where("_id").is(next.key().id()).and("version").is(previous.version()));
-        return mongo.findAndReplace(sameVersion, document, COLLECTION).hasElement();
+        Document sameVersion = new Document("_id", next.key().id()).append("version", previous.version());
+        return Mono.from(deadlines.findOneAndReplace(sameVersion, document)).hasElement();
+    }
+
+    static boolean isDuplicateKey(Throwable error) {
+        return error instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** One atomic findAndModify: two replicas never get the same deadline. */
     @Override
     public Mono<Deadline> claimNextDue(Instant now, String owner, Duration lease) {
         Date at = Date.from(now);
-        Query due = Query.query(new Criteria().orOperator(
-                Criteria.where("status").is(Deadline.Status.SCHEDULED.name()).and("dueAt").lte(at),
-                Criteria.where("status").is(Deadline.Status.FIRING.name()).and("leaseUntil").lt(at)))
-                .with(Sort.by("dueAt"));
-        Update claim = new Update().set("status", Deadline.Status.FIRING.name()).set("owner", owner)
-                .set("leaseUntil", Date.from(now.plus(lease))).set("updatedAt", at).inc("version", 1);
-        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
-                COLLECTION).map(MongoDeadlineStore::fromDocument);
+        Document due = new Document("$or", List.of(
+                new Document("status", Deadline.Status.SCHEDULED.name()).append("dueAt", new Document("$lte", at)),
+                new Document("status", Deadline.Status.FIRING.name()).append("leaseUntil", new Document("$lt", at))));
+        Document claim = new Document("$set", new Document("status", Deadline.Status.FIRING.name())
+                .append("owner", owner).append("leaseUntil", Date.from(now.plus(lease))).append("updatedAt", at))
+                .append("$inc", new Document("version", 1));
+        return Mono.from(deadlines.findOneAndUpdate(due, claim, new FindOneAndUpdateOptions()
+                        .sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER)))
+                .map(MongoDeadlineStore::fromDocument);
     }
 
     @Override
@@ -145,11 +150,12 @@ class MongoDeadlineStore implements DeadlineStore {
     }
 
     private Mono<Boolean> transition(Deadline claimed, String owner, Deadline.Status next, Instant now) {
-        Query mine = Query.query(Criteria.where("_id").is(claimed.key().id())
-                .and("status").is(Deadline.Status.FIRING.name()).and("owner").is(owner));
-        Update update = new Update().set("status", next.name()).unset("owner").unset("leaseUntil")
-                .set("updatedAt", Date.from(now)).inc("version", 1);
-        return mongo.updateFirst(mine, update, COLLECTION).map(result -> result.getModifiedCount() > 0);
+        Document mine = new Document("_id", claimed.key().id()).append("status", Deadline.Status.FIRING.name())
+                .append("owner", owner);
+        Document update = new Document("$set", new Document("status", next.name()).append("updatedAt", Date.from(now)))
+                .append("$unset", new Document("owner", "").append("leaseUntil", ""))
+                .append("$inc", new Document("version", 1));
+        return Mono.from(deadlines.updateOne(mine, update)).map(result -> result.getModifiedCount() > 0);
     }
 
     static Document toDocument(Deadline deadline, long version) {

@@ -1,5 +1,8 @@
 package io.consentflow.retention.adapters.mongo;
 
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.retention.app.ErasureStore;
 import io.consentflow.retention.domain.DeadlineKind;
 import io.consentflow.retention.domain.Erasure;
@@ -9,12 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,58 +23,62 @@ class MongoErasureStore implements ErasureStore {
     static final String COLLECTION = "erasures";
     private static final String AWAITING = Erasure.Status.AWAITING_RECEIPTS.name();
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollection<Document> erasures;
 
-    MongoErasureStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    MongoErasureStore(MongoCollections collections) {
+        this.erasures = collections.named(COLLECTION);
     }
 
     @Override
     public Mono<Erasure> insertIfAbsent(Erasure erasure) {
-        return mongo.insert(toDocument(erasure, 0), COLLECTION).map(MongoErasureStore::fromDocument)
-                .onErrorResume(DuplicateKeyException.class, e -> find(erasure.erasureId()));
+        Document document = toDocument(erasure, 0);
+        return Mono.from(erasures.insertOne(document)).thenReturn(document).map(MongoErasureStore::fromDocument)
+                .onErrorResume(MongoDeadlineStore::isDuplicateKey, e -> find(erasure.erasureId()));
     }
 
     @Override
     public Mono<Erasure> find(String erasureId) {
-        return mongo.findById(erasureId, Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
+        return Mono.from(erasures.find(new Document("_id", erasureId)).first()).map(MongoErasureStore::fromDocument);
     }
 
     @Override
     public Flux<Erasure> awaitingForSubject(String subjectId) {
-        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId).and("status").is(AWAITING)),
-                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
+        return Flux.from(erasures.find(new Document("subjectId", subjectId).append("status", AWAITING)))
+                .map(MongoErasureStore::fromDocument);
     }
 
     @Override
     public Flux<Erasure> bySubject(String subjectId) {
-        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("requestedAt")),
-                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
+        return Flux.from(erasures.find(new Document("subjectId", subjectId)).sort(Sorts.ascending("requestedAt")))
+                .map(MongoErasureStore::fromDocument);
     }
 
     @Override
     public Flux<Erasure> awaiting(int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(AWAITING)).with(Sort.by("requestedAt")).limit(limit),
-                Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
+        return Flux.from(erasures.find(new Document("status", AWAITING)).sort(Sorts.ascending("requestedAt"))
+                .limit(limit)).map(MongoErasureStore::fromDocument);
     }
 
     @Override
     public Flux<Erasure> overdue(Instant now) {
-        return mongo.find(Query.query(Criteria.where("status").is(AWAITING).and("overdueAt").lte(Date.from(now)))
-                .with(Sort.by("overdueAt")), Document.class, COLLECTION).map(MongoErasureStore::fromDocument);
+        return Flux.from(erasures.find(new Document("status", AWAITING)
+                        .append("overdueAt", new Document("$lte", Date.from(now)))).sort(Sorts.ascending("overdueAt")))
+                .map(MongoErasureStore::fromDocument);
     }
 
     @Override
     public Mono<Boolean> save(Erasure next, Erasure previous) {
-        Query sameVersion = Query.query(Criteria.where("_id").is(next.erasureId()).and("version").is(previous.version()));
-        return mongo.findAndReplace(sameVersion, toDocument(next, previous.version() + 1), COLLECTION).hasElement();
+        Document sameVersion = new Document("_id", next.erasureId()).append("version", previous.version());
+        return Mono.from(erasures.findOneAndReplace(sameVersion, toDocument(next, previous.version() + 1)))
+                .hasElement();
     }
 
     @Override
     public Mono<Boolean> markOverdueReported(String erasureId) {
-        Query notYet = Query.query(Criteria.where("_id").is(erasureId).and("overdueReported").is(false));
-        return mongo.updateFirst(notYet, new Update().set("overdueReported", true).inc("version", 1), COLLECTION)
-                .map(result -> result.getModifiedCount() > 0);
+        Document notYet = new Document("_id", erasureId).append("overdueReported", false);
+        Document update = new Document("$set", new Document("overdueReported", true))
+                .append("$inc", new Document("version", 1));
+        return Mono.from(erasures.updateOne(notYet, update)).map(result -> result.getModifiedCount() > 0);
     }
 
     static Document toDocument(Erasure erasure, long version) {
