@@ -8,21 +8,13 @@ const services = [
   { env: 'CONSENT_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'consent' }, { role: 'readWrite', db: 'consent_keys' }] },
   { env: 'MESSAGING_GATEWAY_MONGODB_URI', roles: [{ role: 'readWrite', db: 'gateway' }] },
   { env: 'RETENTION_SERVICE_MONGODB_URI', roles: [{ role: 'readWrite', db: 'retention' }] },
-  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop (it may remove
-  // only from its listeners' memory of processed records). Its contacts' salts live apart, in audit_keys, where
-  // shredding one is a delete.
+  // The compliance log is append-only: audit-service may read and insert, never update, delete or drop. Its
+  // contacts' salts live apart, in audit_keys, where shredding one is a delete.
   { env: 'AUDIT_SERVICE_MONGODB_URI', roles: [{ role: APPEND_ONLY_ROLE, db: 'admin' }, { role: 'readWrite', db: 'audit_keys' }] },
 ];
 const appendOnlyPrivileges = [{
   resource: { db: 'audit', collection: '' },
   actions: ['find', 'insert', 'listCollections', 'listIndexes', 'createCollection', 'createIndex'],
-}, {
-  // The listeners' memory of processed records (platform's IdempotentConsumer), not the log: purged after 7 days.
-  resource: { db: 'audit', collection: 'processed_records' },
-  actions: ['remove'],
-}, {
-  resource: { db: 'audit', collection: 'processed_dead_letters' },
-  actions: ['remove'],
 }];
 
 const admin = db.getSiblingDB('admin');
