@@ -1,5 +1,6 @@
 package io.consentflow.localinfra;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,8 +21,18 @@ import org.h2.mvstore.MVStore;
  */
 final class SnapshotSafeH2Backend extends H2Backend {
 
-    SnapshotSafeH2Backend(MVStore store) {
+    private final ScanCensus census;
+
+    /** {@code census} counts the collection scans; null leaves them uncounted. */
+    SnapshotSafeH2Backend(MVStore store, ScanCensus census) {
         super(store);
+        this.census = census;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return census == null ? super.openOrCreateDatabase(databaseName)
+                : CensusH2Database.open(databaseName, getMvStore(), getCursorRegistry(), census);
     }
 
     @Override
