@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
@@ -20,6 +22,8 @@ import org.h2.mvstore.MVStore;
  * once no command that started before they became unused is still running.
  */
 final class SnapshotSafeH2Backend extends H2Backend {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ScanCensus census;
 
@@ -42,7 +46,17 @@ final class SnapshotSafeH2Backend extends H2Backend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        return pinned(() -> super.handleMessage(message));
+        if (census == null) {
+            return pinned(() -> super.handleMessage(message));
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        try {
+            return pinned(() -> super.handleMessage(message));
+        } finally {
+            census.recordCommand(message.getDatabaseName(), message.getDocument(),
+                    THREADS.getCurrentThreadCpuTime() - cpu, System.nanoTime() - wall);
+        }
     }
 
     private <T> T pinned(Supplier<T> command) {

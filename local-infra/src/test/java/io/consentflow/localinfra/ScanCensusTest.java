@@ -51,8 +51,11 @@ class ScanCensusTest {
         assertThat(lines).contains("1\t" + DOCUMENTS + "\tconsent.subjects {state: ?}",
                 "1\t" + DOCUMENTS + "\tconsent.subjects {_id: ?, revision: ?}",
                 "1\t" + DOCUMENTS + "\tconsent.subjects {$and: [{_id: ?}, …]}");
-        assertThat(lines.stream().filter(line -> line.contains("consent.subjects"))).hasSize(3);
+        assertThat(lines.stream().filter(line -> line.contains("consent.subjects {"))).hasSize(3);
         assertThat(String.join("\n", lines)).doesNotContain("secret").doesNotContain("s-7");
+        assertThat(lines).anyMatch(line -> line.startsWith("1\t" + DOCUMENTS + "\t")
+                && line.endsWith("\tinsert consent.subjects"));
+        assertThat(lines).anyMatch(line -> line.startsWith("3\t3\t") && line.endsWith("\tupdate consent.subjects"));
 
         try (LocalMongoServer plain = LocalMongoServer.start(file, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(plain.connectionString())) {
