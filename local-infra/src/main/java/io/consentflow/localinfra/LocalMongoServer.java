@@ -99,8 +99,13 @@ public final class LocalMongoServer implements AutoCloseable {
                     e.printStackTrace();
                 }).open();
         store.setRetentionTime(retentionMillis);
+        int converted = StoreFormat.upgrade(store);
+        if (converted > 0) {
+            System.out.println("LocalMongoServer: converted " + converted + " maps of " + absolute
+                    + " to the BSON store format");
+        }
         ScanCensus census = censusReport == null ? null : new ScanCensus();
-        H2Backend backend = new SnapshotSafeH2Backend(store, census);
+        H2Backend backend = SnapshotSafeH2Backend.open(store, census);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

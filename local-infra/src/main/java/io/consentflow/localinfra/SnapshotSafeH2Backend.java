@@ -27,16 +27,28 @@ final class SnapshotSafeH2Backend extends H2Backend {
 
     private final ScanCensus census;
 
-    /** {@code census} counts the collection scans; null leaves them uncounted. */
-    SnapshotSafeH2Backend(MVStore store, ScanCensus census) {
+    // H2Backend's constructor opens the databases already in the store before this class's fields are set
+    private static final ThreadLocal<ScanCensus> CONSTRUCTING = new ThreadLocal<>();
+
+    private SnapshotSafeH2Backend(MVStore store, ScanCensus census) {
         super(store);
         this.census = census;
     }
 
+    /** {@code census} counts the collection scans; null leaves them uncounted. */
+    static SnapshotSafeH2Backend open(MVStore store, ScanCensus census) {
+        CONSTRUCTING.set(census);
+        try {
+            return new SnapshotSafeH2Backend(store, census);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return census == null ? super.openOrCreateDatabase(databaseName)
-                : CensusH2Database.open(databaseName, getMvStore(), getCursorRegistry(), census);
+        ScanCensus scans = census != null ? census : CONSTRUCTING.get();
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), scans);
     }
 
     @Override
