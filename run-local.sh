@@ -107,7 +107,7 @@ APP_JVM_OPTS=(-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
   -Djava.awt.headless=true)
 KAFKA_JVM_OPTS=(-Xms128m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
   "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-kafka.xml")
-MONGO_JVM_OPTS=(-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
+MONGO_JVM_OPTS=(-Xms32m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError
   "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-mongo.xml")
 TOOLS_JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1
   "-Dlog4j2.configurationFile=$ROOT/local-infra/config/log4j2-tools.xml")

@@ -35,13 +35,18 @@ public final class LocalMongoServer implements AutoCloseable {
 
     private final Path file;
     private final H2Backend backend;
+    private final ScanCensus census;
+    private final Path censusReport;
     private final MongoServer server;
     private final InetSocketAddress address;
     private boolean closed;
 
-    private LocalMongoServer(Path file, H2Backend backend, MongoServer server, InetSocketAddress address) {
+    private LocalMongoServer(Path file, H2Backend backend, MongoServer server, InetSocketAddress address,
+            ScanCensus census, Path censusReport) {
         this.file = file;
         this.backend = backend;
+        this.census = census;
+        this.censusReport = censusReport;
         this.server = server;
         this.address = address;
     }
@@ -50,7 +55,9 @@ public final class LocalMongoServer implements AutoCloseable {
      * Opens (or creates) the store file and binds. Port 0 picks a free port; see {@link #address()}.
      */
     public static LocalMongoServer start(Path file, String host, int port) {
-        return start(file, host, port, DEFAULT_RETENTION_MILLIS, cacheMb());
+        String report = System.getenv(ScanCensus.ENVIRONMENT);
+        return start(file, host, port, DEFAULT_RETENTION_MILLIS, cacheMb(),
+                report == null || report.isBlank() ? null : Path.of(report));
     }
 
     /** H2's default: how long a chunk no longer used is kept before its space may be reused. */
@@ -70,6 +77,12 @@ public final class LocalMongoServer implements AutoCloseable {
      * both, so that scans outlive the retention and read their pages from the file within seconds).
      */
     static LocalMongoServer start(Path file, String host, int port, int retentionMillis, int cacheMb) {
+        return start(file, host, port, retentionMillis, cacheMb, null);
+    }
+
+    /** As above; with {@code censusReport}, counts the collection scans and writes them there on close. */
+    static LocalMongoServer start(Path file, String host, int port, int retentionMillis, int cacheMb,
+            Path censusReport) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Path parent = absolute.getParent();
@@ -86,7 +99,13 @@ public final class LocalMongoServer implements AutoCloseable {
                     e.printStackTrace();
                 }).open();
         store.setRetentionTime(retentionMillis);
-        H2Backend backend = new SnapshotSafeH2Backend(store);
+        int converted = StoreFormat.upgrade(store);
+        if (converted > 0) {
+            System.out.println("LocalMongoServer: converted " + converted + " maps of " + absolute
+                    + " to the BSON store format");
+        }
+        ScanCensus census = censusReport == null ? null : new ScanCensus();
+        H2Backend backend = SnapshotSafeH2Backend.open(store, census);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
@@ -94,7 +113,7 @@ public final class LocalMongoServer implements AutoCloseable {
             backend.close();
             throw e;
         }
-        return new LocalMongoServer(absolute, backend, server, server.getLocalAddress());
+        return new LocalMongoServer(absolute, backend, server, server.getLocalAddress(), census, censusReport);
     }
 
     public InetSocketAddress address() {
@@ -120,6 +139,9 @@ public final class LocalMongoServer implements AutoCloseable {
             server.shutdown();
         } finally {
             backend.close();
+            if (census != null) {
+                census.writeTo(censusReport);
+            }
         }
     }
 

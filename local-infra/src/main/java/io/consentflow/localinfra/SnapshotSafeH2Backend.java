@@ -1,10 +1,13 @@
 package io.consentflow.localinfra;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
@@ -20,8 +23,32 @@ import org.h2.mvstore.MVStore;
  */
 final class SnapshotSafeH2Backend extends H2Backend {
 
-    SnapshotSafeH2Backend(MVStore store) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final ScanCensus census;
+
+    // H2Backend's constructor opens the databases already in the store before this class's fields are set
+    private static final ThreadLocal<ScanCensus> CONSTRUCTING = new ThreadLocal<>();
+
+    private SnapshotSafeH2Backend(MVStore store, ScanCensus census) {
         super(store);
+        this.census = census;
+    }
+
+    /** {@code census} counts the collection scans; null leaves them uncounted. */
+    static SnapshotSafeH2Backend open(MVStore store, ScanCensus census) {
+        CONSTRUCTING.set(census);
+        try {
+            return new SnapshotSafeH2Backend(store, census);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        ScanCensus scans = census != null ? census : CONSTRUCTING.get();
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), scans);
     }
 
     @Override
@@ -31,7 +58,17 @@ final class SnapshotSafeH2Backend extends H2Backend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        return pinned(() -> super.handleMessage(message));
+        if (census == null) {
+            return pinned(() -> super.handleMessage(message));
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        try {
+            return pinned(() -> super.handleMessage(message));
+        } finally {
+            census.recordCommand(message.getDatabaseName(), message.getDocument(),
+                    THREADS.getCurrentThreadCpuTime() - cpu, System.nanoTime() - wall);
+        }
     }
 
     private <T> T pinned(Supplier<T> command) {

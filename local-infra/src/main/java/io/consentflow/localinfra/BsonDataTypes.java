@@ -1,0 +1,193 @@
+package io.consentflow.localinfra;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * How the wire server stores documents and unique-index keys: as BSON, the encoding the server already speaks.
+ * H2's default {@code ObjectDataType} writes them with Java serialization (class descriptors and all, for every
+ * document of every page written) and compares index keys by serializing both sides on every step of a B-tree
+ * search; a profile of the wire server during opt-ins put about 60 % of its CPU there. A value BSON cannot carry
+ * (the server's internal {@code Missing} marker can appear in an index key) falls back to Java serialization,
+ * marked by the first byte, so nothing is refused.
+ */
+final class BsonDataTypes {
+
+    private static final byte BSON = 0;
+    private static final byte SERIALIZED = 1;
+
+    private BsonDataTypes() {
+    }
+
+    /** Document values of a collection's map. */
+    static final class Documents extends BasicDataType<Document> {
+
+        static final Documents INSTANCE = new Documents();
+
+        @Override
+        public int getMemory(Document document) {
+            return 64 + 48 * document.size();
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            byte[] bytes = encode(document);
+            buffer.putVarInt(bytes.length).put(bytes);
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            return (Document) decode(readBytes(buffer), false);
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
+        }
+    }
+
+    /**
+     * Keys of a unique index, ordered value by value: strings among strings and doubles among doubles (what the
+     * suite's indexes hold: ids, keys, digests; numbers are normalised to doubles), anything else by its encoding, and
+     * values of different kinds by a fixed rank of kind. A total order that is zero exactly when the keys are equal,
+     * computed without encoding in the common case (encoding both keys on every step of a B-tree search cost 11 % of
+     * the server's CPU).
+     */
+    static final class KeyValues extends BasicDataType<KeyValue> {
+
+        static final KeyValues INSTANCE = new KeyValues();
+
+        @Override
+        public int getMemory(KeyValue key) {
+            return 48 + 32 * key.size();
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            byte[] bytes = encode(key);
+            buffer.putVarInt(bytes.length).put(bytes);
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            return (KeyValue) decode(readBytes(buffer), true);
+        }
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            int sizes = Integer.compare(a.size(), b.size());
+            for (int i = 0; sizes == 0 && i < a.size(); i++) {
+                int order = compareValues(a.get(i), b.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return sizes;
+        }
+
+        private static int compareValues(Object a, Object b) {
+            int kinds = Integer.compare(rank(a), rank(b));
+            if (kinds != 0) {
+                return kinds;
+            }
+            if (a instanceof String x && b instanceof String y) {
+                return x.compareTo(y);
+            }
+            if (a instanceof Double x && b instanceof Double y) {
+                return Double.compare(x, y);
+            }
+            return Arrays.compareUnsigned(encode(new KeyValue(a)), encode(new KeyValue(b)));
+        }
+
+        private static int rank(Object value) {
+            if (value instanceof String) {
+                return 0;
+            }
+            return value instanceof Double ? 1 : 2;
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
+    }
+
+    private static byte[] readBytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[org.h2.mvstore.DataUtils.readVarInt(buffer)];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    static byte[] encode(Object value) {
+        // BSON writes the server's Missing marker as null inside an array: keep "absent" apart from "null"
+        if (value instanceof KeyValue key && key.stream().anyMatch(Missing.class::isInstance)) {
+            return serialized(value);
+        }
+        try {
+            Map<String, Object> bson = value instanceof KeyValue key ? keyDocument(key) : (Document) value;
+            ByteBuf out = Unpooled.buffer();
+            try {
+                out.writeByte(BSON);
+                BsonEncoder.encodeDocument(bson, out);
+                byte[] bytes = new byte[out.readableBytes()];
+                out.readBytes(bytes);
+                return bytes;
+            } finally {
+                out.release();
+            }
+        } catch (IllegalArgumentException notBson) {
+            return serialized(value);
+        }
+    }
+
+    static Object decode(byte[] bytes, boolean key) {
+        if (bytes[0] == SERIALIZED) {
+            try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
+                return in.readObject();
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("unreadable serialized value in the store", e);
+            }
+        }
+        ByteBuf in = Unpooled.wrappedBuffer(bytes, 1, bytes.length - 1);
+        Document document = BsonDecoder.decodeBson(in);
+        return key ? new KeyValue((List<?>) document.get(KEY_FIELD)) : document;
+    }
+
+    // an index key is stored as the document {k: [its values]}
+    private static final String KEY_FIELD = "k";
+
+    private static Map<String, Object> keyDocument(KeyValue key) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put(KEY_FIELD, key.stream().toList());
+        return document;
+    }
+
+    private static byte[] serialized(Object value) {
+        var bytes = new ByteArrayOutputStream();
+        bytes.write(SERIALIZED);
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize a value for the store", e);
+        }
+        return bytes.toByteArray();
+    }
+}
