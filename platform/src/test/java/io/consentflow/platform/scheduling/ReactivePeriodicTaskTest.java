@@ -36,7 +36,8 @@ class ReactivePeriodicTaskTest {
         };
         task.start();
         try {
-            assertThat(seen).as("start returns once prepare completed").containsExactly("prepared");
+            // a run may already have followed (10 ms interval) on a loaded machine; prepare is first and done
+            assertThat(seen).as("start returns once prepare completed").isNotEmpty().first().isEqualTo("prepared");
             assertThat(twoRuns.await(5, TimeUnit.SECONDS)).isTrue();
         } finally {
             task.stop();
