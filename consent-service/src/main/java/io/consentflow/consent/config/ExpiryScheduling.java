@@ -20,7 +20,7 @@ class ExpiryScheduling extends PeriodicTask {
 
     @Override
     protected void beforeFirstRun() {
-        expiry.prepare();
+        expiry.prepare().block();
     }
 
     @Override
@@ -30,6 +30,6 @@ class ExpiryScheduling extends PeriodicTask {
 
     @Override
     protected void runOnce() {
-        expiry.expireDue();
+        expiry.expireDue().block();
     }
 }

@@ -6,6 +6,8 @@ import javax.crypto.SecretKey;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Master-key rotation without downtime: with the new key as {@code CONSENTFLOW_MASTER_KEY} and the old one in
@@ -36,20 +38,24 @@ class KeyRingRotation extends PeriodicTask {
 
     @Override
     protected void runOnce() {
-        while (rewrapBatch() == BATCH) {
-            // keep going while full batches come back
-        }
+        rewrapAll().block();
     }
 
-    /** Re-wraps up to one batch of keys; returns how many were looked at. */
-    public int rewrapBatch() {
-        var batch = ring.wrappedByOtherThan(masterKeys.currentId(), BATCH).collectList().block();
-        for (Document doc : batch) {
-            String subjectId = doc.getString("_id");
-            var old = new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped"));
-            SecretKey dataKey = masterKeys.unwrap(old, subjectId);
-            ring.rewrap(subjectId, old.masterKeyId(), masterKeys.wrap(dataKey, subjectId)).block();
-        }
-        return batch.size();
+    /** Re-wraps batch after batch while full batches come back. */
+    Mono<Void> rewrapAll() {
+        return rewrapBatch().expand(count -> count == BATCH ? rewrapBatch() : Mono.empty()).then();
+    }
+
+    /** Re-wraps up to one batch of keys; emits how many were looked at. */
+    public Mono<Integer> rewrapBatch() {
+        return ring.wrappedByOtherThan(masterKeys.currentId(), BATCH).collectList()
+                .flatMap(batch -> Flux.fromIterable(batch).concatMap(this::rewrap).then(Mono.just(batch.size())));
+    }
+
+    private Mono<Void> rewrap(Document doc) {
+        String subjectId = doc.getString("_id");
+        var old = new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped"));
+        SecretKey dataKey = masterKeys.unwrap(old, subjectId);
+        return ring.rewrap(subjectId, old.masterKeyId(), masterKeys.wrap(dataKey, subjectId)).then();
     }
 }

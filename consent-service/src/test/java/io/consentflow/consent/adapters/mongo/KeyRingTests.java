@@ -74,7 +74,7 @@ class KeyRingTests extends IntegrationTestSupport {
                 .hasMessageContaining("is not configured").hasMessageNotContaining(NEXT);
 
         KeyRingRotation rotation = new KeyRingRotation(keyRing, rotating, Duration.ofMinutes(1));
-        while (rotation.rewrapBatch() > 0) {
+        while (rotation.rewrapBatch().block() > 0) {
             // until nothing is wrapped by the old key
         }
 
@@ -85,7 +85,7 @@ class KeyRingTests extends IntegrationTestSupport {
         // put the ring back under the service's own key for the other tests of this context
         KeyRingRotation back = new KeyRingRotation(keyRing, new SubjectCrypto(new MasterKeys(CURRENT, List.of(NEXT))),
                 Duration.ofMinutes(1));
-        while (back.rewrapBatch() > 0) {
+        while (back.rewrapBatch().block() > 0) {
             // until everything is under the service's key again
         }
         assertThat(subjects.byId(subjectId).block().subject().e164()).isEqualTo(number);

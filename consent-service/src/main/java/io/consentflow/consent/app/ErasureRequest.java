@@ -1,0 +1,8 @@
+package io.consentflow.consent.app;
+
+import io.consentflow.consent.domain.ErasureScope;
+
+/** An ErasureRequested of retention-commands; {@code purpose} set when a retention deadline ends one purpose. */
+public record ErasureRequest(String eventId, String erasureId, String subjectId, ErasureScope scope,
+        String purpose) {
+}
