@@ -1,11 +1,14 @@
 package io.consentflow.consent.app;
 
 import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.consent.domain.ErasureRequest;
 import io.consentflow.consent.domain.ErasureScope;
 import io.consentflow.consent.domain.SubjectStatus;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +38,12 @@ public class ErasureService {
         this.chatRequests = chatRequests;
     }
 
-    public Mono<?> onErasureRequested(ErasureRequest request) {
+    /** A poll's requests, deduplicated, carried out in their order. */
+    public Mono<Void> onErasureRequests(List<ErasureRequest> requests) {
+        return Flux.fromIterable(requests).concatMap(this::onErasureRequested).then();
+    }
+
+    Mono<?> onErasureRequested(ErasureRequest request) {
         if (!OURS.contains(request.scope())) {
             return Mono.empty();
         }

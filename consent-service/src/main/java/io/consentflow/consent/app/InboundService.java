@@ -1,28 +1,32 @@
 package io.consentflow.consent.app;
 
-import io.consentflow.consent.app.WhatsappInbound.ChatMessage;
-import io.consentflow.consent.app.WhatsappInbound.Preference;
-import io.consentflow.consent.app.WhatsappInbound.PreferenceChange;
 import io.consentflow.consent.domain.ConfirmationMethod;
 import io.consentflow.consent.domain.ConfirmationToken;
-import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
 import io.consentflow.consent.domain.InboundIntent;
+import io.consentflow.consent.domain.MessageFailure;
 import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.consent.domain.StopScope;
 import io.consentflow.consent.domain.StopTrigger;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.consent.domain.Texts;
+import io.consentflow.consent.domain.WhatsappInbound.ChatMessage;
+import io.consentflow.consent.domain.WhatsappInbound.Preference;
+import io.consentflow.consent.domain.WhatsappInbound.PreferenceChange;
+import io.consentflow.consent.domain.WhatsappInbound;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,7 +61,12 @@ public class InboundService {
 
     /** Acts on the gateway's reading of the message; the text itself does not reach this service. */
     /** One record of whatsapp-inbound: a chat message or a Meta marketing-preference change; others are ignored. */
-    public Mono<?> onWhatsappInbound(WhatsappInbound event) {
+    /** A poll's events, deduplicated, applied in their order. */
+    public Mono<Void> onWhatsappInbound(List<WhatsappInbound> events) {
+        return Flux.fromIterable(events).concatMap(this::onEvent).then();
+    }
+
+    private Mono<?> onEvent(WhatsappInbound event) {
         return event instanceof ChatMessage message ? onMessage(message) : onPreference((PreferenceChange) event);
     }
 
@@ -123,7 +132,12 @@ public class InboundService {
                 }));
     }
 
-    public Mono<?> onMessageFailed(MessageFailure failed) {
+    /** A poll's failures, deduplicated, applied in their order: Meta's 131050 withdraws marketing consent. */
+    public Mono<Void> onMessageFailures(List<MessageFailure> failures) {
+        return Flux.fromIterable(failures).concatMap(this::onMessageFailed).then();
+    }
+
+    Mono<?> onMessageFailed(MessageFailure failed) {
         if (failed.errorCode() != MARKETING_STOPPED_AT_META || failed.subjectId() == null) {
             return Mono.empty();
         }

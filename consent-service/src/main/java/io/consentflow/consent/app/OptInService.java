@@ -1,9 +1,9 @@
 package io.consentflow.consent.app;
 
-import io.consentflow.consent.domain.ConfirmationToken;
-import io.consentflow.consent.domain.ConsentLifecycle;
-import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
 import io.consentflow.consent.domain.ConfirmationMethod;
+import io.consentflow.consent.domain.ConfirmationToken;
+import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
 import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.platform.web.FieldError;

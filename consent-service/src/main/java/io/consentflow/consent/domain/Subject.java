@@ -2,12 +2,12 @@ package io.consentflow.consent.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.function.Function;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One data subject: the consent state, its evidence and history, the ids of inbound events already applied, and the

@@ -1,10 +1,10 @@
 package io.consentflow.consent.adapters.kafka;
 
 import io.consentflow.consent.app.EventEncoder;
-import io.consentflow.consent.domain.DomainEvent;
 import io.consentflow.consent.domain.DomainEvent.MessageRequest;
 import io.consentflow.consent.domain.DomainEvent.StateSnapshot;
 import io.consentflow.consent.domain.DomainEvent.StateTombstone;
+import io.consentflow.consent.domain.DomainEvent;
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.Topics;

@@ -1,11 +1,11 @@
 package io.consentflow.consent.adapters.kafka;
 
-import io.consentflow.consent.domain.DomainEvent;
 import io.consentflow.consent.domain.DomainEvent.Button;
 import io.consentflow.consent.domain.DomainEvent.MessageRequest;
 import io.consentflow.consent.domain.DomainEvent.StateSnapshot;
 import io.consentflow.consent.domain.DomainEvent.StateTombstone;
 import io.consentflow.consent.domain.DomainEvent.Template;
+import io.consentflow.consent.domain.DomainEvent;
 import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.ConsentSnapshot;

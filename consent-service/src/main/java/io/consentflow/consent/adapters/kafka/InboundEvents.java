@@ -1,12 +1,12 @@
 package io.consentflow.consent.adapters.kafka;
 
-import io.consentflow.consent.app.ErasureRequest;
-import io.consentflow.consent.app.MessageFailure;
-import io.consentflow.consent.app.WhatsappInbound;
-import io.consentflow.consent.app.WhatsappInbound.ChatMessage;
-import io.consentflow.consent.app.WhatsappInbound.Preference;
-import io.consentflow.consent.app.WhatsappInbound.PreferenceChange;
+import io.consentflow.consent.domain.ErasureRequest;
 import io.consentflow.consent.domain.ErasureScope;
+import io.consentflow.consent.domain.MessageFailure;
+import io.consentflow.consent.domain.WhatsappInbound.ChatMessage;
+import io.consentflow.consent.domain.WhatsappInbound.Preference;
+import io.consentflow.consent.domain.WhatsappInbound.PreferenceChange;
+import io.consentflow.consent.domain.WhatsappInbound;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.InboundMessage;
 import io.consentflow.events.MarketingPreferenceChanged;

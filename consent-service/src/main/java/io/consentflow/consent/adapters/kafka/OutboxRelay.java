@@ -2,11 +2,12 @@ package io.consentflow.consent.adapters.kafka;
 
 import io.consentflow.consent.app.ConcurrentUpdateException;
 import io.consentflow.consent.app.OutboxHandOver;
-import io.consentflow.consent.app.OutboxStore;
 import io.consentflow.consent.app.OutboxStore.PendingOutbox;
+import io.consentflow.consent.app.OutboxStore;
 import io.consentflow.consent.config.ConsentProperties;
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.platform.observability.TraceParents;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import io.consentflow.schemas.AvroEventDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,14 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -41,13 +38,13 @@ import reactor.util.retry.Retry;
  * trace of the change that queued it, when that was traced.
  */
 @Component
-public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
+public class OutboxRelay extends ReactivePeriodicTask implements OutboxHandOver {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final int PARALLEL_READS = 16;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-    /** The longest one wake-up or scan may take (each subject's sends time out after SEND_TIMEOUT). */
+    /** The longest one run (a wake-up and, when due, a scan) may take; each subject's sends time out sooner. */
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
     private final OutboxStore subjects;
@@ -60,10 +57,11 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     private final Map<String, Written> written = new ConcurrentHashMap<>();
     private final WrittenOutboxes writtenOut;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private volatile long lastScanNanos;
 
     public OutboxRelay(OutboxStore subjects, KafkaTemplate<String, SpecificRecord> kafka,
             ConsentProperties properties, TraceParents traces) {
+        super("outbox-relay", properties.outbox().pollInterval(), RUN_TIMEOUT);
         this.subjects = subjects;
         this.kafka = kafka;
         this.settings = properties.outbox();
@@ -72,32 +70,15 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
         this.writtenOut = new WrittenOutboxes(this, subjects);
     }
 
+    /** Not at all when {@code outbox.enabled} is false; otherwise a first scan at once. */
     @Override
     public synchronized void start() {
-        if (!settings.enabled() || executor != null) {
+        if (!settings.enabled() || isRunning()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        long interval = settings.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::scanSafely, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+        super.start();
+        lastScanNanos = System.nanoTime() - settings.pollInterval().toNanos();
+        runSoon();
     }
 
     /**
@@ -106,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
      */
     @Override
     public void written(String subjectId, long revision, List<OutboxEntry> outbox) {
-        if (executor == null || outbox.isEmpty()) {
+        if (!isRunning() || outbox.isEmpty()) {
             return;
         }
         written.merge(subjectId, new Written(subjectId, revision, outbox),
@@ -117,7 +98,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     /** A subject was just written: read its events from the document and publish them now. */
     @Override
     public void kick(String subjectId) {
-        if (executor == null) {
+        if (!isRunning()) {
             return;
         }
         kicked.add(subjectId);
@@ -125,19 +106,21 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     }
 
     private void wake() {
-        ScheduledExecutorService current = executor;
-        if (current != null && drainScheduled.compareAndSet(false, true)) {
-            current.execute(this::drainWoken);
+        if (drainScheduled.compareAndSet(false, true)) {
+            runSoon();
         }
     }
 
-    private void drainWoken() {
+    /**
+     * One run on the relay's thread (platform blocks on it): what writes handed over or kicked, then, once per
+     * {@code outbox.poll-interval}, a scan for what a crashed instance left behind.
+     */
+    @Override
+    protected Mono<Void> run() {
         drainScheduled.set(false);
-        try {
-            woken().block(RUN_TIMEOUT);
-        } catch (RuntimeException e) {
-            log.warn("outbox wake-up failed: {}", e.getClass().getSimpleName());
-        }
+        boolean scanDue = System.nanoTime() - lastScanNanos >= settings.pollInterval().toNanos();
+        return scanDue ? woken().then(Mono.fromRunnable(() -> lastScanNanos = System.nanoTime())).then(scan())
+                : woken();
     }
 
     /** Publishes the outboxes handed over (from memory) and those kicked (read back); retries what failed. */
@@ -239,17 +222,9 @@ public class OutboxRelay implements SmartLifecycle, OutboxHandOver {
                 });
     }
 
-    private void scanSafely() {
-        try {
-            scan().block(RUN_TIMEOUT);
-        } catch (RuntimeException e) {
-            log.warn("outbox scan failed: {}", e.getClass().getSimpleName());
-        }
-    }
-
     /** Drains batch after batch while events come back; a failure is logged and left to the next scan. */
     private Mono<Void> scan() {
-        return drainAll().expand(published -> published > 0 && executor != null ? drainAll() : Mono.empty()).then()
+        return drainAll().expand(published -> published > 0 && isRunning() ? drainAll() : Mono.empty()).then()
                 .onErrorResume(RuntimeException.class, e -> {
                     log.warn("outbox scan failed: {}", e.getClass().getSimpleName());
                     return Mono.empty();

@@ -1,6 +1,6 @@
 package io.consentflow.consent.adapters.mongo;
 
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Duration;
 import javax.crypto.SecretKey;
 import org.bson.Document;
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * data itself is never re-encrypted: only the data keys are re-wrapped.
  */
 @Component
-class KeyRingRotation extends PeriodicTask {
+class KeyRingRotation extends ReactivePeriodicTask {
 
     private static final int BATCH = 500;
     private final KeyRing ring;
@@ -25,7 +25,7 @@ class KeyRingRotation extends PeriodicTask {
 
     KeyRingRotation(KeyRing ring, SubjectCrypto crypto,
             @Value("${consentflow.consent.key-ring.rotation-interval:PT1M}") Duration interval) {
-        super("key-ring-rotation");
+        super("key-ring-rotation", Duration.ofMinutes(10));
         this.ring = ring;
         this.masterKeys = crypto.masterKeys();
         this.interval = interval;
@@ -36,13 +36,9 @@ class KeyRingRotation extends PeriodicTask {
         return interval;
     }
 
-    @Override
-    protected void runOnce() {
-        rewrapAll().block();
-    }
-
     /** Re-wraps batch after batch while full batches come back. */
-    Mono<Void> rewrapAll() {
+    @Override
+    protected Mono<Void> run() {
         return rewrapBatch().expand(count -> count == BATCH ? rewrapBatch() : Mono.empty()).then();
     }
 

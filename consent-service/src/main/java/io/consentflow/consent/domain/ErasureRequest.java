@@ -1,6 +1,5 @@
-package io.consentflow.consent.app;
+package io.consentflow.consent.domain;
 
-import io.consentflow.consent.domain.ErasureScope;
 
 /** An ErasureRequested of retention-commands; {@code purpose} set when a retention deadline ends one purpose. */
 public record ErasureRequest(String eventId, String erasureId, String subjectId, ErasureScope scope,

@@ -1,4 +1,4 @@
-package io.consentflow.consent.app;
+package io.consentflow.consent.domain;
 
 import io.consentflow.rules.inbound.InboundReading;
 import java.time.Instant;
