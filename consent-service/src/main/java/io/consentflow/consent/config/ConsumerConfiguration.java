@@ -18,13 +18,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * MongoDB for the stores and consumers beyond the service's own collections: the key ring's database, and one
- * processed-events collection per Kafka consumer (platform's {@link IdempotentConsumer}), indexed before the
- * listeners start and purged explicitly.
+ * MongoDB beyond the service's own collections: the key ring's database, and one processed-events collection per
+ * Kafka consumer (platform's {@link IdempotentConsumer}), indexed before the listeners start and purged explicitly.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
 
+    static final String WHATSAPP_INBOUND = "processed_whatsapp_inbound";
+    static final String MESSAGE_FAILURES = "processed_message_failures";
+    static final String ERASURE_REQUESTS = "processed_erasure_requests";
     /** Longer than a consumer is ever redelivered a record it applied; the subject documents' eventIds stay too. */
     private static final Duration PROCESSED_EVENT_MEMORY = Duration.ofDays(30);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -36,67 +38,52 @@ class ConsumerConfiguration {
     }
 
     @Bean
-    MongoProcessedEvents whatsappInboundProcessed(MongoCollections collections) {
-        return MongoProcessedEvents.in(collections, "processed_whatsapp_inbound");
+    IdempotentConsumer whatsappInboundConsumer(MongoCollections collections, Clock clock) {
+        return new IdempotentConsumer(MongoProcessedEvents.in(collections, WHATSAPP_INBOUND), clock);
     }
 
     @Bean
-    MongoProcessedEvents messageFailuresProcessed(MongoCollections collections) {
-        return MongoProcessedEvents.in(collections, "processed_message_failures");
+    IdempotentConsumer messageFailuresConsumer(MongoCollections collections, Clock clock) {
+        return new IdempotentConsumer(MongoProcessedEvents.in(collections, MESSAGE_FAILURES), clock);
     }
 
     @Bean
-    MongoProcessedEvents erasureRequestsProcessed(MongoCollections collections) {
-        return MongoProcessedEvents.in(collections, "processed_erasure_requests");
+    IdempotentConsumer erasureRequestsConsumer(MongoCollections collections, Clock clock) {
+        return new IdempotentConsumer(MongoProcessedEvents.in(collections, ERASURE_REQUESTS), clock);
     }
 
     @Bean
-    IdempotentConsumer whatsappInboundConsumer(
-            @Qualifier("whatsappInboundProcessed") MongoProcessedEvents processed, Clock clock) {
-        return new IdempotentConsumer(processed, clock);
+    ProcessedEventsPurge whatsappInboundPurge(@Qualifier("whatsappInboundConsumer") IdempotentConsumer consumer,
+            Clock clock) {
+        return purge(WHATSAPP_INBOUND, consumer, clock);
     }
 
     @Bean
-    IdempotentConsumer messageFailuresConsumer(
-            @Qualifier("messageFailuresProcessed") MongoProcessedEvents processed, Clock clock) {
-        return new IdempotentConsumer(processed, clock);
+    ProcessedEventsPurge messageFailuresPurge(@Qualifier("messageFailuresConsumer") IdempotentConsumer consumer,
+            Clock clock) {
+        return purge(MESSAGE_FAILURES, consumer, clock);
     }
 
     @Bean
-    IdempotentConsumer erasureRequestsConsumer(
-            @Qualifier("erasureRequestsProcessed") MongoProcessedEvents processed, Clock clock) {
-        return new IdempotentConsumer(processed, clock);
-    }
-
-    @Bean
-    ProcessedEventsPurge whatsappInboundPurge(
-            @Qualifier("whatsappInboundConsumer") IdempotentConsumer consumer, Clock clock) {
-        return new ProcessedEventsPurge("processed-whatsapp-inbound-purge", consumer, clock, PROCESSED_EVENT_MEMORY,
-                PURGE_INTERVAL);
-    }
-
-    @Bean
-    ProcessedEventsPurge messageFailuresPurge(
-            @Qualifier("messageFailuresConsumer") IdempotentConsumer consumer, Clock clock) {
-        return new ProcessedEventsPurge("processed-message-failures-purge", consumer, clock, PROCESSED_EVENT_MEMORY,
-                PURGE_INTERVAL);
-    }
-
-    @Bean
-    ProcessedEventsPurge erasureRequestsPurge(
-            @Qualifier("erasureRequestsConsumer") IdempotentConsumer consumer, Clock clock) {
-        return new ProcessedEventsPurge("processed-erasure-requests-purge", consumer, clock, PROCESSED_EVENT_MEMORY,
-                PURGE_INTERVAL);
+    ProcessedEventsPurge erasureRequestsPurge(@Qualifier("erasureRequestsConsumer") IdempotentConsumer consumer,
+            Clock clock) {
+        return purge(ERASURE_REQUESTS, consumer, clock);
     }
 
     /** The purge's index on every processed-events collection, before the listeners start. */
     @Bean
-    StartupTask processedEventsIndexes(List<MongoProcessedEvents> stores) {
+    StartupTask processedEventsIndexes(MongoCollections collections) {
         return new StartupTask("processed-events-indexes", Duration.ofMinutes(1)) {
             @Override
             protected Mono<Void> prepare() {
-                return Flux.fromIterable(stores).concatMap(MongoProcessedEvents::ensureIndexes).then();
+                return Flux.fromIterable(List.of(WHATSAPP_INBOUND, MESSAGE_FAILURES, ERASURE_REQUESTS))
+                        .concatMap(name -> MongoProcessedEvents.in(collections, name).ensureIndexes()).then();
             }
         };
+    }
+
+    private static ProcessedEventsPurge purge(String collection, IdempotentConsumer consumer, Clock clock) {
+        return new ProcessedEventsPurge(collection + "-purge", consumer, clock, PROCESSED_EVENT_MEMORY,
+                PURGE_INTERVAL);
     }
 }

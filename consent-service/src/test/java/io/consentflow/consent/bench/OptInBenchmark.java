@@ -143,8 +143,9 @@ class OptInBenchmark extends IntegrationTestSupport {
     }
 
     private static OutboxEntry signed(OutboxEntry entry) {
-        if (entry.value() == null
-                || !(new AvroEventDeserializer().deserialize(entry.topic(), entry.value()) instanceof SendRequest request)) {
+        SpecificRecord value = entry.value() == null ? null
+                : new AvroEventDeserializer().deserialize(entry.topic(), entry.value());
+        if (!(value instanceof SendRequest request)) {
             return entry;
         }
         request.setSignature(SendRequestSignatures.sign(request, "consent-service",

@@ -3,6 +3,7 @@ package io.consentflow.consent.adapters.kafka;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,21 +56,21 @@ final class InboundRecords<E> {
     void throwIfPoisoned() {
         if (poison != null) {
             // decoded but impossible to map (a bug or a broken producer): retrying cannot help
-            RuntimeException cause = poison instanceof PoisonRecordException || poison instanceof DeserializationException
-                    ? poison : new PoisonRecordException("event could not be mapped: " + poison.getClass().getSimpleName());
+            boolean unreadable = poison instanceof PoisonRecordException || poison instanceof DeserializationException;
+            RuntimeException cause = unreadable ? poison
+                    : new PoisonRecordException("event could not be mapped: " + poison.getClass().getSimpleName());
             throw new BatchListenerFailedException("unprocessable record", cause, poisonIndex);
         }
     }
 
+    /** The decoded value; a record that did not decode, or has none, can never be handled. */
     private static SpecificRecord valueOf(ConsumerRecord<String, SpecificRecord> record) {
-        var failed = SerializationUtils.getExceptionFromHeader(record,
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        if (failed != null) {
-            throw failed;
+        if (undecodable != null) {
+            throw undecodable;
         }
-        if (record.value() == null) {
-            throw new PoisonRecordException("record without a value");
-        }
-        return record.value();
+        return Optional.ofNullable(record.value())
+                .orElseThrow(() -> new PoisonRecordException("record without a value"));
     }
 }

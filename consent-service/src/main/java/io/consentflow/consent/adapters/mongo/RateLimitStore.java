@@ -37,7 +37,8 @@ public final class RateLimitStore implements RateLimitCounters {
     @Override
     public Mono<Long> increment(String digest, Instant windowStart, Instant windowEnd) {
         return Mono.from(collection.findOneAndUpdate(Filters.eq("_id", id(digest, windowStart)),
-                        Updates.combine(Updates.inc("count", 1L), Updates.setOnInsert("windowEnd", Date.from(windowEnd))),
+                        Updates.combine(Updates.inc("count", 1L),
+                                Updates.setOnInsert("windowEnd", Date.from(windowEnd))),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
                 .map(doc -> ((Number) doc.get("count")).longValue())
                 // two first attempts in the same window may both try to insert: the loser retries and increments

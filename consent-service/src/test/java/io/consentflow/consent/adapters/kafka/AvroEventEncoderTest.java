@@ -65,7 +65,8 @@ class AvroEventEncoderTest {
         assertThat(decoded(entries)).extracting(record -> record == null ? "tombstone" : record.getClass().getSimpleName())
                 .containsExactly("OptInRequested", "ConsentSnapshot", "OptInConfirmed", "ConsentSnapshot",
                         "StopReceived", "ConsentSnapshot", "SubjectErased", "tombstone");
-        assertThat(entries).extracting(OutboxEntry::topic, OutboxEntry::key, OutboxEntry::sealed).containsExactly(
+        assertThat(entries).extracting(OutboxEntry::topic, OutboxEntry::key, OutboxEntry::sealed)
+                .containsExactly(
                 tuple("consent-events", "subject-1", false),
                 tuple("consent-state", "contact-key-1", false),
                 tuple("consent-events", "subject-1", false),
