@@ -1,13 +1,11 @@
 package io.consentflow.consent.app;
 
-import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.platform.observability.TraceParents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -30,12 +28,15 @@ public class ConsentCommands {
     }
 
     private final SubjectStore subjects;
+    private final EventEncoder encoder;
     private final OutboxHandOver relay;
     private final Clock clock;
     private final TraceParents traces;
 
-    public ConsentCommands(SubjectStore subjects, OutboxHandOver relay, Clock clock, TraceParents traces) {
+    public ConsentCommands(SubjectStore subjects, EventEncoder encoder, OutboxHandOver relay, Clock clock,
+            TraceParents traces) {
         this.subjects = subjects;
+        this.encoder = encoder;
         this.relay = relay;
         this.clock = clock;
         this.traces = traces;
@@ -79,13 +80,12 @@ public class ConsentCommands {
         if (subject.alreadyProcessed(eventId)) {
             return Mono.empty();
         }
-        List<OutboxEntry> outboxBefore = subject.outbox();
+        int outboxBefore = subject.outbox().size();
         long versionBefore = subject.stateVersion();
         T result = change.apply(subject, now());
-        boolean changed = subject.outbox().size() != outboxBefore.size() || subject.stateVersion() != versionBefore;
-        if (traceparent != null) {
-            subject.traceQueuedSince(outboxBefore, traceparent);
-        }
+        // encoded now, so the document carries the events exactly as the relay will publish them
+        subject.encodeQueued(event -> encoder.encode(event, traceparent));
+        boolean changed = subject.outbox().size() != outboxBefore || subject.stateVersion() != versionBefore;
         if (!changed && stored.revision() < 0) {
             // nothing happened to a number we did not know: store nothing about it
             return Mono.just(result);

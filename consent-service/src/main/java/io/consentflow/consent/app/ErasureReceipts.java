@@ -1,6 +1,7 @@
 package io.consentflow.consent.app;
 
-import io.consentflow.events.SubjectErased;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
+import reactor.core.publisher.Mono;
 
 /**
  * Port: publishes the receipt owed for a subject that was already gone (no document, so no outbox to carry it).
@@ -8,6 +9,6 @@ import io.consentflow.events.SubjectErased;
  */
 public interface ErasureReceipts {
 
-    /** Publishes and waits for the broker's acknowledgement. */
-    void publish(SubjectErased receipt) throws Exception;
+    /** Publishes; completes once the broker acknowledged it. */
+    Mono<Void> publish(SubjectErased receipt);
 }

@@ -1,15 +1,15 @@
 package io.consentflow.consent.app;
 
 import io.consentflow.consent.domain.ConsentLifecycle;
+import io.consentflow.consent.domain.ErasureRequest;
+import io.consentflow.consent.domain.ErasureScope;
 import io.consentflow.consent.domain.SubjectStatus;
-import io.consentflow.events.ErasureRequested;
-import io.consentflow.events.ErasureScope;
-import io.consentflow.events.SubjectErased;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Art. 17 (requested through retention-service) and retention deadlines: erase, then answer with SubjectErased (the
@@ -38,23 +38,25 @@ public class ErasureService {
         this.chatRequests = chatRequests;
     }
 
-    public Mono<?> onErasureRequested(ErasureRequested request) {
-        if (!OURS.contains(request.getScope())) {
+    /** A poll's requests, deduplicated, carried out in their order. */
+    public Mono<Void> onErasureRequests(List<ErasureRequest> requests) {
+        return Flux.fromIterable(requests).concatMap(this::onErasureRequested).then();
+    }
+
+    Mono<?> onErasureRequested(ErasureRequest request) {
+        if (!OURS.contains(request.scope())) {
             return Mono.empty();
         }
-        return commands.onSubjectId(request.getSubjectId(), request.getEventId(), (s, now) -> {
-                    lifecycle.erase(s, request.getErasureId(), request.getScope(), request.getPurpose(), now);
+        return commands.onSubjectId(request.subjectId(), request.eventId(), (s, now) -> {
+                    lifecycle.erase(s, request.erasureId(), request.scope(), request.purpose(), now);
                     return s.status() == SubjectStatus.ERASED ? s.contactKey() : KEPT;
                 })
                 // an erasure asked for in the chat is done once the subject is gone (not when one purpose ended)
-                .flatMap(contactKey -> request.getScope() == ErasureScope.SUBJECT && !KEPT.equals(contactKey)
+                .flatMap(contactKey -> request.scope() == ErasureScope.SUBJECT && !KEPT.equals(contactKey)
                         ? chatRequests.remove(contactKey).thenReturn(Boolean.TRUE) : Mono.just(Boolean.TRUE))
                 // already gone (erased or expired before): the receipt is still owed, and no state changes with it
-                .switchIfEmpty(Mono.fromCallable(() -> {
-                    SubjectErased receipt = ConsentLifecycle.receiptForUnknown(request.getSubjectId(),
-                            request.getErasureId(), request.getScope(), commands.now());
-                    receipts.publish(receipt);
-                    return Boolean.TRUE;
-                }).subscribeOn(Schedulers.boundedElastic()));
+                .switchIfEmpty(Mono.defer(() -> receipts.publish(ConsentLifecycle.receiptForUnknown(
+                        request.subjectId(), request.erasureId(), request.scope(), commands.now()))
+                        .thenReturn(Boolean.TRUE)));
     }
 }

@@ -1,9 +1,9 @@
 package io.consentflow.consent.app;
 
 import io.consentflow.consent.domain.ConsentLifecycle;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Ends pending opt-ins whose confirmation deadline passed (OptInExpired, pending data deleted). Explicit and
@@ -24,19 +24,15 @@ public class ExpirePendingOptIns {
     }
 
     /** The indexes the scan and every other subject query use; before the first scan. */
-    public void prepare() {
-        subjects.createIndexes().block();
+    public Mono<Void> prepare() {
+        return subjects.createIndexes();
     }
 
-    /** Expires every opt-in due now; returns how many expired. */
-    public int expireDue() {
-        List<String> ids = subjects.idsWithPendingExpiredBy(commands.now(), 500).collectList().block();
-        if (ids == null || ids.isEmpty()) {
-            return 0;
-        }
-        List<Boolean> expired = Flux.fromIterable(ids)
+    /** Expires every opt-in due now (up to one batch); emits how many expired. */
+    public Mono<Integer> expireDue() {
+        // the ids first, then the changes: the scan's cursor is closed before the documents change
+        return subjects.idsWithPendingExpiredBy(commands.now(), 500).collectList().flatMapMany(Flux::fromIterable)
                 .concatMap(id -> commands.onSubjectId(id, null, lifecycle::expire))
-                .collectList().block();
-        return expired == null ? 0 : (int) expired.stream().filter(Boolean::booleanValue).count();
+                .filter(Boolean::booleanValue).count().map(Long::intValue);
     }
 }

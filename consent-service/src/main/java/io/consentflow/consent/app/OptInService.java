@@ -1,11 +1,11 @@
 package io.consentflow.consent.app;
 
+import io.consentflow.consent.domain.ConfirmationMethod;
 import io.consentflow.consent.domain.ConfirmationToken;
-import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
+import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.OptInSource;
+import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.platform.web.FieldError;
 import io.consentflow.platform.web.InvalidInputException;
 import io.consentflow.rules.contact.ContactKeys;

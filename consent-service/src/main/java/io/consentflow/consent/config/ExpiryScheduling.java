@@ -1,26 +1,27 @@
 package io.consentflow.consent.config;
 
 import io.consentflow.consent.app.ExpirePendingOptIns;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Runs {@link ExpirePendingOptIns} every {@code expiry-scan-interval}, after creating the subject indexes. */
 @Component
-class ExpiryScheduling extends PeriodicTask {
+class ExpiryScheduling extends ReactivePeriodicTask {
 
     private final ExpirePendingOptIns expiry;
     private final Duration interval;
 
     ExpiryScheduling(ExpirePendingOptIns expiry, ConsentProperties properties) {
-        super("opt-in-expiry");
+        super("opt-in-expiry", Duration.ofMinutes(5));
         this.expiry = expiry;
         this.interval = properties.expiryScanInterval();
     }
 
     @Override
-    protected void beforeFirstRun() {
-        expiry.prepare();
+    protected Mono<Void> prepare() {
+        return expiry.prepare();
     }
 
     @Override
@@ -29,7 +30,7 @@ class ExpiryScheduling extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        expiry.expireDue();
+    protected Mono<Integer> run() {
+        return expiry.expireDue();
     }
 }

@@ -1,18 +1,19 @@
 package io.consentflow.consent.config;
 
 import io.consentflow.consent.app.RateLimiter;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Deletes finished rate-limit windows periodically (explicit deletes; TTL indexes are not the mechanism here). */
 @Component
-class RateLimitSweeper extends PeriodicTask {
+class RateLimitSweeper extends ReactivePeriodicTask {
 
     private final RateLimiter limiter;
 
     RateLimitSweeper(RateLimiter limiter) {
-        super("rate-limit-sweep");
+        super("rate-limit-sweep", Duration.ofMinutes(1));
         this.limiter = limiter;
     }
 
@@ -23,7 +24,7 @@ class RateLimitSweeper extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        limiter.sweep().block();
+    protected Mono<Long> run() {
+        return limiter.sweep();
     }
 }

@@ -1,15 +1,10 @@
 package io.consentflow.consent.domain;
 
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ErasureScope;
-import io.consentflow.events.OptInConfirmed;
-import io.consentflow.events.OptInExpired;
-import io.consentflow.events.OptInRequested;
-import io.consentflow.events.OptInSource;
-import io.consentflow.events.PreferencesChanged;
-import io.consentflow.events.StopScope;
-import io.consentflow.events.StopTrigger;
-import io.consentflow.events.SubjectErased;
+import io.consentflow.consent.domain.DomainEvent.OptInConfirmed;
+import io.consentflow.consent.domain.DomainEvent.OptInExpired;
+import io.consentflow.consent.domain.DomainEvent.OptInRequested;
+import io.consentflow.consent.domain.DomainEvent.PreferencesChanged;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -66,12 +61,9 @@ public final class ConsentLifecycle {
         subject.addEvidence(stored);
         subject.pending(new PendingOptIn(optInId, wanted, token.hash(), now, expiresAt, source.name(), locale,
                 confirmed, digest));
-        String eventId = EventFactory.newId();
-        subject.enqueue(EventFactory.consentEvent(subject, OptInRequested.newBuilder().setEventId(eventId)
-                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setOptInId(optInId).setPurposes(EventFactory.sorted(wanted)).setSource(source)
-                .setNoticeVersion(String.valueOf(evidence.noticeVersion())).setConsentTextHash(evidence.consentTextHash())
-                .setEvidenceDigest(digest).setLocale(locale).setExpiresAt(expiresAt).build(), eventId));
+        subject.enqueue(new OptInRequested(EventFactory.newId(), now, subject.subjectId(), optInId,
+                EventFactory.sorted(wanted), source, String.valueOf(evidence.noticeVersion()),
+                evidence.consentTextHash(), digest, locale, expiresAt));
         subject.enqueue(source == OptInSource.WHATSAPP
                 ? EventFactory.chatOptIn(subject, evidence.consentText(), token, locale, now, expiresAt)
                 : EventFactory.confirmationTemplate(subject, policy, token, locale, now, expiresAt));
@@ -109,11 +101,8 @@ public final class ConsentLifecycle {
         subject.status(SubjectStatus.CONFIRMED);
         subject.confirmedAt(now);
         subject.pending(null);
-        String eventId = EventFactory.newId();
-        subject.enqueue(EventFactory.consentEvent(subject, OptInConfirmed.newBuilder().setEventId(eventId)
-                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setOptInId(pending.optInId()).setPurposes(EventFactory.sorted(pending.purposes()))
-                .setMethod(EventFactory.method(method)).setEvidenceDigest(pending.evidenceDigest()).build(), eventId));
+        subject.enqueue(new OptInConfirmed(EventFactory.newId(), now, subject.subjectId(), pending.optInId(),
+                EventFactory.sorted(pending.purposes()), EventFactory.method(method), pending.evidenceDigest()));
         if (pending.widening()) {
             preferencesChanged(subject, before, pending.purposes(), false, now);
         }
@@ -135,10 +124,8 @@ public final class ConsentLifecycle {
         subject.pending(null);
         subject.removeEvidence(pending.optInId());
         boolean neverConsented = !pending.widening() && subject.stoppedAt() == null && subject.confirmedAt() == null;
-        String eventId = EventFactory.newId();
-        subject.enqueue(EventFactory.consentEvent(subject, OptInExpired.newBuilder().setEventId(eventId)
-                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setOptInId(pending.optInId()).setSubjectErased(neverConsented).build(), eventId));
+        subject.enqueue(new OptInExpired(EventFactory.newId(), now, subject.subjectId(), pending.optInId(),
+                neverConsented));
         subject.record(now, "OptInExpired", "optInId=" + pending.optInId());
         if (pending.widening()) {
             return true;
@@ -229,11 +216,8 @@ public final class ConsentLifecycle {
 
     private void preferencesChanged(Subject subject, Set<String> before, Set<String> after, boolean pending,
             Instant now) {
-        String eventId = EventFactory.newId();
-        subject.enqueue(EventFactory.consentEvent(subject, PreferencesChanged.newBuilder().setEventId(eventId)
-                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setPurposesBefore(EventFactory.sorted(before)).setPurposesAfter(EventFactory.sorted(after))
-                .setPendingConfirmation(pending).build(), eventId));
+        subject.enqueue(new PreferencesChanged(EventFactory.newId(), now, subject.subjectId(),
+                EventFactory.sorted(before), EventFactory.sorted(after), pending));
         subject.record(now, "PreferencesChanged", before + " -> " + after + (pending ? " (widening pending)" : ""));
     }
 

@@ -1,8 +1,7 @@
 package io.consentflow.consent.domain;
 
-import io.consentflow.events.ErasureScope;
-import io.consentflow.events.SubjectErased;
-import io.consentflow.events.PreferencesChanged;
+import io.consentflow.consent.domain.DomainEvent.PreferencesChanged;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,11 +77,8 @@ final class Erasure {
             subject.status(SubjectStatus.PENDING); // only a pending request for other purposes is left
         }
         if (granted) {
-            String eventId = EventFactory.newId();
-            subject.enqueue(EventFactory.consentEvent(subject, PreferencesChanged.newBuilder().setEventId(eventId)
-                    .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                    .setPurposesBefore(EventFactory.sorted(before)).setPurposesAfter(EventFactory.sorted(after))
-                    .setPendingConfirmation(false).build(), eventId));
+            subject.enqueue(new PreferencesChanged(EventFactory.newId(), now, subject.subjectId(),
+                    EventFactory.sorted(before), EventFactory.sorted(after), false));
         }
         subject.enqueue(EventFactory.snapshot(subject, now));
         subject.record(now, "PurposeEnded", "purpose=" + purpose + " remaining=" + after);
@@ -107,14 +103,11 @@ final class Erasure {
 
     private static SubjectErased receipt(String subjectId, String erasureId, ErasureScope scope, String purpose,
             boolean removed, Instant now) {
-        return SubjectErased.newBuilder().setEventId(EventFactory.newId()).setOccurredAt(now)
-                .setProducer(EventFactory.PRODUCER).setSubjectId(subjectId).setErasureId(erasureId).setScope(scope)
-                .setPurpose(purpose).setSubjectRemoved(removed).build();
+        return new SubjectErased(EventFactory.newId(), now, subjectId, erasureId, scope, purpose, removed);
     }
 
-    private static OutboxEntry erased(Subject subject, String erasureId, ErasureScope scope, String purpose,
+    private static SubjectErased erased(Subject subject, String erasureId, ErasureScope scope, String purpose,
             boolean removed, Instant now) {
-        SubjectErased event = receipt(subject.subjectId(), erasureId, scope, purpose, removed, now);
-        return EventFactory.consentEvent(subject, event, event.getEventId());
+        return receipt(subject.subjectId(), erasureId, scope, purpose, removed, now);
     }
 }

@@ -1,29 +1,25 @@
 package io.consentflow.consent.domain;
 
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ConsentSnapshot;
-import io.consentflow.events.ConsentStatus;
-import io.consentflow.events.MessageCategory;
-import io.consentflow.events.ReplyButton;
-import io.consentflow.events.SendRequest;
-import io.consentflow.events.TemplateComponent;
-import io.consentflow.events.TemplateMessage;
-import io.consentflow.events.TemplateParameter;
+import io.consentflow.consent.domain.DomainEvent.Button;
+import io.consentflow.consent.domain.DomainEvent.MessageRequest;
+import io.consentflow.consent.domain.DomainEvent.StateSnapshot;
+import io.consentflow.consent.domain.DomainEvent.StateTombstone;
+import io.consentflow.consent.domain.DomainEvent.Template;
+import io.consentflow.consent.domain.DomainEvent.TemplateComponent;
+import io.consentflow.consent.domain.DomainEvent.TemplateParameter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
-/** Builds the Avro events of docs/architecture.md#topics for a subject. */
+/** Builds the events of docs/architecture.md#topics for a subject, as domain events. */
 final class EventFactory {
 
-    static final String PRODUCER = "consent-service";
-    static final String CONSENT_EVENTS = "consent-events";
-    static final String CONSENT_STATE = "consent-state";
-    static final String SEND_REQUESTS = "send-requests";
     /** Meta's customer-service window after the contact's last message. */
-    static final java.time.Duration SERVICE_WINDOW = java.time.Duration.ofHours(24);
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
     private EventFactory() {
     }
@@ -33,58 +29,39 @@ final class EventFactory {
     }
 
     static List<String> sorted(Collection<String> purposes) {
-        return new ArrayList<>(new java.util.TreeSet<>(purposes));
+        return new ArrayList<>(new TreeSet<>(purposes));
     }
 
-    static OutboxEntry consentEvent(Subject subject, org.apache.avro.specific.SpecificRecord event, String eventId) {
-        return new OutboxEntry(eventId, CONSENT_EVENTS, subject.subjectId(), event);
+    static StateSnapshot snapshot(Subject subject, Instant now) {
+        return new StateSnapshot(newId(), now, subject.subjectId(), subject.contactKey(), subject.status(),
+                sorted(subject.purposes()), subject.marketingStoppedAtMeta(), subject.confirmedAt(),
+                subject.stoppedAt(), subject.nextStateVersion());
     }
 
-    static OutboxEntry snapshot(Subject subject, Instant now) {
-        String eventId = newId();
-        var snapshot = ConsentSnapshot.newBuilder().setEventId(eventId).setOccurredAt(now).setProducer(PRODUCER)
-                .setSubjectId(subject.subjectId()).setContactKey(subject.contactKey())
-                .setStatus(status(subject.status())).setPurposes(sorted(subject.purposes()))
-                .setMarketingStoppedAtMeta(subject.marketingStoppedAtMeta()).setConfirmedAt(subject.confirmedAt())
-                .setStoppedAt(subject.stoppedAt()).setVersion(subject.nextStateVersion()).build();
-        return new OutboxEntry(eventId, CONSENT_STATE, subject.contactKey(), snapshot);
-    }
-
-    static OutboxEntry tombstone(Subject subject) {
-        return new OutboxEntry(newId(), CONSENT_STATE, subject.contactKey(), null);
-    }
-
-    static ConsentStatus status(SubjectStatus status) {
-        return switch (status) {
-            case PENDING -> ConsentStatus.PENDING;
-            case CONFIRMED -> ConsentStatus.CONFIRMED;
-            case STOPPED -> ConsentStatus.STOPPED;
-            case EXPIRED -> ConsentStatus.EXPIRED;
-            case NEW, ERASED -> ConsentStatus.UNKNOWN;
-        };
+    static StateTombstone tombstone(Subject subject) {
+        return new StateTombstone(newId(), subject.contactKey());
     }
 
     /**
      * The neutral UTILITY template (its name from the policy) with the brand name and a quick reply carrying the
      * single-use token.
      */
-    static OutboxEntry confirmationTemplate(Subject subject, ConsentPolicy policy, ConfirmationToken token,
+    static MessageRequest confirmationTemplate(Subject subject, ConsentPolicy policy, ConfirmationToken token,
             String language, Instant now, Instant notAfter) {
-        var body = TemplateComponent.newBuilder().setType("body").setSubType(null).setIndex(null)
-                .setParameters(List.of(new TemplateParameter("text", policy.brandName()))).build();
-        var button = TemplateComponent.newBuilder().setType("button").setSubType("quick_reply").setIndex(0)
-                .setParameters(List.of(new TemplateParameter("payload", token.buttonPayload()))).build();
-        var template = new TemplateMessage(policy.confirmationTemplate(), Texts.chatLanguage(language),
+        var body = new TemplateComponent("body", null, null,
+                List.of(new TemplateParameter("text", policy.brandName())));
+        var button = new TemplateComponent("button", "quick_reply", 0,
+                List.of(new TemplateParameter("payload", token.buttonPayload())));
+        var template = new Template(policy.confirmationTemplate(), Texts.chatLanguage(language),
                 List.of(body, button));
-        return send(subject, base(subject, now, MessageCategory.UTILITY).setTemplate(template).setNotAfter(notAfter));
+        return message(subject, now, MessageCategory.UTILITY, template, null, List.of(), notAfter);
     }
 
     /** Consent text and confirmation button for an opt-in started in the chat (inside the service window). */
-    static OutboxEntry chatOptIn(Subject subject, String consentText, ConfirmationToken token, String language,
+    static MessageRequest chatOptIn(Subject subject, String consentText, ConfirmationToken token, String language,
             Instant now, Instant notAfter) {
-        var button = new ReplyButton(token.buttonPayload(), Texts.confirmButtonTitle(language));
-        return send(subject, base(subject, now, MessageCategory.SERVICE).setText(consentText)
-                .setButtons(List.of(button)).setNotAfter(notAfter));
+        var button = new Button(token.buttonPayload(), Texts.confirmButtonTitle(language));
+        return message(subject, now, MessageCategory.SERVICE, null, consentText, List.of(button), notAfter);
     }
 
     /**
@@ -92,32 +69,22 @@ final class EventFactory {
      * free text cannot go out later anyway, and the gateway honours consent-service's signature only on a request
      * with a deadline, so a copy of it is worthless afterwards.
      */
-    static OutboxEntry serviceText(Subject subject, String text, Instant now) {
-        return send(subject, reply(subject, text, now));
+    static MessageRequest serviceText(Subject subject, String text, Instant now) {
+        return message(subject, now, MessageCategory.SERVICE, null, text, List.of(), now.plus(SERVICE_WINDOW));
     }
 
     /** A reply with one reply button: tapping it sends the payload back, read by the gateway like a message. */
-    static OutboxEntry serviceText(Subject subject, String text, String buttonPayload, String buttonTitle,
+    static MessageRequest serviceText(Subject subject, String text, String buttonPayload, String buttonTitle,
             Instant now) {
-        return send(subject, reply(subject, text, now).setButtons(List.of(new ReplyButton(buttonPayload, buttonTitle))));
+        return message(subject, now, MessageCategory.SERVICE, null, text,
+                List.of(new Button(buttonPayload, buttonTitle)), now.plus(SERVICE_WINDOW));
     }
 
-    /** SERVICE text answering the contact: it can only go out inside the window their message opened. */
-    private static SendRequest.Builder reply(Subject subject, String text, Instant now) {
-        return base(subject, now, MessageCategory.SERVICE).setText(text).setNotAfter(now.plus(SERVICE_WINDOW));
-    }
-
-    private static SendRequest.Builder base(Subject subject, Instant now, MessageCategory category) {
+    private static MessageRequest message(Subject subject, Instant now, MessageCategory category, Template template,
+            String text, List<Button> buttons, Instant notAfter) {
         String eventId = newId();
-        return SendRequest.newBuilder().setEventId(eventId).setOccurredAt(now).setProducer(PRODUCER)
-                .setRequestId("consent-" + eventId).setTo(subject.e164()).setCategory(category).setPurpose(null)
-                .setTemplate(null).setText(null).setButtons(List.of()).setCampaignId(null)
-                .setSubjectId(subject.subjectId()).setNotAfter(null);
-    }
-
-    private static OutboxEntry send(Subject subject, SendRequest.Builder builder) {
-        SendRequest request = builder.build();
-        return new OutboxEntry(request.getEventId(), SEND_REQUESTS, subject.e164(), request);
+        return new MessageRequest(eventId, now, "consent-" + eventId, subject.e164(), category, template, text,
+                buttons, subject.subjectId(), notAfter);
     }
 
     static ConfirmationMethod method(ConfirmationMethod method) {

@@ -1,19 +1,13 @@
 package io.consentflow.consent.domain;
 
-import org.apache.avro.specific.SpecificRecord;
-
 /**
- * An event waiting to be published with the state change that caused it; a null value is a tombstone.
- * {@code traceparent} is the W3C trace context of the request or record that caused the change (ids and a sampling
- * flag, no personal data), null when that was not traced: the relay publishes the event in its trace.
+ * An event waiting in the subject's document to be published, as it will go on its topic: the Avro bytes
+ * ({@code value}, null for a tombstone) with its topic and key, encoded when the change that queued it was applied
+ * (the app's {@code EventEncoder}), so the state and its events are written together. {@code sealed} marks an entry
+ * that carries the number: encrypted at rest and dropped when the subject is erased. {@code traceparent} is the W3C
+ * trace context of the request or record that caused the change (ids and a sampling flag, no personal data), null
+ * when that was not traced: the relay publishes the event in its trace.
  */
-public record OutboxEntry(String eventId, String topic, String key, SpecificRecord value, String traceparent) {
-
-    public OutboxEntry(String eventId, String topic, String key, SpecificRecord value) {
-        this(eventId, topic, key, value, null);
-    }
-
-    OutboxEntry tracedBy(String traceparent) {
-        return new OutboxEntry(eventId, topic, key, value, traceparent);
-    }
+public record OutboxEntry(String eventId, String topic, String key, byte[] value, boolean sealed,
+        String traceparent) {
 }

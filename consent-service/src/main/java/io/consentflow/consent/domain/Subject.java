@@ -2,13 +2,12 @@ package io.consentflow.consent.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One data subject: the consent state, its evidence and history, the ids of inbound events already applied, and the
@@ -35,6 +34,8 @@ public final class Subject {
     private final List<HistoryEntry> history;
     private final LinkedHashSet<String> processedEventIds;
     private final List<OutboxEntry> outbox;
+    /** Events the changes since loading queued, encoded into the outbox before the write. */
+    private final List<DomainEvent> queued = new ArrayList<>();
 
     /** Rehydrates a stored subject. */
     public Subject(String subjectId, String contactKey, String e164, String locale, SubjectStatus status,
@@ -88,7 +89,8 @@ public final class Subject {
         purposes = new TreeSet<>();
         status = SubjectStatus.ERASED;
         // queued messages carry the number and could no longer be decrypted once the data key is gone
-        outbox.removeIf(entry -> EventFactory.SEND_REQUESTS.equals(entry.topic()));
+        outbox.removeIf(OutboxEntry::sealed);
+        queued.removeIf(DomainEvent.MessageRequest.class::isInstance);
     }
 
     long nextStateVersion() {
@@ -99,18 +101,22 @@ public final class Subject {
         history.add(new HistoryEntry(at, event, detail));
     }
 
-    void enqueue(OutboxEntry entry) {
-        outbox.add(entry);
+    void enqueue(DomainEvent event) {
+        queued.add(event);
+    }
+
+    /** The events queued since loading (or the last {@link #encodeQueued}), in order. */
+    public List<DomainEvent> queued() {
+        return List.copyOf(queued);
     }
 
     /**
-     * Marks the entries queued since {@code before} (an earlier {@link #outbox()}) with the trace context of the
-     * change that queued them, so the relay publishes them in its trace.
+     * Moves the queued events into the outbox as {@code encoder} encodes them (topic, key, bytes and the trace
+     * context of the change), in order, so the document is written with them.
      */
-    public void traceQueuedSince(List<OutboxEntry> before, String traceparent) {
-        Set<OutboxEntry> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
-        earlier.addAll(before);
-        outbox.replaceAll(entry -> earlier.contains(entry) ? entry : entry.tracedBy(traceparent));
+    public void encodeQueued(Function<DomainEvent, OutboxEntry> encoder) {
+        queued.forEach(event -> outbox.add(encoder.apply(event)));
+        queued.clear();
     }
 
     /** The relay published these entries. */
@@ -214,6 +220,7 @@ public final class Subject {
         return List.copyOf(processedEventIds);
     }
 
+    /** The encoded entries waiting to be published (not the events queued since, see {@link #queued()}). */
     public List<OutboxEntry> outbox() {
         return List.copyOf(outbox);
     }

@@ -1,8 +1,6 @@
 package io.consentflow.consent.domain;
 
-import io.consentflow.events.StopReceived;
-import io.consentflow.events.StopScope;
-import io.consentflow.events.StopTrigger;
+import io.consentflow.consent.domain.DomainEvent.StopReceived;
 import io.consentflow.rules.inbound.InboundReading;
 import java.time.Instant;
 import java.util.Set;
@@ -53,11 +51,8 @@ final class Withdrawals {
         subject.purposes(remaining);
         subject.status(remaining.isEmpty() ? SubjectStatus.STOPPED : SubjectStatus.CONFIRMED);
         subject.stoppedAt(now);
-        String eventId = EventFactory.newId();
-        subject.enqueue(EventFactory.consentEvent(subject, StopReceived.newBuilder().setEventId(eventId)
-                .setOccurredAt(now).setProducer(EventFactory.PRODUCER).setSubjectId(subject.subjectId())
-                .setTrigger(trigger).setScope(scope).setPurposesWithdrawn(EventFactory.sorted(withdrawn))
-                .setLanguage(language).build(), eventId));
+        subject.enqueue(new StopReceived(EventFactory.newId(), now, subject.subjectId(), trigger, scope,
+                EventFactory.sorted(withdrawn), language));
         subject.enqueue(EventFactory.snapshot(subject, now));
         if (reply) {
             subject.enqueue(EventFactory.serviceText(subject,

@@ -3,12 +3,13 @@ package io.consentflow.consent.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.app.EventEncoder;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.OptInExpired;
-import io.consentflow.events.OptInSource;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ class OptInExpiryTests extends IntegrationTestSupport {
     ExpirePendingOptIns expiry;
     @Autowired
     ConsentLifecycle lifecycle;
+    @Autowired
+    EventEncoder encoder;
 
     @Test
     void anOptInNotConfirmedWithin48HoursExpiresAndItsDataIsDeleted() {
@@ -33,9 +36,10 @@ class OptInExpiryTests extends IntegrationTestSupport {
                 requestedAt);
         lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.API, "de", new Evidence(null, requestedAt,
                 "API", "192.0.2.1", "test", null, "2026-11", "text", Evidence.sha256Hex("text"), null), requestedAt);
+        subject.encodeQueued(event -> encoder.encode(event, null));
         subjects.save(subjects.newSubject(subject)).block();
 
-        assertThat(expiry.expireDue()).isGreaterThanOrEqualTo(1);
+        assertThat(expiry.expireDue().block()).isGreaterThanOrEqualTo(1);
 
         OptInExpired expired = kafka.await(Topics.CONSENT_EVENTS.name(), OptInExpired.class,
                 e -> e.getSubjectId().equals(subject.subjectId()), WAIT);

@@ -7,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import io.consentflow.consent.IntegrationTestSupport;
 import io.consentflow.consent.adapters.mongo.RateLimitStore;
 import io.consentflow.consent.config.ConsentProperties;
+import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 
 /**
@@ -32,7 +32,7 @@ class SharedRateLimitTests extends IntegrationTestSupport {
     @Autowired
     private RateLimiter first;
     @Autowired
-    private ReactiveMongoTemplate mongo;
+    private MongoCollections collections;
     @Autowired
     private ConsentProperties properties;
 
@@ -51,8 +51,8 @@ class SharedRateLimitTests extends IntegrationTestSupport {
     }
 
     private RateLimiter instance(Clock clock) {
-        String database = mongo.getMongoDatabase().block().getName();
-        return new RateLimiter(new RateLimitStore(new ReactiveMongoTemplate(otherClient, database)), contactKeys,
+        return new RateLimiter(new RateLimitStore(new MongoCollections(otherClient, collections.databaseName())),
+                contactKeys,
                 properties.rateLimit(), clock, new SimpleMeterRegistry());
     }
 
@@ -109,8 +109,8 @@ class SharedRateLimitTests extends IntegrationTestSupport {
         assertThat(first.acquireConfirmation(contactKeys.of(number), address).block()).isEmpty();
         String key = contactKeys.of(number);
 
-        List<Document> before = mongo.getCollection(RateLimitStore.COLLECTION)
-                .flatMapMany(c -> Flux.from(c.find())).collectList().block();
+        List<Document> before = Flux.from(collections.named(RateLimitStore.COLLECTION).find())
+                .collectList().block();
         assertThat(before).isNotEmpty().allSatisfy(doc -> assertNoPlaintext(doc.toJson(), number,
                 number.substring(1), address, key));
         long oldWindows = before.stream().filter(d -> d.getDate("windowEnd").toInstant().isBefore(Instant.now()))
@@ -118,8 +118,8 @@ class SharedRateLimitTests extends IntegrationTestSupport {
         assertThat(oldWindows).as("the past instance's windows").isGreaterThanOrEqualTo(2);
 
         assertThat(second.sweep().block()).isGreaterThanOrEqualTo(2);
-        List<Document> after = mongo.getCollection(RateLimitStore.COLLECTION)
-                .flatMapMany(c -> Flux.from(c.find())).collectList().block();
+        List<Document> after = Flux.from(collections.named(RateLimitStore.COLLECTION).find())
+                .collectList().block();
         assertThat(after).allSatisfy(doc -> assertThat(doc.getDate("windowEnd").toInstant()).isAfter(Instant.now()
                 .minusSeconds(1)));
         assertThat(after).as("current windows stay").isNotEmpty();

@@ -3,15 +3,16 @@ package io.consentflow.consent.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.app.EventEncoder;
 import io.consentflow.consent.app.RateLimiter;
+import io.consentflow.consent.domain.ConfirmationMethod;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.consent.domain.Subject;
-import io.consentflow.events.ConfirmationMethod;
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
 import io.consentflow.events.InboundMessage;
-import io.consentflow.events.OptInSource;
 import io.consentflow.events.SendRequest;
 import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.Topics;
@@ -55,6 +56,8 @@ class ConsentBenchmark extends IntegrationTestSupport {
     private double acceptedPerSecond;
     @Autowired
     ConsentLifecycle lifecycle;
+    @Autowired
+    EventEncoder encoder;
     @Autowired
     RateLimiter rateLimiter;
 
@@ -137,7 +140,9 @@ class ConsentBenchmark extends IntegrationTestSupport {
             Subject subject = Subject.create(UUID.randomUUID().toString(), contactKeys.of(number), number, "de", now);
             var token = lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.API, "de", new Evidence(null,
                     now, "API", "192.0.2.1", "bench", null, "2026-11", "t", Evidence.sha256Hex("t"), null), now);
-            lifecycle.confirm(subject, token.orElseThrow().value(), ConfirmationMethod.QUICK_REPLY, now);
+            lifecycle.confirm(subject, token.orElseThrow().value(),
+                    ConfirmationMethod.QUICK_REPLY, now);
+            subject.encodeQueued(event -> encoder.encode(event, null));
             subjects.save(subjects.newSubject(subject)).block();
         }
         long[] latencies = new long[STOPS];

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.consentflow.consent.IntegrationTestSupport;
+import io.consentflow.consent.app.EventEncoder;
 import io.consentflow.consent.domain.ConsentLifecycle;
 import io.consentflow.consent.domain.Evidence;
+import io.consentflow.consent.domain.OptInSource;
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.Subject;
-import io.consentflow.events.OptInSource;
 import io.consentflow.events.SendRequest;
 import io.consentflow.platform.secrets.DevelopmentSecrets;
+import io.consentflow.schemas.AvroEventDeserializer;
+import io.consentflow.schemas.AvroEventSerializer;
 import io.consentflow.schemas.SendRequestSignatures;
 import io.consentflow.testsupport.BenchFigures;
 import io.consentflow.testsupport.MachineCpu;
@@ -19,7 +22,6 @@ import io.consentflow.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,8 @@ class OptInBenchmark extends IntegrationTestSupport {
     int port;
     @Autowired
     ConsentLifecycle lifecycle;
+    @Autowired
+    EventEncoder encoder;
     @Autowired
     MongoClient mongoClient;
     @Autowired
@@ -129,6 +133,7 @@ class OptInBenchmark extends IntegrationTestSupport {
         lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.WEB_FORM, "de", new Evidence(null, now,
                 "WEB_FORM", "10.0.0.1", "bench", "https://shop.example/", "2026-11", CONSENT_TEXT,
                 Evidence.sha256Hex(CONSENT_TEXT), null), now);
+        subject.encodeQueued(event -> encoder.encode(event, null));
         List<OutboxEntry> events = subject.outbox().stream().map(OptInBenchmark::signed).toList();
         // the document as the service inserts it: its outbox still full (save it, read it before any relay runs)
         subjects.save(subjects.newSubject(subject)).block(WAIT);
@@ -138,12 +143,15 @@ class OptInBenchmark extends IntegrationTestSupport {
     }
 
     private static OutboxEntry signed(OutboxEntry entry) {
-        if (!(entry.value() instanceof SendRequest request)) {
+        SpecificRecord value = entry.value() == null ? null
+                : new AvroEventDeserializer().deserialize(entry.topic(), entry.value());
+        if (!(value instanceof SendRequest request)) {
             return entry;
         }
         request.setSignature(SendRequestSignatures.sign(request, "consent-service",
                 DevelopmentSecrets.SEND_SIGNING_KEY.getBytes(StandardCharsets.UTF_8)));
-        return new OutboxEntry(entry.eventId(), entry.topic(), entry.key(), request);
+        return new OutboxEntry(entry.eventId(), entry.topic(), entry.key(),
+                new AvroEventSerializer().serialize(entry.topic(), request), entry.sealed(), null);
     }
 
     private static jdk.jfr.Recording recording() throws Exception {

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.domain.OutboxEntry;
+import io.consentflow.schemas.AvroEventDeserializer;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class OptInFloor {
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> subjects;
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final AvroEventDeserializer decoder = new AvroEventDeserializer();
     private final Document subjectTemplate;
     private final Document keyTemplate;
     private final List<OutboxEntry> events;
@@ -106,7 +108,7 @@ final class OptInFloor {
                 .then(Mono.from(subjects.insertOne(new Document(subjectTemplate).append("_id", id)
                         .append("contactKey", "key-" + id).append("tokenHash", "token-" + id))))
                 .then(Flux.fromIterable(events).flatMap(event -> Mono.fromFuture(
-                        () -> kafka.send(PREFIX + event.topic(), event.key(), event.value()))).then())
+                        () -> kafka.send(PREFIX + event.topic(), event.key(), decoded(event)))).then())
                 .then(Mono.from(subjects.updateOne(Filters.eq("_id", id), Updates.combine(
                         Updates.set("outbox", List.of()), Updates.set("outboxSize", 0), Updates.inc("revision", 1L)))))
                 .then();
@@ -117,5 +119,10 @@ final class OptInFloor {
                         Updates.combine(Updates.inc("count", 1L), Updates.setOnInsert("windowEnd", new Date())),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
                 .map(doc -> ((Number) doc.get("count")).longValue());
+    }
+
+    /** As the relay publishes an entry: its stored bytes decoded, encoded again by the producer's serializer. */
+    private SpecificRecord decoded(OutboxEntry event) {
+        return event.value() == null ? null : decoder.deserialize(event.topic(), event.value());
     }
 }

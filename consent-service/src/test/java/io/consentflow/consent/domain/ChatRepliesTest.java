@@ -2,12 +2,8 @@ package io.consentflow.consent.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.OptInSource;
-import io.consentflow.events.SendRequest;
-import io.consentflow.events.StopReceived;
-import io.consentflow.events.StopScope;
-import io.consentflow.events.StopTrigger;
+import io.consentflow.consent.domain.DomainEvent.MessageRequest;
+import io.consentflow.consent.domain.DomainEvent.StopReceived;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,16 +18,16 @@ class ChatRepliesTest extends LifecycleFixture {
 
         assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
         assertThat(queued(StopReceived.class)).singleElement()
-                .satisfies(stop -> assertThat(stop.getScope()).isEqualTo(StopScope.ALL));
+                .satisfies(stop -> assertThat(stop.scope()).isEqualTo(StopScope.ALL));
         assertThat(replies()).singleElement().satisfies(reply ->
-                assertThat(reply.getText()).isEqualTo(Texts.erasureAcknowledgement("pl")));
+                assertThat(reply.text()).isEqualTo(Texts.erasureAcknowledgement("pl")));
     }
 
     @Test
     void aContactWithNothingToWithdrawGetsNoAcknowledgementAndNoOffer() {
         assertThat(lifecycle.erasureRequested(subject, "de", T0)).isFalse();
         assertThat(lifecycle.offerUnsubscribe(subject, "de", T0)).isFalse();
-        assertThat(subject.outbox()).isEmpty();
+        assertThat(subject.queued()).isEmpty();
     }
 
     @Test
@@ -41,12 +37,12 @@ class ChatRepliesTest extends LifecycleFixture {
 
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(replies()).singleElement().satisfies(offer -> {
-            assertThat(offer.getText()).isEqualTo(Texts.unsubscribeOffer("it"));
-            assertThat(offer.getNotAfter()).as("only inside the window the question opened")
+            assertThat(offer.text()).isEqualTo(Texts.unsubscribeOffer("it"));
+            assertThat(offer.notAfter()).as("only inside the window the question opened")
                     .isEqualTo(T0.plusSeconds(5).plus(EventFactory.SERVICE_WINDOW));
-            assertThat(offer.getButtons()).singleElement().satisfies(button -> {
-                assertThat(button.getPayload()).isEqualTo("UNSUBSCRIBE");
-                assertThat(button.getTitle()).isEqualTo(Texts.unsubscribeButton("it"));
+            assertThat(offer.buttons()).singleElement().satisfies(button -> {
+                assertThat(button.payload()).isEqualTo("UNSUBSCRIBE");
+                assertThat(button.title()).isEqualTo(Texts.unsubscribeButton("it"));
             });
         });
     }
@@ -56,7 +52,7 @@ class ChatRepliesTest extends LifecycleFixture {
         confirm();
         lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, null, true, T0.plusSeconds(5));
         assertThat(replies()).singleElement()
-                .satisfies(reply -> assertThat(reply.getText()).isEqualTo(Texts.stopConfirmation("de")));
+                .satisfies(reply -> assertThat(reply.text()).isEqualTo(Texts.stopConfirmation("de")));
 
         ConsentLifecycle englishFallback = new ConsentLifecycle(new ConsentPolicy(POLICY.purposes(), POLICY.optInTtl(),
                 POLICY.brandName(), POLICY.confirmationTemplate(), POLICY.whatsappOptInPurposes(), "en"));
@@ -65,8 +61,8 @@ class ChatRepliesTest extends LifecycleFixture {
                 OptInSource.WEB_FORM, "zz", evidence(), T0).orElseThrow();
         englishFallback.confirm(withoutLocale, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
         englishFallback.stop(withoutLocale, StopTrigger.KEYWORD, StopScope.ALL, null, true, T0.plusSeconds(5));
-        assertThat(withoutLocale.outbox().stream().map(OutboxEntry::value).filter(SendRequest.class::isInstance)
-                .map(SendRequest.class::cast).filter(s -> s.getTemplate() == null).map(SendRequest::getText))
+        assertThat(withoutLocale.queued().stream().filter(MessageRequest.class::isInstance)
+                .map(MessageRequest.class::cast).filter(s -> s.template() == null).map(MessageRequest::text))
                 .containsExactly(Texts.stopConfirmation("en"));
     }
 
@@ -75,7 +71,7 @@ class ChatRepliesTest extends LifecycleFixture {
         lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
     }
 
-    private List<SendRequest> replies() {
-        return queued(SendRequest.class).stream().filter(s -> s.getTemplate() == null).toList();
+    private List<MessageRequest> replies() {
+        return queued(MessageRequest.class).stream().filter(s -> s.template() == null).toList();
     }
 }

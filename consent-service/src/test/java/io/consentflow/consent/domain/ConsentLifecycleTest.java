@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consentflow.consent.domain.ConsentLifecycle.ConfirmResult;
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ConsentStatus;
-import io.consentflow.events.ErasureScope;
-import io.consentflow.events.MessageCategory;
-import io.consentflow.events.OptInConfirmed;
-import io.consentflow.events.OptInExpired;
-import io.consentflow.events.OptInRequested;
-import io.consentflow.events.OptInSource;
-import io.consentflow.events.PreferencesChanged;
-import io.consentflow.events.SendRequest;
-import io.consentflow.events.StopScope;
-import io.consentflow.events.StopTrigger;
-import io.consentflow.events.SubjectErased;
+import io.consentflow.consent.domain.DomainEvent.MessageRequest;
+import io.consentflow.consent.domain.DomainEvent.OptInConfirmed;
+import io.consentflow.consent.domain.DomainEvent.OptInExpired;
+import io.consentflow.consent.domain.DomainEvent.OptInRequested;
+import io.consentflow.consent.domain.DomainEvent.PreferencesChanged;
+import io.consentflow.consent.domain.DomainEvent.StateSnapshot;
+import io.consentflow.consent.domain.DomainEvent.StateTombstone;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,24 +29,22 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.evidence()).singleElement().satisfies(e -> assertThat(e.optInId())
                 .isEqualTo(subject.pending().optInId()));
         OptInRequested requested = queued(OptInRequested.class).get(0);
-        assertThat(requested.getPurposes()).containsExactly("offers");
-        assertThat(requested.getNoticeVersion()).isEqualTo("v7");
-        assertThat(requested.getEvidenceDigest()).isEqualTo(subject.evidence().get(0).digest("subject-1"));
-        SendRequest send = queued(SendRequest.class).get(0);
-        assertThat(send.getCategory()).isEqualTo(MessageCategory.UTILITY);
-        assertThat(send.getTo()).isEqualTo(NUMBER);
-        assertThat(send.getSubjectId()).isEqualTo("subject-1");
-        assertThat(send.getTemplate().getName()).isEqualTo("optin_confirmation");
-        assertThat(send.getTemplate().getLanguage()).isEqualTo("de");
-        assertThat(send.getTemplate().getComponents().get(0).getParameters().get(0).getValue()).isEqualTo("Musterladen");
-        assertThat(send.getTemplate().getComponents().get(1).getSubType()).isEqualTo("quick_reply");
-        assertThat(send.getTemplate().getComponents().get(1).getParameters().get(0).getValue())
+        assertThat(requested.purposes()).containsExactly("offers");
+        assertThat(requested.noticeVersion()).isEqualTo("v7");
+        assertThat(requested.evidenceDigest()).isEqualTo(subject.evidence().get(0).digest("subject-1"));
+        MessageRequest send = queued(MessageRequest.class).get(0);
+        assertThat(send.category()).isEqualTo(MessageCategory.UTILITY);
+        assertThat(send.to()).isEqualTo(NUMBER);
+        assertThat(send.subjectId()).isEqualTo("subject-1");
+        assertThat(send.template().name()).isEqualTo("optin_confirmation");
+        assertThat(send.template().language()).isEqualTo("de");
+        assertThat(send.template().components().get(0).parameters().get(0).value()).isEqualTo("Musterladen");
+        assertThat(send.template().components().get(1).subType()).isEqualTo("quick_reply");
+        assertThat(send.template().components().get(1).parameters().get(0).value())
                 .isEqualTo("CONFIRM:" + token.value());
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.PENDING);
-        assertThat(subject.outbox()).filteredOn(e -> e.topic().equals("send-requests"))
-                .allSatisfy(e -> assertThat(e.key()).isEqualTo(NUMBER));
-        assertThat(subject.outbox()).filteredOn(e -> e.topic().equals("consent-state"))
-                .allSatisfy(e -> assertThat(e.key()).isEqualTo("contact-key-1"));
+        assertThat(lastSnapshot().status()).isEqualTo(SubjectStatus.PENDING);
+        assertThat(queued(MessageRequest.class)).allSatisfy(e -> assertThat(e.to()).isEqualTo(NUMBER));
+        assertThat(queued(StateSnapshot.class)).allSatisfy(e -> assertThat(e.contactKey()).isEqualTo("contact-key-1"));
     }
 
     @Test
@@ -74,11 +67,11 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(subject.purposes()).containsExactly("offers", "support");
         assertThat(queued(OptInConfirmed.class)).singleElement().satisfies(c -> {
-            assertThat(c.getMethod()).isEqualTo(ConfirmationMethod.QUICK_REPLY);
-            assertThat(c.getPurposes()).containsExactly("offers", "support");
+            assertThat(c.method()).isEqualTo(ConfirmationMethod.QUICK_REPLY);
+            assertThat(c.purposes()).containsExactly("offers", "support");
         });
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.CONFIRMED);
-        assertThat(lastSnapshot().getVersion()).isEqualTo(2);
+        assertThat(lastSnapshot().status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(lastSnapshot().version()).isEqualTo(2);
         assertThat(lifecycle.confirm(subject, token.value(), ConfirmationMethod.WEB_PAGE, T0.plusSeconds(61)))
                 .isEqualTo(ConfirmResult.NOTHING_PENDING);
     }
@@ -96,7 +89,7 @@ class ConsentLifecycleTest extends LifecycleFixture {
         optIn(Set.of("offers"), T0);
         assertThat(lifecycle.confirm(subject, null, ConfirmationMethod.TEXT_REPLY, T0)).isEqualTo(
                 ConfirmResult.CONFIRMED);
-        assertThat(queued(OptInConfirmed.class).get(0).getMethod()).isEqualTo(ConfirmationMethod.TEXT_REPLY);
+        assertThat(queued(OptInConfirmed.class).get(0).method()).isEqualTo(ConfirmationMethod.TEXT_REPLY);
     }
 
     @Test
@@ -106,15 +99,16 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(48)))).isTrue();
 
         assertThat(queued(OptInExpired.class)).singleElement()
-                .satisfies(e -> assertThat(e.getSubjectErased()).as("the audit shreds its salts on this").isTrue());
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.EXPIRED);
+                .satisfies(e -> assertThat(e.subjectErased()).as("the audit shreds its salts on this").isTrue());
+        assertThat(lastSnapshot().status()).isEqualTo(SubjectStatus.EXPIRED);
         assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
         assertThat(subject.e164()).isNull();
         assertThat(subject.evidence()).isEmpty();
         assertThat(subject.pending()).isNull();
-        assertThat(subject.outbox()).as("the confirmation message no longer needs sending")
-                .noneMatch(e -> e.topic().equals("send-requests"));
-        assertThat(subject.outbox().get(subject.outbox().size() - 1).value()).as("consent-state tombstone").isNull();
+        assertThat(subject.queued()).as("the confirmation message no longer needs sending")
+                .noneMatch(MessageRequest.class::isInstance);
+        assertThat(subject.queued().get(subject.queued().size() - 1)).as("consent-state tombstone")
+                .isInstanceOf(StateTombstone.class);
     }
 
     @Test
@@ -126,7 +120,7 @@ class ConsentLifecycleTest extends LifecycleFixture {
 
         assertThat(lifecycle.expire(subject, T0.plus(Duration.ofHours(49)))).isTrue();
         assertThat(queued(OptInExpired.class)).singleElement()
-                .satisfies(e -> assertThat(e.getSubjectErased()).as("the earlier proof stays").isFalse());
+                .satisfies(e -> assertThat(e.subjectErased()).as("the earlier proof stays").isFalse());
         assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
         assertThat(subject.evidence()).hasSize(1);
         assertThat(subject.e164()).isEqualTo(NUMBER);
@@ -140,8 +134,8 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(lifecycle.changePreferences(subject, Set.of("offers"), evidence(), T0)).isEmpty();
         assertThat(subject.purposes()).containsExactly("offers");
         PreferencesChanged narrowed = queued(PreferencesChanged.class).get(0);
-        assertThat(narrowed.getPurposesAfter()).containsExactly("offers");
-        assertThat(narrowed.getPendingConfirmation()).isFalse();
+        assertThat(narrowed.purposesAfter()).containsExactly("offers");
+        assertThat(narrowed.pendingConfirmation()).isFalse();
 
         ConfirmationToken widen = lifecycle.changePreferences(subject, Set.of("offers", "support"), evidence(), T0)
                 .orElseThrow();
@@ -150,7 +144,7 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.pending().widening()).isTrue();
         lifecycle.confirm(subject, widen.value(), ConfirmationMethod.QUICK_REPLY, T0);
         assertThat(subject.purposes()).containsExactly("offers", "support");
-        assertThat(queued(PreferencesChanged.class)).last().satisfies(p -> assertThat(p.getPurposesAfter())
+        assertThat(queued(PreferencesChanged.class)).last().satisfies(p -> assertThat(p.purposesAfter())
                 .containsExactly("offers", "support"));
     }
 
@@ -173,16 +167,15 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.e164()).isNull();
         assertThat(subject.evidence()).isEmpty();
         assertThat(subject.history()).isEmpty();
-        assertThat(subject.outbox()).noneMatch(e -> e.topic().equals("send-requests"));
+        assertThat(subject.queued()).noneMatch(MessageRequest.class::isInstance);
         assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
-            assertThat(e.getErasureId()).isEqualTo("erasure-1");
-            assertThat(e.getScope()).isEqualTo(ErasureScope.SUBJECT);
-            assertThat(e.getSubjectRemoved()).isTrue();
+            assertThat(e.erasureId()).isEqualTo("erasure-1");
+            assertThat(e.scope()).isEqualTo(ErasureScope.SUBJECT);
+            assertThat(e.subjectRemoved()).isTrue();
         });
-        OutboxEntry last = subject.outbox().get(subject.outbox().size() - 1);
-        assertThat(last.topic()).isEqualTo("consent-state");
-        assertThat(last.key()).isEqualTo("contact-key-1");
-        assertThat(last.value()).isNull();
+        DomainEvent last = subject.queued().get(subject.queued().size() - 1);
+        assertThat(last).as("consent-state tombstone").isInstanceOf(StateTombstone.class);
+        assertThat(((StateTombstone) last).contactKey()).isEqualTo("contact-key-1");
     }
 
     @Test
@@ -197,8 +190,8 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.pending()).isNull();
         assertThat(subject.e164()).isEqualTo(NUMBER);
         assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
-            assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
-            assertThat(e.getSubjectRemoved()).as("the consent history stays").isFalse();
+            assertThat(e.scope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
+            assertThat(e.subjectRemoved()).as("the consent history stays").isFalse();
         });
     }
 
@@ -211,8 +204,8 @@ class ConsentLifecycleTest extends LifecycleFixture {
         assertThat(subject.status()).isEqualTo(SubjectStatus.ERASED);
         assertThat(subject.e164()).isNull();
         assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
-            assertThat(e.getScope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
-            assertThat(e.getSubjectRemoved()).as("the audit shreds its contacts' salts on this").isTrue();
+            assertThat(e.scope()).isEqualTo(ErasureScope.PENDING_OPT_IN);
+            assertThat(e.subjectRemoved()).as("the audit shreds its contacts' salts on this").isTrue();
         });
     }
 
@@ -221,12 +214,12 @@ class ConsentLifecycleTest extends LifecycleFixture {
         ConfirmationToken token = lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.WHATSAPP, "en",
                 new Evidence(null, T0, "WHATSAPP", null, null, null, "v7", "text", Evidence.sha256Hex("text"),
                         "wamid.1"), T0).orElseThrow();
-        SendRequest send = queued(SendRequest.class).get(0);
-        assertThat(send.getCategory()).isEqualTo(MessageCategory.SERVICE);
-        assertThat(send.getText()).isEqualTo("text");
-        assertThat(send.getButtons()).singleElement().satisfies(b -> {
-            assertThat(b.getPayload()).isEqualTo("CONFIRM:" + token.value());
-            assertThat(b.getTitle()).isEqualTo("Yes, confirm");
+        MessageRequest send = queued(MessageRequest.class).get(0);
+        assertThat(send.category()).isEqualTo(MessageCategory.SERVICE);
+        assertThat(send.text()).isEqualTo("text");
+        assertThat(send.buttons()).singleElement().satisfies(b -> {
+            assertThat(b.payload()).isEqualTo("CONFIRM:" + token.value());
+            assertThat(b.title()).isEqualTo("Yes, confirm");
         });
     }
 
@@ -234,9 +227,9 @@ class ConsentLifecycleTest extends LifecycleFixture {
     void askingAgainForGrantedPurposesChangesNothing() {
         ConfirmationToken token = optIn(Set.of("offers"), T0);
         lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
-        int before = subject.outbox().size();
+        int before = subject.queued().size();
         assertThat(lifecycle.requestOptIn(subject, Set.of("offers"), OptInSource.API, "de", evidence(), T0)).isEmpty();
-        assertThat(subject.outbox()).hasSize(before);
+        assertThat(subject.queued()).hasSize(before);
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.consentflow.consent.domain;
 
-import io.consentflow.events.ConsentSnapshot;
-import io.consentflow.events.OptInSource;
+import io.consentflow.consent.domain.DomainEvent.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
 
 /** The policy, subject and helpers the domain tests of the consent state machine share. */
 abstract class LifecycleFixture {
@@ -30,12 +28,12 @@ abstract class LifecycleFixture {
         return lifecycle.requestOptIn(subject, purposes, OptInSource.WEB_FORM, "de", evidence(), at).orElseThrow();
     }
 
-    <T extends SpecificRecord> List<T> queued(Class<T> type) {
-        return subject.outbox().stream().map(OutboxEntry::value).filter(type::isInstance).map(type::cast).toList();
+    <T extends DomainEvent> List<T> queued(Class<T> type) {
+        return subject.queued().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    ConsentSnapshot lastSnapshot() {
-        List<ConsentSnapshot> snapshots = queued(ConsentSnapshot.class);
+    StateSnapshot lastSnapshot() {
+        List<StateSnapshot> snapshots = queued(StateSnapshot.class);
         return snapshots.get(snapshots.size() - 1);
     }
 }

@@ -3,9 +3,10 @@ package io.consentflow.consent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.consentflow.consent.domain.DomainEvent.StateTombstone;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A change's trace context goes to the events that change queued, never to ones an earlier change left waiting. */
@@ -17,18 +18,24 @@ class OutboxTraceTest {
     @Test
     void onlyTheEntriesQueuedByTheChangeCarryItsTraceContext() {
         Subject subject = Subject.create("s-1", "ck-1", "+4915112345678", "de", Instant.EPOCH);
-        subject.enqueue(new OutboxEntry("e-1", "consent-events", "s-1", null));
-        subject.traceQueuedSince(List.of(), EARLIER);
-        subject.enqueue(new OutboxEntry("e-2", "consent-events", "s-1", null));
-        List<OutboxEntry> before = subject.outbox();
+        subject.enqueue(new StateTombstone("e-1", "ck-1"));
+        subject.encodeQueued(encodedIn(EARLIER));
+        subject.enqueue(new StateTombstone("e-2", "ck-1"));
+        subject.encodeQueued(encodedIn(null));
 
         subject.removeFromOutbox(Set.of("e-2")); // a change may drop waiting entries (an erasure does)
-        subject.enqueue(new OutboxEntry("e-3", "consent-state", "ck-1", null));
-        subject.enqueue(new OutboxEntry("e-4", "consent-events", "s-1", null));
-        subject.traceQueuedSince(before, NOW);
+        subject.enqueue(new StateTombstone("e-3", "ck-1"));
+        subject.enqueue(new StateTombstone("e-4", "ck-1"));
+        subject.encodeQueued(encodedIn(NOW));
 
         assertThat(subject.outbox()).extracting(OutboxEntry::eventId, OutboxEntry::traceparent).containsExactly(
                 tuple("e-1", EARLIER), tuple("e-3", NOW),
                 tuple("e-4", NOW));
+        assertThat(subject.queued()).as("every queued event went into the outbox").isEmpty();
+    }
+
+    /** Stands in for the app's encoder: the change's trace context on each entry it encodes. */
+    private static Function<DomainEvent, OutboxEntry> encodedIn(String traceparent) {
+        return event -> new OutboxEntry(event.eventId(), "consent-state", "ck-1", null, false, traceparent);
     }
 }

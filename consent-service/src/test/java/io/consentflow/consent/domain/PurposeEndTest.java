@@ -2,11 +2,9 @@ package io.consentflow.consent.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ConsentStatus;
-import io.consentflow.events.ErasureScope;
-import io.consentflow.events.PreferencesChanged;
-import io.consentflow.events.SubjectErased;
+import io.consentflow.consent.domain.DomainEvent.PreferencesChanged;
+import io.consentflow.consent.domain.DomainEvent.StateTombstone;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +24,18 @@ class PurposeEndTest extends LifecycleFixture {
         assertThat(subject.e164()).isEqualTo(NUMBER);
         assertThat(subject.evidence()).hasSize(evidenceBefore);
         assertThat(queued(PreferencesChanged.class)).last().satisfies(p -> {
-            assertThat(p.getPurposesBefore()).containsExactly("event-updates", "offers");
-            assertThat(p.getPurposesAfter()).containsExactly("offers");
-            assertThat(p.getPendingConfirmation()).isFalse();
+            assertThat(p.purposesBefore()).containsExactly("event-updates", "offers");
+            assertThat(p.purposesAfter()).containsExactly("offers");
+            assertThat(p.pendingConfirmation()).isFalse();
         });
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.CONFIRMED);
-        assertThat(lastSnapshot().getPurposes()).containsExactly("offers");
+        assertThat(lastSnapshot().status()).isEqualTo(SubjectStatus.CONFIRMED);
+        assertThat(lastSnapshot().purposes()).containsExactly("offers");
         assertThat(queued(SubjectErased.class)).singleElement().satisfies(e -> {
-            assertThat(e.getErasureId()).isEqualTo("erasure-fair");
-            assertThat(e.getScope()).isEqualTo(ErasureScope.SUBJECT);
-            assertThat(e.getPurpose()).isEqualTo("event-updates");
+            assertThat(e.erasureId()).isEqualTo("erasure-fair");
+            assertThat(e.scope()).isEqualTo(ErasureScope.SUBJECT);
+            assertThat(e.purpose()).isEqualTo("event-updates");
         });
-        assertThat(subject.outbox()).noneMatch(e -> e.topic().equals("consent-state") && e.value() == null);
+        assertThat(subject.queued()).noneMatch(StateTombstone.class::isInstance);
     }
 
     @Test
@@ -51,24 +49,23 @@ class PurposeEndTest extends LifecycleFixture {
         assertThat(subject.e164()).isNull();
         assertThat(subject.evidence()).isEmpty();
         assertThat(queued(SubjectErased.class)).singleElement()
-                .satisfies(e -> assertThat(e.getPurpose()).as("the whole subject, not one purpose").isNull());
-        OutboxEntry last = subject.outbox().get(subject.outbox().size() - 1);
-        assertThat(last.topic()).isEqualTo("consent-state");
-        assertThat(last.value()).isNull();
+                .satisfies(e -> assertThat(e.purpose()).as("the whole subject, not one purpose").isNull());
+        DomainEvent last = subject.queued().get(subject.queued().size() - 1);
+        assertThat(last).as("consent-state tombstone").isInstanceOf(StateTombstone.class);
     }
 
     @Test
     void theEndOfAPurposeNeverGrantedChangesNothingButIsReceipted() {
         ConfirmationToken token = optIn(Set.of("offers"), T0);
         lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
-        int outboxBefore = subject.outbox().size();
+        int outboxBefore = subject.queued().size();
 
         lifecycle.erase(subject, "erasure-fair", ErasureScope.SUBJECT, "event-updates", T0.plusSeconds(60));
 
         assertThat(subject.purposes()).containsExactly("offers");
-        assertThat(subject.outbox()).hasSize(outboxBefore + 1);
+        assertThat(subject.queued()).hasSize(outboxBefore + 1);
         assertThat(queued(SubjectErased.class)).singleElement()
-                .satisfies(e -> assertThat(e.getPurpose()).isEqualTo("event-updates"));
+                .satisfies(e -> assertThat(e.purpose()).isEqualTo("event-updates"));
     }
 
     @Test
@@ -85,6 +82,6 @@ class PurposeEndTest extends LifecycleFixture {
         assertThat(subject.purposes()).containsExactly("offers");
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(queued(SubjectErased.class)).singleElement()
-                .satisfies(e -> assertThat(e.getPurpose()).isEqualTo("event-updates"));
+                .satisfies(e -> assertThat(e.purpose()).isEqualTo("event-updates"));
     }
 }

@@ -2,13 +2,8 @@ package io.consentflow.consent.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentflow.events.ConfirmationMethod;
-import io.consentflow.events.ConsentStatus;
-import io.consentflow.events.MessageCategory;
-import io.consentflow.events.SendRequest;
-import io.consentflow.events.StopReceived;
-import io.consentflow.events.StopScope;
-import io.consentflow.events.StopTrigger;
+import io.consentflow.consent.domain.DomainEvent.MessageRequest;
+import io.consentflow.consent.domain.DomainEvent.StopReceived;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,31 +15,31 @@ class WithdrawalsTest extends LifecycleFixture {
     void stopWithdrawsEverythingRepliesOnceAndReOptInNeedsANewConfirmation() {
         ConfirmationToken token = optIn(Set.of("offers", "support"), T0);
         lifecycle.confirm(subject, token.value(), ConfirmationMethod.QUICK_REPLY, T0);
-        int before = subject.outbox().size();
+        int before = subject.queued().size();
 
         assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "fr", true, T0.plusSeconds(5)))
                 .isTrue();
         assertThat(subject.status()).isEqualTo(SubjectStatus.STOPPED);
         assertThat(subject.purposes()).isEmpty();
         StopReceived stop = queued(StopReceived.class).get(0);
-        assertThat(stop.getTrigger()).isEqualTo(StopTrigger.KEYWORD);
-        assertThat(stop.getScope()).isEqualTo(StopScope.ALL);
-        assertThat(stop.getLanguage()).isEqualTo("fr");
-        assertThat(stop.getPurposesWithdrawn()).containsExactly("offers", "support");
-        assertThat(lastSnapshot().getStatus()).isEqualTo(ConsentStatus.STOPPED);
-        assertThat(lastSnapshot().getStoppedAt()).isEqualTo(T0.plusSeconds(5));
-        List<SendRequest> replies = queued(SendRequest.class).stream()
-                .filter(s -> s.getCategory() == MessageCategory.SERVICE).toList();
+        assertThat(stop.trigger()).isEqualTo(StopTrigger.KEYWORD);
+        assertThat(stop.scope()).isEqualTo(StopScope.ALL);
+        assertThat(stop.language()).isEqualTo("fr");
+        assertThat(stop.purposesWithdrawn()).containsExactly("offers", "support");
+        assertThat(lastSnapshot().status()).isEqualTo(SubjectStatus.STOPPED);
+        assertThat(lastSnapshot().stoppedAt()).isEqualTo(T0.plusSeconds(5));
+        List<MessageRequest> replies = queued(MessageRequest.class).stream()
+                .filter(s -> s.category() == MessageCategory.SERVICE).toList();
         assertThat(replies).singleElement().satisfies(reply -> {
-            assertThat(reply.getText()).isEqualTo(Texts.stopConfirmation("fr")).contains("START")
+            assertThat(reply.text()).isEqualTo(Texts.stopConfirmation("fr")).contains("START")
                     .isNotEqualTo(Texts.stopConfirmation("de"));
-            assertThat(reply.getSubjectId()).isEqualTo("subject-1");
+            assertThat(reply.subjectId()).isEqualTo("subject-1");
         });
-        assertThat(subject.outbox()).hasSize(before + 3);
+        assertThat(subject.queued()).hasSize(before + 3);
 
         assertThat(lifecycle.stop(subject, StopTrigger.KEYWORD, StopScope.ALL, "de", true, T0.plusSeconds(6)))
                 .as("a second STOP changes nothing and sends no second reply").isFalse();
-        assertThat(subject.outbox()).hasSize(before + 3);
+        assertThat(subject.queued()).hasSize(before + 3);
 
         ConfirmationToken again = optIn(Set.of("offers"), T0.plusSeconds(10));
         assertThat(subject.status()).isEqualTo(SubjectStatus.PENDING);
@@ -65,8 +60,8 @@ class WithdrawalsTest extends LifecycleFixture {
         assertThat(subject.status()).isEqualTo(SubjectStatus.CONFIRMED);
         assertThat(subject.purposes()).containsExactly("support");
         assertThat(subject.marketingStoppedAtMeta()).isTrue();
-        assertThat(lastSnapshot().getMarketingStoppedAtMeta()).isTrue();
-        assertThat(queued(StopReceived.class).get(0).getPurposesWithdrawn()).containsExactly("offers");
+        assertThat(lastSnapshot().marketingStoppedAtMeta()).isTrue();
+        assertThat(queued(StopReceived.class).get(0).purposesWithdrawn()).containsExactly("offers");
     }
 
     @Test

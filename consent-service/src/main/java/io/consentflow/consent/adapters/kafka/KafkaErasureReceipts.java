@@ -1,11 +1,12 @@
 package io.consentflow.consent.adapters.kafka;
 
 import io.consentflow.consent.app.ErasureReceipts;
-import io.consentflow.events.SubjectErased;
+import io.consentflow.consent.domain.DomainEvent.SubjectErased;
 import io.consentflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Sends an erasure receipt straight to consent-events (keyed by subjectId), bypassing the outbox it has none of. */
 @Component
@@ -18,7 +19,8 @@ class KafkaErasureReceipts implements ErasureReceipts {
     }
 
     @Override
-    public void publish(SubjectErased receipt) throws Exception {
-        kafka.send(Topics.CONSENT_EVENTS.name(), receipt.getSubjectId(), receipt).get();
+    public Mono<Void> publish(SubjectErased receipt) {
+        return Mono.fromFuture(() -> kafka.send(Topics.CONSENT_EVENTS.name(), receipt.subjectId(),
+                AvroEvents.receipt(receipt))).then();
     }
 }

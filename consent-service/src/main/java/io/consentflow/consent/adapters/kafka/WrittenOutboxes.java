@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
@@ -44,10 +45,10 @@ final class WrittenOutboxes {
         this.subjects = subjects;
     }
 
-    /** Publishes each subject's entries and clears its outbox; returns the subjects whose entries did not go out. */
-    List<String> publish(List<Written> batch) {
+    /** Publishes each subject's entries and clears its outbox; emits the subjects whose entries did not go out. */
+    Mono<List<String>> publish(List<Written> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return Mono.just(List.of());
         }
         List<List<CompletableFuture<SendResult<String, SpecificRecord>>>> sends = new ArrayList<>(batch.size());
         for (Written written : batch) {
@@ -59,33 +60,35 @@ final class WrittenOutboxes {
             }
             sends.add(futures);
         }
-        List<String> failed = new ArrayList<>();
-        Map<String, Long> revisions = new LinkedHashMap<>();
-        List<Written> acknowledged = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Written written = batch.get(i);
-            if (OutboxRelay.allAcknowledged(sends.get(i))) {
-                written.entries().forEach(entry -> recentlyPublished.add(entry.eventId()));
-                revisions.put(written.subjectId(), written.revision());
-                acknowledged.add(written);
-            } else {
-                failed.add(written.subjectId());
-            }
-        }
-        Integer cleared = subjects.clearOutboxesAt(revisions).block();
-        if (cleared == null || cleared < revisions.size()) {
-            removeOneByOne(acknowledged);
-        }
-        return failed;
+        return Flux.range(0, batch.size()).concatMap(i -> OutboxRelay.allAcknowledged(sends.get(i))).collectList()
+                .flatMap(acks -> {
+                    List<String> failed = new ArrayList<>();
+                    Map<String, Long> revisions = new LinkedHashMap<>();
+                    List<Written> acknowledged = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        Written written = batch.get(i);
+                        if (acks.get(i)) {
+                            written.entries().forEach(entry -> recentlyPublished.add(entry.eventId()));
+                            revisions.put(written.subjectId(), written.revision());
+                            acknowledged.add(written);
+                        } else {
+                            failed.add(written.subjectId());
+                        }
+                    }
+                    return subjects.clearOutboxesAt(revisions)
+                            .flatMap(cleared -> cleared < revisions.size() ? removeOneByOne(acknowledged)
+                                    : Mono.<Void>empty())
+                            .thenReturn(failed);
+                });
     }
 
     /** Some document moved on since its write: remove what was published (nothing where the clear matched). */
-    private void removeOneByOne(List<Written> acknowledged) {
-        Flux.fromIterable(acknowledged).flatMap(written -> {
+    private Mono<Void> removeOneByOne(List<Written> acknowledged) {
+        return Flux.fromIterable(acknowledged).flatMap(written -> {
             Set<String> ids = new HashSet<>();
             written.entries().forEach(entry -> ids.add(entry.eventId()));
             return relay.markSent(written.subjectId(), ids)
                     .retryWhen(Retry.max(10).filter(ConcurrentUpdateException.class::isInstance));
-        }, PARALLEL_REMOVALS).blockLast();
+        }, PARALLEL_REMOVALS).then();
     }
 }

@@ -4,11 +4,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.util.Date;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,20 +22,14 @@ import reactor.core.publisher.Mono;
 public class KeyRing {
 
     static final String COLLECTION = "data_keys";
-    private final MongoClient client;
-    private final String database;
+    private final MongoCollection<Document> keys;
 
-    KeyRing(MongoClient client, @Value("${consentflow.consent.key-ring.database:consent_keys}") String database) {
-        this.client = client;
-        this.database = database;
-    }
-
-    private MongoCollection<Document> collection() {
-        return client.getDatabase(database).getCollection(COLLECTION);
+    KeyRing(KeyRingDatabase database) {
+        this.keys = database.collections().named(COLLECTION);
     }
 
     public Mono<MasterKeys.WrappedKey> find(String subjectId) {
-        return Mono.from(collection().find(Filters.eq("_id", subjectId)).first())
+        return Mono.from(keys.find(Filters.eq("_id", subjectId)).first())
                 .map(doc -> new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped")));
     }
 
@@ -45,24 +37,24 @@ public class KeyRing {
     Mono<Void> storeIfAbsent(String subjectId, MasterKeys.WrappedKey wrapped) {
         Document doc = new Document("_id", subjectId).append("masterKeyId", wrapped.masterKeyId())
                 .append("wrapped", wrapped.sealed()).append("createdAt", new Date());
-        return Mono.from(collection().insertOne(doc)).then()
+        return Mono.from(keys.insertOne(doc)).then()
                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                         ? Mono.empty() : Mono.error(e));
     }
 
     /** Crypto-shredding: every copy of the subject's ciphertexts becomes unreadable. Idempotent. */
     public Mono<Void> shred(String subjectId) {
-        return Mono.from(collection().deleteOne(Filters.eq("_id", subjectId))).then();
+        return Mono.from(keys.deleteOne(Filters.eq("_id", subjectId))).then();
     }
 
     /** Keys still wrapped by another master key than {@code currentId}. */
     Flux<Document> wrappedByOtherThan(String currentId, int limit) {
-        return Flux.from(collection().find(Filters.ne("masterKeyId", currentId)).limit(limit));
+        return Flux.from(keys.find(Filters.ne("masterKeyId", currentId)).limit(limit));
     }
 
     /** Replaces a wrapped key only if it is still wrapped by {@code previousId} (no write is lost to a race). */
     Mono<Boolean> rewrap(String subjectId, String previousId, MasterKeys.WrappedKey rewrapped) {
-        return Mono.from(collection().updateOne(
+        return Mono.from(keys.updateOne(
                         Filters.and(Filters.eq("_id", subjectId), Filters.eq("masterKeyId", previousId)),
                         Updates.combine(Updates.set("masterKeyId", rewrapped.masterKeyId()),
                                 Updates.set("wrapped", rewrapped.sealed()))))
@@ -70,6 +62,6 @@ public class KeyRing {
     }
 
     public Mono<Long> count() {
-        return Mono.from(collection().countDocuments());
+        return Mono.from(keys.countDocuments());
     }
 }

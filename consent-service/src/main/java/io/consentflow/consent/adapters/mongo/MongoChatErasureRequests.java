@@ -3,10 +3,11 @@ package io.consentflow.consent.adapters.mongo;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.app.ChatErasureRequests;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.util.Date;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,10 +21,10 @@ class MongoChatErasureRequests implements ChatErasureRequests {
 
     static final String COLLECTION = "chat_erasure_requests";
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollection<Document> collection;
 
-    MongoChatErasureRequests(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    MongoChatErasureRequests(MongoCollections collections) {
+        this.collection = collections.named(COLLECTION);
     }
 
     @Override
@@ -31,19 +32,19 @@ class MongoChatErasureRequests implements ChatErasureRequests {
         Document document = new Document("_id", request.contactKey())
                 .append("requestedAt", Date.from(request.requestedAt()))
                 .append("language", request.language()).append("wamid", request.wamid());
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.replaceOne(Filters.eq("_id",
-                request.contactKey()), document, new ReplaceOptions().upsert(true)))).then();
+        return Mono.from(collection.replaceOne(Filters.eq("_id",
+                request.contactKey()), document, new ReplaceOptions().upsert(true))).then();
     }
 
     @Override
     public Flux<Pending> pending() {
-        return mongo.getCollection(COLLECTION).flatMapMany(c -> Flux.from(c.find().sort(Sorts.ascending("requestedAt"))))
+        return Flux.from(collection.find().sort(Sorts.ascending("requestedAt")))
                 .map(MongoChatErasureRequests::pending);
     }
 
     @Override
     public Mono<Pending> find(String contactKey) {
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.find(Filters.eq("_id", contactKey)).first()))
+        return Mono.from(collection.find(Filters.eq("_id", contactKey)).first())
                 .map(MongoChatErasureRequests::pending);
     }
 
@@ -54,7 +55,7 @@ class MongoChatErasureRequests implements ChatErasureRequests {
 
     @Override
     public Mono<Boolean> remove(String contactKey) {
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", contactKey))))
+        return Mono.from(collection.deleteOne(Filters.eq("_id", contactKey)))
                 .map(result -> result.getDeletedCount() > 0);
     }
 }

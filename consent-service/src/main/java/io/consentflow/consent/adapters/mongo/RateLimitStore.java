@@ -9,11 +9,10 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.app.RateLimitCounters;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -28,18 +27,19 @@ public final class RateLimitStore implements RateLimitCounters {
 
     public static final String COLLECTION = "rate_limits";
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollection<Document> collection;
 
-    public RateLimitStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    public RateLimitStore(MongoCollections collections) {
+        this.collection = collections.named(COLLECTION);
     }
 
     /** Counts one attempt and returns the window's count including it. */
     @Override
     public Mono<Long> increment(String digest, Instant windowStart, Instant windowEnd) {
-        return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", id(digest, windowStart)),
-                        Updates.combine(Updates.inc("count", 1L), Updates.setOnInsert("windowEnd", Date.from(windowEnd))),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
+        return Mono.from(collection.findOneAndUpdate(Filters.eq("_id", id(digest, windowStart)),
+                        Updates.combine(Updates.inc("count", 1L),
+                                Updates.setOnInsert("windowEnd", Date.from(windowEnd))),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
                 .map(doc -> ((Number) doc.get("count")).longValue())
                 // two first attempts in the same window may both try to insert: the loser retries and increments
                 .retryWhen(Retry.max(3).filter(RateLimitStore::isDuplicateKey));
@@ -48,14 +48,14 @@ public final class RateLimitStore implements RateLimitCounters {
     /** Gives an attempt back (the other limit refused it, so nothing was sent). */
     @Override
     public Mono<Void> decrement(String digest, Instant windowStart) {
-        return collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", id(digest, windowStart)),
-                Updates.inc("count", -1L)))).then();
+        return Mono.from(collection.updateOne(Filters.eq("_id", id(digest, windowStart)),
+                Updates.inc("count", -1L))).then();
     }
 
     /** Deletes every window that ended before {@code now}; returns how many. */
     @Override
     public Mono<Long> deleteEndedBefore(Instant now) {
-        return collection().flatMap(c -> Mono.from(c.deleteMany(Filters.lt("windowEnd", Date.from(now)))))
+        return Mono.from(collection.deleteMany(Filters.lt("windowEnd", Date.from(now))))
                 .map(result -> result.getDeletedCount());
     }
 
@@ -63,13 +63,8 @@ public final class RateLimitStore implements RateLimitCounters {
         return digest + "@" + windowStart.toEpochMilli();
     }
 
-    private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION);
-    }
-
     private static boolean isDuplicateKey(Throwable e) {
-        return e instanceof DuplicateKeyException
-                || (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
+        return (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
                 || (e instanceof MongoCommandException command && command.getErrorCode() == 11000);
     }
 }

@@ -7,9 +7,6 @@ import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.consent.domain.PendingOptIn;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
-import io.consentflow.schemas.AvroEventDeserializer;
-import io.consentflow.schemas.AvroEventSerializer;
-import io.consentflow.schemas.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,8 +28,6 @@ final class SubjectDocuments {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SubjectCrypto crypto;
-    private final AvroEventSerializer serializer = new AvroEventSerializer();
-    private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
 
     SubjectDocuments(SubjectCrypto crypto) {
         this.crypto = crypto;
@@ -40,6 +35,10 @@ final class SubjectDocuments {
 
     Document toDocument(StoredSubject stored, long revision) {
         Subject s = stored.subject();
+        if (!s.queued().isEmpty()) {
+            // written without them, the events would be lost: the app encodes them into the outbox first
+            throw new IllegalStateException("subject written with events queued but not encoded");
+        }
         String id = s.subjectId();
         boolean erased = s.status() == SubjectStatus.ERASED;
         Document doc = new Document("_id", id).append("revision", revision).append("status", s.status().name())
@@ -66,8 +65,8 @@ final class SubjectDocuments {
         }
         List<Document> outbox = new ArrayList<>();
         for (OutboxEntry entry : s.outbox()) {
-            boolean sealed = Topics.SEND_REQUESTS.name().equals(entry.topic());
-            byte[] value = entry.value() == null ? null : serializer.serialize(entry.topic(), entry.value());
+            boolean sealed = entry.sealed();
+            byte[] value = entry.value();
             Document queued = new Document("eventId", entry.eventId()).append("topic", entry.topic())
                     .append("sealed", sealed)
                     .append("key", sealed ? crypto.encrypt(stored.dataKey(), id, "outbox-key", entry.key()) : entry.key())
@@ -126,7 +125,7 @@ final class SubjectDocuments {
             String topic = entry.getString("topic");
             entries.add(new OutboxEntry(entry.getString("eventId"), topic,
                     sealed ? crypto.decrypt(key, id, "outbox-key", entry.getString("key")) : entry.getString("key"),
-                    value == null ? null : deserializer.deserialize(topic, value), entry.getString("traceparent")));
+                    value, sealed, entry.getString("traceparent")));
         }
         return entries;
     }

@@ -17,6 +17,7 @@ import io.consentflow.consent.app.StoredSubject;
 import io.consentflow.consent.app.SubjectStore;
 import io.consentflow.consent.domain.Subject;
 import io.consentflow.consent.domain.SubjectStatus;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,13 +39,13 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
     static final String COLLECTION = "subjects";
     static final String REVISION_GUARD = "revision_guard";
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollection<Document> collection;
     private final SubjectDocuments documents;
     private final SubjectCrypto crypto;
     private final KeyRing keyRing;
 
-    public SubjectRepository(ReactiveMongoTemplate mongo, SubjectCrypto crypto, KeyRing keyRing) {
-        this.mongo = mongo;
+    public SubjectRepository(MongoCollections collections, SubjectCrypto crypto, KeyRing keyRing) {
+        this.collection = collections.named(COLLECTION);
         this.crypto = crypto;
         this.keyRing = keyRing;
         this.documents = new SubjectDocuments(crypto);
@@ -54,16 +53,16 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return collection().flatMap(c -> Flux.concat(
-                c.createIndex(Indexes.ascending("contactKey"), new IndexOptions().unique(true).sparse(true)),
-                c.createIndex(Indexes.ascending("tokenHash"), new IndexOptions().sparse(true)),
-                c.createIndex(Indexes.ascending("outboxSize")),
-                c.createIndex(Indexes.ascending("pendingExpiresAt"), new IndexOptions().sparse(true)),
+        return Flux.concat(
+                collection.createIndex(Indexes.ascending("contactKey"), new IndexOptions().unique(true).sparse(true)),
+                collection.createIndex(Indexes.ascending("tokenHash"), new IndexOptions().sparse(true)),
+                collection.createIndex(Indexes.ascending("outboxSize")),
+                collection.createIndex(Indexes.ascending("pendingExpiresAt"), new IndexOptions().sparse(true)),
                 // redundant for MongoDB (the _id index finds the document), but the wire server of tests and
                 // ./run-local.sh serves a query from an index only when the index has exactly the query's fields:
                 // without it every conditional write {_id, revision} scanned the whole collection
-                c.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true)
-                        .name(REVISION_GUARD))).then());
+                collection.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true)
+                        .name(REVISION_GUARD))).then();
     }
 
     /** A subject seen for the first time gets its own data key (stored in the key ring with its first write). */
@@ -104,12 +103,11 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
         Mono<Void> write;
         if (stored.revision() < 0) {
             // a concurrent first write for the same number won: the key stored for this attempt's id is nobody's
-            write = collection().flatMap(c -> Mono.from(c.insertOne(doc))).then()
+            write = Mono.from(collection.insertOne(doc)).then()
                     .onErrorResume(this::isDuplicateKey,
                             e -> keyRing.shred(id).then(Mono.error(new ConcurrentUpdateException())));
         } else {
-            write = collection()
-                    .flatMap(c -> Mono.from(c.replaceOne(atRevision(id, stored.revision()), doc)))
+            write = Mono.from(collection.replaceOne(atRevision(id, stored.revision()), doc))
                     .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                             : Mono.error(new ConcurrentUpdateException()));
         }
@@ -118,20 +116,20 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
 
     @Override
     public Flux<String> idsWithOutbox(int limit) {
-        return collection().flatMapMany(c -> Flux.from(c.find(Filters.gt("outboxSize", 0))
-                .projection(Projections.include("_id")).limit(limit))).map(d -> d.getString("_id"));
+        return Flux.from(collection.find(Filters.gt("outboxSize", 0))
+                .projection(Projections.include("_id")).limit(limit)).map(d -> d.getString("_id"));
     }
 
     @Override
     public Flux<String> idsWithPendingExpiredBy(Instant now, int limit) {
-        return collection().flatMapMany(c -> Flux.from(c.find(Filters.lte("pendingExpiresAt", Date.from(now)))
-                .projection(Projections.include("_id")).limit(limit))).map(d -> d.getString("_id"));
+        return Flux.from(collection.find(Filters.lte("pendingExpiresAt", Date.from(now)))
+                .projection(Projections.include("_id")).limit(limit)).map(d -> d.getString("_id"));
     }
 
     /** The outbox of one subject, decrypted, and the revision it was read at. */
     @Override
     public Mono<PendingOutbox> outboxOf(String subjectId) {
-        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", subjectId)).first()))
+        return Mono.from(collection.find(Filters.eq("_id", subjectId)).first())
                 .flatMap(doc -> dataKeyOf(doc).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                         .map(key -> new PendingOutbox(subjectId, ((Number) doc.get("revision")).longValue(),
                                 documents.outbox(doc, key.orElse(null)))));
@@ -143,7 +141,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
      */
     @Override
     public Mono<Void> removeSent(String subjectId, Set<String> eventIds) {
-        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", subjectId)).first())
+        return Mono.from(collection.find(Filters.eq("_id", subjectId)).first())
                 .flatMap(doc -> {
                     long revision = ((Number) doc.get("revision")).longValue();
                     List<Document> outbox = doc.getList("outbox", Document.class, List.of());
@@ -151,7 +149,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
                             .filter(entry -> !eventIds.contains(entry.getString("eventId"))).toList();
                     var current = atRevision(subjectId, revision);
                     if (left.isEmpty() && SubjectStatus.ERASED.name().equals(doc.getString("status"))) {
-                        return keyRing.shred(subjectId).then(Mono.from(c.deleteOne(current)))
+                        return keyRing.shred(subjectId).then(Mono.from(collection.deleteOne(current)))
                                 .map(r -> r.getDeletedCount() == 1);
                     }
                     if (left.size() == outbox.size()) {
@@ -161,9 +159,9 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
                     doc.put("outbox", left);
                     doc.put("outboxSize", left.size());
                     doc.put("revision", revision + 1);
-                    return Mono.from(c.replaceOne(current, doc)).map(r -> r.getMatchedCount() == 1);
+                    return Mono.from(collection.replaceOne(current, doc)).map(r -> r.getMatchedCount() == 1);
                 })
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new ConcurrentUpdateException())));
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new ConcurrentUpdateException()));
     }
 
     /**
@@ -181,17 +179,17 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
                 atRevision(id, revision),
                 Updates.combine(Updates.set("outbox", List.of()), Updates.set("outboxSize", 0),
                         Updates.set("revision", revision + 1)))));
-        return collection().flatMap(c -> Mono.from(c.bulkWrite(clears, new BulkWriteOptions().ordered(false))))
+        return Mono.from(collection.bulkWrite(clears, new BulkWriteOptions().ordered(false)))
                 .map(BulkWriteResult::getMatchedCount);
     }
 
     /** Raw documents, for tests that prove nothing personal is stored in clear. */
     public Mono<Document> rawDocument(String subjectId) {
-        return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", subjectId)).first()));
+        return Mono.from(collection.find(Filters.eq("_id", subjectId)).first());
     }
 
     private Mono<StoredSubject> findOne(org.bson.conversions.Bson filter) {
-        return collection().flatMap(c -> Mono.from(c.find(filter).first())).flatMap(this::readRaw);
+        return Mono.from(collection.find(filter).first()).flatMap(this::readRaw);
     }
 
     /** A raw document read as this repository reads its own (a copy restored from a backup, say). */
@@ -220,12 +218,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
         return new Document("_id", id).append("revision", revision);
     }
 
-    private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION);
-    }
-
     private boolean isDuplicateKey(Throwable e) {
-        return e instanceof DuplicateKeyException || (e instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY);
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

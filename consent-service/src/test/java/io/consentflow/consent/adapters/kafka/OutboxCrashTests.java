@@ -83,12 +83,12 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(publishedCounts(pending)).as("nothing published while the relay is down").isEmpty();
 
         OutboxRelay restarted = new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED);
-        assertThat(restarted.drain(List.of(subjectId))).isEqualTo(3);
+        assertThat(restarted.drain(List.of(subjectId)).block()).isEqualTo(3);
 
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
                 assertThat(count).as(id).isEqualTo(1));
-        assertThat(restarted.drain(List.of(subjectId))).as("a second run finds nothing").isZero();
+        assertThat(restarted.drain(List.of(subjectId)).block()).as("a second run finds nothing").isZero();
     }
 
     @Test
@@ -105,10 +105,10 @@ class OutboxCrashTests extends IntegrationTestSupport {
                 return Mono.error(new IllegalStateException("simulated crash after publish"));
             }
         };
-        assertThatThrownBy(() -> crashing.drain(List.of(subjectId))).hasMessageContaining("simulated crash");
+        assertThatThrownBy(() -> crashing.drain(List.of(subjectId)).block()).hasMessageContaining("simulated crash");
         assertThat(outboxEventIds(subjectId)).as("still pending after the crash").containsExactlyElementsOf(pending);
 
-        new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED).drain(List.of(subjectId));
+        new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED).drain(List.of(subjectId)).block();
 
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
@@ -141,7 +141,7 @@ class OutboxCrashTests extends IntegrationTestSupport {
 
         var fromMemory = fromMemory();
         assertThat(fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, written.revision(),
-                written.entries())))).as("subjects whose events did not go out").isEmpty();
+                written.entries()))).block()).as("subjects whose events did not go out").isEmpty();
 
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(subjects.rawDocument(subjectId).block().get("revision", Number.class).longValue())
@@ -167,11 +167,11 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(allIds).containsAll(firstIds).hasSizeGreaterThan(firstIds.size());
 
         var fromMemory = fromMemory();
-        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, first.revision(), first.entries())));
+        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, first.revision(), first.entries()))).block();
         assertThat(outboxEventIds(subjectId)).as("only what the first write queued is gone")
                 .containsExactlyElementsOf(allIds.stream().filter(id -> !firstIds.contains(id)).toList());
 
-        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, second.revision(), second.entries())));
+        fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, second.revision(), second.entries()))).block();
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(allIds)).containsOnlyKeys(allIds).allSatisfy((id, count) ->
                 assertThat(count).as("published once: " + id).isEqualTo(1));

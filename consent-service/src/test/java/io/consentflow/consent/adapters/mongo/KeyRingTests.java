@@ -8,6 +8,7 @@ import io.consentflow.consent.app.StoredSubject;
 import io.consentflow.events.ErasureReason;
 import io.consentflow.events.ErasureRequested;
 import io.consentflow.events.ErasureScope;
+import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.schemas.Events;
 import io.consentflow.schemas.Topics;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +32,7 @@ class KeyRingTests extends IntegrationTestSupport {
     @Autowired
     KeyRing keyRing;
     @Autowired
-    ReactiveMongoTemplate mongo;
+    MongoCollections collections;
 
     @Test
     void erasureShredsTheKeySoABackupOfTheDocumentCanNoLongerBeRead() {
@@ -74,7 +74,7 @@ class KeyRingTests extends IntegrationTestSupport {
                 .hasMessageContaining("is not configured").hasMessageNotContaining(NEXT);
 
         KeyRingRotation rotation = new KeyRingRotation(keyRing, rotating, Duration.ofMinutes(1));
-        while (rotation.rewrapBatch() > 0) {
+        while (rotation.rewrapBatch().block() > 0) {
             // until nothing is wrapped by the old key
         }
 
@@ -85,7 +85,7 @@ class KeyRingTests extends IntegrationTestSupport {
         // put the ring back under the service's own key for the other tests of this context
         KeyRingRotation back = new KeyRingRotation(keyRing, new SubjectCrypto(new MasterKeys(CURRENT, List.of(NEXT))),
                 Duration.ofMinutes(1));
-        while (back.rewrapBatch() > 0) {
+        while (back.rewrapBatch().block() > 0) {
             // until everything is under the service's key again
         }
         assertThat(subjects.byId(subjectId).block().subject().e164()).isEqualTo(number);
@@ -101,8 +101,7 @@ class KeyRingTests extends IntegrationTestSupport {
         // as an earlier version stored it: the wrapped key inside the document, none in the ring
         Document legacy = subjects.rawDocument(subjectId).block();
         legacy.put("wrappedKey", ringKey.sealed());
-        mongo.getCollection("subjects").flatMap(c -> Mono.from(c.replaceOne(new Document("_id", subjectId), legacy)))
-                .block();
+        Mono.from(collections.named("subjects").replaceOne(new Document("_id", subjectId), legacy)).block();
         keyRing.shred(subjectId).block();
 
         StoredSubject read = subjects.byId(subjectId).block();
@@ -120,6 +119,6 @@ class KeyRingTests extends IntegrationTestSupport {
     }
 
     private SubjectRepository repository(SubjectCrypto crypto) {
-        return new SubjectRepository(mongo, crypto, keyRing);
+        return new SubjectRepository(collections, crypto, keyRing);
     }
 }
