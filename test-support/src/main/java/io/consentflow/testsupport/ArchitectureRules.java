@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  */
 public final class ArchitectureRules {
 
+    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     static final String BECAUSE = "of the house layout (docs/architecture.md#layout-inside-a-service)";
     /** The adapters a service may have, one per technology. */
     static final List<String> ADAPTERS = List.of("kafka", "mongo", "web", "http");
@@ -52,11 +54,11 @@ public final class ArchitectureRules {
                 .importPackages(basePackage);
     }
 
-    /** Rules 1-5 for the service in {@code basePackage} (e.g. {@code "io.consentflow.retention"}). */
+    /** Rules 1-6 for the service in {@code basePackage} (e.g. {@code "io.consentflow.retention"}). */
     public static List<ArchRule> houseLayout(String basePackage) {
         return List.of(domainIsPure(basePackage), appUsesNoAdapterOrConfig(basePackage),
                 adaptersMeetOnlyThroughPorts(basePackage), listenersMakeOneApplicationCall(basePackage),
-                onlyHousePackages(basePackage));
+                onlyHousePackages(basePackage), blockingOnlyInListeners(basePackage));
     }
 
     /** Classes in packages matching {@code domainPackages} (e.g. {@code "..domain.."}) use no Spring, Kafka, MongoDB. */
@@ -100,7 +102,7 @@ public final class ArchitectureRules {
      * of its own class; unwrapping and dedupe helpers of platform or the adapter are not counted).
      */
     public static ArchRule listenersMakeOneApplicationCall(String basePackage) {
-        return methods().that().areAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")
+        return methods().that().areAnnotatedWith(KAFKA_LISTENER)
                 .and().areDeclaredInClassesThat().resideInAPackage(basePackage + "..")
                 .should(ListenerCalls.callExactlyOneApplicationMethod(basePackage + ".app"))
                 .allowEmptyShould(true)
@@ -127,6 +129,51 @@ public final class ArchitectureRules {
                 .should().resideInAnyPackage(allowed.toArray(String[]::new))
                 .because("every service has the same package tree: domain, app, adapters."
                         + String.join("|", ADAPTERS) + ", config, " + BECAUSE);
+    }
+
+    /**
+     * Rule 6: only a class of {@code adapters.kafka} that holds a {@code @KafkaListener} method calls a blocking
+     * Reactor method ({@code Mono.block*}, {@code Flux.block*}, {@code toIterable}, {@code toStream}); everything else
+     * composes {@code Mono}/{@code Flux} and leaves the blocking to that listener (once, on its one application call)
+     * or to platform ({@code ReactivePeriodicTask}, {@code StartupTask}), which is outside the service's package.
+     */
+    public static ArchRule blockingOnlyInListeners(String basePackage) {
+        DescribedPredicate<JavaClass> listenerHolder = new DescribedPredicate<>(
+                "hold a @KafkaListener method in " + basePackage + ".adapters.kafka") {
+            @Override
+            public boolean test(JavaClass type) {
+                String kafka = basePackage + ".adapters.kafka";
+                return (type.getPackageName().equals(kafka) || type.getPackageName().startsWith(kafka + "."))
+                        && type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(KAFKA_LISTENER));
+            }
+        };
+        return noClasses().that().resideInAPackage(basePackage + "..").and(DescribedPredicate.not(listenerHolder))
+                .should().callMethodWhere(BlockingCalls.BLOCKING)
+                .because("blocking happens in one place: a listener blocks once on its one application call, "
+                        + "scheduled and start-up work returns a Mono that platform blocks on, " + BECAUSE);
+    }
+
+    /** The Reactor methods that block the calling thread. */
+    static final class BlockingCalls {
+
+        private static final Set<String> REACTIVE_TYPES = Set.of("reactor.core.publisher.Mono",
+                "reactor.core.publisher.Flux", "reactor.core.publisher.ParallelFlux");
+        private static final Set<String> BLOCKING_METHODS = Set.of("block", "blockOptional", "blockFirst",
+                "blockLast", "toIterable", "toStream");
+
+        static final DescribedPredicate<JavaMethodCall> BLOCKING = new DescribedPredicate<>(
+                "blocks on a Mono or Flux (block*, toIterable, toStream)") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                JavaClass owner = call.getTarget().getOwner();
+                return BLOCKING_METHODS.contains(call.getTarget().getName())
+                        && (REACTIVE_TYPES.contains(owner.getName())
+                        || REACTIVE_TYPES.stream().anyMatch(owner::isAssignableTo));
+            }
+        };
+
+        private BlockingCalls() {
+        }
     }
 
     /** The application methods a listener method reaches, following calls into its own class. */

@@ -25,7 +25,7 @@ class ArchitectureRulesTest {
     void aCompliantServicePassesEveryRule() {
         List<ArchRule> rules = ArchitectureRules.houseLayout(COMPLIANT);
 
-        assertThat(rules).hasSize(5);
+        assertThat(rules).hasSize(6);
         rules.forEach(rule -> assertThat(rule.evaluate(COMPLIANT_CLASSES).getFailureReport().getDetails())
                 .as(rule.getDescription()).isEmpty());
     }
@@ -82,6 +82,19 @@ class ArchitectureRulesTest {
         assertThat(details).anyMatch(line -> line.contains("violating.misc.Util"));
         assertThat(details).anyMatch(line -> line.contains("violating.RootHelper"));
         assertThat(details).noneMatch(line -> line.contains("ViolatingApplication"));
+    }
+
+    @Test
+    void blockingOnlyInListenersCatchesAUseCaseAndANonListenerAdapterButNotTheListener() {
+        List<String> details = violations(ArchitectureRules::blockingOnlyInListeners);
+
+        assertThat(details).anyMatch(line -> line.contains("violating.app.EraseSubject.countErased()")
+                && line.contains("reactor.core.publisher.Mono.block()"));
+        assertThat(details).anyMatch(line -> line.contains("violating.adapters.kafka.SubjectPublisher.publishAll(")
+                && line.contains("reactor.core.publisher.Flux.toIterable()"));
+        assertThat(details).as("a listener blocking on its application call is the one allowed place")
+                .noneMatch(line -> line.contains("SubjectListener"));
+        assertThat(details).hasSize(2);
     }
 
     private static List<String> violations(Function<String, ArchRule> rule) {

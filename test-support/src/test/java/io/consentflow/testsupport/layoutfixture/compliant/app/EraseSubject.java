@@ -18,4 +18,9 @@ public class EraseSubject {
     public void eraseAll(java.util.List<String> subjectIds) {
         subjectIds.forEach(this::erase);
     }
+
+    /** Reactive use cases compose and return; the listener blocks on them (rule 6). */
+    public reactor.core.publisher.Mono<Void> eraseLater(java.util.List<String> subjectIds) {
+        return reactor.core.publisher.Mono.fromRunnable(() -> eraseAll(subjectIds));
+    }
 }

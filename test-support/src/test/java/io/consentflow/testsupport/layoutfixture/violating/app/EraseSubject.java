@@ -23,4 +23,9 @@ public class EraseSubject {
     public void audit(String subjectId) {
         // recorded elsewhere
     }
+
+    /** Rule 6: a use case that blocks. */
+    public long countErased() {
+        return reactor.core.publisher.Flux.just(1L, 2L).count().block();
+    }
 }

@@ -1,7 +1,9 @@
 package io.consentflow.testsupport.layoutfixture.compliant.adapters.kafka;
 
 import io.consentflow.events.OptInRequested;
+import io.consentflow.platform.idempotency.IdempotentConsumer;
 import io.consentflow.testsupport.layoutfixture.compliant.app.EraseSubject;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -9,9 +11,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 class SubjectListener {
 
     private final EraseSubject erase;
+    private final IdempotentConsumer idempotent;
 
-    SubjectListener(EraseSubject erase) {
+    SubjectListener(EraseSubject erase, IdempotentConsumer idempotent) {
         this.erase = erase;
+        this.idempotent = idempotent;
+    }
+
+    /** Dedupes through platform and blocks once, on its one application call (rules 4 and 6). */
+    @KafkaListener(topics = "consent-events")
+    void onDeduped(List<OptInRequested> events) {
+        idempotent.process(events.stream().map(SubjectListener::unwrap).toList(), subjectId -> subjectId,
+                erase::eraseLater).block(Duration.ofSeconds(30));
     }
 
     @KafkaListener(topics = "consent-events")

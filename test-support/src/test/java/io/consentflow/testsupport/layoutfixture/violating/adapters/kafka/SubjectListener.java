@@ -20,7 +20,8 @@ class SubjectListener {
 
     @KafkaListener(topics = "consent-events")
     void noCall(String subjectId) {
-        // dropped without a use case
+        // dropped without a use case; a listener may block (rule 6 allows it here)
+        reactor.core.publisher.Mono.just(subjectId).block();
     }
 
     private void record(String subjectId) {
