@@ -1,6 +1,7 @@
 package io.consentflow.gateway.app;
 
 import io.consentflow.events.SendRequest;
+import io.consentflow.platform.idempotency.IdempotentConsumer;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
  * A batch of send-requests as the listener read it: the records up to the first one that breaks the topic's
  * structural rules ({@link SendRequests#validate}) are sent through the {@link SendPipeline}; the first poison record
  * is handed to {@code onPoison} with its index, so the listener sends it to the DLT and has the rest redelivered.
+ * The send path does not drop repeats before the pipeline (platform's IdempotentConsumer): its dedupe is the
+ * pipeline's claims, one per requestId, inserted before any call and atomic with it, and a redelivered request must
+ * reach them, because it re-announces its stored outcome (same eventId) in case the first announcement was lost.
  */
 @Service
 public class ProcessSendRequests {

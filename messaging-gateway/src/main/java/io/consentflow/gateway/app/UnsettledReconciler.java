@@ -1,7 +1,7 @@
 package io.consentflow.gateway.app;
 
 import io.consentflow.gateway.domain.SendOutcome;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import io.consentflow.schemas.Events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * {@code consentflow.gateway.send.settle.within} becomes AMBIGUOUS, announced once and never sent again.
  */
 @Component
-public class UnsettledReconciler extends PeriodicTask {
+public class UnsettledReconciler extends ReactivePeriodicTask {
 
     private final MessageLog log;
     private final UnsettledRequests unsettled;
@@ -33,7 +33,7 @@ public class UnsettledReconciler extends PeriodicTask {
 
     UnsettledReconciler(MessageLog log, UnsettledRequests unsettled, MessageEvents events,
             OwnedPartitions partitions, Clock clock, SendSettings settings, MeterRegistry meters) {
-        super("unsettled-reconciler");
+        super("unsettled-reconciler", Duration.ofMinutes(5));
         this.log = log;
         this.unsettled = unsettled;
         this.events = events;
@@ -49,8 +49,8 @@ public class UnsettledReconciler extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        reconcile(clock.instant()).block(Duration.ofMinutes(5));
+    protected Mono<Void> run() {
+        return reconcile(clock.instant());
     }
 
     /** One pass over the unsettled requests of this instance's partitions (and of none: tests, benchmarks). */

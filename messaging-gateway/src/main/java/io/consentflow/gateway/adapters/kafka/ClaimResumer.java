@@ -5,7 +5,7 @@ import io.consentflow.gateway.app.MessageLog;
 import io.consentflow.gateway.app.SendPipeline;
 import io.consentflow.gateway.app.SendRequests;
 import io.consentflow.gateway.config.GatewayProperties;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import io.consentflow.schemas.Topics;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +28,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Resumes requests that were claimed and never called when no redelivery will bring them: the claim has no call
@@ -39,7 +41,7 @@ import org.springframework.stereotype.Component;
  * flight) and looks their claims up by requestId, so it costs what is in flight, not what the log holds.
  */
 @Component
-class ClaimResumer extends PeriodicTask {
+class ClaimResumer extends ReactivePeriodicTask {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -54,7 +56,7 @@ class ClaimResumer extends PeriodicTask {
     ClaimResumer(MessageLog log, SendPipeline pipeline, ListenerPartitions partitions,
             ConsumerFactory<String, SpecificRecord> consumers, Clock clock, GatewayProperties properties,
             MeterRegistry meters) {
-        super("claim-resumer");
+        super("claim-resumer", Duration.ofMinutes(15));
         this.log = log;
         this.pipeline = pipeline;
         this.partitions = partitions;
@@ -71,50 +73,59 @@ class ClaimResumer extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        resume(clock.instant());
+    protected Mono<Integer> run() {
+        return resume(clock.instant());
     }
 
     /** One pass over this instance's partitions; answers how many requests it resumed. */
-    int resume(Instant now) {
+    Mono<Integer> resume(Instant now) {
         Set<Integer> owned = partitions.now();
         if (owned.isEmpty()) {
-            return 0;
+            return Mono.just(0);
         }
         // claimed moments ago: looked at again next time (its batch may still be storing its outcome)
         Instant youngest = now.minus(resume.after());
-        List<MessageLog.OpenClaim> candidates = log.openClaims()
+        return log.openClaims()
                 .filter(open -> owned.contains(open.partition()) && !open.claimedAt().isAfter(youngest))
-                .collectList().block(Duration.ofMinutes(2));
-        if (candidates.isEmpty()) {
-            return 0;
-        }
+                .collectList().flatMap(candidates -> candidates.isEmpty() ? Mono.just(0) : resume(candidates));
+    }
+
+    private Mono<Integer> resume(List<MessageLog.OpenClaim> candidates) {
         Properties readOnly = new Properties();
         readOnly.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // the send listener's group, to read its committed offsets; assigned, never subscribed: it joins no group
-        try (Consumer<String, SpecificRecord> kafka = consumers.createConsumer(SendListener.ID, "claim-resumer", null,
-                readOnly)) {
-            Map<Integer, Long> committed = committed(kafka,
-                    candidates.stream().map(MessageLog.OpenClaim::partition).collect(Collectors.toSet()));
-            List<MessageLog.OpenClaim> below = candidates.stream()
-                    .filter(open -> open.offset() < committed.getOrDefault(open.partition(), 0L)).toList();
-            if (below.isEmpty()) {
-                return 0;
-            }
-            Set<String> neverCalled = log.neverCalled(below.stream().map(MessageLog.OpenClaim::requestId).toList())
-                    .block(Duration.ofMinutes(2));
-            Map<Integer, List<Long>> due = new HashMap<>();
-            below.stream().filter(open -> neverCalled.contains(open.requestId())).forEach(open ->
-                    due.computeIfAbsent(open.partition(), p -> new ArrayList<>()).add(open.offset()));
-            List<SendRequest> requests = new ArrayList<>();
-            Map<SendRequest, SendPipeline.Source> sources = new IdentityHashMap<>();
-            due.forEach((partition, offsets) -> read(kafka, partition, offsets, requests, sources));
-            if (!requests.isEmpty()) {
-                pipeline.processBatch(requests, sources::get).block(Duration.ofMinutes(10));
-                resumed.increment(requests.size());
-            }
-            return requests.size();
+        // the send listener's group, to read its committed offsets; assigned, never subscribed: it joins no group.
+        // The consumer blocks: it is used on bounded-elastic threads, one step after the other, and closed at the end
+        return Mono.using(() -> consumers.createConsumer(SendListener.ID, "claim-resumer", null, readOnly),
+                kafka -> {
+                    Map<Integer, Long> committed = committed(kafka,
+                            candidates.stream().map(MessageLog.OpenClaim::partition).collect(Collectors.toSet()));
+                    List<MessageLog.OpenClaim> below = candidates.stream()
+                            .filter(open -> open.offset() < committed.getOrDefault(open.partition(), 0L)).toList();
+                    if (below.isEmpty()) {
+                        return Mono.just(0);
+                    }
+                    return log.neverCalled(below.stream().map(MessageLog.OpenClaim::requestId).toList())
+                            .publishOn(Schedulers.boundedElastic())
+                            .flatMap(neverCalled -> resume(kafka, below, neverCalled));
+                }, Consumer::close).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Integer> resume(Consumer<String, SpecificRecord> kafka, List<MessageLog.OpenClaim> below,
+            Set<String> neverCalled) {
+        Map<Integer, List<Long>> due = new HashMap<>();
+        below.stream().filter(open -> neverCalled.contains(open.requestId())).forEach(open ->
+                due.computeIfAbsent(open.partition(), p -> new ArrayList<>()).add(open.offset()));
+        List<SendRequest> requests = new ArrayList<>();
+        Map<SendRequest, SendPipeline.Source> sources = new IdentityHashMap<>();
+        due.forEach((partition, offsets) -> read(kafka, partition, offsets, requests, sources));
+        if (requests.isEmpty()) {
+            return Mono.just(0);
         }
+        return pipeline.processBatch(requests, sources::get)
+                .then(Mono.fromSupplier(() -> {
+                    resumed.increment(requests.size());
+                    return requests.size();
+                }));
     }
 
     private static Map<Integer, Long> committed(Consumer<String, SpecificRecord> kafka, Set<Integer> owned) {

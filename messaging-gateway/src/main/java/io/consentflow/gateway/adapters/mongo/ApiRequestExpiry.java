@@ -1,7 +1,7 @@
 package io.consentflow.gateway.adapters.mongo;
 
 import io.consentflow.gateway.config.CampaignApiProperties;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * requestId at most once while its message log holds the claim), and the client no longer reads its timeline.
  */
 @Component
-public class ApiRequestExpiry extends PeriodicTask {
+public class ApiRequestExpiry extends ReactivePeriodicTask {
 
     private final MongoApiRequestClaims claims;
     private final Clock clock;
@@ -22,7 +22,7 @@ public class ApiRequestExpiry extends PeriodicTask {
     private final Duration interval;
 
     ApiRequestExpiry(MongoApiRequestClaims claims, Clock clock, CampaignApiProperties properties) {
-        super("api-send-requests-expiry");
+        super("api-send-requests-expiry", Duration.ofMinutes(5));
         if (properties.keepRequests().compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalStateException("consentflow.gateway.campaign-api.keep-requests must be at least a day:"
                     + " campaign systems retry and read their figures for longer");
@@ -34,8 +34,8 @@ public class ApiRequestExpiry extends PeriodicTask {
     }
 
     @Override
-    protected void beforeFirstRun() {
-        claims.createIndexes().block(Duration.ofMinutes(1));
+    protected Mono<Void> prepare() {
+        return claims.createIndexes();
     }
 
     @Override
@@ -44,8 +44,8 @@ public class ApiRequestExpiry extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        expire().block(Duration.ofMinutes(5));
+    protected Mono<Long> run() {
+        return expire();
     }
 
     /** Deletes what is older than the keep period; answers how many entries. */

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import io.consentflow.gateway.app.ApiRequestClaims;
 import io.consentflow.platform.mongo.FirstInserts;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,15 +31,15 @@ public class MongoApiRequestClaims implements ApiRequestClaims {
     static final String CLIENT = "client";
     public static final String AT = "at";
     private static final int LOOKUP_CHUNK = 500;
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
 
-    public MongoApiRequestClaims(ReactiveMongoTemplate mongo) {
+    MongoApiRequestClaims(MongoCollections mongo) {
         this.mongo = mongo;
     }
 
     /** The index the expiry deletes by (MongoDB uses it; the local wire server scans). */
     Mono<Void> createIndexes() {
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending(AT)))).then();
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending(AT)))).then();
     }
 
     /** One unordered insertMany; element i is true when request i is claimed now, false when it was before. */
@@ -49,7 +49,7 @@ public class MongoApiRequestClaims implements ApiRequestClaims {
         List<Document> docs = new ArrayList<>(claims.size());
         claims.forEach(c -> docs.add(new Document("_id", c.requestId()).append("campaignId", c.campaignId())
                 .append(CLIENT, c.client()).append(AT, now)));
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs));
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.insert(c, docs));
     }
 
     /** Which of these requestIds were accepted before (a dry run counts them apart: a send would not repeat them). */
@@ -70,7 +70,7 @@ public class MongoApiRequestClaims implements ApiRequestClaims {
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)));
         }
-        return mongo.getCollection(COLLECTION).flatMapMany(c -> Flux.fromIterable(chunks)
+        return Mono.just(mongo.named(COLLECTION)).flatMapMany(c -> Flux.fromIterable(chunks)
                         .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk))
                                 .projection(new Document("_id", 1).append(CLIENT, 1)))))
                 .filter(doc -> client == null || client.equals(doc.getString(CLIENT)))
@@ -81,12 +81,12 @@ public class MongoApiRequestClaims implements ApiRequestClaims {
     @Override
     public Mono<Void> release(List<String> requestIds, boolean[] fresh) {
         List<Document> ids = requestIds.stream().map(id -> new Document("_id", id)).toList();
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, ids, fresh));
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.undo(c, ids, fresh));
     }
 
     /** Deletes the entries claimed before {@code cutoff}; answers how many. */
     Mono<Long> expire(Instant cutoff) {
-        return mongo.getCollection(COLLECTION)
+        return Mono.just(mongo.named(COLLECTION))
                 .flatMap(c -> Mono.from(c.deleteMany(Filters.lt(AT, Date.from(cutoff)))))
                 .map(result -> result.getDeletedCount());
     }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.gateway.app.DeliveryStatuses;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,20 +24,20 @@ import reactor.core.publisher.Mono;
  * versions hold it in their claim, which has the same index.
  */
 @Component
-public class MongoDeliveryStatuses implements DeliveryStatuses {
+class MongoDeliveryStatuses implements DeliveryStatuses {
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
 
-    public MongoDeliveryStatuses(ReactiveMongoTemplate mongo) {
+    MongoDeliveryStatuses(MongoCollections mongo) {
         this.mongo = mongo;
     }
 
     private Mono<MongoCollection<Document>> claims() {
-        return mongo.getCollection(MongoMessageLog.COLLECTION);
+        return Mono.just(mongo.named(MongoMessageLog.COLLECTION));
     }
 
     private Mono<MongoCollection<Document>> outcomes() {
-        return mongo.getCollection(MongoMessageLog.OUTCOMES);
+        return Mono.just(mongo.named(MongoMessageLog.OUTCOMES));
     }
 
     /**

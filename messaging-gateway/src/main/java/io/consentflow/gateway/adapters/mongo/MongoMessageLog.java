@@ -8,6 +8,7 @@ import io.consentflow.gateway.app.LoggedMessage;
 import io.consentflow.gateway.app.MessageLog;
 import io.consentflow.gateway.domain.RequestClaim;
 import io.consentflow.gateway.domain.SendOutcome;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,26 +40,26 @@ public class MongoMessageLog implements MessageLog {
     public static final String UNSETTLED = MongoUnsettledRequests.COLLECTION;
     private static final int LOOKUP_CHUNK = 500;
     public static final String OPEN = OpenClaims.COLLECTION;
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
     private final Claims claims;
     private final OpenClaims open;
 
-    public MongoMessageLog(ReactiveMongoTemplate mongo) {
+    MongoMessageLog(MongoCollections mongo) {
         this.mongo = mongo;
         this.claims = new Claims(this::claimsCollection, this::withOutcomes);
-        this.open = new OpenClaims(() -> mongo.getCollection(OPEN));
+        this.open = new OpenClaims(() -> Mono.just(mongo.named(OPEN)));
     }
 
     private Mono<MongoCollection<Document>> callsCollection() {
-        return mongo.getCollection(CALLS);
+        return Mono.just(mongo.named(CALLS));
     }
 
     private Mono<MongoCollection<Document>> claimsCollection() {
-        return mongo.getCollection(COLLECTION);
+        return Mono.just(mongo.named(COLLECTION));
     }
 
     private Mono<MongoCollection<Document>> outcomesCollection() {
-        return mongo.getCollection(OUTCOMES);
+        return Mono.just(mongo.named(OUTCOMES));
     }
 
     @Override

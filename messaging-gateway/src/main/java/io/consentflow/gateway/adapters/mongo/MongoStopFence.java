@@ -8,7 +8,8 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.gateway.app.StopFence;
 import io.consentflow.gateway.domain.PendingStops;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.mongo.MongoCollections;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * instance's consent view short of a day; a periodic sweep removes older ones.
  */
 @Component
-public class MongoStopFence extends PeriodicTask implements StopFence {
+public class MongoStopFence extends ReactivePeriodicTask implements StopFence {
 
     static final String COLLECTION = "stop_fence";
     /**
@@ -41,17 +41,17 @@ public class MongoStopFence extends PeriodicTask implements StopFence {
      */
     static final Duration KEEP = PendingStops.INBOUND_REPLAY;
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
     private final Clock clock;
 
-    public MongoStopFence(ReactiveMongoTemplate mongo, Clock clock) {
-        super("stop-fence-sweep");
+    MongoStopFence(MongoCollections mongo, Clock clock) {
+        super("stop-fence-sweep", Duration.ofMinutes(1));
         this.mongo = mongo;
         this.clock = clock;
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION);
+        return Mono.just(mongo.named(COLLECTION));
     }
 
     /** Records STOPs (one unordered bulk upsert); a later or wider STOP of a contact replaces an earlier one. */
@@ -88,8 +88,8 @@ public class MongoStopFence extends PeriodicTask implements StopFence {
     }
 
     @Override
-    protected void runOnce() {
+    protected Mono<?> run() {
         Date before = Date.from(clock.instant().minus(KEEP));
-        collection().flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", before)))).block(Duration.ofMinutes(1));
+        return collection().flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", before))));
     }
 }

@@ -3,10 +3,10 @@ package io.consentflow.gateway.adapters.mongo;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.gateway.app.UnsettledRequests;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,14 +21,14 @@ public class MongoUnsettledRequests implements UnsettledRequests {
 
     static final String COLLECTION = "message_unsettled";
 
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
 
-    public MongoUnsettledRequests(ReactiveMongoTemplate mongo) {
+    MongoUnsettledRequests(MongoCollections mongo) {
         this.mongo = mongo;
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION);
+        return Mono.just(mongo.named(COLLECTION));
     }
 
     /** Remembers requests to settle; a repeat is a no-op. */

@@ -3,6 +3,7 @@ package io.consentflow.gateway.adapters.mongo;
 import com.mongodb.client.model.Filters;
 import io.consentflow.gateway.app.WebhookReceipts;
 import io.consentflow.platform.mongo.FirstInserts;
+import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.rules.contact.ContactKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -50,12 +50,12 @@ public class MongoWebhookReceipts implements WebhookReceipts {
     /** Set on a receipt until its item's publication was acknowledged; absent on receipts of published items. */
     static final String PENDING = "pending";
     private static final String EVENT_DOMAIN = "webhook-event|";
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
     private final ContactKeys keyedDigests;
     /** Until the first prune has looked: an upgraded installation may hold receipts of the unkeyed format. */
     private volatile boolean legacyReceipts = true;
 
-    public MongoWebhookReceipts(ReactiveMongoTemplate mongo, ContactKeys keyedDigests) {
+    MongoWebhookReceipts(MongoCollections mongo, ContactKeys keyedDigests) {
         this.mongo = mongo;
         this.keyedDigests = keyedDigests;
     }
@@ -86,7 +86,7 @@ public class MongoWebhookReceipts implements WebhookReceipts {
         if (docs.isEmpty()) {
             return Mono.just(fresh);
         }
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.insert(c, docs).flatMap(recorded -> {
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.insert(c, docs).flatMap(recorded -> {
             Set<Object> recordedNow = new HashSet<>();
             List<Object> before = new ArrayList<>();
             for (int k = 0; k < recorded.length; k++) {
@@ -121,7 +121,7 @@ public class MongoWebhookReceipts implements WebhookReceipts {
                 ids.add(digest(dedupeKeys.get(i)));
             }
         }
-        return ids.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.updateMany(
+        return ids.isEmpty() ? Mono.empty() : Mono.just(mongo.named(COLLECTION)).flatMap(c -> Mono.from(c.updateMany(
                 Filters.in("_id", ids), new Document("$unset", new Document(PENDING, ""))))).then();
     }
 
@@ -139,7 +139,7 @@ public class MongoWebhookReceipts implements WebhookReceipts {
     private Mono<Set<String>> legacyRecorded(List<String> dedupeKeys) {
         Map<String, String> keyByDigest = new HashMap<>();
         dedupeKeys.forEach(key -> keyByDigest.put(legacyDigest(key), key));
-        return mongo.getCollection(COLLECTION)
+        return Mono.just(mongo.named(COLLECTION))
                 .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", keyByDigest.keySet()))
                         .projection(new Document("_id", 1))))
                 .map(doc -> keyByDigest.get(doc.getString("_id"))).collect(Collectors.toSet());
@@ -149,7 +149,7 @@ public class MongoWebhookReceipts implements WebhookReceipts {
     @Override
     public Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
         List<Document> docs = dedupeKeys.stream().map(key -> new Document("_id", digest(key))).toList();
-        return mongo.getCollection(COLLECTION).flatMap(c -> FirstInserts.undo(c, docs, recorded));
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.undo(c, docs, recorded));
     }
 
     @Scheduled(fixedDelayString = "PT1H")
@@ -160,7 +160,7 @@ public class MongoWebhookReceipts implements WebhookReceipts {
     /** Deletes the receipts older than a week, then looks whether any of the unkeyed format is left. */
     Mono<Void> pruneNow() {
         Date cutoff = Date.from(Instant.now().minus(KEEP));
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", cutoff)))
+        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> Mono.from(c.deleteMany(Filters.lt("at", cutoff)))
                 .then(Mono.from(c.find(Filters.regex("_id", LEGACY_ID)).projection(new Document("_id", 1)).first())
                         .hasElement()))
                 .doOnNext(left -> legacyReceipts = left).then();

@@ -11,12 +11,12 @@ import static io.consentflow.gateway.adapters.mongo.LogCollections.UNSETTLED;
 
 import com.mongodb.client.model.Filters;
 import io.consentflow.gateway.app.SubjectLog;
+import io.consentflow.platform.mongo.MongoCollections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,12 +27,12 @@ import reactor.core.publisher.Mono;
  * yet), found through the contactKeys of its own claims. One purpose: only the claims sent for that purpose.
  */
 @Component
-public class SubjectLogEraser implements SubjectLog {
+class SubjectLogEraser implements SubjectLog {
 
     private static final int CHUNK = 500;
-    private final ReactiveMongoTemplate mongo;
+    private final MongoCollections mongo;
 
-    SubjectLogEraser(ReactiveMongoTemplate mongo) {
+    SubjectLogEraser(MongoCollections mongo) {
         this.mongo = mongo;
     }
 
@@ -68,12 +68,12 @@ public class SubjectLogEraser implements SubjectLog {
     }
 
     private Mono<Long> deleteIn(String collection, List<Object> ids) {
-        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.deleteMany(Filters.in(ID, ids))))
+        return Mono.just(mongo.named(collection)).flatMap(c -> Mono.from(c.deleteMany(Filters.in(ID, ids))))
                 .map(result -> result.getDeletedCount());
     }
 
     private Flux<Document> claims(Bson filter) {
-        return mongo.getCollection(CLAIMS).flatMapMany(c -> Flux.from(c.find(filter)
+        return Mono.just(mongo.named(CLAIMS)).flatMapMany(c -> Flux.from(c.find(filter)
                 .projection(new Document(ID, 1).append(CONTACT_KEY, 1))));
     }
 }

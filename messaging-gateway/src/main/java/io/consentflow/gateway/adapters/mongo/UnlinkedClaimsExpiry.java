@@ -4,7 +4,7 @@ import static io.consentflow.gateway.adapters.mongo.LogCollections.CLAIMED_AT;
 import static io.consentflow.gateway.adapters.mongo.LogCollections.SUBJECT_ID;
 
 import com.mongodb.client.model.Filters;
-import io.consentflow.platform.scheduling.PeriodicTask;
+import io.consentflow.platform.scheduling.ReactivePeriodicTask;
 import io.consentflow.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (which would send it again), and the 7-day frequency window the log is rebuilt from.
  */
 @Component
-class UnlinkedClaimsExpiry extends PeriodicTask {
+class UnlinkedClaimsExpiry extends ReactivePeriodicTask {
 
     private final SubjectLogEraser eraser;
     private final Clock clock;
@@ -30,7 +30,7 @@ class UnlinkedClaimsExpiry extends PeriodicTask {
     UnlinkedClaimsExpiry(SubjectLogEraser eraser, Clock clock,
             @Value("${consentflow.gateway.retention.unlinked-claims:P7D}") Duration keep,
             @Value("${consentflow.gateway.retention.unlinked-claims-interval:PT1H}") Duration interval) {
-        super("unlinked-claims-expiry");
+        super("unlinked-claims-expiry", Duration.ofMinutes(5));
         Duration floor = Topics.lastCopyGoneWithin(Topics.SEND_REQUESTS);
         if (keep.compareTo(floor) < 0) {
             throw new IllegalStateException("consentflow.gateway.retention.unlinked-claims must be at least "
@@ -48,8 +48,8 @@ class UnlinkedClaimsExpiry extends PeriodicTask {
     }
 
     @Override
-    protected void runOnce() {
-        expire().block();
+    protected reactor.core.publisher.Mono<Long> run() {
+        return expire();
     }
 
     reactor.core.publisher.Mono<Long> expire() {

@@ -130,7 +130,7 @@ class UnfinishedRequestsTests {
             claim(inFlight, consent, claimedAt, new SendPipeline.Source(second.partition(), second.offset()));
 
             var resumer = resumerOwning(first.partition());
-            assertThat(resumer.resume(Instant.now())).isEqualTo(1);
+            assertThat(resumer.resume(Instant.now()).block(WAIT)).isEqualTo(1);
             kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
                     sent -> lost.getRequestId().equals(sent.getRequestId()), WAIT);
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
@@ -138,7 +138,7 @@ class UnfinishedRequestsTests {
             // the first left the open claims with its outcome; the second is still open
             assertThat(openIds()).contains(inFlight.getRequestId()).doesNotContain(lost.getRequestId());
             // the next pass finds nothing more to do: the first is finished, the second still its consumer's
-            assertThat(resumer.resume(Instant.now())).isZero();
+            assertThat(resumer.resume(Instant.now()).block(WAIT)).isZero();
             assertThat(STUB.callsTo(digits(number))).isEqualTo(1);
         } finally {
             container.start();
@@ -171,7 +171,7 @@ class UnfinishedRequestsTests {
                     .block(WAIT);
             assertThat(openIds()).contains(decided.getRequestId());
 
-            assertThat(resumerOwning(record.partition()).resume(Instant.now())).isZero();
+            assertThat(resumerOwning(record.partition()).resume(Instant.now()).block(WAIT)).isZero();
             assertThat(openIds()).doesNotContain(decided.getRequestId());
             assertThat(MongoMessageLog.state(log.find(decided.getRequestId()).block(WAIT))).isEqualTo("CALLING");
             assertThat(STUB.callsTo(digits(number))).isZero();
