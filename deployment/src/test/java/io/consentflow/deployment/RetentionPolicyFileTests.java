@@ -65,7 +65,7 @@ class RetentionPolicyFileTests {
             assertThat(keep).startsWith("${AUDIT_UNLINKED_CONTACT_RETENTION:");
             assertThat(duration(keep.substring(keep.indexOf(':') + 1, keep.length() - 1))).as(file)
                     .isLessThanOrEqualTo(period);
-            String gateway = Repo.read("messaging-gateway/src/main/java/io/consentflow/gateway/retention/"
+            String gateway = Repo.read("messaging-gateway/src/main/java/io/consentflow/gateway/adapters/mongo/"
                     + "UnlinkedClaimsExpiry.java");
             assertThat(gateway).as("the gateway's default").contains("${consentflow.gateway.retention.unlinked-claims:"
                     + policy.get("period") + "}");

@@ -1,7 +1,7 @@
 package io.consentflow.gateway;
 
-import io.consentflow.platform.security.Role;
 import io.consentflow.gateway.support.GatewayTest;
+import io.consentflow.platform.security.Role;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.ServiceBaselineContract;

@@ -1,6 +1,7 @@
 package io.consentflow.gateway.config;
 
-import io.consentflow.gateway.consent.ConsentView;
+import io.consentflow.gateway.adapters.kafka.ConsentView;
+import io.consentflow.gateway.app.SendSettings;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.domain.FrequencyLedger;
@@ -25,6 +26,14 @@ class GatewayConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    SendSettings sendSettings(GatewayProperties properties) {
+        var send = properties.send();
+        var signing = properties.signing();
+        return new SendSettings(send.concurrency(), send.settle().within(), send.settle().interval(),
+                signing.consentServiceKey(), signing.customerServiceKeys());
     }
 
     @Bean

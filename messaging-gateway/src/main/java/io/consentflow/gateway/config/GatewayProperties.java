@@ -1,5 +1,7 @@
 package io.consentflow.gateway.config;
 
+import io.consentflow.gateway.adapters.kafka.ConsentView;
+import io.consentflow.gateway.domain.Gate;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PendingStops {
 
+    /** How far back whatsapp-inbound is read on start: the customer-service window, and any STOP still pending. */
+    public static final Duration INBOUND_REPLAY = Duration.ofHours(24);
+
     /** Sweep for expired entries once every this many STOPs. */
     private static final int SWEEP_EVERY = 1024;
 

@@ -21,6 +21,11 @@ public sealed interface SendOutcome {
         public String kind() {
             return "BLOCKED";
         }
+
+        /** The reason, then the detail if any: what the log and the MessageBlocked event carry. */
+        public String summary() {
+            return reason.name() + (detail == null ? "" : ": " + detail);
+        }
     }
 
     /** Meta accepted it and named its wamid (in the answer, or in a status webhook that echoed the requestId). */

@@ -2,7 +2,7 @@ package io.consentflow.gateway.bench;
 
 import io.consentflow.events.ConsentSnapshot;
 import io.consentflow.events.ConsentStatus;
-import io.consentflow.gateway.consent.ConsentViewBootstrap;
+import io.consentflow.gateway.adapters.kafka.ConsentViewBootstrap;
 import io.consentflow.gateway.domain.ConsentFacts;
 import io.consentflow.gateway.domain.ConsentTable;
 import io.consentflow.gateway.support.Fixtures;

@@ -1,6 +1,6 @@
 package io.consentflow.gateway.bench;
 
-import io.consentflow.gateway.send.ContractFloor;
+import io.consentflow.gateway.app.ContractFloor;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.TestInfrastructure;
 import java.util.LinkedHashMap;

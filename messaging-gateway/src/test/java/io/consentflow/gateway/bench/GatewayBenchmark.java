@@ -2,11 +2,11 @@ package io.consentflow.gateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consentflow.gateway.adapters.mongo.MongoMessageLog;
+import io.consentflow.gateway.app.ContractFloor;
+import io.consentflow.gateway.app.MessageEvents;
 import io.consentflow.gateway.domain.ConsentLookup;
 import io.consentflow.gateway.domain.ConsentTable;
-import io.consentflow.gateway.send.ContractFloor;
-import io.consentflow.gateway.send.MessageEvents;
-import io.consentflow.gateway.send.MessageLog;
 import io.consentflow.gateway.support.StubCloudApi;
 import io.consentflow.gateway.support.StubCloudApiInitializer;
 import io.consentflow.rules.contact.ContactKeys;
@@ -80,7 +80,7 @@ class GatewayBenchmark {
     @Autowired
     ConsumerFactory<String, SpecificRecord> consumers;
     @Autowired
-    MessageLog log;
+    MongoMessageLog log;
     @Autowired
     MessageEvents events;
     @Autowired

@@ -1,5 +1,6 @@
 package io.consentflow.gateway.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.rules.contact.ContactKeys;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsentTableTest {
 

@@ -1,12 +1,12 @@
 package io.consentflow.gateway.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.rules.contact.ContactKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SmallDomainTest {
 
