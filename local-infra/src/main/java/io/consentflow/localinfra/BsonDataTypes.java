@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -37,30 +38,56 @@ final class BsonDataTypes {
     private BsonDataTypes() {
     }
 
-    /** Document values of a collection's map. */
-    static final class Documents extends BasicDataType<Document> {
+    /** A value stored as its encoding ({@link #encode}), read back by {@link #decode}. */
+    private abstract static class Encoded<T> extends BasicDataType<T> {
 
-        static final Documents INSTANCE = new Documents();
+        private final boolean key;
+        private final int bytesPerEntry;
+        private final IntFunction<T[]> storage;
+
+        Encoded(boolean key, int bytesPerEntry, IntFunction<T[]> storage) {
+            this.key = key;
+            this.bytesPerEntry = bytesPerEntry;
+            this.storage = storage;
+        }
+
+        abstract int entries(T value);
 
         @Override
-        public int getMemory(Document document) {
-            return 64 + 48 * document.size();
+        public int getMemory(T value) {
+            return 48 + bytesPerEntry * entries(value);
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            byte[] bytes = encode(document);
+        public void write(WriteBuffer buffer, T value) {
+            byte[] bytes = encode(value);
             buffer.putVarInt(bytes.length).put(bytes);
         }
 
+        @SuppressWarnings("unchecked")
         @Override
-        public Document read(ByteBuffer buffer) {
-            return (Document) decode(readBytes(buffer), false);
+        public T read(ByteBuffer buffer) {
+            return (T) decode(readBytes(buffer), key);
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public T[] createStorage(int size) {
+            return storage.apply(size);
+        }
+    }
+
+    /** Document values of a collection's map. */
+    static final class Documents extends Encoded<Document> {
+
+        static final Documents INSTANCE = new Documents();
+
+        private Documents() {
+            super(false, 48, Document[]::new);
+        }
+
+        @Override
+        int entries(Document document) {
+            return document.size();
         }
     }
 
@@ -71,24 +98,17 @@ final class BsonDataTypes {
      * computed without encoding in the common case (encoding both keys on every step of a B-tree search cost 11 % of
      * the server's CPU).
      */
-    static final class KeyValues extends BasicDataType<KeyValue> {
+    static final class KeyValues extends Encoded<KeyValue> {
 
         static final KeyValues INSTANCE = new KeyValues();
 
-        @Override
-        public int getMemory(KeyValue key) {
-            return 48 + 32 * key.size();
+        private KeyValues() {
+            super(true, 32, KeyValue[]::new);
         }
 
         @Override
-        public void write(WriteBuffer buffer, KeyValue key) {
-            byte[] bytes = encode(key);
-            buffer.putVarInt(bytes.length).put(bytes);
-        }
-
-        @Override
-        public KeyValue read(ByteBuffer buffer) {
-            return (KeyValue) decode(readBytes(buffer), true);
+        int entries(KeyValue key) {
+            return key.size();
         }
 
         @Override
@@ -122,11 +142,6 @@ final class BsonDataTypes {
                 return 0;
             }
             return value instanceof Double ? 1 : 2;
-        }
-
-        @Override
-        public KeyValue[] createStorage(int size) {
-            return new KeyValue[size];
         }
     }
 

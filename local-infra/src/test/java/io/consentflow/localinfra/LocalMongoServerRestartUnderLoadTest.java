@@ -114,6 +114,12 @@ class LocalMongoServerRestartUnderLoadTest {
                 written.forEach(doc -> inserted.add(doc.getString("_id")));
                 docs.deleteMany(Filters.in("_id", gone));
                 deleted.addAll(gone);
+                // a steady pace, not as fast as the store takes it: the restart needs writes in flight, not a
+                // store of hundreds of megabytes for the checks to read back through a 1 MB cache
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (MongoException e) {
                 // the server is restarting: the write was not acknowledged, so it is not expected back
                 pause();

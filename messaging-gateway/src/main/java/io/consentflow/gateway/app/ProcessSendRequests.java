@@ -1,7 +1,6 @@
 package io.consentflow.gateway.app;
 
 import io.consentflow.events.SendRequest;
-import io.consentflow.platform.idempotency.IdempotentConsumer;
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,9 +14,10 @@ import reactor.core.publisher.Mono;
  * A batch of send-requests as the listener read it: the records up to the first one that breaks the topic's
  * structural rules ({@link SendRequests#validate}) are sent through the {@link SendPipeline}; the first poison record
  * is handed to {@code onPoison} with its index, so the listener sends it to the DLT and has the rest redelivered.
- * The send path does not drop repeats before the pipeline (platform's IdempotentConsumer): its dedupe is the
- * pipeline's claims, one per requestId, inserted before any call and atomic with it, and a redelivered request must
- * reach them, because it re-announces its stored outcome (same eventId) in case the first announcement was lost.
+ * The listener drops a redelivered poll whose outcomes were all acknowledged (platform's IdempotentConsumer, by
+ * position, in memory); what decides is the pipeline's claims, one per requestId, inserted before any call and atomic
+ * with it: a request that reaches them again (published again under its requestId, or redelivered after a crash)
+ * is not sent again and re-announces its stored outcome (same eventId).
  */
 @Service
 public class ProcessSendRequests {

@@ -1,6 +1,7 @@
 package io.consentflow.gateway.config;
 
 import io.consentflow.platform.idempotency.IdempotentConsumer;
+import io.consentflow.platform.idempotency.RecentProcessedEvents;
 import io.consentflow.platform.mongo.MongoCollections;
 import io.consentflow.platform.mongo.MongoProcessedEvents;
 import io.consentflow.platform.scheduling.ProcessedEventsPurge;
@@ -14,9 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
 /**
- * The retention-commands consumer dedupes through platform's {@link IdempotentConsumer}, ids kept as long as the
- * topic keeps records (a consumer reset to the earliest offset sees none it forgot). The send-requests consumer
- * dedupes by its claims instead ({@code app.ProcessSendRequests} says why).
+ * Both consumers dedupe through platform's {@link IdempotentConsumer}. retention-commands by eventId in the database,
+ * ids kept as long as the topic keeps records (a consumer reset to the earliest offset sees none it forgot).
+ * send-requests by position (partition/offset) in memory: a redelivered poll whose outcomes were all acknowledged is
+ * not claimed again, while a request published again under the same requestId (a new position) still reaches the
+ * claims, the line that decides, and re-announces its stored outcome ({@code app.ProcessSendRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
@@ -27,6 +30,12 @@ class IdempotencyConfiguration {
     @Bean
     MongoProcessedEvents retentionCommandsProcessed(MongoCollections collections) {
         return MongoProcessedEvents.in(collections, RETENTION_COMMANDS);
+    }
+
+    /** Positions of the last polls: several polls of every partition an instance may own. */
+    @Bean
+    IdempotentConsumer sendRequestsConsumer(Clock clock) {
+        return new IdempotentConsumer(new RecentProcessedEvents(50_000), clock);
     }
 
     @Bean

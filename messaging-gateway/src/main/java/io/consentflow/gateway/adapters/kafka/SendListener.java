@@ -4,6 +4,7 @@ import io.consentflow.gateway.app.MessageLog;
 import io.consentflow.gateway.app.ProcessSendRequests;
 import io.consentflow.gateway.app.SendHistory;
 import io.consentflow.gateway.app.TemplateRefresh;
+import io.consentflow.platform.idempotency.IdempotentConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,15 +41,18 @@ class SendListener {
     static final Duration RESTORE_RETRY = Duration.ofSeconds(2);
 
     private final ProcessSendRequests requests;
+    private final IdempotentConsumer sendRequests;
     private final KafkaListenerEndpointRegistry registry;
     private final ConsentView view;
     private final MessageLog log;
     private final SendHistory history;
     private final TemplateRefresh templates;
 
-    SendListener(ProcessSendRequests requests, KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log,
-            SendHistory history, TemplateRefresh templates) {
+    SendListener(ProcessSendRequests requests, @Qualifier("sendRequestsConsumer") IdempotentConsumer sendRequests,
+            KafkaListenerEndpointRegistry registry, ConsentView view, MessageLog log, SendHistory history,
+            TemplateRefresh templates) {
         this.requests = requests;
+        this.sendRequests = sendRequests;
         this.registry = registry;
         this.view = view;
         this.log = log;
@@ -80,13 +85,21 @@ class SendListener {
     @KafkaListener(id = ID, topics = "send-requests", containerFactory = "sendRequestsFactory", autoStartup = "false")
     void onBatch(List<ConsumerRecord<String, SpecificRecord>> records) {
         List<BatchListenerFailedException> poison = new ArrayList<>(1);
-        requests.process(records.stream()
-                        .map(r -> new ProcessSendRequests.Received(r.value(), r.partition(), r.offset())).toList(),
-                (error, index) -> poison.add(new BatchListenerFailedException(error.getMessage(), error, index)))
+        // a poll whose requests all have their outcomes acknowledged is not claimed again when it is redelivered;
+        // a poison record fails the apply, so nothing of the poll is remembered and the rest comes back
+        sendRequests.process(records, SendListener::position, fresh -> requests.process(received(fresh),
+                        (error, index) -> poison.add(new BatchListenerFailedException(error.getMessage(), error,
+                                records.indexOf(fresh.get(index)))))
+                        .then(Mono.defer(() -> poison.isEmpty() ? Mono.empty() : Mono.error(poison.get(0)))))
                 .block();
-        if (!poison.isEmpty()) {
-            // handled records before it are committed, the poison one goes to the DLT, the rest is redelivered
-            throw poison.get(0);
-        }
+    }
+
+    private static List<ProcessSendRequests.Received> received(List<ConsumerRecord<String, SpecificRecord>> records) {
+        return records.stream().map(r -> new ProcessSendRequests.Received(r.value(), r.partition(), r.offset()))
+                .toList();
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.partition() + "/" + record.offset();
     }
 }
