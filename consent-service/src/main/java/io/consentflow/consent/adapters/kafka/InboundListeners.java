@@ -6,6 +6,7 @@ import io.consentflow.consent.domain.ErasureRequest;
 import io.consentflow.consent.domain.MessageFailure;
 import io.consentflow.consent.domain.WhatsappInbound;
 import io.consentflow.platform.idempotency.IdempotentConsumer;
+import io.consentflow.platform.kafka.PolledRecords;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Kafka adapters, a poll at a time: unwrap (Avro -> the app's records, {@link InboundRecords}), dedupe through the
+ * Kafka adapters, a poll at a time: unwrap (Avro -> the app's records, {@link PolledRecords}), dedupe through the
  * consumer's {@link IdempotentConsumer} (one lookup and one insert per poll), make the one application call and wait
  * for it, so the offsets are committed only after the subject documents are written. The dedupe is the first line;
  * the second, atomic with each change, is the eventIds the subject document keeps ({@code ConsentCommands}): it makes
@@ -48,7 +49,7 @@ class InboundListeners {
 
     @KafkaListener(id = "consent-whatsapp-inbound", topics = "whatsapp-inbound", idIsGroup = false, batch = "true")
     void whatsappInbound(List<ConsumerRecord<String, SpecificRecord>> records) {
-        InboundRecords<WhatsappInbound> batch = InboundRecords.of(records, InboundEvents::whatsapp);
+        PolledRecords<WhatsappInbound> batch = PolledRecords.of(records, InboundEvents::whatsapp);
         apply(batch, whatsappEvents.process(batch.events(), WhatsappInbound::eventId, inbound::onWhatsappInbound));
     }
 
@@ -57,14 +58,14 @@ class InboundListeners {
     @KafkaListener(id = "consent-message-events", topics = "message-events", idIsGroup = false, batch = "true",
             properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     void messageEvents(List<ConsumerRecord<String, SpecificRecord>> records) {
-        InboundRecords<MessageFailure> batch = InboundRecords.of(records, InboundEvents::failure);
+        PolledRecords<MessageFailure> batch = PolledRecords.of(records, InboundEvents::failure);
         apply(batch, messageFailures.process(batch.events(), MessageFailure::eventId, inbound::onMessageFailures));
     }
 
     @KafkaListener(id = "consent-retention-commands", topics = "retention-commands", idIsGroup = false,
             batch = "true")
     void retentionCommands(List<ConsumerRecord<String, SpecificRecord>> records) {
-        InboundRecords<ErasureRequest> batch = InboundRecords.of(records, InboundEvents::erasure);
+        PolledRecords<ErasureRequest> batch = PolledRecords.of(records, InboundEvents::erasure);
         apply(batch, erasureRequests.process(batch.events(), ErasureRequest::eventId, erasure::onErasureRequests));
     }
 
@@ -73,7 +74,7 @@ class InboundListeners {
      * A failed apply commits nothing: the error handler retries the batch from its first record (a database or
      * broker outage for as long as it lasts, see {@code DeadLetters}).
      */
-    private static void apply(InboundRecords<?> batch, Mono<Void> dedupedApply) {
+    private static void apply(PolledRecords<?> batch, Mono<Void> dedupedApply) {
         try {
             dedupedApply.block(TIMEOUT);
         } catch (RuntimeException failed) {

@@ -1,19 +1,15 @@
 package io.consentflow.retention.adapters.kafka;
 
 import io.consentflow.platform.idempotency.IdempotentConsumer;
+import io.consentflow.platform.kafka.PolledRecords;
 import io.consentflow.retention.app.DeadlineService;
 import io.consentflow.retention.domain.RetentionEvent;
-import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +24,6 @@ import reactor.core.publisher.Mono;
 @Component
 class RetentionEventListener {
 
-    private static final LogAccessor LOG = new LogAccessor(RetentionEventListener.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final DeadlineService deadlines;
@@ -44,22 +39,10 @@ class RetentionEventListener {
     @KafkaListener(id = "retention-events", idIsGroup = false, topics = {"consent-events", "message-events"},
             batch = "true", properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     void onEvents(List<ConsumerRecord<String, SpecificRecord>> records) {
-        List<RetentionEvent> events = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, SpecificRecord> record = records.get(i);
-            try {
-                EventMapper.toRetentionEvent(unwrap(record)).ifPresent(events::add);
-            } catch (DeserializationException | PoisonRecordException poison) {
-                handle(events);
-                throw new BatchListenerFailedException("unprocessable record", poison, i);
-            } catch (RuntimeException unmappable) {
-                // decoded but impossible to map (a bug or a broken producer): retrying cannot help
-                handle(events);
-                throw new BatchListenerFailedException("unprocessable record", new PoisonRecordException(
-                        "event could not be mapped: " + unmappable.getClass().getSimpleName()), i);
-            }
-        }
-        handle(events);
+        PolledRecords<RetentionEvent> polled =
+                PolledRecords.of(records, value -> EventMapper.toRetentionEvent(value).orElse(null));
+        handle(polled.events());
+        polled.throwIfPoisoned();
     }
 
     private void handle(List<RetentionEvent> events) {
@@ -82,16 +65,4 @@ class RetentionEventListener {
                 deadlines::handleAll);
     }
 
-    /** The decoded value; a record that did not decode (or has no value) can never be processed. */
-    private static SpecificRecord unwrap(ConsumerRecord<String, SpecificRecord> record) {
-        var failed = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        if (failed != null) {
-            throw failed;
-        }
-        if (record.value() == null) {
-            throw new PoisonRecordException("record without a value");
-        }
-        return record.value();
-    }
 }

@@ -1,4 +1,4 @@
-package io.consentflow.consent.adapters.kafka;
+package io.consentflow.platform.kafka;
 
 import io.consentflow.schemas.kafka.PoisonRecordException;
 import java.util.ArrayList;
@@ -13,26 +13,26 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * A poll's records as the app's events, up to the first record that can never be handled (undecodable, no value, or
+ * A batch listener's unwrapping, written once for every service: a poll's records as the app's events, up to the first record that can never be handled (undecodable, no value, or
  * unmappable). The listener applies the events before it, then {@link #throwIfPoisoned()}: the error handler commits
  * those, sends the poison record to {@code <topic>-dlt} with its error headers and redelivers the ones after it.
  */
-final class InboundRecords<E> {
+public final class PolledRecords<E> {
 
-    private static final LogAccessor LOG = new LogAccessor(InboundRecords.class);
+    private static final LogAccessor LOG = new LogAccessor(PolledRecords.class);
 
     private final List<E> events;
     private final int poisonIndex;
     private final RuntimeException poison;
 
-    private InboundRecords(List<E> events, int poisonIndex, RuntimeException poison) {
+    private PolledRecords(List<E> events, int poisonIndex, RuntimeException poison) {
         this.events = events;
         this.poisonIndex = poisonIndex;
         this.poison = poison;
     }
 
     /** Maps each record's value; {@code mapper} returns null for an event type the app does not act on. */
-    static <E> InboundRecords<E> of(List<ConsumerRecord<String, SpecificRecord>> records,
+    public static <E> PolledRecords<E> of(List<ConsumerRecord<String, SpecificRecord>> records,
             Function<SpecificRecord, E> mapper) {
         List<E> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -42,18 +42,18 @@ final class InboundRecords<E> {
                     events.add(event);
                 }
             } catch (RuntimeException unusable) {
-                return new InboundRecords<>(events, i, unusable);
+                return new PolledRecords<>(events, i, unusable);
             }
         }
-        return new InboundRecords<>(events, -1, null);
+        return new PolledRecords<>(events, -1, null);
     }
 
-    List<E> events() {
+    public List<E> events() {
         return events;
     }
 
     /** Ends the batch at the poison record, once the events before it were applied. */
-    void throwIfPoisoned() {
+    public void throwIfPoisoned() {
         if (poison != null) {
             // decoded but impossible to map (a bug or a broken producer): retrying cannot help
             boolean unreadable = poison instanceof PoisonRecordException || poison instanceof DeserializationException;
