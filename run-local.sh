@@ -23,7 +23,8 @@
 # delivers to its witness, data/tsa the local TSA's key and certificate), logs/<name>.log, run/<name>.pid, kafka/,
 # cds/<name>/ (each application's extracted jar and class-data archive, rebuilt when its jar changes).
 # Environment overrides: RUN_LOCAL_TIMEOUT (seconds per component to become ready, default 240),
-# RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), RUN_LOCAL_CDS=0 (start from the jars, no class-data
+# RUN_LOCAL_JAVA_OPTS (extra JVM flags for the services), RUN_LOCAL_MONGO_JAVA_OPTS (extra JVM flags for the
+# MongoDB wire server, e.g. a flight recording while measuring), RUN_LOCAL_CDS=0 (start from the jars, no class-data
 # archives), and every service variable below.
 set -euo pipefail
 
@@ -378,7 +379,9 @@ start_kafka() {
 
 start_mongo() {
   mkdir -p "$(dirname "$MONGO_FILE")"
-  launch mongo "$JAVA" "${MONGO_JVM_OPTS[@]}" "$MARKER" -Dconsentflow.local.name=mongo \
+  # shellcheck disable=SC2206 # a list of flags, split on spaces on purpose
+  local extra=(${RUN_LOCAL_MONGO_JAVA_OPTS:-})
+  launch mongo "$JAVA" "${MONGO_JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} "$MARKER" -Dconsentflow.local.name=mongo \
     -cp "$ROOT/$INFRA_JAR:$ROOT/$INFRA_LIB/*" io.consentflow.localinfra.LocalMongoServer "$MONGO_FILE" \
     --host 127.0.0.1 --port 27017
 }

@@ -3,6 +3,7 @@ package io.consentflow.localinfra;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -14,6 +15,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +135,32 @@ final class BsonDataTypes {
             }
             if (a instanceof Double x && b instanceof Double y) {
                 return Double.compare(x, y);
+            }
+            return compareAsEncoded(a, b);
+        }
+
+        /**
+         * The order of the two values' encodings ({@code {k: [value]}}), computed without encoding where both are of
+         * one fixed-size BSON type: their encodings then differ only in the value's bytes (ObjectId's 12 bytes in
+         * order, numbers and dates little-endian), so comparing those bytes unsigned gives the same order. Keys of
+         * these kinds (generated ids, offsets, times) were encoded twice on every step of a B-tree search, 15 % of
+         * the wire server's CPU during opt-ins.
+         */
+        static int compareAsEncoded(Object a, Object b) {
+            if (a instanceof ObjectId x && b instanceof ObjectId y) {
+                return Arrays.compareUnsigned(x.toByteArray(), y.toByteArray());
+            }
+            if (a instanceof Instant x && b instanceof Instant y) {
+                return Long.compareUnsigned(Long.reverseBytes(x.toEpochMilli()), Long.reverseBytes(y.toEpochMilli()));
+            }
+            if (a instanceof Long x && b instanceof Long y) {
+                return Long.compareUnsigned(Long.reverseBytes(x), Long.reverseBytes(y));
+            }
+            if (a instanceof Integer x && b instanceof Integer y) {
+                return Integer.compareUnsigned(Integer.reverseBytes(x), Integer.reverseBytes(y));
+            }
+            if (a instanceof Boolean x && b instanceof Boolean y) {
+                return Boolean.compare(x, y);
             }
             return Arrays.compareUnsigned(encode(new KeyValue(a)), encode(new KeyValue(b)));
         }
