@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
  * batches are being written is flushed after {@code linger} (zero: at once, together with whatever arrived meanwhile);
  * the requests arriving while that many are in flight gather into the next batch, so batches grow with the load and an
  * idle service adds no wait. Each request keeps its own answer: the writer answers every {@link Pending#sink()}
- * (success, empty or error); whatever it leaves unanswered gets the writer's error. Answers are delivered on a parallel
+ * (success, empty or error); when the writer fails, every request it has not answered gets its error. Answers are delivered on a parallel
  * thread, never on the I/O thread that completed the batch, which must not serialise a whole batch's responses. A plain
  * queue and one timer, not Reactor's {@code bufferTimeout}: its fair variant stalled under 16 concurrent clients
  * (items buffered, no timer armed, no write in flight).
