@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.consentflow.platform.batching.RequestBatcher.Pending;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -30,13 +31,21 @@ class RequestBatcherTest {
         return write.done().asMono().doOnSuccess(done -> batch.forEach(p -> p.sink().success("answer " + p.request())));
     }
 
-    @Test
-    void aLoneRequestLeavesAtOnceAndThoseArrivingDuringItsWriteShareTheNextBatch() {
-        RequestBatcher<Integer, String> batcher = new RequestBatcher<>(100, 1, Duration.ZERO, this::writer);
+    /** Request 0 alone (its write held open), then 1, 2 and 3 while it is in flight; their answers. */
+    private List<CompletableFuture<String>> oneThenThreeDuringItsWrite(RequestBatcher<Integer, String> batcher) {
         var first = batcher.submit(0).toFuture();
         Awaitility.await().atMost(WAIT).until(() -> written.size() == 1);
-        var later = List.of(batcher.submit(1).toFuture(), batcher.submit(2).toFuture(), batcher.submit(3).toFuture());
+        var all = List.of(first, batcher.submit(1).toFuture(), batcher.submit(2).toFuture(),
+                batcher.submit(3).toFuture());
         assertThat(written).as("nothing leaves while the one write allowed is in flight").hasSize(1);
+        return all;
+    }
+
+    @Test
+    void aLoneRequestLeavesAtOnceAndThoseArrivingDuringItsWriteShareTheNextBatch() {
+        var answers = oneThenThreeDuringItsWrite(new RequestBatcher<>(100, 1, Duration.ZERO, this::writer));
+        var first = answers.get(0);
+        var later = answers.subList(1, 4);
 
         written.get(0).done().tryEmitEmpty();
         assertThat(first.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("answer 0");
@@ -49,10 +58,9 @@ class RequestBatcherTest {
 
     @Test
     void aFailedWriteFailsTheRequestsOfItsBatchOnlyAndBatchesKeepTheirLimit() {
-        RequestBatcher<Integer, String> batcher = new RequestBatcher<>(2, 1, Duration.ZERO, this::writer);
-        var failing = batcher.submit(0).toFuture();
-        Awaitility.await().atMost(WAIT).until(() -> written.size() == 1);
-        var next = List.of(batcher.submit(1).toFuture(), batcher.submit(2).toFuture(), batcher.submit(3).toFuture());
+        var answers = oneThenThreeDuringItsWrite(new RequestBatcher<>(2, 1, Duration.ZERO, this::writer));
+        var failing = answers.get(0);
+        var next = answers.subList(1, 4);
 
         written.get(0).done().tryEmitError(new IllegalStateException("store down"));
         assertThatThrownBy(() -> failing.orTimeout(10, TimeUnit.SECONDS).join())
