@@ -29,7 +29,8 @@ public class RateLimiter {
     private final RateLimits limits;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final OneAtATime batchAtATime = new OneAtATime();
+    /** A batch's counting (two or three commands) past this fails, and the next batch counts. */
+    private final OneAtATime batchAtATime = new OneAtATime(Duration.ofSeconds(30));
 
     public RateLimiter(RateLimitCounters counters, ContactKeys contactKeys, RateLimits limits, Clock clock,
             MeterRegistry meters) {
