@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Web double opt-in: validate everything first, then rate-limit, then one document write. */
+/**
+ * Web double opt-in: validate everything first, then rate-limit, then one document write; the last two shared with
+ * the opt-ins arriving meanwhile ({@link OptInBatches}).
+ */
 @Service
 public class OptInService {
 
@@ -33,15 +36,15 @@ public class OptInService {
     private final ConsentCommands commands;
     private final ConsentLifecycle lifecycle;
     private final ContactKeys contactKeys;
-    private final RateLimiter rateLimiter;
+    private final OptInBatches batches;
     private final ConsentSettings settings;
 
     public OptInService(ConsentCommands commands, ConsentLifecycle lifecycle, ContactKeys contactKeys,
-            RateLimiter rateLimiter, ConsentSettings settings) {
+            OptInBatches batches, ConsentSettings settings) {
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.contactKeys = contactKeys;
-        this.rateLimiter = rateLimiter;
+        this.batches = batches;
         this.settings = settings;
     }
 
@@ -53,12 +56,11 @@ public class OptInService {
             Evidence evidence = new Evidence(null, commands.now(), valid.source().name(), client.clientAddress(),
                     truncate(client.userAgent()), truncate(client.pageUrl()), request.noticeVersion(), text,
                     Evidence.sha256Hex(text), null);
-            return rateLimiter.acquireConfirmation(contactKey, client.clientAddress()).flatMap(wait -> wait.isPresent()
-                    ? Mono.error(new RateLimitedException(wait.get()))
-                    : commands.onContact(contactKey, valid.e164(), valid.locale(), true, null,
-                                    (subject, now) -> lifecycle.requestOptIn(subject, valid.purposes(),
-                                            valid.source(), valid.locale(), evidence, now))
-                            .map(token -> token.isPresent() ? Outcome.CONFIRMATION_SENT : Outcome.ALREADY_CONFIRMED));
+            // rate-limited and written together with the opt-ins arriving meanwhile, each judged as alone
+            return batches.request(new OptInBatches.OptIn(contactKey, client.clientAddress(), valid.e164(),
+                            valid.locale(), (subject, now) -> lifecycle.requestOptIn(subject, valid.purposes(),
+                                    valid.source(), valid.locale(), evidence, now)))
+                    .map(token -> token.isPresent() ? Outcome.CONFIRMATION_SENT : Outcome.ALREADY_CONFIRMED);
         });
     }
 

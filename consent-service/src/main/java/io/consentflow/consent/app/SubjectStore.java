@@ -2,6 +2,9 @@ package io.consentflow.consent.app;
 
 import io.consentflow.consent.domain.Subject;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +24,16 @@ public interface SubjectStore {
     Mono<StoredSubject> byId(String subjectId);
 
     Mono<StoredSubject> byTokenHash(String tokenHash);
+
+    /** Which of these contact keys have a subject (one query). */
+    Mono<Set<String>> knownContactKeys(Collection<String> contactKeys);
+
+    /**
+     * First writes of many {@link #newSubject new subjects} in shared commands, each as {@link #save} would store it
+     * alone. Element i: null when subject i is stored; {@link ConcurrentUpdateException} when its number was created
+     * meanwhile (nothing of it stored); another error when only it failed.
+     */
+    Mono<List<Throwable>> insertAll(List<StoredSubject> fresh);
 
     /** Writes the subject at the next revision; fails with {@link ConcurrentUpdateException} if it moved on. */
     Mono<Void> save(StoredSubject stored);

@@ -35,11 +35,25 @@ public class KeyRing {
 
     /** Stores a subject's key unless it is there already (a retried write stores it once). */
     Mono<Void> storeIfAbsent(String subjectId, MasterKeys.WrappedKey wrapped) {
-        Document doc = new Document("_id", subjectId).append("masterKeyId", wrapped.masterKeyId())
-                .append("wrapped", wrapped.sealed()).append("createdAt", new Date());
-        return Mono.from(keys.insertOne(doc)).then()
+        return Mono.from(keys.insertOne(keyDocument(subjectId, wrapped))).then()
                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                         ? Mono.empty() : Mono.error(e));
+    }
+
+    /** A subject's wrapped key as the ring stores it. */
+    static Document keyDocument(String subjectId, MasterKeys.WrappedKey wrapped) {
+        return new Document("_id", subjectId).append("masterKeyId", wrapped.masterKeyId())
+                .append("wrapped", wrapped.sealed()).append("createdAt", new Date());
+    }
+
+    /** The ring's collection, for first writes of many subjects in one command ({@link NewSubjects}). */
+    MongoCollection<Document> collection() {
+        return keys;
+    }
+
+    /** {@link #shred} for many subjects in one command. */
+    Mono<Void> shredAll(java.util.Collection<String> subjectIds) {
+        return subjectIds.isEmpty() ? Mono.empty() : Mono.from(keys.deleteMany(Filters.in("_id", subjectIds))).then();
     }
 
     /** Crypto-shredding: every copy of the subject's ciphertexts becomes unreadable. Idempotent. */

@@ -1,19 +1,29 @@
 package io.consentflow.consent.adapters.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.app.RateLimitCounters;
 import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -43,6 +53,56 @@ public final class RateLimitStore implements RateLimitCounters {
                 .map(doc -> ((Number) doc.get("count")).longValue())
                 // two first attempts in the same window may both try to insert: the loser retries and increments
                 .retryWhen(Retry.max(3).filter(RateLimitStore::isDuplicateKey));
+    }
+
+    /**
+     * One unordered bulk of {@code $inc} upserts (each as atomic as {@link #increment}), then one read of the counts;
+     * an upsert that lost a race to insert its window is sent again on its own, the others are not repeated.
+     */
+    @Override
+    public Mono<Map<String, Long>> incrementAll(Map<String, Long> attempts, Instant windowStart, Instant windowEnd) {
+        if (attempts.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>(attempts.size());
+        Map<String, String> digestOfId = new HashMap<>();
+        attempts.forEach((digest, count) -> {
+            String id = id(digest, windowStart);
+            digestOfId.put(id, digest);
+            upserts.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.inc("count", count),
+                    Updates.setOnInsert("windowEnd", Date.from(windowEnd))), new UpdateOptions().upsert(true)));
+        });
+        return bulk(upserts, 3)
+                .then(Flux.from(collection.find(Filters.in("_id", digestOfId.keySet()))).collectMap(
+                        doc -> digestOfId.get(doc.getString("_id")), doc -> ((Number) doc.get("count")).longValue()))
+                .flatMap(counts -> counts.size() == attempts.size() ? Mono.just(counts)
+                        : Mono.error(new IllegalStateException("a rate-limit window vanished while counted")));
+    }
+
+    @Override
+    public Mono<Void> decrementAll(Map<String, Long> attempts, Instant windowStart) {
+        if (attempts.isEmpty()) {
+            return Mono.empty();
+        }
+        List<UpdateOneModel<Document>> decrements = new ArrayList<>(attempts.size());
+        attempts.forEach((digest, count) -> decrements.add(new UpdateOneModel<>(
+                Filters.eq("_id", id(digest, windowStart)), Updates.inc("count", -count))));
+        return bulk(decrements, 0);
+    }
+
+    private Mono<Void> bulk(List<UpdateOneModel<Document>> updates, int duplicateRetries) {
+        return Mono.from(collection.bulkWrite(updates, new BulkWriteOptions().ordered(false))).then()
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    List<BulkWriteError> errors = e.getWriteErrors();
+                    boolean onlyDuplicates = !errors.isEmpty() && e.getWriteConcernError() == null && errors.stream()
+                            .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+                    if (!onlyDuplicates || duplicateRetries == 0) {
+                        return Mono.error(e);
+                    }
+                    // two first attempts in the same window both tried to insert: the losers increment again
+                    return bulk(errors.stream().map(error -> updates.get(error.getIndex())).toList(),
+                            duplicateRetries - 1);
+                });
     }
 
     /** Gives an attempt back (the other limit refused it, so nothing was sent). */

@@ -20,10 +20,12 @@ import io.consentflow.consent.domain.SubjectStatus;
 import io.consentflow.platform.mongo.MongoCollections;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -43,12 +45,14 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
     private final SubjectDocuments documents;
     private final SubjectCrypto crypto;
     private final KeyRing keyRing;
+    private final NewSubjects newSubjects;
 
     public SubjectRepository(MongoCollections collections, SubjectCrypto crypto, KeyRing keyRing) {
         this.collection = collections.named(COLLECTION);
         this.crypto = crypto;
         this.keyRing = keyRing;
         this.documents = new SubjectDocuments(crypto);
+        this.newSubjects = new NewSubjects(collection, documents, crypto, keyRing);
     }
 
     @Override
@@ -84,6 +88,19 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
     @Override
     public Mono<StoredSubject> byTokenHash(String tokenHash) {
         return findOne(Filters.eq("tokenHash", tokenHash));
+    }
+
+    /** Which of these numbers have a subject: one query, nothing decrypted. */
+    @Override
+    public Mono<Set<String>> knownContactKeys(Collection<String> contactKeys) {
+        return Flux.from(collection.find(Filters.in("contactKey", contactKeys))
+                        .projection(Projections.include("contactKey")))
+                .map(doc -> doc.getString("contactKey")).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Mono<List<Throwable>> insertAll(List<StoredSubject> fresh) {
+        return fresh.isEmpty() ? Mono.just(List.of()) : newSubjects.insert(fresh);
     }
 
     /**
