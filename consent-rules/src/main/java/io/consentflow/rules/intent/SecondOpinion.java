@@ -12,8 +12,8 @@ package io.consentflow.rules.intent;
  * <p>The model has seen few short replies and many "I don't want to receive your offers", so it once heard "thx"
  * and "I agree to receive your offers" as withdrawals (2026.12-7). It is therefore heard less where the message
  * holds no word of withdrawal or negation in any language ({@link IntentRules.Evidence#cue()}): a STOP needs
- * {@code stopUncued} and UNCERTAIN {@code askUncued}; a message of {@value #SHORT} words or fewer ("thx", "Hi there") is never a STOP and UNCERTAIN
- * only above {@value #SHORT_ASK}; a message that speaks of consent, confirming or receiving ("Ich willige ein, dass
+ * {@code stopUncued} and UNCERTAIN {@code askUncued}; a message of {@value #SHORT} words or fewer ("thx", "Hi there") needs
+ * {@code stopShort} and {@code askShort} (2026.12-8: never a STOP, UNCERTAIN only above 0.90); a message that speaks of consent, confirming or receiving ("Ich willige ein, dass
  * ...", "I agree to receive ...") is never a STOP.
  *
  * <p>The thresholds and the gate were chosen on the leave-one-table-out harness ({@code HeldOutTableHarness}),
@@ -25,19 +25,19 @@ package io.consentflow.rules.intent;
  * @param veto       the probability below which a STOP of the rules is NONE
  * @param stopUncued {@code stop} for a message with no word of withdrawal or negation
  * @param askUncued  {@code ask} for such a message
+ * @param stopShort  {@code stop} for such a message of {@value #SHORT} words or fewer
+ * @param askShort   {@code ask} for such a short message
  */
-record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued) {
+record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+        double stopShort, double askShort) {
 
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
-    /** The probability above which a short reply with no word of withdrawal gets the one-tap reply. */
-    static final double SHORT_ASK = 0.90;
-
     /** The thresholds 2026.12-8 ships with. */
-    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.80, 0.75);
+    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.80, 0.75, 2, 0.90);
 
     /** No second opinion: the rules alone. */
-    static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2);
+    static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2, 2, 2);
 
     /** The intent of a message the rules read as {@code rules}, having seen {@code seen}. */
     Intent combine(Intent rules, IntentRules.Evidence seen, double optOut) {
@@ -54,14 +54,17 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         if (seen.cue()) {
             return stop;
         }
-        return seen.words() <= SHORT || seen.assent() ? Double.POSITIVE_INFINITY : stopUncued;
+        if (seen.assent()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return seen.words() <= SHORT ? stopShort : stopUncued;
     }
 
     private double askAt(IntentRules.Evidence seen) {
         if (seen.cue()) {
             return ask;
         }
-        return seen.words() <= SHORT ? Math.max(askUncued, SHORT_ASK) : askUncued;
+        return seen.words() <= SHORT ? askShort : askUncued;
     }
 
     /** Whether the model is asked at all about a reading of the rules. */
