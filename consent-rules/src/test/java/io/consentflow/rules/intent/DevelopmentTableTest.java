@@ -100,7 +100,8 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-t.tsv", "/development/withdrawal-development-u.tsv",
             "/development/withdrawal-development-v.tsv", "/development/withdrawal-development-w.tsv",
             "/development/withdrawal-development-x.tsv", "/development/withdrawal-development-y.tsv",
-            "/development/withdrawal-development-z.tsv");
+            "/development/withdrawal-development-z.tsv", "/development/withdrawal-development-aa.tsv",
+            "/development/withdrawal-development-ab.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
