@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The one fresh measurement of a combination, run only with {@code -Ptrain -Dharness.fresh=aa,ab}: the rules and the
  * model as committed read the named development tables, which neither has seen, and each of
  * {@link CombinationVariants} combines the two; recall, false stops (NONE, YES and START rows read as STOP or ERASE)
- * and clarifications are printed per table, per language and pooled. It refuses to run when the committed model was
+ * and clarifications are printed per table, per language and pooled, with whether {@code OrdinaryRepliesTest} would
+ * pass with that combination. It refuses to run when the committed model was
  * trained on a named table (its provenance header names it), since then nothing here is out of sample.
  */
 class FreshTablesHarness {
@@ -44,7 +45,31 @@ class FreshTablesHarness {
         System.out.printf("Fresh tables %s, %d rows, recogniser %s's rules and model as committed%n", fresh,
                 scored.size(), IntentRecogniser.VERSION);
         HeldOutTableHarness.printBreakdown(scored, SecondOpinion.RULES_ONLY, false, "rules alone");
-        CombinationVariants.ALL.forEach((name, opinion) -> HeldOutTableHarness.printBreakdown(scored, opinion, false,
-                "variant " + name));
+        Lexicons lexicons = Lexicons.load();
+        CombinationVariants.ALL.forEach((name, opinion) -> {
+            HeldOutTableHarness.printBreakdown(scored, opinion, false, "variant " + name);
+            IntentRecogniser variant = new IntentRecogniser(lexicons, model, opinion);
+            System.out.printf("    OrdinaryRepliesTest: %s%n", ordinaryRepliesWithdrawn(variant));
+        });
+    }
+
+    /** What OrdinaryRepliesTest would fail on with this combination: replies and consents withdrawn, withdrawals not. */
+    private static String ordinaryRepliesWithdrawn(IntentRecogniser recogniser) {
+        List<String> failures = new ArrayList<>();
+        for (String text : OrdinaryRepliesTest.SHORT_REPLIES) {
+            failures.addAll(withdraws(recogniser, text) ? List.of("withdrawn: " + text) : List.of());
+        }
+        for (String text : OrdinaryRepliesTest.CONSENTS) {
+            failures.addAll(withdraws(recogniser, text) ? List.of("withdrawn: " + text) : List.of());
+        }
+        for (String text : OrdinaryRepliesTest.WITHDRAWALS) {
+            failures.addAll(withdraws(recogniser, text) ? List.of() : List.of("not withdrawn: " + text));
+        }
+        return failures.isEmpty() ? "green" : "FAILS " + failures;
+    }
+
+    private static boolean withdraws(IntentRecogniser recogniser, String text) {
+        Intent intent = recogniser.classify(text).intent();
+        return intent == Intent.STOP || intent == Intent.ERASE;
     }
 }

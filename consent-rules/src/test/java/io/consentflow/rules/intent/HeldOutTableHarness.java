@@ -140,8 +140,8 @@ class HeldOutTableHarness {
         }
         perTable.putAll(perSet);
         perTable.put("all", all);
-        perTable.forEach((k, s) -> System.out.printf("    %-9s %.3f  %.3f (%3d of %4d)  %.3f%n", k, s.recall(),
-                s.falseStopRate(), s.falseStops, s.ordinary, s.clarificationRate()));
+        perTable.forEach((k, s) -> System.out.printf("    %-9s %.4f (%5d of %5d)  %.4f (%3d of %4d)  %.4f%n", k,
+                s.recall(), s.hits, s.optOuts, s.falseStopRate(), s.falseStops, s.ordinary, s.clarificationRate()));
         perLanguage.entrySet().stream().min(Map.Entry.comparingByValue(
                 java.util.Comparator.comparingDouble(WithdrawalScore::recall))).ifPresent(lowest -> System.out.printf(
                         "    lowest language %s %.3f%n", lowest.getKey(), lowest.getValue().recall()));
