@@ -22,7 +22,7 @@ import java.util.Map;
  * If the chosen variant fails {@code OrdinaryRepliesTest} with the model retrained on a-ab, the next one by the same
  * rule is taken.
  *
- * <p>Applied (15:00 UTC, before retraining and before the sealed read). On aa+ab with 2026.12-8's model (recall,
+ * <p>Applied (14:58 UTC, before retraining and before the sealed read). On aa+ab with 2026.12-8's model (recall,
  * false stops of 364 NONE and YES rows, clarifications): -8 as is 400 of 420 (0.952), 1 (0.27 %), 0.55 %; two-word
  * rule below 0.98, 0.95 or 0.90: 401, 1, 0.55 %; below 0.85: 402, 1, 0.55 %; no two-word rule: 402, 1, 0.55 %; no
  * two-word rule with -7's uncued thresholds: 402, 1, 0.82 %. On the harness over a-ab (9,065 opt-outs, 6,160 NONE,
@@ -34,6 +34,13 @@ import java.util.Map;
  * 0.75, UNCERTAIN 0.50 where no word of withdrawal stands, whatever the length; the consent-word rule kept), which
  * {@link SecondOpinion#STANDARD} ships as 2026.12-9. Its price on the harness's short-reply tables y-z: 17 false
  * stops of 560 against -8's 8, clarifications 8.4 % against 4.3 %.
+ *
+ * <p>Addendum (15:01 UTC, after retraining on a-ab, before the sealed read): with the retrained model no variant
+ * keeps OrdinaryRepliesTest green, -8's included, so the rule's fallback (the next variant) cannot help: the veto
+ * they all share (a STOP of the rules the model gives under 0.05 is NONE) vetoes the positive control "I no longer
+ * agree to receive your offers" (0.046; 0.06 with 2026.12-8's model). The fallback therefore changes that one shared
+ * component and nothing else: the chosen combination with the highest veto of 0.04, 0.03, 0.02, 0.01 and 0 that keeps
+ * OrdinaryRepliesTest green, so as to keep as much of what the harness chose the veto for (fewer false stops).
  */
 final class CombinationVariants {
 
@@ -56,6 +63,11 @@ final class CombinationVariants {
         variants.put("no two-word rule", new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.80, 0.75, 0.80, 0.75));
         variants.put("no two-word rule, -7's uncued", new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.75, 0.50, 0.75,
                 0.50));
+        // the addendum's fallback (below): the one component every variant shares, the veto
+        for (double veto : new double[] {0.04, 0.03, 0.02, 0.01, 0}) {
+            variants.put(String.format(java.util.Locale.ROOT, "no two-word rule, -7's uncued, veto %.2f", veto),
+                    new SecondOpinion(0.70, 0.50, 0.80, veto, 0.75, 0.50, 0.75, 0.50));
+        }
         return Collections.unmodifiableMap(variants);
     }
 }
