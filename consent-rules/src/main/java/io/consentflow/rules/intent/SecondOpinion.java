@@ -38,7 +38,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
     /** The thresholds 2026.12-9 ships with. */
-    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.75, 0.50, 0.75, 0.50);
+    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
 
     /** No second opinion: the rules alone. */
     static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2, 2, 2);
