@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,...,z}.tsv, twenty-six later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,z,aa,ab}.tsv, twenty-eight later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -83,6 +83,19 @@ import org.junit.jupiter.api.Test;
  * clarification and 4 of 168: the model, trained on tables with few short replies and many "I don't want to receive
  * your offers", heard short ordinary replies and "I agree to receive your offers" as withdrawals. 2026.12-8 trains
  * on them and hears the model less where no word of withdrawal or negation stands ({@link SecondOpinion}).
+ *
+ * <p>Tables aa and ab (420 rows each, 14 languages a table, two further authors; per language 12 STOP, mostly one to
+ * four colloquial words, 3 ERASE, 11 NONE of which 6 short everyday replies and 5 near-misses, 2 YES, 2 UNCERTAIN;
+ * aa: de el en et hu lv mt nl pl pt ro ru sl tr, ab: ar bg cs da es fi fr ga hr it lt sk sv uk) were copied unchanged
+ * from the corpus folder and scored on arrival by 2026.12-8 as committed (the model of e1ca661, which never saw
+ * them), before any retraining: pooled withdrawal recall 0.952 (400 of 420; aa 0.948, ab 0.957; lowest languages
+ * ga 0.80, et, pt, ro 0.87), false stops 1 of 308 NONE rows (0.3 %, "toppen 👍"), clarifications 2 of 308 (0.6 %),
+ * ERASE exact 81/84 (the other 3 read STOP), YES exact 56/56, UNCERTAIN exact 31/56 (4 read STOP), and 16 short
+ * NONE replies ("ok", "passt", "tamam") read as YES; the rules alone 0.905 (380 of 420). Its 20 misses: "get lost"
+ * in slang (13: "defolun 😡", "ophoepelen", "kaduge", "húzzatok el", "imigh leat", "Dégagez!!", "махайте се"),
+ * "why do you keep writing to me? I never signed up" (5), "that's enough!" (1), "terminati odata" (1, UNCERTAIN).
+ * The combinations of {@link CombinationVariants} on the same rows with the same model: without 2026.12-8's
+ * two-word rule 0.957 (402 of 420: "defolun 😡", "terminati odata"), no more false stops. 2026.12-9 trains on them.
  */
 class DevelopmentTableTest {
 
@@ -100,7 +113,8 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-t.tsv", "/development/withdrawal-development-u.tsv",
             "/development/withdrawal-development-v.tsv", "/development/withdrawal-development-w.tsv",
             "/development/withdrawal-development-x.tsv", "/development/withdrawal-development-y.tsv",
-            "/development/withdrawal-development-z.tsv");
+            "/development/withdrawal-development-z.tsv", "/development/withdrawal-development-aa.tsv",
+            "/development/withdrawal-development-ab.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
@@ -171,7 +185,8 @@ class DevelopmentTableTest {
     /** Rows of a table: language, intent, message; a missing table (the other author's, not yet written) is empty. */
     static List<Row> read(String resource) throws IOException {
         String table = resource.contains("examples") ? "ex"
-                : resource.matches(".*-development-[a-z]\\.tsv") ? "dev-" + resource.charAt(resource.length() - 5)
+                : resource.matches(".*-development-[a-z]{1,2}\\.tsv")
+                        ? "dev-" + resource.substring(resource.lastIndexOf('-') + 1, resource.length() - 4)
                 : "dev";
         try (InputStream in = DevelopmentTableTest.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -65,11 +65,13 @@ class OptOutModelTest {
             "NONE|false|true|false|5|0.20|NONE",
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
             "NONE|true|true|false|5|0.99|NONE",
-            // no word of withdrawal or negation anywhere: a STOP needs more, a short reply or an assent gets none
-            "NONE|false|false|false|5|0.85|STOP", "NONE|false|false|false|5|0.78|UNCERTAIN",
-            "NONE|false|false|false|5|0.70|NONE",
-            "NONE|false|false|false|1|0.99|UNCERTAIN", "NONE|false|false|false|2|0.80|NONE",
-            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|true|true|8|0.99|STOP",
+            // no word of withdrawal or negation anywhere: a STOP needs more, short or not; an assent gets none
+            "NONE|false|false|false|5|0.78|STOP", "NONE|false|false|false|5|0.72|UNCERTAIN",
+            "NONE|false|false|false|5|0.45|NONE",
+            "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
+            "NONE|false|false|false|2|0.45|NONE",
+            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|false|true|1|0.99|UNCERTAIN",
+            "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
             "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
@@ -88,9 +90,9 @@ class OptOutModelTest {
     @CsvSource(delimiter = '|', value = {
             // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")
             "Nein danke, und zwar für immer|STOP",
-            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): since 2026.12-8 the model
-            // only asks (the one-tap reply), as it would for "thx" if it leaned that way
-            "Álljatok le|UNCERTAIN",
+            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): 2026.12-8 only asked (the
+            // one-tap reply); since 2026.12-9 a short reply the model is sure of is a STOP, as a longer one is
+            "Álljatok le|STOP",
             // and negated or ordinary ones the guards keep ordinary
             "Bitte nicht abmelden|NONE",
             "I do not want to unsubscribe|NONE",
