@@ -22,24 +22,40 @@ import java.util.zip.InflaterInputStream;
  */
 final class OptOutModel {
 
-    /** Features are hashed into 2^18 weights (1 MB of heap): collisions cost little at this size. */
-    static final int BITS = 18;
-    static final int SIZE = 1 << BITS;
-    private static final int MASK = SIZE - 1;
-    static final int MAX_GRAM = 5;
+    /**
+     * How a text becomes features: hashed into 2^{@code bits} weights, character n-grams of 2 to {@code maxGram}.
+     * The resource names its own; one without names {@link #STANDARD}, 2^18 weights (1 MB of heap) and 2- to 5-grams.
+     */
+    record Hashing(int bits, int maxGram) {
+
+        static final Hashing STANDARD = new Hashing(18, 5);
+
+        Hashing {
+            if (bits < 10 || bits > 24 || maxGram < 2 || maxGram > 8) {
+                throw new IllegalArgumentException("hashing out of range: 2^" + bits + ", grams up to " + maxGram);
+            }
+        }
+
+        int size() {
+            return 1 << bits;
+        }
+    }
+
     /** Messages are read up to this many characters: an opt-out is written near the start. */
     static final int MAX_CHARS = 600;
     private static final int WORD_SEED = 0x5bd1e995;
 
     private final float[] weights;
     private final float bias;
+    private final Hashing hashing;
 
-    OptOutModel(float[] weights, float bias) {
-        if (weights.length != SIZE) {
-            throw new IllegalArgumentException("a model has " + SIZE + " weights, not " + weights.length);
+    OptOutModel(float[] weights, float bias, Hashing hashing) {
+        if (weights.length != hashing.size()) {
+            throw new IllegalArgumentException("a model has " + hashing.size() + " weights, not " + weights.length);
         }
         this.weights = weights;
         this.bias = bias;
+        this.hashing = hashing;
     }
 
     private static final class Standard {
@@ -52,7 +68,7 @@ final class OptOutModel {
 
     /** The probability that the text is an opt-out (STOP or ERASE). */
     double probability(String text) {
-        return probability(features(text));
+        return probability(features(text, hashing));
     }
 
     double probability(int[] features) {
@@ -75,16 +91,22 @@ final class OptOutModel {
      * ("stoppp" = "stopp").
      */
     static int[] features(String text) {
+        return features(text, Hashing.STANDARD);
+    }
+
+    static int[] features(String text, Hashing hashing) {
         char[] folded = fold(text);
         int length = folded.length;
-        int[] out = new int[Math.max(0, length - 1) * (MAX_GRAM - 1) + length];
+        int maxGram = hashing.maxGram();
+        int mask = hashing.size() - 1;
+        int[] out = new int[Math.max(0, length - 1) * (maxGram - 1) + length];
         int n = 0;
         for (int i = 0; i < length; i++) {
             int hash = 0x811c9dc5;
-            for (int j = i; j < Math.min(length, i + MAX_GRAM); j++) {
+            for (int j = i; j < Math.min(length, i + maxGram); j++) {
                 hash = (hash ^ folded[j]) * 0x01000193;
                 if (j > i) {
-                    out[n++] = bucket(hash);
+                    out[n++] = bucket(hash, mask);
                 }
             }
             if (folded[i] == ' ' && i + 1 < length) {
@@ -95,18 +117,18 @@ final class OptOutModel {
                     j++;
                 }
                 if (j > i + 1) {
-                    out[n++] = bucket(word ^ 0x7fb5d329);
+                    out[n++] = bucket(word ^ 0x7fb5d329, mask);
                 }
             }
         }
         return Arrays.copyOf(out, n);
     }
 
-    private static int bucket(int hash) {
+    private static int bucket(int hash, int mask) {
         int h = hash ^ (hash >>> 16);
         h *= 0x85ebca6b;
         h ^= h >>> 13;
-        return h & MASK;
+        return h & mask;
     }
 
     /** The text folded as the lexicons are ({@link TextFolder}), words separated by one space, with one around. */
@@ -148,8 +170,9 @@ final class OptOutModel {
     }
 
     /**
-     * Reads a model resource: '#' lines are its provenance, then one line with the bias and the scale of the
-     * weights, then the weights as 16-bit integers, deflated and in base64 on as many lines as it takes.
+     * Reads a model resource: '#' lines are its provenance, then one line with the bias, the scale of the weights
+     * and, optionally, its {@link Hashing} (bits, longest n-gram), then the weights as 16-bit integers, deflated and in
+     * base64 on as many lines as it takes.
      */
     static OptOutModel read(String resource) {
         try (InputStream in = OptOutModel.class.getResourceAsStream(resource)) {
@@ -164,19 +187,21 @@ final class OptOutModel {
             String[] header = lines[line++].trim().split(" ");
             float bias = Float.parseFloat(header[0]);
             float scale = Float.parseFloat(header[1]);
+            Hashing hashing = header.length >= 4
+                    ? new Hashing(Integer.parseInt(header[2]), Integer.parseInt(header[3])) : Hashing.STANDARD;
             StringBuilder encoded = new StringBuilder();
             while (line < lines.length) {
                 encoded.append(lines[line++].trim());
             }
             byte[] deflated = Base64.getDecoder().decode(encoded.toString());
-            float[] weights = new float[SIZE];
+            float[] weights = new float[hashing.size()];
             try (DataInputStream data = new DataInputStream(
                     new InflaterInputStream(new ByteArrayInputStream(deflated)))) {
-                for (int i = 0; i < SIZE; i++) {
+                for (int i = 0; i < weights.length; i++) {
                     weights[i] = data.readShort() * scale;
                 }
             }
-            return new OptOutModel(weights, bias);
+            return new OptOutModel(weights, bias, hashing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,6 +50,12 @@ final class CombinationVariants {
     /** 2026.12-8's combination exactly, whatever {@link SecondOpinion#STANDARD} is now. */
     static final SecondOpinion EIGHT = new SecondOpinion(0.70, 0.50, 0.80, 0.05, 0.80, 0.75, 2, 0.90);
 
+    /**
+     * 2026.12-9's combination exactly, the variant "no two-word rule, -7's uncued, veto 0.04" below; the candidates
+     * of {@link ModelRecipes} are judged with it.
+     */
+    static final SecondOpinion NINE = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
+
     /** By name, in the order the rule's last tie-break uses. */
     static final Map<String, SecondOpinion> ALL = all();
 

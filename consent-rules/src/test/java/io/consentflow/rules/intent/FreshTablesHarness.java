@@ -54,7 +54,7 @@ class FreshTablesHarness {
     }
 
     /** What OrdinaryRepliesTest would fail on with this combination: replies and consents withdrawn, withdrawals not. */
-    private static String ordinaryRepliesWithdrawn(IntentRecogniser recogniser) {
+    static String ordinaryRepliesWithdrawn(IntentRecogniser recogniser) {
         List<String> failures = new ArrayList<>();
         for (String text : OrdinaryRepliesTest.SHORT_REPLIES) {
             failures.addAll(withdraws(recogniser, text) ? List.of("withdrawn: " + text) : List.of());

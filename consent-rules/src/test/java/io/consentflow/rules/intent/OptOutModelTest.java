@@ -48,7 +48,7 @@ class OptOutModelTest {
         assertThat(OptOutModel.features("Arrêtez")).isEqualTo(OptOutModel.features("ARRETEZ"));
         assertThat(OptOutModel.features("")).isEmpty();
         assertThat(java.util.Arrays.stream(OptOutModel.features("ab")).boxed().toList()).isNotEmpty()
-                .allSatisfy(f -> assertThat(f).isBetween(0, OptOutModel.SIZE - 1));
+                .allSatisfy(f -> assertThat(f).isBetween(0, OptOutModel.Hashing.STANDARD.size() - 1));
     }
 
     @Test
