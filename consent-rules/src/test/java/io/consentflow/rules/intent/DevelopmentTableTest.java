@@ -114,7 +114,10 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-v.tsv", "/development/withdrawal-development-w.tsv",
             "/development/withdrawal-development-x.tsv", "/development/withdrawal-development-y.tsv",
             "/development/withdrawal-development-z.tsv", "/development/withdrawal-development-aa.tsv",
-            "/development/withdrawal-development-ab.tsv");
+            "/development/withdrawal-development-ab.tsv", "/development/withdrawal-development-ac.tsv",
+            "/development/withdrawal-development-ad.tsv", "/development/withdrawal-development-ae.tsv",
+            "/development/withdrawal-development-af.tsv", "/development/withdrawal-development-ag.tsv",
+            "/development/withdrawal-development-ah.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
