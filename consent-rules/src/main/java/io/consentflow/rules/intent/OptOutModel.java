@@ -28,9 +28,14 @@ final class OptOutModel {
      * How a text becomes features: hashed into 2^{@code bits} weights, character n-grams of 2 to {@code maxGram}.
      * The resource names its own; one without names {@link #STANDARD}, 2^18 weights (1 MB of heap) and 2- to 5-grams.
      */
-    record Hashing(int bits, int maxGram) {
+    record Hashing(int bits, int maxGram, boolean wordPairs) {
 
         static final Hashing STANDARD = new Hashing(18, 5);
+
+        /** Without pairs of adjacent words, as every model before 2026.12-11 was hashed. */
+        Hashing(int bits, int maxGram) {
+            this(bits, maxGram, false);
+        }
 
         Hashing {
             if (bits < 10 || bits > 24 || maxGram < 2 || maxGram > 8) {
@@ -47,17 +52,30 @@ final class OptOutModel {
     static final int MAX_CHARS = 600;
     private static final int WORD_SEED = 0x5bd1e995;
 
+    private static final int PAIR_SEED = 0x27d4eb2f;
+
     private final float[] weights;
     private final float bias;
     private final Hashing hashing;
+    private final HiddenLayer hidden;
 
     OptOutModel(float[] weights, float bias, Hashing hashing) {
+        this(weights, bias, hashing, null);
+    }
+
+    /** With {@code hidden} (or null for none), the score is the mean of the linear and the hidden layer's logits. */
+    OptOutModel(float[] weights, float bias, Hashing hashing, HiddenLayer hidden) {
         if (weights.length != hashing.size()) {
             throw new IllegalArgumentException("a model has " + hashing.size() + " weights, not " + weights.length);
         }
         this.weights = weights;
         this.bias = bias;
         this.hashing = hashing;
+        this.hidden = hidden;
+    }
+
+    Hashing hashing() {
+        return hashing;
     }
 
     private static final class Standard {
@@ -79,6 +97,9 @@ final class OptOutModel {
         for (int feature : features) {
             score += weights[feature] * value;
         }
+        if (hidden != null) {
+            score = (score + hidden.logit(features, value)) / 2;
+        }
         return 1 / (1 + Math.exp(-score));
     }
 
@@ -89,8 +110,9 @@ final class OptOutModel {
 
     /**
      * The hashed features of a text: character 2- to {@code maxGram}-grams of its folded form, words bounded by a
-     * space on either side ("stop" is read as " stop "), and each whole word. A letter repeated more than twice counts twice
-     * ("stoppp" = "stopp").
+     * space on either side ("stop" is read as " stop "), and each whole word; with {@link Hashing#wordPairs()} also
+     * each pair of adjacent words ("no more" beside "offers" and beside "stock" are different pairs: "more offers",
+     * "more stock"). A letter repeated more than twice counts twice ("stoppp" = "stopp").
      */
     static int[] features(String text) {
         return features(text, Hashing.STANDARD);
@@ -101,8 +123,9 @@ final class OptOutModel {
         int length = folded.length;
         int maxGram = hashing.maxGram();
         int mask = hashing.size() - 1;
-        int[] out = new int[Math.max(0, length - 1) * (maxGram - 1) + length];
+        int[] out = new int[Math.max(0, length - 1) * (maxGram - 1) + length * (hashing.wordPairs() ? 2 : 1)];
         int n = 0;
+        int previousWord = 0;
         for (int i = 0; i < length; i++) {
             int hash = 0x811c9dc5;
             for (int j = i; j < Math.min(length, i + maxGram); j++) {
@@ -120,6 +143,10 @@ final class OptOutModel {
                 }
                 if (j > i + 1) {
                     out[n++] = bucket(word ^ 0x7fb5d329, mask);
+                    if (hashing.wordPairs() && previousWord != 0) {
+                        out[n++] = bucket((previousWord * 0x01000193) ^ word ^ PAIR_SEED, mask);
+                    }
+                    previousWord = word;
                 }
             }
         }
@@ -173,8 +200,9 @@ final class OptOutModel {
 
     /**
      * Reads a model resource: '#' lines are its provenance, then one line with the bias, the scale of the weights
-     * and, optionally, its {@link Hashing} (bits, longest n-gram), then the weights as 16-bit integers, deflated and in
-     * base64 on as many lines as it takes.
+     * and, optionally, its {@link Hashing} (bits, longest n-gram, then 1 if it hashes pairs of words) and its
+     * {@link HiddenLayer} (units, bits, scale), then the weights as 16-bit integers, followed by the hidden layer's if
+     * it has one, deflated and in base64 on as many lines as it takes.
      */
     static OptOutModel read(String resource) {
         try (InputStream in = OptOutModel.class.getResourceAsStream(resource)) {
@@ -189,8 +217,8 @@ final class OptOutModel {
             String[] header = lines[line++].trim().split(" ");
             float bias = Float.parseFloat(header[0]);
             float scale = Float.parseFloat(header[1]);
-            Hashing hashing = header.length >= 4
-                    ? new Hashing(Integer.parseInt(header[2]), Integer.parseInt(header[3])) : Hashing.STANDARD;
+            Hashing hashing = header.length >= 4 ? new Hashing(Integer.parseInt(header[2]),
+                    Integer.parseInt(header[3]), header.length >= 5 && header[4].equals("1")) : Hashing.STANDARD;
             StringBuilder encoded = new StringBuilder();
             while (line < lines.length) {
                 encoded.append(lines[line++].trim());
@@ -202,8 +230,10 @@ final class OptOutModel {
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = data.readShort() * scale;
                 }
+                HiddenLayer hidden = header.length >= 8 ? HiddenLayer.read(data, Integer.parseInt(header[5]),
+                        Integer.parseInt(header[6]), Float.parseFloat(header[7])) : null;
+                return new OptOutModel(weights, bias, hashing, hidden);
             }
-            return new OptOutModel(weights, bias, hashing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

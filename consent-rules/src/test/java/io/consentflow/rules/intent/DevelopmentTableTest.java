@@ -133,7 +133,10 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-ab.tsv", "/development/withdrawal-development-ac.tsv",
             "/development/withdrawal-development-ad.tsv", "/development/withdrawal-development-ae.tsv",
             "/development/withdrawal-development-af.tsv", "/development/withdrawal-development-ag.tsv",
-            "/development/withdrawal-development-ah.tsv");
+            "/development/withdrawal-development-ah.tsv", "/development/withdrawal-development-ai.tsv",
+            "/development/withdrawal-development-aj.tsv", "/development/withdrawal-development-ak.tsv",
+            "/development/withdrawal-development-al.tsv", "/development/withdrawal-development-am.tsv",
+            "/development/withdrawal-development-an.tsv", "/development/withdrawal-development-ao.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }

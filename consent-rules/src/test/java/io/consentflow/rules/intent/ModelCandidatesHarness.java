@@ -162,7 +162,9 @@ class ModelCandidatesHarness {
             x.add(featuresOf(rows.get(i), recipe.hashing()));
             labels[i] = OptOutModelTrainer.optOut(rows.get(i));
         }
-        return OptOutModelTrainer.train(x, labels, recipe).model();
+        float[] w = new float[rows.size()];
+        java.util.Arrays.fill(w, 1);
+        return OptOutModelTrainer.train(x, labels, w, recipe).model();
     }
 
     private List<HeldOutTableHarness.Scored> score(List<DevelopmentTableTest.Row> rows, OptOutModel model,
