@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Applies the rule of {@link ModelRecipes}, run only with {@code -Ptrain -Dharness.candidates=ac,ad,ae,af,ag,ah}:
+ * Applies the rule of {@link ModelRecipes}, run only with {@code -Ptrain -Dharness.candidates=ai,aj,ak,al,am,an,ao}:
  * each candidate recipe is trained on every development table but the fresh ones named, combined with the rules as
- * 2026.12-9 combines them ({@link CombinationVariants#NINE}), and scored on the fresh tables; the winner is the one
- * with the lowest error E (misses per opt-out plus false stops per NONE, YES and START row), ties broken by the
+ * 2026.12-10 combines them ({@link CombinationVariants#NINE}), and scored on the fresh tables; the winner is the one
+ * with the lowest error E (misses per opt-out plus twice the false stops per NONE, YES and START row), ties broken by the
  * leave-one-table-out harness over the other lettered tables. Then the winner's operating point is chosen over a grid
  * of thresholds by E on the fresh tables plus E on the harness. Prints every figure it compares and what it chose.
  */
@@ -26,6 +26,7 @@ class ModelCandidatesHarness {
 
     private static final double TIE = 0.001;
     private static final double MAX_CLARIFICATIONS = 0.03;
+    private static final double FALSE_STOP_WEIGHT = 2;
 
     private final Map<String, List<DevelopmentTableTest.Row>> tables = new LinkedHashMap<>();
     private final Map<DevelopmentTableTest.Row, IntentRules.Decision> rules = new HashMap<>();
@@ -50,7 +51,7 @@ class ModelCandidatesHarness {
         List<DevelopmentTableTest.Row> training = new ArrayList<>();
         List<DevelopmentTableTest.Row> judged = new ArrayList<>();
         tables.forEach((table, rows) -> (freshTables.contains(table) ? judged : training).addAll(rows));
-        System.out.printf("Model candidates: trained on %d rows, judged on %d rows of %s, combined as 2026.12-9%n",
+        System.out.printf("Model candidates: trained on %d rows, judged on %d rows of %s, combined as 2026.12-10%n",
                 training.size(), judged.size(), fresh);
 
         Map<TrainingRecipe, List<HeldOutTableHarness.Scored>> onFresh = new LinkedHashMap<>();
@@ -118,13 +119,13 @@ class ModelCandidatesHarness {
         points.stream().sorted(java.util.Comparator.comparingDouble(Point::error)).limit(15).forEach(p ->
                 System.out.printf("  %s  %.4f  %s | %s%n", p.opinion(), p.error(), line(p.fresh()), line(p.harness())));
         points.stream().filter(p -> p.opinion().equals(CombinationVariants.NINE)).forEach(p -> System.out.printf(
-                "  2026.12-9's: %.4f  %s | %s%n", p.error(), line(p.fresh()), line(p.harness())));
+                "  2026.12-10's: %.4f  %s | %s%n", p.error(), line(p.fresh()), line(p.harness())));
         System.out.printf("Operating point by the rule: %s%n", chosen.opinion());
         HeldOutTableHarness.printBreakdown(onFresh, chosen.opinion(), false, "winner at that point, fresh tables");
         HeldOutTableHarness.printBreakdown(folds, chosen.opinion(), false, "winner at that point, harness");
     }
 
-    /** The thresholds compared, 2026.12-9's among them; a short reply is treated as any uncued one. */
+    /** The thresholds compared, 2026.12-10's (= 2026.12-9's) among them; a short reply is treated as any uncued one. */
     private static List<SecondOpinion> grid() {
         List<SecondOpinion> grid = new ArrayList<>();
         for (double stop : new double[] {0.60, 0.70, 0.80}) {
@@ -162,9 +163,12 @@ class ModelCandidatesHarness {
             x.add(featuresOf(rows.get(i), recipe.hashing()));
             labels[i] = OptOutModelTrainer.optOut(rows.get(i));
         }
-        float[] w = new float[rows.size()];
-        java.util.Arrays.fill(w, 1);
-        return OptOutModelTrainer.train(x, labels, w, recipe).model();
+        float[] weights = new float[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            weights[i] = OptOutModelTrainer.nearMiss(rows.get(i), rules.get(rows.get(i)))
+                    ? (float) recipe.nearMissWeight() : 1;
+        }
+        return OptOutModelTrainer.train(x, labels, weights, recipe).model();
     }
 
     private List<HeldOutTableHarness.Scored> score(List<DevelopmentTableTest.Row> rows, OptOutModel model,
@@ -189,9 +193,9 @@ class ModelCandidatesHarness {
         return s;
     }
 
-    /** Misses per opt-out plus false stops per NONE, YES and START row. */
+    /** Misses per opt-out plus twice the false stops per NONE, YES and START row (2026.12-11's rule). */
     private static double error(WithdrawalScore s) {
-        return (1 - s.recall()) + s.falseStopRate();
+        return (1 - s.recall()) + FALSE_STOP_WEIGHT * s.falseStopRate();
     }
 
     private static String line(WithdrawalScore s) {
