@@ -12,8 +12,9 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * A learned second opinion on whether a message is an opt-out: logistic regression over hashed features of the
- * folded text (character n-grams within and across words, and whole words; 2026.12-10 ships 2^20 weights, 4 MB of
- * heap, and 2- to 6-grams, as its resource names them), trained on the development tables by
+ * folded text (character n-grams within and across words, and whole words; 2026.12-10 and -11 ship 2^20 weights,
+ * 4 MB of heap, and 2- to 6-grams, as its resource names them; a resource may also name pairs of adjacent words and a
+ * {@link HiddenLayer}, which 2026.12-11's candidates tried and its rule did not choose), trained on the development tables by
  * {@code OptOutModelTraining} (test scope, {@code -Ptrain}) and read from {@code model/opt-out.model} beside this
  * class. How it was learned (since 2026.12-10 the mean of plain and Naive Bayes-weighted logistic regression) leaves
  * no trace here: the learners' weights are summed into one vector. It knows no rule and no word list: it has seen how several thousand opt-outs and ordinary messages in 28
@@ -209,7 +210,16 @@ final class OptOutModel {
             if (in == null) {
                 throw new IllegalStateException("missing model " + resource);
             }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n");
+            return parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model from the text of its resource ({@link #read}). */
+    static OptOutModel parse(String resource) {
+        try {
+            String[] lines = resource.split("\n");
             int line = 0;
             while (lines[line].startsWith("#")) {
                 line++;

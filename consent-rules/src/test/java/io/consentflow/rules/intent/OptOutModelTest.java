@@ -52,6 +52,43 @@ class OptOutModelTest {
     }
 
     @Test
+    void pairsOfWordsAreFeaturesOnlyWhereTheHashingAsksForThem() {
+        OptOutModel.Hashing pairs = new OptOutModel.Hashing(20, 6, true);
+        OptOutModel.Hashing plain = new OptOutModel.Hashing(20, 6);
+        // two more words, one pair more; "no more offers" and "no more stock" differ in a pair, not only in a word
+        assertThat(OptOutModel.features("no more offers", pairs).length - OptOutModel.features("no more offers", plain)
+                .length).isEqualTo(2);
+        assertThat(OptOutModel.features("stop", pairs)).isEqualTo(OptOutModel.features("stop", plain));
+    }
+
+    @Test
+    void aModelWithPairsOfWordsAndAHiddenLayerReadsBackFromItsResourceAsTrained() {
+        List<int[]> features = new ArrayList<>();
+        TrainingRecipe recipe = new TrainingRecipe("test", new OptOutModel.Hashing(12, 4, true),
+                TrainingRecipe.Learner.ENSEMBLE, 3, 0.5, 1e-6, 1, 4);
+        List<String> texts = List.of("stop sending me offers", "no more offers please", "no more stock?",
+                "when does my parcel arrive", "unsubscribe me", "thanks, see you");
+        boolean[] labels = {true, true, false, false, true, false};
+        texts.forEach(text -> features.add(OptOutModel.features(text, recipe.hashing())));
+        float[] weights = new float[texts.size()];
+        java.util.Arrays.fill(weights, 1);
+        OptOutModelTrainer.Trained trained = OptOutModelTrainer.train(features, labels, weights, recipe);
+        assertThat(trained.hidden()).isNotNull();
+        OptOutModel model = trained.model();
+        OptOutModel read = OptOutModel.parse(trained.resource(List.of("a test model")));
+        assertThat(read.hashing()).isEqualTo(recipe.hashing());
+        for (String text : texts) {
+            assertThat(read.probability(text)).as(text).isCloseTo(model.probability(text),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
+        // the hidden layer counts: without it the same linear weights score differently
+        OptOutModel linearOnly = new OptOutModelTrainer.Trained(trained.weights(), trained.bias(), trained.hashing(),
+                null).model();
+        assertThat(texts.stream().anyMatch(text -> Math.abs(linearOnly.probability(text) - model.probability(text))
+                > 1e-3)).isTrue();
+    }
+
+    @Test
     void theModelSeparatesOptOutsFromOrdinaryMessages() {
         OptOutModel model = OptOutModel.standard();
         assertThat(model.probability("please stop sending me these messages")).isGreaterThan(0.9);
