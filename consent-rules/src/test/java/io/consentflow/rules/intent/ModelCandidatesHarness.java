@@ -93,6 +93,15 @@ class ModelCandidatesHarness {
         System.out.printf("Winner by the rule: %s%n", winner.name());
         List<HeldOutTableHarness.Scored> folds = harness.containsKey(winner) ? harness.get(winner)
                 : leaveOneTableOut(training, winner);
+        if (Boolean.getBoolean("harness.every")) { // for the record only, after the choice: every candidate's harness
+            for (TrainingRecipe recipe : ModelRecipes.CANDIDATES) {
+                List<HeldOutTableHarness.Scored> itsFolds = recipe == winner ? folds : harness.containsKey(recipe) ? harness.get(recipe)
+                        : leaveOneTableOut(training, recipe);
+                System.out.printf("  harness over the other tables: %-28s %s%n", recipe.name(),
+                        line(score(itsFolds, CombinationVariants.NINE)));
+            }
+            return;
+        }
         List<DevelopmentTableTest.Row> all = new ArrayList<>(training);
         all.addAll(judged);
         chooseOperatingPoint(train(training, winner), onFresh.get(winner), folds, train(all, winner));
