@@ -55,6 +55,21 @@ import java.util.List;
  * is step 3 applied again to the points not yet refused, and the first the retrained model keeps green ships
  * ({@code ModelCandidatesHarness} does this with the winner trained on every table).
  *
+ * <p><b>Applied</b> (17:02-17:10 UTC, 2026-12-06, {@code ModelCandidatesHarness}, each trained on a-ah; on ai-ao:
+ * 2,100 opt-outs, 1,960 NONE, YES and START rows; with 2026.12-10's thresholds): {@code 2^20, 2-6-grams, ensemble}
+ * E 0.0932, recall 0.9690 (2,035), false stops 61 (3.11 %), clarifications 1.48 %; {@code + pairs of words} 0.0942,
+ * 0.9690 (2,035), 62 (3.16 %), 1.43 %; {@code + near misses x3} 0.0968, 0.9624 (2,021), 58 (2.96 %), 0.87 %;
+ * {@code + hidden layer} 0.1021, 0.9581 (2,012), 59 (3.01 %), 1.17 %, not eligible, and {@code all three} 0.1008,
+ * 0.9543 (2,004), 54 (2.76 %), 1.38 %, not eligible (with either, "I no longer agree to receive your offers" is not
+ * withdrawn). No tie: <b>2026.12-10's recipe wins</b>; the candidates that cut false stops cost more opt-outs than
+ * they saved ordinary messages, and pairs of words changed nearly nothing (the character 2-6-grams across word
+ * boundaries already hold most short pairs). Step 3 chose (0.60, 0.50, 0.80, 0.08, 0.75, 0.50), E(ai-ao) +
+ * E(harness over a-ah) 0.1316 against 2026.12-10's thresholds' 0.1360 (ai-ao 2,036 and 57 false stops against
+ * 2,035 and 61; harness 10,731 of 10,913 and 104 of 7,924 against 10,735 and 105). Retrained on a-ao, every point
+ * with a veto of 0.08 vetoes both controls of the addendum and every one with 0.06 the first, so by the addendum the
+ * next point by the rule's order that keeps them is 2026.12-10's thresholds: <b>2026.12-11 is 2026.12-10's recipe
+ * and thresholds, the model retrained on a-ao</b>.
+ *
  * <p>2026.12-10's round (rule committed in 8ff92c2, applied 16:43 UTC): on ac-ah the plain trainer, NB-weighted,
  * their mean, 2^20 and 2-6-grams, and that with the mean; the last won on the harness's tie-break (consent-rules
  * README, "2026.12-10").
@@ -78,7 +93,7 @@ final class ModelRecipes {
             new TrainingRecipe("+ hidden layer", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, HIDDEN_UNITS),
             new TrainingRecipe("all three", WIDE_PAIRS, Learner.ENSEMBLE, 12, 0.5, 1e-6, NEAR_MISSES, HIDDEN_UNITS));
 
-    /** The recipe the shipped model is trained by (2026.12-10's until the rule above has chosen). */
+    /** The recipe the shipped model (2026.12-10, 2026.12-11) is trained by, chosen by the rules above. */
     static final TrainingRecipe STANDARD = WIDE_ENSEMBLE;
 
     private ModelRecipes() {
