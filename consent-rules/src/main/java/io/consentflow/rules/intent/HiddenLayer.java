@@ -28,14 +28,8 @@ record HiddenLayer(int units, int bits, float[] input, float[] biases, float[] o
 
     /** The output unit's logit for features of value {@code value} each; one small array per call. */
     double logit(int[] features, double value) {
-        int mask = (1 << bits) - 1;
         double[] sums = new double[units];
-        for (int feature : features) {
-            int offset = (feature & mask) * units;
-            for (int u = 0; u < units; u++) {
-                sums[u] += input[offset + u];
-            }
-        }
+        addInputs(input, units, bits, features, sums);
         double logit = outputBias;
         for (int u = 0; u < units; u++) {
             double activation = sums[u] * value + biases[u];
@@ -44,6 +38,17 @@ record HiddenLayer(int units, int bits, float[] input, float[] biases, float[] o
             }
         }
         return logit;
+    }
+
+    /** Adds each feature's input weights ({@code units} per bucket of 2^{@code bits}) to {@code sums}. */
+    static void addInputs(float[] input, int units, int bits, int[] features, double[] sums) {
+        int mask = (1 << bits) - 1;
+        for (int feature : features) {
+            int offset = (feature & mask) * units;
+            for (int u = 0; u < units; u++) {
+                sums[u] += input[offset + u];
+            }
+        }
     }
 
     /** The largest input weight, by which they are stored as 16-bit integers. */

@@ -44,22 +44,12 @@ final class HiddenLayerTrainer {
             order[i] = i;
         }
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            OptOutModelTrainer.shuffle(order, random);
             for (int index : order) {
                 int[] x = features.get(index);
                 double value = OptOutModel.value(x.length);
                 java.util.Arrays.fill(sums, 0);
-                for (int f : x) {
-                    int offset = (f & mask) * units;
-                    for (int u = 0; u < units; u++) {
-                        sums[u] += input[offset + u];
-                    }
-                }
+                HiddenLayer.addInputs(input, units, BITS, x, sums);
                 double logit = outputBias;
                 for (int u = 0; u < units; u++) {
                     sums[u] = sums[u] * value + biases[u];

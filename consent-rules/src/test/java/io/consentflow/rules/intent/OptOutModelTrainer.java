@@ -101,12 +101,7 @@ final class OptOutModelTrainer {
         double rate = recipe.rate();
         double l2 = recipe.l2();
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            for (int i = order.length - 1; i > 0; i--) { // Fisher-Yates with the fixed seed
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             for (int index : order) {
                 int[] x = features.get(index);
                 double value = OptOutModel.value(x.length);
@@ -130,6 +125,16 @@ final class OptOutModelTrainer {
             }
         }
         return new Trained(w, (float) bias, recipe.hashing(), null);
+    }
+
+    /** Fisher-Yates with the caller's seeded random, so that the same rows are always visited in the same order. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     /** Trained weights (and a hidden layer, or null), usable at once and writable as the model resource. */
