@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
  * Applies the rule of {@link ModelRecipes}, run only with {@code -Ptrain -Dharness.candidates=ai,aj,ak,al,am,an,ao}:
  * each candidate recipe is trained on every development table but the fresh ones named, combined with the rules as
  * 2026.12-10 combines them ({@link CombinationVariants#NINE}), and scored on the fresh tables; the winner is the one
- * with the lowest error E (misses per opt-out plus twice the false stops per NONE, YES and START row), ties broken by the
- * leave-one-table-out harness over the other lettered tables. Then the winner's operating point is chosen over a grid
- * of thresholds by E on the fresh tables plus E on the harness. Prints every figure it compares and what it chose.
+ * with the lowest error E (misses per opt-out plus twice the false stops per NONE, YES and START row), ties broken
+ * by the leave-one-table-out harness over the other lettered tables. Then the winner's operating point is chosen over
+ * a grid of thresholds by E on the fresh tables plus E on the harness, and the first by the same order that the
+ * winner retrained on every table keeps green ({@code OrdinaryRepliesTest}, {@link ModuleExamples}) ships. With
+ * {@code -Dharness.every=true} it prints, after the choice, every candidate's harness instead. Prints every figure it
+ * compares and what it chose.
  */
 class ModelCandidatesHarness {
 
@@ -95,8 +98,8 @@ class ModelCandidatesHarness {
                 : leaveOneTableOut(training, winner);
         if (Boolean.getBoolean("harness.every")) { // for the record only, after the choice: every candidate's harness
             for (TrainingRecipe recipe : ModelRecipes.CANDIDATES) {
-                List<HeldOutTableHarness.Scored> itsFolds = recipe == winner ? folds : harness.containsKey(recipe) ? harness.get(recipe)
-                        : leaveOneTableOut(training, recipe);
+                List<HeldOutTableHarness.Scored> itsFolds = recipe == winner ? folds
+                        : harness.containsKey(recipe) ? harness.get(recipe) : leaveOneTableOut(training, recipe);
                 System.out.printf("  harness over the other tables: %-28s %s%n", recipe.name(),
                         line(score(itsFolds, CombinationVariants.NINE)));
             }
@@ -110,7 +113,7 @@ class ModelCandidatesHarness {
     private record Point(SecondOpinion opinion, double error, WithdrawalScore fresh, WithdrawalScore harness) {
     }
 
-    /** Step 3 of the rule: the lowest E; within {@link #TIE} of it, 2026.12-10's thresholds, else the first in the grid. */
+    /** Step 3 of the rule: the lowest E; within {@link #TIE} of it 2026.12-10's thresholds, else the grid's first. */
     private static Point byTheRule(List<Point> points) {
         double lowest = points.stream().mapToDouble(Point::error).min().orElseThrow();
         List<Point> near = points.stream().filter(p -> p.error() <= lowest + TIE).toList();
