@@ -15,7 +15,9 @@ import java.util.zip.DeflaterOutputStream;
  * L2 shrinkage of the weights a message touches, over the model's own hashed features. Deterministic: the rows are
  * shuffled by a fixed seed, one thread, so the same tables always give the same weights. An opt-out (STOP, ERASE) is
  * the positive class; every other row, UNCERTAIN included, the negative one. How it learns is a {@link TrainingRecipe}
- * ({@link ModelRecipes} holds the ones compared for 2026.12-10 and 2026.12-11); {@link #train(List)} uses the one that ships.
+ * ({@link ModelRecipes} holds the ones compared for 2026.12-10 and 2026.12-11); {@link #train(List)} uses the one
+ * that ships. A recipe may weigh near misses more ({@link #nearMiss}) and add a {@link HiddenLayer}
+ * ({@link HiddenLayerTrainer}).
  */
 final class OptOutModelTrainer {
 
