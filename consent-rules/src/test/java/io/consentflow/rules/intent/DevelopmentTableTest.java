@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,...,z}.tsv, twenty-six later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,z,aa,...,ah}.tsv, thirty-four later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -83,6 +83,47 @@ import org.junit.jupiter.api.Test;
  * clarification and 4 of 168: the model, trained on tables with few short replies and many "I don't want to receive
  * your offers", heard short ordinary replies and "I agree to receive your offers" as withdrawals. 2026.12-8 trains
  * on them and hears the model less where no word of withdrawal or negation stands ({@link SecondOpinion}).
+ *
+ * <p>Tables aa and ab (420 rows each, 14 languages a table, two further authors; per language 12 STOP, mostly one to
+ * four colloquial words, 3 ERASE, 11 NONE of which 6 short everyday replies and 5 near-misses, 2 YES, 2 UNCERTAIN;
+ * aa: de el en et hu lv mt nl pl pt ro ru sl tr, ab: ar bg cs da es fi fr ga hr it lt sk sv uk) were copied unchanged
+ * from the corpus folder and scored on arrival by 2026.12-8 as committed (the model of e1ca661, which never saw
+ * them), before any retraining: pooled withdrawal recall 0.952 (400 of 420; aa 0.948, ab 0.957; lowest languages
+ * ga 0.80, et, pt, ro 0.87), false stops 1 of 308 NONE rows (0.3 %, "toppen 👍"), clarifications 2 of 308 (0.6 %),
+ * ERASE exact 81/84 (the other 3 read STOP), YES exact 56/56, UNCERTAIN exact 31/56 (4 read STOP), and 16 short
+ * NONE replies ("ok", "passt", "tamam") read as YES; the rules alone 0.905 (380 of 420). Its 20 misses: "get lost"
+ * in slang (13: "defolun 😡", "ophoepelen", "kaduge", "húzzatok el", "imigh leat", "Dégagez!!", "махайте се"),
+ * "why do you keep writing to me? I never signed up" (5), "that's enough!" (1), "terminati odata" (1, UNCERTAIN).
+ * The combinations of {@link CombinationVariants} on the same rows with the same model: without 2026.12-8's
+ * two-word rule 0.957 (402 of 420: "defolun 😡", "terminati odata"), no more false stops. 2026.12-9 trains on them.
+ *
+ * <p>Tables ac-ah (630 rows each, 14 languages a table, six further authors; per language 18 STOP, many of them slang
+ * or indirect complaints with no word of withdrawal, 4 ERASE, 17 NONE, among them complaints about products, prices
+ * and deliveries, 2 UNCERTAIN, 2 YES, 2 START; ac, af, ag: ar bg cs da en es fi fr ga it lt sk sv uk, ad, ae, ah: de
+ * el et hr hu lv mt nl pl pt ro ru sl tr) were copied unchanged from the corpus folder and scored on arrival by
+ * 2026.12-9 as committed (its model trained on a-ab), before any retraining: pooled withdrawal recall 0.813 (1,503 of
+ * 1,848; ac 0.795, ad 0.828, ae 0.834, af 0.805, ag 0.818, ah 0.799; lowest languages fi, sv 0.742, en, lt 0.758),
+ * false stops 47 of 1,428 NONE rows (3.3 %; ac 4, ad 11, ae 14, af 6, ag 6, ah 6), clarifications 14 of 1,428
+ * (1.0 %), ERASE exact 325/336, START exact 143/168, YES exact 162/168, and 52 short NONE replies ("ok danke",
+ * "passt 👍") read as YES; the rules alone 0.675 (1,247). 2026.12-8's combination with the same model
+ * ({@link CombinationVariants#EIGHT}) 0.791 (1,461), 47 false stops of 1,764 NONE, YES and START rows (2.7 %; -9
+ * 49, 2.8 %). The misses were kinds no earlier table held: "who allowed you to write to me?", "this is harassment,
+ * three messages a day", "bye forever", "every day the same spam, it is too much", "I'm fed up with your ads", slang
+ * ("tõmba uttu", "vai à merda"); the false stops complaints in the words of a withdrawal ("enough of these price
+ * rises", "I no longer feel like waiting for my refund", "remove the shoes from my basket"). 2026.12-10 trains on them,
+ * with the model the rule of {@code ModelRecipes} chose on them before.
+ *
+ * <p>Tables ai-ao (600 rows each, four languages a table, all 28 once, seven further authors; per language 60 STOP of
+ * every kind, 15 ERASE, 60 NONE of ordinary shop conversation with at least 25 near misses, 5 UNCERTAIN, 5 START,
+ * 5 YES; ai: de en ga mt, aj: es fr it pt, ak: cs pl sk sl, al: bg hr ru uk, am: da fi nl sv, an: et hu lt lv, ao: ar
+ * el ro tr) were copied unchanged from the corpus folder and scored on arrival by 2026.12-10 as committed
+ * ({@code FreshTablesHarness -Dharness.fresh=ai,aj,ak,al,am,an,ao}, its model trained on a-ah), before any
+ * retraining: pooled withdrawal recall 0.969 (2,035 of 2,100; ai 0.980, aj 0.980, ak 0.987, al 0.963, am 0.950,
+ * an 0.957, ao 0.967; lowest languages fi 0.893, el, lt, uk 0.933), false stops 61 of 1,960 NONE, YES and START rows
+ * (3.1 %; ai 9, aj 13, ak 10, al 8, am 10, an 8, ao 3 of 280), clarifications 1.5 %; the rules alone 0.903 (1,896)
+ * and 65 false stops: most false stops are the rules' own, which the model's veto at 0.04 leaves standing. 542 of
+ * their 4,200 rows (case folded) repeat a message of an earlier table. 2026.12-11 trains on them, with the recipe
+ * and thresholds the rule of {@code ModelRecipes} chose on them before.
  */
 class DevelopmentTableTest {
 
@@ -100,7 +141,14 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-t.tsv", "/development/withdrawal-development-u.tsv",
             "/development/withdrawal-development-v.tsv", "/development/withdrawal-development-w.tsv",
             "/development/withdrawal-development-x.tsv", "/development/withdrawal-development-y.tsv",
-            "/development/withdrawal-development-z.tsv");
+            "/development/withdrawal-development-z.tsv", "/development/withdrawal-development-aa.tsv",
+            "/development/withdrawal-development-ab.tsv", "/development/withdrawal-development-ac.tsv",
+            "/development/withdrawal-development-ad.tsv", "/development/withdrawal-development-ae.tsv",
+            "/development/withdrawal-development-af.tsv", "/development/withdrawal-development-ag.tsv",
+            "/development/withdrawal-development-ah.tsv", "/development/withdrawal-development-ai.tsv",
+            "/development/withdrawal-development-aj.tsv", "/development/withdrawal-development-ak.tsv",
+            "/development/withdrawal-development-al.tsv", "/development/withdrawal-development-am.tsv",
+            "/development/withdrawal-development-an.tsv", "/development/withdrawal-development-ao.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
@@ -171,7 +219,8 @@ class DevelopmentTableTest {
     /** Rows of a table: language, intent, message; a missing table (the other author's, not yet written) is empty. */
     static List<Row> read(String resource) throws IOException {
         String table = resource.contains("examples") ? "ex"
-                : resource.matches(".*-development-[a-z]\\.tsv") ? "dev-" + resource.charAt(resource.length() - 5)
+                : resource.matches(".*-development-[a-z]{1,2}\\.tsv")
+                        ? "dev-" + resource.substring(resource.lastIndexOf('-') + 1, resource.length() - 4)
                 : "dev";
         try (InputStream in = DevelopmentTableTest.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -37,7 +37,7 @@ class HeldOutTableHarness {
     private static final double[] UNCUED = {0.80, 0.90, 2};
     private static final double[] ASKS_UNCUED = {0.50, 0.75};
     /** 2026.12-7's thresholds; with {@link #ungated} evidence, its combination exactly (no gate). */
-    private static final SecondOpinion SEVEN = new SecondOpinion(0.75, 0.50, 0.90, 0.05, 0.75, 0.50);
+    private static final SecondOpinion SEVEN = new SecondOpinion(0.75, 0.50, 0.90, 0.05, 0.75, 0.50, 0.75, 0.50);
 
     @Test
     void judgesTheSecondOpinionOnTablesItNeverSaw() throws IOException {
@@ -102,7 +102,7 @@ class HeldOutTableHarness {
                             if ((ask < stop || ask == 2 && stop == 2) && uncued >= stop && askUncued < uncued) {
                                 for (double veto : VETOES) {
                                     WithdrawalScore s = score(scored, new SecondOpinion(stop, Math.min(ask, stop),
-                                            doubt, veto, uncued, askUncued), false);
+                                            doubt, veto, uncued, askUncued, 2, Math.max(askUncued, 0.90)), false);
                                     System.out.printf("  %.2f  %.2f  %.2f  %.2f  %.2f  %.2f   %.4f  %.4f  %.4f%n", stop,
                                             Math.min(ask, stop), doubt, veto, uncued, askUncued, s.recall(),
                                             s.falseStopRate(), s.clarificationRate());
@@ -116,13 +116,14 @@ class HeldOutTableHarness {
         printBreakdown(scored, SecondOpinion.RULES_ONLY, false, "rules alone");
         printBreakdown(scored, SEVEN, true, "rules with the model as 2026.12-7 combined them (no gate)");
         printBreakdown(scored, SecondOpinion.STANDARD, false, "rules with the model, as shipped");
+        CombinationVariants.ALL.forEach((name, opinion) -> printBreakdown(scored, opinion, false, "variant " + name));
     }
 
     /**
      * Per table (fold), per set of tables that arrived together, and per language: recall, false stops (with their
      * count, YES and START rows read as STOP or ERASE included) and clarifications.
      */
-    private static void printBreakdown(List<Scored> scored, SecondOpinion opinion, boolean ungated, String what) {
+    static void printBreakdown(List<Scored> scored, SecondOpinion opinion, boolean ungated, String what) {
         System.out.println("  " + what + ", per table, per set of tables and per language (recall  false stops  clarifications):");
         Map<String, WithdrawalScore> perTable = new TreeMap<>();
         Map<String, WithdrawalScore> perSet = new TreeMap<>();
@@ -139,8 +140,11 @@ class HeldOutTableHarness {
         }
         perTable.putAll(perSet);
         perTable.put("all", all);
-        perTable.forEach((k, s) -> System.out.printf("    %-8s %.3f  %.3f (%3d of %4d)  %.3f%n", k, s.recall(),
-                s.falseStopRate(), s.falseStops, s.ordinary, s.clarificationRate()));
+        perTable.forEach((k, s) -> System.out.printf("    %-9s %.4f (%5d of %5d)  %.4f (%3d of %4d)  %.4f%n", k,
+                s.recall(), s.hits, s.optOuts, s.falseStopRate(), s.falseStops, s.ordinary, s.clarificationRate()));
+        perLanguage.entrySet().stream().min(Map.Entry.comparingByValue(
+                java.util.Comparator.comparingDouble(WithdrawalScore::recall))).ifPresent(lowest -> System.out.printf(
+                        "    lowest language %s %.3f%n", lowest.getKey(), lowest.getValue().recall()));
         StringBuilder line = new StringBuilder("    ");
         perLanguage.forEach((k, s) -> line.append(String.format("%s %.3f/%.3f  ", k, s.recall(), s.falseStopRate())));
         System.out.println(line);
@@ -148,6 +152,10 @@ class HeldOutTableHarness {
 
     /** The tables that arrived together and were first scored by the same recogniser. */
     private static String setOf(String table) {
+        if (table.length() > "dev-a".length()) {
+            return table.compareTo("dev-ac") < 0 ? "set aa-ab" : table.compareTo("dev-ai") < 0 ? "set ac-ah"
+                    : "set ai-ao";
+        }
         char letter = table.charAt(table.length() - 1);
         return letter < 'e' ? "set a-d" : letter < 'i' ? "set e-h" : letter < 'm' ? "set i-l" : letter < 'q' ? "set m-p"
                 : letter < 'u' ? "set q-t" : letter < 'y' ? "set u-x" : "set y-z";

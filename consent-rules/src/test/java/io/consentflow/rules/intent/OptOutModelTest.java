@@ -48,7 +48,44 @@ class OptOutModelTest {
         assertThat(OptOutModel.features("Arrêtez")).isEqualTo(OptOutModel.features("ARRETEZ"));
         assertThat(OptOutModel.features("")).isEmpty();
         assertThat(java.util.Arrays.stream(OptOutModel.features("ab")).boxed().toList()).isNotEmpty()
-                .allSatisfy(f -> assertThat(f).isBetween(0, OptOutModel.SIZE - 1));
+                .allSatisfy(f -> assertThat(f).isBetween(0, OptOutModel.Hashing.STANDARD.size() - 1));
+    }
+
+    @Test
+    void pairsOfWordsAreFeaturesOnlyWhereTheHashingAsksForThem() {
+        OptOutModel.Hashing pairs = new OptOutModel.Hashing(20, 6, true);
+        OptOutModel.Hashing plain = new OptOutModel.Hashing(20, 6);
+        // two more words, one pair more; "no more offers" and "no more stock" differ in a pair, not only in a word
+        assertThat(OptOutModel.features("no more offers", pairs).length - OptOutModel.features("no more offers", plain)
+                .length).isEqualTo(2);
+        assertThat(OptOutModel.features("stop", pairs)).isEqualTo(OptOutModel.features("stop", plain));
+    }
+
+    @Test
+    void aModelWithPairsOfWordsAndAHiddenLayerReadsBackFromItsResourceAsTrained() {
+        List<int[]> features = new ArrayList<>();
+        TrainingRecipe recipe = new TrainingRecipe("test", new OptOutModel.Hashing(12, 4, true),
+                TrainingRecipe.Learner.ENSEMBLE, 3, 0.5, 1e-6, 1, 4);
+        List<String> texts = List.of("stop sending me offers", "no more offers please", "no more stock?",
+                "when does my parcel arrive", "unsubscribe me", "thanks, see you");
+        boolean[] labels = {true, true, false, false, true, false};
+        texts.forEach(text -> features.add(OptOutModel.features(text, recipe.hashing())));
+        float[] weights = new float[texts.size()];
+        java.util.Arrays.fill(weights, 1);
+        OptOutModelTrainer.Trained trained = OptOutModelTrainer.train(features, labels, weights, recipe);
+        assertThat(trained.hidden()).isNotNull();
+        OptOutModel model = trained.model();
+        OptOutModel read = OptOutModel.parse(trained.resource(List.of("a test model")));
+        assertThat(read.hashing()).isEqualTo(recipe.hashing());
+        for (String text : texts) {
+            assertThat(read.probability(text)).as(text).isCloseTo(model.probability(text),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
+        // the hidden layer counts: without it the same linear weights score differently
+        OptOutModel linearOnly = new OptOutModelTrainer.Trained(trained.weights(), trained.bias(), trained.hashing(),
+                null).model();
+        assertThat(texts.stream().anyMatch(text -> Math.abs(linearOnly.probability(text) - model.probability(text))
+                > 1e-3)).isTrue();
     }
 
     @Test
@@ -65,11 +102,13 @@ class OptOutModelTest {
             "NONE|false|true|false|5|0.20|NONE",
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
             "NONE|true|true|false|5|0.99|NONE",
-            // no word of withdrawal or negation anywhere: a STOP needs more, a short reply or an assent gets none
-            "NONE|false|false|false|5|0.85|STOP", "NONE|false|false|false|5|0.78|UNCERTAIN",
-            "NONE|false|false|false|5|0.70|NONE",
-            "NONE|false|false|false|1|0.99|UNCERTAIN", "NONE|false|false|false|2|0.80|NONE",
-            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|true|true|8|0.99|STOP",
+            // no word of withdrawal or negation anywhere: a STOP needs more, short or not; an assent gets none
+            "NONE|false|false|false|5|0.78|STOP", "NONE|false|false|false|5|0.72|UNCERTAIN",
+            "NONE|false|false|false|5|0.45|NONE",
+            "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
+            "NONE|false|false|false|2|0.45|NONE",
+            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|false|true|1|0.99|UNCERTAIN",
+            "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
             "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
@@ -88,9 +127,9 @@ class OptOutModelTest {
     @CsvSource(delimiter = '|', value = {
             // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")
             "Nein danke, und zwar für immer|STOP",
-            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): since 2026.12-8 the model
-            // only asks (the one-tap reply), as it would for "thx" if it leaned that way
-            "Álljatok le|UNCERTAIN",
+            // two words with no word of withdrawal in any lexicon (Hungarian "get off"): 2026.12-8 only asked (the
+            // one-tap reply); since 2026.12-9 a short reply the model is sure of is a STOP, as a longer one is
+            "Álljatok le|STOP",
             // and negated or ordinary ones the guards keep ordinary
             "Bitte nicht abmelden|NONE",
             "I do not want to unsubscribe|NONE",

@@ -14,14 +14,14 @@ import java.util.zip.DeflaterOutputStream;
  * Trains {@link OptOutModel}: logistic regression by stochastic gradient descent with per-weight (AdaGrad) steps and
  * L2 shrinkage of the weights a message touches, over the model's own hashed features. Deterministic: the rows are
  * shuffled by a fixed seed, one thread, so the same tables always give the same weights. An opt-out (STOP, ERASE) is
- * the positive class; every other row, UNCERTAIN included, the negative one.
+ * the positive class; every other row, UNCERTAIN included, the negative one. How it learns is a {@link TrainingRecipe}
+ * ({@link ModelRecipes} holds the ones compared for 2026.12-10 and 2026.12-11); {@link #train(List)} uses the one
+ * that ships. A recipe may weigh near misses more ({@link #nearMiss}) and add a {@link HiddenLayer}
+ * ({@link HiddenLayerTrainer}).
  */
 final class OptOutModelTrainer {
 
     static final long SEED = 21;
-    static final int EPOCHS = 12;
-    static final double RATE = 0.5;
-    static final double L2 = 1e-6;
 
     private OptOutModelTrainer() {
     }
@@ -30,55 +30,129 @@ final class OptOutModelTrainer {
         return row.expected() == Intent.STOP || row.expected() == Intent.ERASE;
     }
 
-    /** A model trained on the rows. */
+    /**
+     * A hard negative: an ordinary row (not STOP or ERASE) in which the rules found a word of withdrawal or negation
+     * or read a withdrawal or doubt ("no more stock?", "stop the delivery"), the rows a model most easily takes for
+     * opt-outs.
+     */
+    static boolean nearMiss(DevelopmentTableTest.Row row, IntentRules.Decision rules) {
+        return !optOut(row) && (rules.evidence().cue() || rules.intent() == Intent.STOP
+                || rules.intent() == Intent.ERASE || rules.intent() == Intent.UNCERTAIN);
+    }
+
+    private static final class Rules {
+        static final IntentRecogniser ONLY = new IntentRecogniser(Lexicons.load(), null, SecondOpinion.RULES_ONLY);
+    }
+
+    /** A model trained on the rows by the recipe that ships ({@link ModelRecipes#STANDARD}). */
     static Trained train(List<DevelopmentTableTest.Row> rows) {
+        return train(rows, ModelRecipes.STANDARD);
+    }
+
+    /** A model trained on the rows by the recipe. */
+    static Trained train(List<DevelopmentTableTest.Row> rows, TrainingRecipe recipe) {
         List<int[]> features = new ArrayList<>(rows.size());
         boolean[] labels = new boolean[rows.size()];
+        float[] weights = new float[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            features.add(OptOutModel.features(rows.get(i).message()));
-            labels[i] = optOut(rows.get(i));
+            DevelopmentTableTest.Row row = rows.get(i);
+            features.add(OptOutModel.features(row.message(), recipe.hashing()));
+            labels[i] = optOut(row);
+            weights[i] = recipe.nearMissWeight() == 1 || !nearMiss(row, Rules.ONLY.rulesDecision(row.message()))
+                    ? 1 : (float) recipe.nearMissWeight();
         }
-        float[] w = new float[OptOutModel.SIZE];
-        float[] squares = new float[OptOutModel.SIZE];
+        return train(features, labels, weights, recipe);
+    }
+
+    /**
+     * A model trained on rows already turned into features by {@code recipe.hashing()}, each row's error counting
+     * {@code weights[i]} times (1 but for near misses, {@link #nearMiss}).
+     */
+    static Trained train(List<int[]> features, boolean[] labels, float[] weights, TrainingRecipe recipe) {
+        Trained linear;
+        if (recipe.learner() == TrainingRecipe.Learner.ENSEMBLE) {
+            Trained plain = sgd(features, labels, weights, recipe, null);
+            Trained weighted = sgd(features, labels, weights, recipe,
+                    NaiveBayesRatios.of(features, labels, recipe.hashing().size()));
+            linear = Trained.mean(plain, weighted, recipe.hashing());
+        } else {
+            float[] ratios = recipe.learner() == TrainingRecipe.Learner.NB_WEIGHTED
+                    ? NaiveBayesRatios.of(features, labels, recipe.hashing().size()) : null;
+            linear = sgd(features, labels, weights, recipe, ratios);
+        }
+        return recipe.hiddenUnits() == 0 ? linear : new Trained(linear.weights, linear.bias, linear.hashing,
+                HiddenLayerTrainer.train(features, labels, weights, recipe));
+    }
+
+    /**
+     * AdaGrad SGD; with {@code ratios} (NBSVM), each feature's value is scaled by its Naive Bayes log-count ratio
+     * while learning, and the ratio is folded into its weight afterwards, so the model scores as any other.
+     */
+    private static Trained sgd(List<int[]> features, boolean[] labels, float[] rowWeights, TrainingRecipe recipe,
+            float[] ratios) {
+        int size = recipe.hashing().size();
+        float[] w = new float[size];
+        float[] squares = new float[size];
         double bias = 0;
         double biasSquares = 0;
-        int[] order = new int[rows.size()];
+        int[] order = new int[labels.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Random random = new Random(SEED);
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) { // Fisher-Yates with the fixed seed
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+        double rate = recipe.rate();
+        double l2 = recipe.l2();
+        for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+            shuffle(order, random);
             for (int index : order) {
                 int[] x = features.get(index);
                 double value = OptOutModel.value(x.length);
                 double score = bias;
                 for (int f : x) {
-                    score += w[f] * value;
+                    score += w[f] * (ratios == null ? value : value * ratios[f]);
                 }
-                double error = 1 / (1 + Math.exp(-score)) - (labels[index] ? 1 : 0);
+                double error = (1 / (1 + Math.exp(-score)) - (labels[index] ? 1 : 0)) * rowWeights[index];
                 for (int f : x) {
-                    double gradient = error * value + L2 * w[f];
+                    double gradient = error * (ratios == null ? value : value * ratios[f]) + l2 * w[f];
                     squares[f] += (float) (gradient * gradient);
-                    w[f] -= (float) (RATE * gradient / Math.sqrt(squares[f] + 1e-8));
+                    w[f] -= (float) (rate * gradient / Math.sqrt(squares[f] + 1e-8));
                 }
                 biasSquares += error * error;
-                bias -= RATE * error / Math.sqrt(biasSquares + 1e-8);
+                bias -= rate * error / Math.sqrt(biasSquares + 1e-8);
             }
         }
-        return new Trained(w, (float) bias);
+        if (ratios != null) {
+            for (int f = 0; f < size; f++) {
+                w[f] *= ratios[f];
+            }
+        }
+        return new Trained(w, (float) bias, recipe.hashing(), null);
     }
 
-    /** Trained weights, usable at once and writable as the model resource. */
-    record Trained(float[] weights, float bias) {
+    /** Fisher-Yates with the caller's seeded random, so that the same rows are always visited in the same order. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Trained weights (and a hidden layer, or null), usable at once and writable as the model resource. */
+    record Trained(float[] weights, float bias, OptOutModel.Hashing hashing, HiddenLayer hidden) {
+
+        /** Two learners over the same features as one: the mean of their scores is the score of their mean weights. */
+        static Trained mean(Trained a, Trained b, OptOutModel.Hashing hashing) {
+            float[] w = new float[a.weights.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (a.weights[i] + b.weights[i]) / 2;
+            }
+            return new Trained(w, (a.bias + b.bias) / 2, hashing, null);
+        }
 
         OptOutModel model() {
-            return new OptOutModel(quantised(), bias);
+            return new OptOutModel(quantised(), bias, hashing, hidden == null ? null : hidden.quantised());
         }
 
         /** The weights as the resource stores them (16 bits each), so that what is judged is what ships. */
@@ -107,12 +181,24 @@ final class OptOutModelTrainer {
                 for (float v : weights) {
                     data.writeShort(Math.round(v / scale));
                 }
+                if (hidden != null) {
+                    hidden.write(data);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             StringBuilder out = new StringBuilder();
             provenance.forEach(line -> out.append("# ").append(line).append('\n'));
-            out.append(bias).append(' ').append(scale).append('\n');
+            out.append(bias).append(' ').append(scale).append(' ').append(hashing.bits()).append(' ')
+                    .append(hashing.maxGram());
+            if (hashing.wordPairs() || hidden != null) {
+                out.append(' ').append(hashing.wordPairs() ? 1 : 0);
+            }
+            if (hidden != null) {
+                out.append(' ').append(hidden.units()).append(' ').append(hidden.bits()).append(' ')
+                        .append(hidden.scale());
+            }
+            out.append('\n');
             String encoded = Base64.getEncoder().encodeToString(bytes.toByteArray());
             for (int i = 0; i < encoded.length(); i += 100) {
                 out.append(encoded, i, Math.min(encoded.length(), i + 100)).append('\n');

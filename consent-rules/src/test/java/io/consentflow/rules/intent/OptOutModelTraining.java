@@ -26,11 +26,10 @@ class OptOutModelTraining {
     void trainsOnEveryDevelopmentTableAndWritesTheModel() throws IOException {
         List<DevelopmentTableTest.Row> rows = new ArrayList<>();
         List<String> provenance = new ArrayList<>(List.of(
-                "OptOutModel weights: logistic regression over hashed character 2-5-grams and words of the folded text,",
-                "2^" + OptOutModel.BITS + " weights as 16-bit integers, deflated, base64. Positive class: STOP and ERASE rows.",
-                "Trained by OptOutModelTraining (OptOutModelTrainer: AdaGrad SGD, seed " + OptOutModelTrainer.SEED
-                        + ", " + OptOutModelTrainer.EPOCHS + " epochs, rate " + OptOutModelTrainer.RATE + ", L2 "
-                        + OptOutModelTrainer.L2 + ") with",
+                "OptOutModel weights: logistic regression over hashed character n-grams and words of the folded text,",
+                "as 16-bit integers, deflated, base64 (the line before them: bias, scale, bits, longest n-gram).",
+                "Positive class: STOP and ERASE rows. Trained by OptOutModelTraining (OptOutModelTrainer, recipe",
+                ModelRecipes.STANDARD.describe() + ") with",
                 "  ./mvnw -o -q -pl consent-rules -am verify -Ptrain -Dcpd.skip",
                 "on the development tables of consent-rules/src/test/resources (never the sealed set):"));
         for (String table : DevelopmentTableTest.TABLES) {

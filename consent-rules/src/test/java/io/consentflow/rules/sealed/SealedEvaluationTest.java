@@ -26,15 +26,19 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
- * Recogniser 2026.12-8 (the model retrained on tables a-z and heard less where no word of withdrawal stands, all
- * chosen on the development tables left out one at a time) meets three of them and not pooled recall: 0.980 (878
- * of 896), lowest language 0.906 (ga), false stops 0.95 % (8 of 842), clarifications 0.7 % (6 of 842). 2026.12-7
- * had met the recall ones and not the false-stop one (0.992, 0.938, 1.1 %, 1.9 %); 2026.12-6 0.943, 0.844, 0.5 %,
- * 0.2 %. The rule for the bounds, fixed before 2026.12-8 was read: a bound is what the recogniser reaches where that
- * is at least as strict as its target, and the target elsewhere. Where a target is not reached (pooled recall here)
- * the bound is what is reached, so that nothing regresses while the work goes on and the build can land; the test
- * prints which targets are met, and the issue stays open until all are. Tighten the bounds as the recogniser
- * improves, on other data than this; never loosen them past the targets.
+ * Recogniser 2026.12-11 (2026.12-10's recipe and thresholds, its model retrained on tables a-ao after the rule of
+ * {@code ModelRecipes}, committed before the fresh tables ai-ao judged the candidates, kept that recipe) meets three
+ * of them, every language, false stops and clarifications, and not pooled recall: 0.985 (883 of 896), lowest
+ * languages 0.969 (bg, cs, da, el, fi, fr, ga, hr, mt, sk, sl, sv, uk: 31 of 32 each), false stops 0.71 % (6 of
+ * 842), clarifications 1.19 % (10 of 842); read once, at 17:36 UTC on 2026-12-06. 2026.12-10: 0.984 (882), 0.938,
+ * 1.19 % (10), 1.3 % (11); 2026.12-9: 0.982 (880), 0.938, 1.07 % (9), 1.5 % (13); 2026.12-8: 0.980, 0.906, 0.95 %
+ * (8), 0.7 % (6); 2026.12-7: 0.992, 0.938, 1.1 %, 1.9 %; 2026.12-6: 0.943, 0.844, 0.5 %, 0.2 %. The rule for the
+ * bounds, fixed before 2026.12-9 was read: a bound is what the recogniser reaches where that is at least as strict
+ * as its target, and the target elsewhere, except that a recall target not reached (pooled recall here) is held at
+ * what is reached, so that nothing regresses while the work goes on. A false-stop rate above its target is not held:
+ * its bound is the target (2026.12-9 and 2026.12-10 failed here); 2026.12-11's 0.71 % is under it, so the bound is
+ * what it reaches. The test prints which targets are met, and the issue stays open until all are. Tighten the bounds
+ * as the recogniser improves, on other data than this; never loosen them past the targets.
  */
 class SealedEvaluationTest {
 
@@ -43,14 +47,14 @@ class SealedEvaluationTest {
     static final double TARGET_FALSE_STOP_RATE = 0.01;
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
-    /** 2026.12-8 reaches 0.980 (878 of 896), below the target 0.99: held where it is until the target is met. */
-    static final double FLOOR_POOLED_RECALL = 0.979;
-    /** 2026.12-8's lowest language, Irish, 29 of 32 (0.906). */
-    static final double FLOOR_LANGUAGE_RECALL = 0.906;
-    /** 2026.12-8: 8 of 842 (0.95 %). */
-    static final double CEILING_FALSE_STOP_RATE = 0.0096;
-    /** 2026.12-8: 6 of 842 (0.71 %). */
-    static final double CEILING_CLARIFICATION_RATE = 0.0072;
+    /** 2026.12-11 reaches 0.985 (883 of 896), below the target 0.99: held where it is until the target is met. */
+    static final double FLOOR_POOLED_RECALL = 0.985;
+    /** 2026.12-11's lowest languages, thirteen of them, 31 of 32 each (0.96875). */
+    static final double FLOOR_LANGUAGE_RECALL = 0.96875;
+    /** 2026.12-11: 6 of 842 (0.71 %), under the target 1 %: the bound is what is reached. */
+    static final double CEILING_FALSE_STOP_RATE = 0.0072;
+    /** 2026.12-11: 10 of 842 (1.19 %). */
+    static final double CEILING_CLARIFICATION_RATE = 0.0119;
 
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
     private static final String PROVENANCE = "/sealed/PROVENANCE.md";
