@@ -125,6 +125,11 @@ public final class LocalMongoServer implements AutoCloseable {
         return new LocalMongoServer(absolute, backend, server, server.getLocalAddress(), census, censusReport);
     }
 
+    /** The store, for tests that look at what is stored. */
+    MVStore store() {
+        return backend.getMvStore();
+    }
+
     public InetSocketAddress address() {
         return address;
     }

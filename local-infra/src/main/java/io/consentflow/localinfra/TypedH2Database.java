@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -60,9 +61,7 @@ final class TypedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = store().openMap(StoreFormat.DATA_PREFIX + fullName, StoreFormat.documents());
         MVMap<String, Object> meta = store().openMap("meta." + fullName);
-        ScanCensus scans = census();
-        return scans == null ? new H2Collection(this, collectionName, options, data, meta, cursorRegistry)
-                : new CountedCollection(this, collectionName, options, data, meta, cursorRegistry, scans);
+        return new StoredCollection(this, collectionName, options, data, meta, cursorRegistry, census());
     }
 
     @Override
@@ -118,21 +117,42 @@ final class TypedH2Database extends H2Database {
         }
     }
 
-    private static final class CountedCollection extends H2Collection {
+    /**
+     * A collection whose stored documents are never changed in place. mongo-java-server updates a document by
+     * changing the instance its query returned, which for this backend is the one in the map, while H2's
+     * serialization thread may be writing a page that holds it: the writer then failed on a
+     * ConcurrentModificationException and MVStore closed the store, so every later command failed ("This store is
+     * closed"; seen under 16 clients of opt-ins). Every query here hands out copies, so an update changes a copy and
+     * puts it back as a new instance, and a reply is encoded from a copy no update can touch. Counts its collection
+     * scans into {@code census} when one is given.
+     */
+    private static final class StoredCollection extends H2Collection {
 
         private final ScanCensus census;
 
-        CountedCollection(H2Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
+        StoredCollection(H2Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors, ScanCensus census) {
             super(database, name, options, data, meta, cursors);
             this.census = census;
+        }
+
+        // every query's matches pass here (reads, updates, findAndModify, cursors' remaining batches)
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            List<Document> copies = new ArrayList<>(matchedDocuments.size());
+            for (Document document : matchedDocuments) {
+                copies.add(document.cloneDeeply());
+            }
+            return super.createQueryResult(copies, batchSize);
         }
 
         // the collection-scan path: AbstractMongoCollection comes here only when no index can serve the filter
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            census.record(getDatabaseName(), getCollectionName(), query, count());
+            if (census != null) {
+                census.record(getDatabaseName(), getCollectionName(), query, count());
+            }
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
