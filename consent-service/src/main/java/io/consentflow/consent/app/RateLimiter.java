@@ -46,19 +46,9 @@ public class RateLimiter {
      * its limit the number's slot is given back. Empty when allowed, else how long to wait.
      */
     public Mono<Optional<Duration>> acquireConfirmation(String contactKey, String clientAddress) {
-        return Mono.defer(() -> {
-            Window window = window();
-            String number = digests.of("rate-limit|number|" + contactKey);
-            String address = digests.of("rate-limit|address|" + clientAddress);
-            return store.increment(number, window.start(), window.end()).flatMap(numberCount -> {
-                if (numberCount > limits.perNumber()) {
-                    return refused("number", window);
-                }
-                return store.increment(address, window.start(), window.end()).flatMap(addressCount ->
-                        addressCount <= limits.perClientAddress() ? Mono.just(Optional.<Duration>empty())
-                                : store.decrement(number, window.start()).then(refused("address", window)));
-            });
-        });
+        // one way of counting: a lone request is a batch of one
+        return acquireConfirmations(List.of(new ConfirmationAttempt(contactKey, clientAddress)))
+                .map(answers -> answers.get(0));
     }
 
     /** A request for a confirmation: the number's contact key and the client's address. */
@@ -142,7 +132,7 @@ public class RateLimiter {
         return limits.sweepInterval();
     }
 
-    private Mono<Optional<Duration>> refused(String limit, Window window) {
+    private Mono<Optional<Duration>> refused(String limit, Window window) { // START and clarification limits
         return Mono.just(refusal(limit, window));
     }
 
