@@ -148,7 +148,11 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-ah.tsv", "/development/withdrawal-development-ai.tsv",
             "/development/withdrawal-development-aj.tsv", "/development/withdrawal-development-ak.tsv",
             "/development/withdrawal-development-al.tsv", "/development/withdrawal-development-am.tsv",
-            "/development/withdrawal-development-an.tsv", "/development/withdrawal-development-ao.tsv");
+            "/development/withdrawal-development-an.tsv", "/development/withdrawal-development-ao.tsv",
+            "/development/withdrawal-development-ap.tsv", "/development/withdrawal-development-aq.tsv",
+            "/development/withdrawal-development-ar.tsv", "/development/withdrawal-development-as.tsv",
+            "/development/withdrawal-development-at.tsv", "/development/withdrawal-development-au.tsv",
+            "/development/withdrawal-development-av.tsv");
 
     record Row(String table, String language, Intent expected, String message) {
     }
