@@ -31,9 +31,18 @@ package io.consentflow.rules.intent;
  * @param askUncued  {@code ask} for such a message
  * @param stopShort  {@code stop} for such a message of {@value #SHORT} words or fewer
  * @param askShort   {@code ask} for such a short message
+ * @param vetoErase  the probability below which an ERASE of the rules is NONE (0 for never, as before 2026.12-12:
+ *                   "I deleted my old account by mistake" or "delete the old card from my account" read as erasure
+ *                   requests, which the model finds very unlikely opt-outs)
  */
 record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
-        double stopShort, double askShort) {
+        double stopShort, double askShort, double vetoErase) {
+
+    /** No veto on an ERASE of the rules, as every combination before 2026.12-12. */
+    SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+            double stopShort, double askShort) {
+        this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, 0);
+    }
 
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
@@ -57,6 +66,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
                     : optOut >= stopAt(seen) ? Intent.STOP : optOut >= askAt(seen) ? Intent.UNCERTAIN : Intent.NONE;
             case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : Intent.UNCERTAIN;
             case STOP -> optOut < veto ? Intent.NONE : Intent.STOP;
+            case ERASE -> optOut < vetoErase ? Intent.NONE : Intent.ERASE;
             default -> rules;
         };
     }
@@ -80,6 +90,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
 
     /** Whether the model is asked at all about a reading of the rules. */
     boolean asks(Intent rules, IntentRules.Evidence seen) {
-        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0;
+        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0
+                || rules == Intent.ERASE && vetoErase > 0;
     }
 }

@@ -173,7 +173,10 @@ class ModelCandidatesHarness {
                 for (double veto : new double[] {0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.15, 0.20}) {
                     for (double uncued : new double[] {0.75, 0.80, 0.90}) {
                         for (double askUncued : new double[] {0.50, 0.75}) {
-                            grid.add(new SecondOpinion(stop, 0.50, doubt, veto, uncued, askUncued, uncued, askUncued));
+                            for (double vetoErase : new double[] {0, 0.02, 0.04}) {
+                                grid.add(new SecondOpinion(stop, 0.50, doubt, veto, uncued, askUncued, uncued,
+                                        askUncued, vetoErase));
+                            }
                         }
                     }
                 }

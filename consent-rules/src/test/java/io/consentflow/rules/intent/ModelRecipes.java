@@ -46,7 +46,11 @@ import java.util.List;
  *   <li>Its operating point: over {@code ModelCandidatesHarness}'s grid of thresholds, the lowest E(ap-av) +
  *       E(that harness) with the winner, among those keeping {@code OrdinaryRepliesTest} green (model trained on
  *       a-ao) and clarifications at most 3 % on ap-av and on the harness; within 0.001 of the lowest, 2026.12-11's
- *       thresholds if among them, else the first in the grid's order. Never the sealed set.</li>
+ *       thresholds if among them, else the first in the grid's order. Never the sealed set. <b>Amended</b> (19:45 UTC,
+ *       before any candidate's figure): the grid also holds a veto on an ERASE of the rules
+ *       ({@code SecondOpinion.vetoErase}, 0, 0.02 or 0.04), added after 2026.12-11's errors on ap-av were read (8 of
+ *       its 53 false stops there are deletions of an account, a card or a picture read as ERASE, the model at 0.10
+ *       or below), so its gain on ap-av is an optimistic figure; the harness's is not.</li>
  *   <li>The winner is retrained on a-av by the committed trainer; the first operating point by the same order that
  *       keeps {@code OrdinaryRepliesTest} and the module's example tables ({@link ModuleExamples}) green with it
  *       ships (2026.12-11's addendum, now part of the rule). Should the winner's model miss the benchmark's floor
