@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Ptrain -Dharness.tune=ap,aq,ar,as,at,au,av -Dharness.folds=ai,aj,ak,al,am,an,ao}: never on the fresh tables
  * named by {@code harness.tune}, which it leaves out altogether. For each fold (a lettered table, those named by
  * {@code harness.folds}) 2026.12-11's linear recipe and a layer of each size and L2 of {@link #UNITS} and
- * {@link #L2S} are trained on every other table, the layer judged after every epoch (early stopping), and the fold's
+ * {@link #L2S} are trained on every other table, the layer judged after each of its first {@value #MAX_EPOCHS} epochs
+ * (early stopping; two folds at a time, each alone deterministic), and the fold's
  * rows scored by the mean of the two probabilities combined with 2026.12-11's thresholds. Prints E (misses per
  * opt-out plus twice the false stops per NONE, YES and START row) for each setting and the one with the lowest;
  * within 0.001 of it, the fewest units, then the fewest epochs, then the larger L2.
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class HiddenLayerTuningHarness {
 
     static final int[] UNITS = {32, 64};
-    static final double[] L2S = {1e-6, 1e-5};
-    static final int MAX_EPOCHS = 12;
+    static final double[] L2S = {1e-6};
+    static final int MAX_EPOCHS = 6;
+    private static final int THREADS = 2;
 
     /** Whether a table is a fold of the harnesses ({@code -Dharness.folds}, every lettered table if not set). */
     static boolean isFold(String table) {
@@ -51,9 +53,30 @@ class HiddenLayerTuningHarness {
         List<String> folds = rows.stream().map(DevelopmentTableTest.Row::table).distinct()
                 .filter(t -> t.startsWith("dev-") && isFold(t)).toList();
         assertThat(folds).as("folds").isNotEmpty().noneMatch(left::contains);
+        Map<String, List<HeldOutTableHarness.Scored>> scored = new java.util.TreeMap<>();
+        List<HeldOutTableHarness.Scored> linearOnly = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (String fold : folds) {
+            done.add(pool.submit(() -> tuneFold(fold, rows, decisions, features, base, scored, linearOnly)));
+        }
+        for (java.util.concurrent.Future<?> future : done) {
+            try {
+                future.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        pool.shutdown();
+        report(folds, fresh, scored, linearOnly);
+    }
+
+    private static void tuneFold(String fold, List<DevelopmentTableTest.Row> rows, List<IntentRules.Decision> decisions,
+            List<int[]> features, TrainingRecipe base, Map<String, List<HeldOutTableHarness.Scored>> into,
+            List<HeldOutTableHarness.Scored> linearInto) {
         Map<String, List<HeldOutTableHarness.Scored>> scored = new LinkedHashMap<>();
         List<HeldOutTableHarness.Scored> linearOnly = new ArrayList<>();
-        for (String fold : folds) {
+        {
             long start = System.nanoTime();
             List<int[]> x = new ArrayList<>();
             List<Integer> judged = new ArrayList<>();
@@ -86,6 +109,14 @@ class HiddenLayerTuningHarness {
             }
             System.out.printf("  fold %s done (%.0f s)%n", fold, (System.nanoTime() - start) / 1e9);
         }
+        synchronized (into) {
+            scored.forEach((key, list) -> into.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
+            linearInto.addAll(linearOnly);
+        }
+    }
+
+    private static void report(List<String> folds, String fresh, Map<String, List<HeldOutTableHarness.Scored>> scored,
+            List<HeldOutTableHarness.Scored> linearOnly) {
         System.out.printf("Hidden layer tuning over folds %s (fresh %s left out), 2026.12-11's thresholds:%n", folds,
                 fresh);
         System.out.printf("  %-34s %s%n", "linear only (-11's recipe)",

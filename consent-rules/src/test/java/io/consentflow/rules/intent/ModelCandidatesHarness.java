@@ -60,9 +60,12 @@ class ModelCandidatesHarness {
 
         Map<TrainingRecipe, List<HeldOutTableHarness.Scored>> onFresh = new LinkedHashMap<>();
         Map<TrainingRecipe, Double> errors = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        ModelRecipes.CANDIDATES.forEach(recipe -> training.forEach(row -> featuresOf(row, recipe.hashing())));
+        Map<TrainingRecipe, OptOutModel> models = new java.util.concurrent.ConcurrentHashMap<>();
+        ModelRecipes.CANDIDATES.parallelStream().forEach(recipe -> models.put(recipe, train(training, recipe)));
         for (TrainingRecipe recipe : ModelRecipes.CANDIDATES) {
-            long start = System.nanoTime();
-            OptOutModel model = train(training, recipe);
+            OptOutModel model = models.get(recipe);
             List<HeldOutTableHarness.Scored> scored = score(judged, model, recipe.hashing());
             onFresh.put(recipe, scored);
             WithdrawalScore s = score(scored, CombinationVariants.NINE);
@@ -188,15 +191,15 @@ class ModelCandidatesHarness {
     /** For each lettered table of the training rows, a model trained on the others scores it. */
     private List<HeldOutTableHarness.Scored> leaveOneTableOut(List<DevelopmentTableTest.Row> training,
             TrainingRecipe recipe) {
-        List<HeldOutTableHarness.Scored> out = new ArrayList<>();
         List<String> folds = training.stream().map(DevelopmentTableTest.Row::table).distinct()
                 .filter(table -> table.startsWith("dev-")).filter(HiddenLayerTuningHarness::isFold).toList();
-        for (String fold : folds) {
+        training.forEach(row -> featuresOf(row, recipe.hashing())); // filled first: the folds below only read them
+        // folds in parallel (each alone deterministic), gathered in their order
+        return folds.parallelStream().map(fold -> {
             List<DevelopmentTableTest.Row> rest = training.stream().filter(row -> !row.table().equals(fold)).toList();
             List<DevelopmentTableTest.Row> left = training.stream().filter(row -> row.table().equals(fold)).toList();
-            out.addAll(score(left, train(rest, recipe), recipe.hashing()));
-        }
-        return out;
+            return score(left, train(rest, recipe), recipe.hashing());
+        }).flatMap(List::stream).toList();
     }
 
     private OptOutModel train(List<DevelopmentTableTest.Row> rows, TrainingRecipe recipe) {
