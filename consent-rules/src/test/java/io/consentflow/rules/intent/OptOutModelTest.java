@@ -103,7 +103,7 @@ class OptOutModelTest {
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
             "NONE|true|true|false|5|0.99|NONE",
             // no word of withdrawal or negation anywhere: a STOP needs more, short or not; an assent gets none
-            "NONE|false|false|false|5|0.85|STOP", "NONE|false|false|false|5|0.78|UNCERTAIN",
+            "NONE|false|false|false|5|0.78|STOP", "NONE|false|false|false|5|0.72|UNCERTAIN",
             "NONE|false|false|false|5|0.45|NONE",
             "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
             "NONE|false|false|false|2|0.45|NONE",
@@ -113,16 +113,26 @@ class OptOutModelTest {
             "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
             "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.01|NONE",
-            // an erasure too (since 2026.12-12: "I deleted my old account by mistake" is none)
-            "ERASE|false|true|false|5|0.10|ERASE", "ERASE|false|true|false|5|0.01|NONE",
-            // a request to come back or a confirmation is never changed
-            "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
+            // an erasure, a request to come back or a confirmation is never changed
+            "ERASE|false|true|false|5|0.00|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
     })
     void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, boolean cue, boolean assent, int words,
             double p, Intent expected) {
         IntentRules.Evidence seen = new IntentRules.Evidence(guarded, cue, assent, words);
         assertThat(SecondOpinion.STANDARD.combine(rules, seen, p)).isEqualTo(expected);
         assertThat(SecondOpinion.RULES_ONLY.combine(rules, seen, p)).isEqualTo(rules);
+    }
+
+    @Test
+    void aVetoOnErasureRemovesOnlyTheErasuresTheModelFindsVeryUnlikely() {
+        // 2026.12-12's candidate thresholds (not shipped): "I deleted my old account by mistake" read as ERASE
+        SecondOpinion withVeto = CombinationVariants.TWELVE;
+        IntentRules.Evidence seen = new IntentRules.Evidence(false, true, false, 6);
+        assertThat(withVeto.combine(Intent.ERASE, seen, 0.01)).isEqualTo(Intent.NONE);
+        assertThat(withVeto.combine(Intent.ERASE, seen, 0.10)).isEqualTo(Intent.ERASE);
+        assertThat(withVeto.asks(Intent.ERASE, seen)).isTrue();
+        assertThat(SecondOpinion.STANDARD.asks(Intent.ERASE, seen)).isFalse();
+        assertThat(SecondOpinion.STANDARD.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
     }
 
     @ParameterizedTest
