@@ -76,39 +76,37 @@ class HiddenLayerTuningHarness {
             List<HeldOutTableHarness.Scored> linearInto) {
         Map<String, List<HeldOutTableHarness.Scored>> scored = new LinkedHashMap<>();
         List<HeldOutTableHarness.Scored> linearOnly = new ArrayList<>();
-        {
-            long start = System.nanoTime();
-            List<int[]> x = new ArrayList<>();
-            List<Integer> judged = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).table().equals(fold)) {
-                    judged.add(i);
-                } else {
-                    x.add(features.get(i));
-                }
+        long start = System.nanoTime();
+        List<int[]> x = new ArrayList<>();
+        List<Integer> judged = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).table().equals(fold)) {
+                judged.add(i);
+            } else {
+                x.add(features.get(i));
             }
-            boolean[] labels = new boolean[x.size()];
-            float[] weights = new float[x.size()];
-            Arrays.fill(weights, 1);
-            for (int i = 0, n = 0; i < rows.size(); i++) {
-                if (!rows.get(i).table().equals(fold)) {
-                    labels[n++] = OptOutModelTrainer.optOut(rows.get(i));
-                }
-            }
-            OptOutModelTrainer.Trained linear = OptOutModelTrainer.linear(x, labels, weights, base);
-            score(linear.model(), judged, rows, decisions, features, linearOnly);
-            for (int units : UNITS) {
-                for (double l2 : L2S) {
-                    TrainingRecipe recipe = base.with("tuning",
-                            new TrainingRecipe.Hidden(units, MAX_EPOCHS, l2, true));
-                    HiddenLayerTrainer.train(x, labels, weights, recipe, (layer, epoch) -> score(
-                            linear.with(layer, true).model(), judged, rows, decisions, features,
-                            scored.computeIfAbsent(units + " units, L2 " + l2 + ", " + epoch + " epochs",
-                                    k -> new ArrayList<>())));
-                }
-            }
-            System.out.printf("  fold %s done (%.0f s)%n", fold, (System.nanoTime() - start) / 1e9);
         }
+        boolean[] labels = new boolean[x.size()];
+        float[] weights = new float[x.size()];
+        Arrays.fill(weights, 1);
+        for (int i = 0, n = 0; i < rows.size(); i++) {
+            if (!rows.get(i).table().equals(fold)) {
+                labels[n++] = OptOutModelTrainer.optOut(rows.get(i));
+            }
+        }
+        OptOutModelTrainer.Trained linear = OptOutModelTrainer.linear(x, labels, weights, base);
+        score(linear.model(), judged, rows, decisions, features, linearOnly);
+        for (int units : UNITS) {
+            for (double l2 : L2S) {
+                TrainingRecipe recipe = base.with("tuning",
+                        new TrainingRecipe.Hidden(units, MAX_EPOCHS, l2, true));
+                HiddenLayerTrainer.train(x, labels, weights, recipe, (layer, epoch) -> score(
+                        linear.with(layer, true).model(), judged, rows, decisions, features,
+                        scored.computeIfAbsent(units + " units, L2 " + l2 + ", " + epoch + " epochs",
+                                k -> new ArrayList<>())));
+            }
+        }
+        System.out.printf("  fold %s done (%.0f s)%n", fold, (System.nanoTime() - start) / 1e9);
         synchronized (into) {
             scored.forEach((key, list) -> into.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
             linearInto.addAll(linearOnly);
