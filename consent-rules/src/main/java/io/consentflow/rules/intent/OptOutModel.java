@@ -59,13 +59,18 @@ final class OptOutModel {
     private final float bias;
     private final Hashing hashing;
     private final HiddenLayer hidden;
+    private final boolean meanOfProbabilities;
 
     OptOutModel(float[] weights, float bias, Hashing hashing) {
-        this(weights, bias, hashing, null);
+        this(weights, bias, hashing, null, false);
     }
 
-    /** With {@code hidden} (or null for none), the score is the mean of the linear and the hidden layer's logits. */
-    OptOutModel(float[] weights, float bias, Hashing hashing, HiddenLayer hidden) {
+    /**
+     * With {@code hidden} (or null for none), the score is the mean of the linear and the hidden layer's logits, or
+     * with {@code meanOfProbabilities} the probability is the mean of theirs (a layer sure of an ordinary reply
+     * cannot pull a sure linear withdrawal below one half, nor the other way round).
+     */
+    OptOutModel(float[] weights, float bias, Hashing hashing, HiddenLayer hidden, boolean meanOfProbabilities) {
         if (weights.length != hashing.size()) {
             throw new IllegalArgumentException("a model has " + hashing.size() + " weights, not " + weights.length);
         }
@@ -73,6 +78,7 @@ final class OptOutModel {
         this.bias = bias;
         this.hashing = hashing;
         this.hidden = hidden;
+        this.meanOfProbabilities = meanOfProbabilities;
     }
 
     Hashing hashing() {
@@ -98,10 +104,12 @@ final class OptOutModel {
         for (int feature : features) {
             score += weights[feature] * value;
         }
-        if (hidden != null) {
-            score = (score + hidden.logit(features, value)) / 2;
+        if (hidden == null) {
+            return 1 / (1 + Math.exp(-score));
         }
-        return 1 / (1 + Math.exp(-score));
+        double layer = hidden.logit(features, value);
+        return meanOfProbabilities ? (1 / (1 + Math.exp(-score)) + 1 / (1 + Math.exp(-layer))) / 2
+                : 1 / (1 + Math.exp(-(score + layer) / 2));
     }
 
     /** Every feature occurs with the same value, so that long and short messages weigh alike. */
@@ -202,7 +210,7 @@ final class OptOutModel {
     /**
      * Reads a model resource: '#' lines are its provenance, then one line with the bias, the scale of the weights
      * and, optionally, its {@link Hashing} (bits, longest n-gram, then 1 if it hashes pairs of words) and its
-     * {@link HiddenLayer} (units, bits, scale), then the weights as 16-bit integers, followed by the hidden layer's if
+     * {@link HiddenLayer} (units, bits, scale, then 1 if the probabilities are averaged rather than the logits), then the weights as 16-bit integers, followed by the hidden layer's if
      * it has one, deflated and in base64 on as many lines as it takes.
      */
     static OptOutModel read(String resource) {
@@ -242,7 +250,7 @@ final class OptOutModel {
                 }
                 HiddenLayer hidden = header.length >= 8 ? HiddenLayer.read(data, Integer.parseInt(header[5]),
                         Integer.parseInt(header[6]), Float.parseFloat(header[7])) : null;
-                return new OptOutModel(weights, bias, hashing, hidden);
+                return new OptOutModel(weights, bias, hashing, hidden, header.length >= 9 && header[8].equals("1"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

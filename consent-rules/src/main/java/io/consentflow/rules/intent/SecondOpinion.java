@@ -31,19 +31,27 @@ package io.consentflow.rules.intent;
  * @param askUncued  {@code ask} for such a message
  * @param stopShort  {@code stop} for such a message of {@value #SHORT} words or fewer
  * @param askShort   {@code ask} for such a short message
+ * @param vetoErase  the probability below which an ERASE of the rules is NONE (0 for never, as before 2026.12-12:
+ *                   "I deleted my old account by mistake" or "delete the old card from my account" read as erasure
+ *                   requests, which the model finds very unlikely opt-outs)
  */
 record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
-        double stopShort, double askShort) {
+        double stopShort, double askShort, double vetoErase) {
+
+    /** No veto on an ERASE of the rules, as every combination before 2026.12-12. */
+    SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+            double stopShort, double askShort) {
+        this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, 0);
+    }
 
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
     /**
-     * The thresholds 2026.12-9 chose and 2026.12-10 and 2026.12-11 keep. For 2026.12-11 the rule of
-     * {@code ModelRecipes} (lowest error on fresh tables ai-ao plus the leave-one-table-out harness over a-ah, false
-     * stops counting twice) first chose a STOP at 0.60 and a veto at 0.08, but with the model retrained on a-ao every
-     * point with a veto above 0.04 vetoes a withdrawal the module's tests hold ("I no longer agree to receive your
-     * offers", "Keine Nachrichten mehr an meine Adresse"), and the next point by the rule's order that keeps them is
-     * this one.
+     * The thresholds 2026.12-9 chose and 2026.12-10 and 2026.12-11 keep, no veto on an ERASE. For 2026.12-11 the rule
+     * of {@code ModelRecipes} first chose a STOP at 0.60 and a veto at 0.08, but with that model every veto above 0.04
+     * vetoed a withdrawal the module's tests hold. 2026.12-12's rule chose (0.60, 0.50, 0.80, 0.06, 0.80, 0.50, 0.80,
+     * 0.50) with a veto at 0.04 on the rules' ERASE for its model ({@code CombinationVariants.TWELVE}); that version
+     * did not ship (sealed pooled recall 0.984, below 2026.12-11's 0.985), so these stay.
      */
     static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
 
@@ -57,6 +65,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
                     : optOut >= stopAt(seen) ? Intent.STOP : optOut >= askAt(seen) ? Intent.UNCERTAIN : Intent.NONE;
             case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : Intent.UNCERTAIN;
             case STOP -> optOut < veto ? Intent.NONE : Intent.STOP;
+            case ERASE -> optOut < vetoErase ? Intent.NONE : Intent.ERASE;
             default -> rules;
         };
     }
@@ -80,6 +89,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
 
     /** Whether the model is asked at all about a reading of the rules. */
     boolean asks(Intent rules, IntentRules.Evidence seen) {
-        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0;
+        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0
+                || rules == Intent.ERASE && vetoErase > 0;
     }
 }

@@ -56,6 +56,9 @@ final class CombinationVariants {
      */
     static final SecondOpinion NINE = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
 
+    /** 2026.12-12's thresholds, chosen by {@code ModelRecipes}'s rule on ap-av; that version did not ship. */
+    static final SecondOpinion TWELVE = new SecondOpinion(0.60, 0.50, 0.80, 0.06, 0.80, 0.50, 0.80, 0.50, 0.04);
+
     /** By name, in the order the rule's last tie-break uses. */
     static final Map<String, SecondOpinion> ALL = all();
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scores the recogniser on the development tables (withdrawal-development.tsv, written apart from the lexicons,
- * withdrawal-development-{a,...,z,aa,...,ah}.tsv, thirty-four later tables by other authors with deliberately varied phrasings, and
+ * withdrawal-development-{a,...,z,aa,...,ao}.tsv, forty-one later tables by other authors with deliberately varied phrasings, and
  * withdrawal-examples.tsv, the lexicon author's own rows and the schemas module's former STOP table) and prints, per
  * language, withdrawal recall, false stops and clarifications asked of ordinary messages, and exact accuracy on
  * ERASE, START and YES rows. Fails below the agreed floors: missing an opt-out costs most, taking an ordinary
@@ -124,6 +124,28 @@ import org.junit.jupiter.api.Test;
  * and 65 false stops: most false stops are the rules' own, which the model's veto at 0.04 leaves standing. 542 of
  * their 4,200 rows (case folded) repeat a message of an earlier table. 2026.12-11 trains on them, with the recipe
  * and thresholds the rule of {@code ModelRecipes} chose on them before.
+ *
+ * <p>Tables ap-av (600 rows each, four languages a table, all 28 once, seven further authors; per language 60 STOP,
+ * at least 20 of them indirect complaints with no word of withdrawal and 10 slang, 15 ERASE, 60 NONE with at least 20
+ * complaints that ask for no stop and 20 near misses, 5 UNCERTAIN, 5 START, 5 YES; ap: de fi pl ru, aq: cs en et uk,
+ * ar: ga lv nl sk, as: da lt mt sl, at: fr hr hu sv, au: bg el it tr, av: ar es pt ro) were copied unchanged from the
+ * corpus folder and scored on arrival by 2026.12-11 as committed ({@code FreshTablesHarness
+ * -Dharness.fresh=ap,aq,ar,as,at,au,av}, its model trained on a-ao), before any retraining: pooled withdrawal recall
+ * 0.905 (1,901 of 2,100; ap 0.910, aq 0.930, ar 0.910, as 0.873, at 0.903, au 0.910, av 0.900; lowest languages
+ * lt 0.827, sl 0.840, fi 0.853), false stops 53 of 1,960 NONE, YES and START rows (2.70 %; ap 8, aq 6, ar 13, as 9,
+ * at 4, au 8, av 5 of 280), clarifications 1.28 %; the rules alone 0.712 (1,496) and 59 false stops. Of the 199
+ * misses the rules found nothing in nearly every one: threats to report the sender to the data-protection
+ * authority, consumer protection or the police, "blocking you now", complaints about how often and at what hour,
+ * "I don't know this shop, who gave you my number", insults and slang; 62 were asked about (UNCERTAIN) rather than
+ * withdrawn, and 26 the model was sure of were kept from a STOP by a guard or the consent-word rule ("je vous prie
+ * de ne plus me solliciter", "Nisam vam dala dopuštenje da mi pišete"). Of the 53 false stops 24 are the rules' own
+ * STOP on "I unsubscribed from the gym's newsletter, keep yours coming", "don't stop sending", "stop, don't send
+ * yet" and two requests to come back; 8 the rules' ERASE on deleting an account, a card or a picture; 21 the
+ * model's, 9 of them requests to come back (START), others "no more units left?" or "don't take me off the list". 559 of their 4,200 rows (case folded) repeat a message of an earlier
+ * table. 2026.12-12 was trained on them by the recipe the rule of {@code ModelRecipes} chose on them and did not
+ * ship (sealed pooled recall 0.984 against -11's 0.985), so they are {@link #HELD_BACK}, not in {@link #TABLES}; with
+ * them in sample -12 read 0.993 pooled here, under this test's 0.995 (opt-outs of ap-av a guard or the consent-word
+ * rule keeps from a STOP whatever the model says).
  */
 class DevelopmentTableTest {
 
@@ -149,6 +171,23 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-aj.tsv", "/development/withdrawal-development-ak.tsv",
             "/development/withdrawal-development-al.tsv", "/development/withdrawal-development-am.tsv",
             "/development/withdrawal-development-an.tsv", "/development/withdrawal-development-ao.tsv");
+
+    /**
+     * Tables ap-av: 2026.12-12 was chosen and trained on them and did not ship, so the shipped model (2026.12-11)
+     * never saw them and they stay out of {@link #TABLES} (which the model is trained on and judged by) until a
+     * version trained on them ships; the harnesses that judged -12 read them from here.
+     */
+    static final List<String> HELD_BACK = List.of("/development/withdrawal-development-ap.tsv",
+            "/development/withdrawal-development-aq.tsv", "/development/withdrawal-development-ar.tsv",
+            "/development/withdrawal-development-as.tsv", "/development/withdrawal-development-at.tsv",
+            "/development/withdrawal-development-au.tsv", "/development/withdrawal-development-av.tsv");
+
+    /** {@link #TABLES} and {@link #HELD_BACK}: every development table there is. */
+    static List<String> withHeldBack() {
+        List<String> all = new ArrayList<>(TABLES);
+        all.addAll(HELD_BACK);
+        return all;
+    }
 
     record Row(String table, String language, Intent expected, String message) {
     }

@@ -18,8 +18,14 @@ final class HiddenLayerTrainer {
     private HiddenLayerTrainer() {
     }
 
-    static HiddenLayer train(List<int[]> features, boolean[] labels, float[] rowWeights, TrainingRecipe recipe) {
+    /**
+     * The layer after {@code recipe.hidden().epochs()} epochs; with {@code afterEpoch} not null, a copy after every
+     * epoch is handed to it first (early stopping: the tuning harness judges each epoch without training again).
+     */
+    static HiddenLayer train(List<int[]> features, boolean[] labels, float[] rowWeights, TrainingRecipe recipe,
+            java.util.function.ObjIntConsumer<HiddenLayer> afterEpoch) {
         int units = recipe.hiddenUnits();
+        double l2 = recipe.hidden().l2();
         int mask = (1 << BITS) - 1;
         Random random = new Random(OptOutModelTrainer.SEED + 1);
         float[] input = new float[units << BITS];
@@ -43,7 +49,7 @@ final class HiddenLayerTrainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+        for (int epoch = 0; epoch < recipe.hidden().epochs(); epoch++) {
             OptOutModelTrainer.shuffle(order, random);
             for (int index : order) {
                 int[] x = features.get(index);
@@ -71,12 +77,16 @@ final class HiddenLayerTrainer {
                     int offset = (f & mask) * units;
                     for (int u = 0; u < units; u++) {
                         if (back[u] != 0) {
-                            double g = back[u] * value + recipe.l2() * input[offset + u];
+                            double g = back[u] * value + l2 * input[offset + u];
                             inputSquares[offset + u] += (float) (g * g);
                             input[offset + u] -= (float) (RATE * g / Math.sqrt(inputSquares[offset + u] + 1e-8));
                         }
                     }
                 }
+            }
+            if (afterEpoch != null) {
+                afterEpoch.accept(new HiddenLayer(units, BITS, input.clone(), biases.clone(), output.clone(),
+                        (float) outputBias), epoch + 1);
             }
         }
         return new HiddenLayer(units, BITS, input, biases, output, (float) outputBias);

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Applies the rule of {@link ModelRecipes}, run only with {@code -Ptrain -Dharness.candidates=ai,aj,ak,al,am,an,ao}:
- * each candidate recipe is trained on every development table but the fresh ones named, combined with the rules as
- * 2026.12-10 combines them ({@link CombinationVariants#NINE}), and scored on the fresh tables; the winner is the one
+ * Applies the rule of {@link ModelRecipes}, run only with {@code -Ptrain -Dharness.candidates=ap,aq,ar,as,at,au,av
+ * -Dharness.folds=ai,aj,ak,al,am,an,ao}: each candidate recipe is trained on every development table but the fresh
+ * ones named, combined with the rules as 2026.12-10 and -11 combine them ({@link CombinationVariants#NINE}), and
+ * scored on the fresh tables; the winner is the one
  * with the lowest error E (misses per opt-out plus twice the false stops per NONE, YES and START row), ties broken
- * by the leave-one-table-out harness over the other lettered tables. Then the winner's operating point is chosen over
+ * by the leave-one-table-out harness over the other tables (its folds those {@code -Dharness.folds} names). Then the winner's operating point is chosen over
  * a grid of thresholds by E on the fresh tables plus E on the harness, and the first by the same order that the
  * winner retrained on every table keeps green ({@code OrdinaryRepliesTest}, {@link ModuleExamples}) ships. With
  * {@code -Dharness.every=true} it prints, after the choice, every candidate's harness instead. Prints every figure it
@@ -43,7 +44,7 @@ class ModelCandidatesHarness {
         Set<String> freshTables = Set.of(java.util.Arrays.stream(fresh.split(","))
                 .map(letters -> "dev-" + letters.strip()).toArray(String[]::new));
         IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
-        for (String resource : DevelopmentTableTest.TABLES) {
+        for (String resource : DevelopmentTableTest.withHeldBack()) {
             List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(resource);
             if (!rows.isEmpty()) {
                 tables.put(rows.get(0).table(), rows);
@@ -54,14 +55,17 @@ class ModelCandidatesHarness {
         List<DevelopmentTableTest.Row> training = new ArrayList<>();
         List<DevelopmentTableTest.Row> judged = new ArrayList<>();
         tables.forEach((table, rows) -> (freshTables.contains(table) ? judged : training).addAll(rows));
-        System.out.printf("Model candidates: trained on %d rows, judged on %d rows of %s, combined as 2026.12-10%n",
+        System.out.printf("Model candidates: trained on %d rows, judged on %d rows of %s, combined as 2026.12-11%n",
                 training.size(), judged.size(), fresh);
 
         Map<TrainingRecipe, List<HeldOutTableHarness.Scored>> onFresh = new LinkedHashMap<>();
         Map<TrainingRecipe, Double> errors = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        ModelRecipes.CANDIDATES.forEach(recipe -> training.forEach(row -> featuresOf(row, recipe.hashing())));
+        Map<TrainingRecipe, OptOutModel> models = new java.util.concurrent.ConcurrentHashMap<>();
+        ModelRecipes.CANDIDATES.parallelStream().forEach(recipe -> models.put(recipe, train(training, recipe)));
         for (TrainingRecipe recipe : ModelRecipes.CANDIDATES) {
-            long start = System.nanoTime();
-            OptOutModel model = train(training, recipe);
+            OptOutModel model = models.get(recipe);
             List<HeldOutTableHarness.Scored> scored = score(judged, model, recipe.hashing());
             onFresh.put(recipe, scored);
             WithdrawalScore s = score(scored, CombinationVariants.NINE);
@@ -113,7 +117,7 @@ class ModelCandidatesHarness {
     private record Point(SecondOpinion opinion, double error, WithdrawalScore fresh, WithdrawalScore harness) {
     }
 
-    /** Step 3 of the rule: the lowest E; within {@link #TIE} of it 2026.12-10's thresholds, else the grid's first. */
+    /** Step 3 of the rule: the lowest E; within {@link #TIE} of it 2026.12-11's thresholds, else the grid's first. */
     private static Point byTheRule(List<Point> points) {
         double lowest = points.stream().mapToDouble(Point::error).min().orElseThrow();
         List<Point> near = points.stream().filter(p -> p.error() <= lowest + TIE).toList();
@@ -139,7 +143,7 @@ class ModelCandidatesHarness {
         points.stream().sorted(java.util.Comparator.comparingDouble(Point::error)).limit(15).forEach(p ->
                 System.out.printf("  %s  %.4f  %s | %s%n", p.opinion(), p.error(), line(p.fresh()), line(p.harness())));
         points.stream().filter(p -> p.opinion().equals(CombinationVariants.NINE)).forEach(p -> System.out.printf(
-                "  2026.12-10's: %.4f  %s | %s%n", p.error(), line(p.fresh()), line(p.harness())));
+                "  2026.12-11's: %.4f  %s | %s%n", p.error(), line(p.fresh()), line(p.harness())));
         System.out.printf("Operating point by the rule: %s%n", chosen.opinion());
         HeldOutTableHarness.printBreakdown(onFresh, chosen.opinion(), false, "winner at that point, fresh tables");
         HeldOutTableHarness.printBreakdown(folds, chosen.opinion(), false, "winner at that point, harness");
@@ -164,7 +168,7 @@ class ModelCandidatesHarness {
         System.out.println("No operating point keeps the module's examples green with the retrained winner");
     }
 
-    /** The thresholds compared, 2026.12-10's (= 2026.12-9's) among them; a short reply is treated as any uncued one. */
+    /** The thresholds compared, 2026.12-11's (= -9's and -10's) among them; a short reply is read as any uncued one. */
     private static List<SecondOpinion> grid() {
         List<SecondOpinion> grid = new ArrayList<>();
         for (double stop : new double[] {0.60, 0.70, 0.80}) {
@@ -172,7 +176,10 @@ class ModelCandidatesHarness {
                 for (double veto : new double[] {0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.15, 0.20}) {
                     for (double uncued : new double[] {0.75, 0.80, 0.90}) {
                         for (double askUncued : new double[] {0.50, 0.75}) {
-                            grid.add(new SecondOpinion(stop, 0.50, doubt, veto, uncued, askUncued, uncued, askUncued));
+                            for (double vetoErase : new double[] {0, 0.02, 0.04}) {
+                                grid.add(new SecondOpinion(stop, 0.50, doubt, veto, uncued, askUncued, uncued,
+                                        askUncued, vetoErase));
+                            }
                         }
                     }
                 }
@@ -184,15 +191,15 @@ class ModelCandidatesHarness {
     /** For each lettered table of the training rows, a model trained on the others scores it. */
     private List<HeldOutTableHarness.Scored> leaveOneTableOut(List<DevelopmentTableTest.Row> training,
             TrainingRecipe recipe) {
-        List<HeldOutTableHarness.Scored> out = new ArrayList<>();
         List<String> folds = training.stream().map(DevelopmentTableTest.Row::table).distinct()
-                .filter(table -> table.startsWith("dev-")).toList();
-        for (String fold : folds) {
+                .filter(table -> table.startsWith("dev-")).filter(HiddenLayerTuningHarness::isFold).toList();
+        training.forEach(row -> featuresOf(row, recipe.hashing())); // filled first: the folds below only read them
+        // folds in parallel (each alone deterministic), gathered in their order
+        return folds.parallelStream().map(fold -> {
             List<DevelopmentTableTest.Row> rest = training.stream().filter(row -> !row.table().equals(fold)).toList();
             List<DevelopmentTableTest.Row> left = training.stream().filter(row -> row.table().equals(fold)).toList();
-            out.addAll(score(left, train(rest, recipe), recipe.hashing()));
-        }
-        return out;
+            return score(left, train(rest, recipe), recipe.hashing());
+        }).flatMap(List::stream).toList();
     }
 
     private OptOutModel train(List<DevelopmentTableTest.Row> rows, TrainingRecipe recipe) {
@@ -204,8 +211,7 @@ class ModelCandidatesHarness {
         }
         float[] weights = new float[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            weights[i] = OptOutModelTrainer.nearMiss(rows.get(i), rules.get(rows.get(i)))
-                    ? (float) recipe.nearMissWeight() : 1;
+            weights[i] = OptOutModelTrainer.weight(rows.get(i), rules.get(rows.get(i)), recipe);
         }
         return OptOutModelTrainer.train(x, labels, weights, recipe).model();
     }
@@ -226,18 +232,18 @@ class ModelCandidatesHarness {
                 .computeIfAbsent(row, r -> OptOutModel.features(r.message(), hashing));
     }
 
-    private static WithdrawalScore score(List<HeldOutTableHarness.Scored> scored, SecondOpinion opinion) {
+    static WithdrawalScore score(List<HeldOutTableHarness.Scored> scored, SecondOpinion opinion) {
         WithdrawalScore s = new WithdrawalScore();
         scored.forEach(r -> s.add(r.optOut(), r.ordinary(), opinion.combine(r.rules(), r.seen(), r.p())));
         return s;
     }
 
-    /** Misses per opt-out plus twice the false stops per NONE, YES and START row (2026.12-11's rule). */
-    private static double error(WithdrawalScore s) {
+    /** Misses per opt-out plus twice the false stops per NONE, YES and START row (2026.12-11's and -12's rule). */
+    static double error(WithdrawalScore s) {
         return (1 - s.recall()) + FALSE_STOP_WEIGHT * s.falseStopRate();
     }
 
-    private static String line(WithdrawalScore s) {
+    static String line(WithdrawalScore s) {
         return String.format(Locale.ROOT, "E %.4f  recall %.4f (%d of %d)  false stops %.4f (%d of %d)  clar %.4f",
                 error(s), s.recall(), s.hits, s.optOuts, s.falseStopRate(), s.falseStops, s.ordinary,
                 s.clarificationRate());

@@ -1,102 +1,142 @@
 package io.consentflow.rules.intent;
 
+import io.consentflow.rules.intent.TrainingRecipe.Hidden;
 import io.consentflow.rules.intent.TrainingRecipe.Learner;
 import java.util.List;
 
 /**
- * The ways of learning the opt-out model compared for 2026.12-11 (issue 21), and the one that ships. Each candidate
- * is trained on every development table but the fresh ones (a-ah, never ai-ao) and judged on ai-ao by
- * {@code ModelCandidatesHarness -Dharness.candidates=ai,aj,ak,al,am,an,ao}, combined with the rules as 2026.12-10
- * combines them ({@code CombinationVariants.NINE}); the leave-one-table-out harness over a-ah only breaks ties and
- * helps choose the operating point. 2026.12-10's model, a linear one over hashed character n-grams, cannot weigh "no
- * more" differently beside "offers" and beside "stock", and on ai-ao (out of sample, before any of this) it missed
- * 65 of 2,100 opt-outs and took 61 of 1,960 ordinary messages for withdrawals, so the candidates aim at both:
+ * The ways of learning the opt-out model compared for 2026.12-12 (issue 21), and the one that ships. Each candidate
+ * is trained on every development table but the fresh ones (a-ao, never ap-av) and judged on ap-av by
+ * {@code ModelCandidatesHarness -Dharness.candidates=ap,aq,ar,as,at,au,av}, combined with the rules as 2026.12-11
+ * combines them ({@code CombinationVariants.NINE}). 2026.12-11's model scored ac-ah and ai-ao far below its sealed
+ * figures: it misses indirect complaints that mean stop with no word of withdrawal, and slang, and takes complaints
+ * about prices and refunds for withdrawals. The candidates aim at that contrast:
  *
  * <ul>
- *   <li>{@code 2^20, 2-6-grams, ensemble}: 2026.12-10's recipe (the mean of plain and NB-weighted logistic
+ *   <li>{@code 2^20, 2-6-grams, ensemble}: 2026.12-10's and -11's recipe (the mean of plain and NB-weighted logistic
  *       regression over 2^20 hashed character 2-6-grams and words, AdaGrad, 12 epochs, rate 0.5, L2 1e-6).</li>
- *   <li>{@code + pairs of words}: the same, with each pair of adjacent folded words as a feature too ("more offers"
- *       and "more stock" are different features).</li>
- *   <li>{@code + near misses x3}: the same as -10, each near miss (an ordinary row in which the rules found a word of
- *       withdrawal or negation or read a withdrawal, {@link OptOutModelTrainer#nearMiss}) weighing three times.</li>
- *   <li>{@code + hidden layer}: -10's linear model and a {@link HiddenLayer} of 32 rectified units over the same
- *       features (2^16 buckets, 8 MB of heap), their logits averaged: a unit can fire only on n-grams together.</li>
- *   <li>{@code all three}: pairs of words, near misses x3 and the hidden layer.</li>
+ *   <li>{@code + tables ac and later x2}: the same, each row of the tables written to the briefs about indirect
+ *       complaints, slang and complaints that are no withdrawal (ac and later, {@link OptOutModelTrainer#recent})
+ *       weighing twice.</li>
+ *   <li>{@code + 3 seeds averaged}: the same, three learners visiting the rows in the orders of seeds 21, 22 and 23,
+ *       their weights averaged (bagging over shuffles; one weight vector, so no cost when classifying).</li>
+ *   <li>{@code + tuned hidden layer}: -11's linear model and a {@link HiddenLayer} over 2^16 buckets of the same
+ *       features, the model's probability the mean of their two probabilities (so a layer sure of an ordinary
+ *       reply cannot pull a sure withdrawal below one half); its units (32 or 64) and epochs (1-6, early
+ *       stopping; L2 1e-6, the linear model's: a wider grid did not fit the round on a machine at load 30) chosen by {@code HiddenLayerTuningHarness} leaving one table out over the folds
+ *       ai-ao (each trained on every other table of a-ao), never on ap-av, and recorded here before any
+ *       candidate's figure on ap-av (the setting: {@link #TUNED}).</li>
+ *   <li>{@code tables ac and later x2, 3 seeds}: both of the linear changes.</li>
  * </ul>
+ * Word features from Snowball stems were not measured: the module's stemmers stem each word once per language (28),
+ * which costs several times the time budget of one classification (2026.12-10 measured the same).
  *
  * <p><b>The rule that picks the winner and its operating point</b>, written down and committed before any
- * candidate's figures on ai-ao were seen (2026.12-10's figures there, scored on arrival, are its committed model's):
+ * candidate's figures on ap-av were seen (2026.12-11's figures there, scored on arrival, are its committed model's):
  * <ol>
  *   <li>Error E on a set of rows = misses / opt-outs + 2 x false stops / (NONE, YES and START rows), a false stop any
- *       of those read as STOP or ERASE, a miss any STOP or ERASE row read otherwise: both error kinds must fall, and
- *       false stops bind.</li>
- *   <li>Each candidate, trained on a-ah, combined with 2026.12-10's thresholds ({@code CombinationVariants.NINE}),
- *       scores ai-ao pooled. Eligible: {@code OrdinaryRepliesTest} green with that model and those thresholds, and
- *       clarifications (UNCERTAIN on NONE, YES and START rows) at most 3 % on ai-ao. The winner has the lowest E on
- *       ai-ao; candidates within 0.001 of each other tie, and a tie goes to the lower E on the leave-one-table-out
- *       harness over a-ah (same thresholds), then to the candidate listed first here.</li>
- *   <li>Its operating point: over {@code ModelCandidatesHarness}'s grid of thresholds, the lowest E(ai-ao) +
- *       E(harness over a-ah) with the winner (trained on a-ah for ai-ao, per fold for the harness), among those
- *       keeping {@code OrdinaryRepliesTest} green (model trained on a-ah) and clarifications at most 3 % on ai-ao
- *       and on the harness; within 0.001 of the lowest, 2026.12-10's thresholds if among them, else the first in
- *       the grid's order. Never the sealed set.</li>
- *   <li>The winner is retrained on a-ao by the committed trainer at that operating point. Should
- *       {@code OrdinaryRepliesTest} then fail, the next operating point by the same order is taken, and then the
- *       next candidate.</li>
+ *       of those read as STOP or ERASE, a miss any STOP or ERASE row read otherwise.</li>
+ *   <li>Each candidate, trained on a-ao, combined with 2026.12-11's thresholds ({@code CombinationVariants.NINE}),
+ *       scores ap-av pooled. Eligible: {@code OrdinaryRepliesTest} green with that model and those thresholds, and
+ *       clarifications (UNCERTAIN on NONE, YES and START rows) at most 3 % on ap-av. The winner has the lowest E on
+ *       ap-av; candidates within 0.001 of each other tie, and a tie goes to the lower E on the leave-one-table-out
+ *       harness over a-ao (same thresholds; its folds the seven tables ai-ao, each scored by a model trained on
+ *       every other table of a-ao: {@code -Dharness.folds=ai,aj,ak,al,am,an,ao}, for the time one round has), then
+ *       to the candidate listed first here.</li>
+ *   <li>Its operating point: over {@code ModelCandidatesHarness}'s grid of thresholds, the lowest E(ap-av) +
+ *       E(that harness) with the winner, among those keeping {@code OrdinaryRepliesTest} green (model trained on
+ *       a-ao) and clarifications at most 3 % on ap-av and on the harness; within 0.001 of the lowest, 2026.12-11's
+ *       thresholds if among them, else the first in the grid's order. Never the sealed set. <b>Amended</b> (19:43 UTC,
+ *       before any candidate's figure): the grid also holds a veto on an ERASE of the rules
+ *       ({@code SecondOpinion.vetoErase}, 0, 0.02 or 0.04), added after 2026.12-11's errors on ap-av were read (8 of
+ *       its 53 false stops there are deletions of an account, a card or a picture read as ERASE, the model at 0.10
+ *       or below), so its gain on ap-av is an optimistic figure; the harness's is not.</li>
+ *   <li>The winner is retrained on a-av by the committed trainer; the first operating point by the same order that
+ *       keeps {@code OrdinaryRepliesTest} and the module's example tables ({@link ModuleExamples}) green with it
+ *       ships (2026.12-11's addendum, now part of the rule). Should the winner's model miss the benchmark's floor
+ *       (50,000 classifications per CPU second) or its heap bound (50 MB), the next candidate by E takes its
+ *       place.</li>
  * </ol>
  *
- * <p><b>Addendum</b> (17:10 UTC, after step 3 chose (0.60, 0.50, 0.80, 0.08, 0.75, 0.50) for the winner, 2026.12-10's
- * recipe, and after it was retrained on a-ao, before any further figure and before the sealed read): at that point
- * the retrained model fails {@code OrdinaryRepliesTest} ("I no longer agree to receive your offers" vetoed) and
- * {@code IntentRecogniserTest} ("Keine Nachrichten mehr an meine Adresse" vetoed). Step 4 applies as written, and
- * the module's other example tables (every {@code (text, intent)} table of {@code IntentRecogniserTest},
- * {@code OptOutHalvesTest}, {@code OptOutModelTest} and {@code WithdrawalClassesTest}: {@link ModuleExamples}) count
- * as {@code OrdinaryRepliesTest} does, since the suite must stay green: "the next operating point by the same order"
- * is step 3 applied again to the points not yet refused, and the first the retrained model keeps green ships
- * ({@code ModelCandidatesHarness} does this with the winner trained on every table).
+ * <p><b>The shipping rule</b>, committed with the above before any figure of 2026.12-12: 2026.12-12 ships only if
+ * its sealed figures, read once after its model, thresholds and version are committed, meet every target the bounds
+ * of {@code SealedEvaluationTest} hold today (false stops at most 1 %, every language at least 0.90,
+ * clarifications at most 3 %) and its pooled recall is not below 2026.12-11's 0.985 (883 of 896). Otherwise main
+ * keeps 2026.12-11: the last commit restores -11's model resource and VERSION, keeping this code and the new tables,
+ * and the -12 figures are reported as they are.
  *
- * <p><b>Applied</b> (17:02-17:10 UTC, 2026-12-06, {@code ModelCandidatesHarness}, each trained on a-ah; on ai-ao:
- * 2,100 opt-outs, 1,960 NONE, YES and START rows; with 2026.12-10's thresholds): {@code 2^20, 2-6-grams, ensemble}
- * E 0.0932, recall 0.9690 (2,035), false stops 61 (3.11 %), clarifications 1.48 %; {@code + pairs of words} 0.0942,
- * 0.9690 (2,035), 62 (3.16 %), 1.43 %; {@code + near misses x3} 0.0968, 0.9624 (2,021), 58 (2.96 %), 0.87 %;
- * {@code + hidden layer} 0.1021, 0.9581 (2,012), 59 (3.01 %), 1.17 %, not eligible, and {@code all three} 0.1008,
- * 0.9543 (2,004), 54 (2.76 %), 1.38 %, not eligible (with either, "I no longer agree to receive your offers" is not
- * withdrawn). No tie: <b>2026.12-10's recipe wins</b>; the candidates that cut false stops cost more opt-outs than
- * they saved ordinary messages, and pairs of words changed nearly nothing (the character 2-6-grams across word
- * boundaries already hold most short pairs). Step 3 chose (0.60, 0.50, 0.80, 0.08, 0.75, 0.50), E(ai-ao) +
- * E(harness over a-ah) 0.1316 against 2026.12-10's thresholds' 0.1360 (ai-ao 2,036 and 57 false stops against
- * 2,035 and 61; harness 10,731 of 10,913 and 104 of 7,924 against 10,735 and 105). Retrained on a-ao, every point
- * with a veto of 0.08 vetoes both controls of the addendum and every one with 0.06 the first, so by the addendum the
- * next point by the rule's order that keeps them is 2026.12-10's thresholds: <b>2026.12-11 is 2026.12-10's recipe
- * and thresholds, the model retrained on a-ao</b>. For the record, after the choice, on the harness over a-ah
- * ({@code -Dharness.every=true}; 10,913 opt-outs, 7,924 NONE, YES and START rows): -10's recipe E 0.0428, 0.9837,
- * 105 false stops; pairs of words 0.0424, 0.9841, 105; near misses x3 0.0413, 0.9814, 90; hidden layer 0.0475,
- * 0.9823, 118; all three 0.0449, 0.9803, 100.
+ * <p><b>Applied</b> (19:49-19:53 UTC, 2026-12-06, {@code ModelCandidatesHarness}, each trained on a-ao, 27,443 rows;
+ * on ap-av: 2,100 opt-outs, 1,960 NONE, YES and START rows; with 2026.12-11's thresholds): {@code 2^20, 2-6-grams,
+ * ensemble} (-11 itself) E 0.1488, recall 0.9052 (1,901), false stops 53 (2.70 %), clarifications 1.28 %;
+ * {@code + tables ac and later x2} 0.1459, 0.9071 (1,905), 52 (2.65 %), 1.33 %; {@code + 3 seeds averaged} 0.1508,
+ * 0.9043 (1,899), 54 (2.76 %), 1.33 %; {@code + tuned hidden layer} 0.1583, 0.8948 (1,879), 52 (2.65 %), 1.53 %, not
+ * eligible ("I no longer agree to receive your offers" not withdrawn); {@code tables ac+ x2, 3 seeds} 0.1479, 0.9062
+ * (1,903), 53, 1.38 %. No tie (0.0020 to the next): <b>tables ac and later x2 wins</b>. Every candidate's lowest
+ * language is lt (0.827; the hidden layer 0.813). Step 3 over the grid with the harness over folds ai-ao (trained on
+ * the rest of a-ao): lowest E(ap-av) + E(harness) 0.2272 at (0.70, 0.50, 0.80, 0.06, 0.80, 0.50, ERASE veto 0.04),
+ * within 0.001 of it the grid's first (0.60, 0.50, 0.80, 0.06, 0.80, 0.50, ERASE veto 0.04), 0.2276: ap-av 1,905 of
+ * 2,100 and 45 false stops (2.30 %), clarifications 1.28 %; harness 2,025 of 2,100 and 52 (2.65 %), 1.38 %, lowest
+ * language fi 0.880; 2026.12-11's thresholds with the same model 0.2440 (ap-av 1,905 and 52, harness 2,029 and 63).
  *
- * <p>2026.12-10's round (rule committed in 8ff92c2, applied 16:43 UTC): on ac-ah the plain trainer, NB-weighted,
- * their mean, 2^20 and 2-6-grams, and that with the mean; the last won on the harness's tie-break (consent-rules
- * README, "2026.12-10").
+ * <p><b>Addendum</b> (19:54 UTC, after step 4 found no point the winner retrained on a-av keeps the module's examples
+ * green, before the model was committed and before any sealed read): at every point of the grid the retrained model
+ * reads {@code IntentRecogniserTest}'s "Ich bekomme schon wieder Nachrichten von euch" ("I'm getting messages from you
+ * yet again"), written NONE in 2026.12-4 to hold that a complaint that messages arrive again is no START, as STOP
+ * (stop 0.60) or UNCERTAIN (stop 0.70 and 0.80); nothing else fails. Thirteen authors of tables ac-av label exactly
+ * such complaints STOP ("Codziennie to samo, ile można...", "Tredje gången idag, seriöst??", "every day the same
+ * spam"), and the issue makes any clear objection binding, so the example now says STOP, still no START, and step 4
+ * applies again: the point step 3 chose ships, its retrained model keeping every example and
+ * {@code OrdinaryRepliesTest} green. Step 4 as committed did not say what follows when no point keeps the examples;
+ * 2026.12-11's rule had said "then the next candidate", which this addendum does not take, since the next candidates
+ * learn the same tables.
+ *
+ * <p><b>Sealed and the shipping rule</b> (read once, 20:18 UTC, after 8e452d8 committed -12's model, thresholds and
+ * version): 2026.12-12 reaches pooled recall 0.984 (882 of 896), every language at least 0.969 (fourteen at 0.969),
+ * false stops 0.36 % (3 of 842), clarifications 1.07 % (9 of 842): the three targets the bounds hold are met, but
+ * its pooled recall is below -11's 0.985, so <b>2026.12-12 does not ship</b>. The next commit restores 2026.12-11's
+ * model, thresholds ({@code SecondOpinion.STANDARD}; -12's are {@code CombinationVariants.TWELVE}), version and the
+ * example the addendum changed; the recipes, harnesses, the ERASE veto (0 in -11's thresholds) and tables ap-av
+ * stay, ap-av {@code DevelopmentTableTest.HELD_BACK}. Benchmark of -12 (one run, load 7.3-8.3): 44,513 /s per CPU
+ * second, 9.2 MB.
+ *
+ * <p>2026.12-11's round (rule committed in 6d40f82, applied 17:02-17:10 UTC): on ai-ao -10's recipe E 0.0932, pairs
+ * of words 0.0942, near misses x3 0.0968, a hidden layer of 32 units (logits averaged, untuned) 0.1021 and all three
+ * 0.1008, the last two failing {@code OrdinaryRepliesTest}; -10's recipe and thresholds won (consent-rules README).
+ * 2026.12-10's round (8ff92c2): the wide ensemble won on the harness's tie-break.
  */
 final class ModelRecipes {
 
     private static final OptOutModel.Hashing WIDE = new OptOutModel.Hashing(20, 6);
 
-    private static final OptOutModel.Hashing WIDE_PAIRS = new OptOutModel.Hashing(20, 6, true);
-    private static final double NEAR_MISSES = 3;
-    private static final int HIDDEN_UNITS = 32;
-
-    /** 2026.12-10's recipe. */
+    /** 2026.12-10's and 2026.12-11's recipe. */
     static final TrainingRecipe WIDE_ENSEMBLE = new TrainingRecipe("2^20, 2-6-grams, ensemble", WIDE,
             Learner.ENSEMBLE, 12, 0.5, 1e-6);
 
-    /** The candidates, in the order the rule's last tie-break uses. */
-    static final List<TrainingRecipe> CANDIDATES = List.of(WIDE_ENSEMBLE,
-            new TrainingRecipe("+ pairs of words", WIDE_PAIRS, Learner.ENSEMBLE, 12, 0.5, 1e-6),
-            new TrainingRecipe("+ near misses x3", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, NEAR_MISSES, 0),
-            new TrainingRecipe("+ hidden layer", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, HIDDEN_UNITS),
-            new TrainingRecipe("all three", WIDE_PAIRS, Learner.ENSEMBLE, 12, 0.5, 1e-6, NEAR_MISSES, HIDDEN_UNITS));
+    /**
+     * The hidden layer {@code HiddenLayerTuningHarness} chose over a-ao (19:48 UTC, recorded before the candidates
+     * ran): 64 units, 2 epochs, E 0.0965 on folds ai-ao (recall 0.9576, 53 false stops of 1,960) against the linear
+     * model alone 0.0995 (0.9648, 63); 32 units at best 0.0986 (4 epochs).
+     */
+    static final Hidden TUNED = new Hidden(64, 2, 1e-6, true);
 
-    /** The recipe the shipped model (2026.12-10, 2026.12-11) is trained by, chosen by the rules above. */
+    private static final double RECENT = 2;
+    private static final int SEEDS = 3;
+
+    /** 2026.12-12's recipe: -11's, the rows of tables ac and later weighing twice. */
+    static final TrainingRecipe RECENT_TWICE = new TrainingRecipe("+ tables ac and later x2", WIDE, Learner.ENSEMBLE,
+            12, 0.5, 1e-6, 1, Hidden.NONE, RECENT, 1);
+
+    /** The candidates, in the order the rule's last tie-break uses. */
+    static final List<TrainingRecipe> CANDIDATES = List.of(WIDE_ENSEMBLE, RECENT_TWICE,
+            new TrainingRecipe("+ 3 seeds averaged", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, Hidden.NONE, 1, SEEDS),
+            new TrainingRecipe("+ tuned hidden layer", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, TUNED, 1, 1),
+            new TrainingRecipe("tables ac+ x2, 3 seeds", WIDE, Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, Hidden.NONE,
+                    RECENT, SEEDS));
+
+    /**
+     * The recipe the shipped model (2026.12-10, 2026.12-11) is trained by. 2026.12-12's, {@link #RECENT_TWICE}, won
+     * by the rule above but did not ship by the shipping rule.
+     */
     static final TrainingRecipe STANDARD = WIDE_ENSEMBLE;
 
     private ModelRecipes() {

@@ -123,6 +123,18 @@ class OptOutModelTest {
         assertThat(SecondOpinion.RULES_ONLY.combine(rules, seen, p)).isEqualTo(rules);
     }
 
+    @Test
+    void aVetoOnErasureRemovesOnlyTheErasuresTheModelFindsVeryUnlikely() {
+        // 2026.12-12's candidate thresholds (not shipped): "I deleted my old account by mistake" read as ERASE
+        SecondOpinion withVeto = CombinationVariants.TWELVE;
+        IntentRules.Evidence seen = new IntentRules.Evidence(false, true, false, 6);
+        assertThat(withVeto.combine(Intent.ERASE, seen, 0.01)).isEqualTo(Intent.NONE);
+        assertThat(withVeto.combine(Intent.ERASE, seen, 0.10)).isEqualTo(Intent.ERASE);
+        assertThat(withVeto.asks(Intent.ERASE, seen)).isTrue();
+        assertThat(SecondOpinion.STANDARD.asks(Intent.ERASE, seen)).isFalse();
+        assertThat(SecondOpinion.STANDARD.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")

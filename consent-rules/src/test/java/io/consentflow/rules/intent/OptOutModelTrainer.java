@@ -40,6 +40,20 @@ final class OptOutModelTrainer {
                 || rules.intent() == Intent.ERASE || rules.intent() == Intent.UNCERTAIN);
     }
 
+    /**
+     * A row of the recent tables (ac and later, written from 2026.12-10 on to briefs about indirect complaints, slang
+     * and complaints that are no withdrawal), which a recipe may weigh more ({@link TrainingRecipe#recentWeight}).
+     */
+    static boolean recent(DevelopmentTableTest.Row row) {
+        return row.table().matches("dev-[a-z]{2}") && row.table().compareTo("dev-ac") >= 0;
+    }
+
+    /** How much a row's error counts in learning by the recipe: near misses and recent rows as it weighs them. */
+    static float weight(DevelopmentTableTest.Row row, IntentRules.Decision rules, TrainingRecipe recipe) {
+        double weight = recipe.nearMissWeight() != 1 && nearMiss(row, rules) ? recipe.nearMissWeight() : 1;
+        return (float) (recent(row) ? weight * recipe.recentWeight() : weight);
+    }
+
     private static final class Rules {
         static final IntentRecogniser ONLY = new IntentRecogniser(Lexicons.load(), null, SecondOpinion.RULES_ONLY);
     }
@@ -58,8 +72,8 @@ final class OptOutModelTrainer {
             DevelopmentTableTest.Row row = rows.get(i);
             features.add(OptOutModel.features(row.message(), recipe.hashing()));
             labels[i] = optOut(row);
-            weights[i] = recipe.nearMissWeight() == 1 || !nearMiss(row, Rules.ONLY.rulesDecision(row.message()))
-                    ? 1 : (float) recipe.nearMissWeight();
+            weights[i] = weight(row, recipe.nearMissWeight() == 1 ? null
+                    : Rules.ONLY.rulesDecision(row.message()), recipe);
         }
         return train(features, labels, weights, recipe);
     }
@@ -69,19 +83,28 @@ final class OptOutModelTrainer {
      * {@code weights[i]} times (1 but for near misses, {@link #nearMiss}).
      */
     static Trained train(List<int[]> features, boolean[] labels, float[] weights, TrainingRecipe recipe) {
-        Trained linear;
-        if (recipe.learner() == TrainingRecipe.Learner.ENSEMBLE) {
-            Trained plain = sgd(features, labels, weights, recipe, null);
-            Trained weighted = sgd(features, labels, weights, recipe,
-                    NaiveBayesRatios.of(features, labels, recipe.hashing().size()));
-            linear = Trained.mean(plain, weighted, recipe.hashing());
-        } else {
-            float[] ratios = recipe.learner() == TrainingRecipe.Learner.NB_WEIGHTED
-                    ? NaiveBayesRatios.of(features, labels, recipe.hashing().size()) : null;
-            linear = sgd(features, labels, weights, recipe, ratios);
+        Trained linear = linear(features, labels, weights, recipe);
+        return recipe.hiddenUnits() == 0 ? linear : linear.with(
+                HiddenLayerTrainer.train(features, labels, weights, recipe, null),
+                recipe.hidden().meanOfProbabilities());
+    }
+
+    /** The linear part alone: one learner per seed ({@link TrainingRecipe#seeds}), their weights averaged. */
+    static Trained linear(List<int[]> features, boolean[] labels, float[] weights, TrainingRecipe recipe) {
+        float[] ratios = recipe.learner() == TrainingRecipe.Learner.LOGISTIC ? null
+                : NaiveBayesRatios.of(features, labels, recipe.hashing().size());
+        Trained bagged = null;
+        for (int s = 0; s < recipe.seeds(); s++) {
+            Trained one;
+            if (recipe.learner() == TrainingRecipe.Learner.ENSEMBLE) {
+                one = Trained.mean(sgd(features, labels, weights, recipe, null, SEED + s),
+                        sgd(features, labels, weights, recipe, ratios, SEED + s), 1, recipe.hashing());
+            } else {
+                one = sgd(features, labels, weights, recipe, ratios, SEED + s);
+            }
+            bagged = bagged == null ? one : Trained.mean(bagged, one, s, recipe.hashing());
         }
-        return recipe.hiddenUnits() == 0 ? linear : new Trained(linear.weights, linear.bias, linear.hashing,
-                HiddenLayerTrainer.train(features, labels, weights, recipe));
+        return bagged;
     }
 
     /**
@@ -89,7 +112,7 @@ final class OptOutModelTrainer {
      * while learning, and the ratio is folded into its weight afterwards, so the model scores as any other.
      */
     private static Trained sgd(List<int[]> features, boolean[] labels, float[] rowWeights, TrainingRecipe recipe,
-            float[] ratios) {
+            float[] ratios, long seed) {
         int size = recipe.hashing().size();
         float[] w = new float[size];
         float[] squares = new float[size];
@@ -99,7 +122,7 @@ final class OptOutModelTrainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random random = new Random(SEED);
+        Random random = new Random(seed);
         double rate = recipe.rate();
         double l2 = recipe.l2();
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
@@ -121,10 +144,8 @@ final class OptOutModelTrainer {
                 bias -= rate * error / Math.sqrt(biasSquares + 1e-8);
             }
         }
-        if (ratios != null) {
-            for (int f = 0; f < size; f++) {
-                w[f] *= ratios[f];
-            }
+        for (int f = 0; ratios != null && f < size; f++) {
+            w[f] *= ratios[f];
         }
         return new Trained(w, (float) bias, recipe.hashing(), null);
     }
@@ -139,20 +160,36 @@ final class OptOutModelTrainer {
         }
     }
 
-    /** Trained weights (and a hidden layer, or null), usable at once and writable as the model resource. */
-    record Trained(float[] weights, float bias, OptOutModel.Hashing hashing, HiddenLayer hidden) {
+    /**
+     * Trained weights (and a hidden layer, or null, and whether the model averages its and the linear part's
+     * probabilities), usable at once and writable as the model resource.
+     */
+    record Trained(float[] weights, float bias, OptOutModel.Hashing hashing, HiddenLayer hidden,
+            boolean meanOfProbabilities) {
 
-        /** Two learners over the same features as one: the mean of their scores is the score of their mean weights. */
-        static Trained mean(Trained a, Trained b, OptOutModel.Hashing hashing) {
+        Trained(float[] weights, float bias, OptOutModel.Hashing hashing, HiddenLayer hidden) {
+            this(weights, bias, hashing, hidden, false);
+        }
+
+        /**
+         * Learners over the same features as one: the mean of their scores is the score of their mean weights.
+         * {@code a} is already the mean of {@code count} learners, {@code b} one more.
+         */
+        static Trained mean(Trained a, Trained b, int count, OptOutModel.Hashing hashing) {
             float[] w = new float[a.weights.length];
             for (int i = 0; i < w.length; i++) {
-                w[i] = (a.weights[i] + b.weights[i]) / 2;
+                w[i] = (a.weights[i] * count + b.weights[i]) / (count + 1);
             }
-            return new Trained(w, (a.bias + b.bias) / 2, hashing, null);
+            return new Trained(w, (a.bias * count + b.bias) / (count + 1), hashing, null);
+        }
+
+        Trained with(HiddenLayer layer, boolean averageProbabilities) {
+            return new Trained(weights, bias, hashing, layer, averageProbabilities);
         }
 
         OptOutModel model() {
-            return new OptOutModel(quantised(), bias, hashing, hidden == null ? null : hidden.quantised());
+            return new OptOutModel(quantised(), bias, hashing, hidden == null ? null : hidden.quantised(),
+                    meanOfProbabilities);
         }
 
         /** The weights as the resource stores them (16 bits each), so that what is judged is what ships. */
@@ -197,6 +234,9 @@ final class OptOutModelTrainer {
             if (hidden != null) {
                 out.append(' ').append(hidden.units()).append(' ').append(hidden.bits()).append(' ')
                         .append(hidden.scale());
+                if (meanOfProbabilities) {
+                    out.append(" 1");
+                }
             }
             out.append('\n');
             String encoded = Base64.getEncoder().encodeToString(bytes.toByteArray());

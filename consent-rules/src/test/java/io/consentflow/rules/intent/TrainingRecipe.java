@@ -10,15 +10,39 @@ package io.consentflow.rules.intent;
  * @param nearMissWeight how much more a near miss weighs in learning than another row: an ordinary message (NONE,
  *                YES, START, UNCERTAIN) in which the rules found a word of withdrawal or negation or read a withdrawal
  *                ({@link OptOutModelTrainer#nearMiss}); 1 for none
- * @param hiddenUnits a {@link HiddenLayer} of this many units beside the linear model (0 for none), its logit
- *                averaged with the linear one ({@link HiddenLayerTrainer})
+ * @param hidden  a {@link HiddenLayer} beside the linear model ({@link Hidden#NONE} for none, {@link HiddenLayerTrainer})
+ * @param recentWeight how much more a row of the recent tables weighs ({@link OptOutModelTrainer#recent}: ac and
+ *                later, written to briefs about indirect complaints, slang and complaints that are no withdrawal); 1
+ *                for none
+ * @param seeds   how many linear models, each visiting the rows in the order of its own seed (21, 22, ...), are
+ *                averaged into one (bagging over shuffles); 1 for one
  */
 record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
-        double nearMissWeight, int hiddenUnits) {
+        double nearMissWeight, Hidden hidden, double recentWeight, int seeds) {
+
+    /**
+     * A hidden layer's shape and schedule.
+     *
+     * @param units  rectified units (0 for no layer)
+     * @param epochs its own epochs (early stopping: fewer than the linear model's may generalise better)
+     * @param l2     its own L2 shrinkage
+     * @param meanOfProbabilities whether the model's probability is the mean of the linear and the layer's
+     *               probabilities (2026.12-12's candidate) rather than the probability of their mean logit (-11's)
+     */
+    record Hidden(int units, int epochs, double l2, boolean meanOfProbabilities) {
+        static final Hidden NONE = new Hidden(0, 0, 0, false);
+    }
 
     /** Every row weighing alike and no hidden layer, as every recipe before 2026.12-11. */
     TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2) {
         this(name, hashing, learner, epochs, rate, l2, 1, 0);
+    }
+
+    /** 2026.12-11's candidates: near misses weighed, a hidden layer on the linear schedule, logits averaged. */
+    TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
+            double nearMissWeight, int hiddenUnits) {
+        this(name, hashing, learner, epochs, rate, l2, nearMissWeight,
+                hiddenUnits == 0 ? Hidden.NONE : new Hidden(hiddenUnits, epochs, l2, false), 1, 1);
     }
 
     enum Learner {
@@ -30,16 +54,30 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
         ENSEMBLE
     }
 
+    int hiddenUnits() {
+        return hidden.units();
+    }
+
     TrainingRecipe with(Learner other) {
-        return new TrainingRecipe(name, hashing, other, epochs, rate, l2, nearMissWeight, hiddenUnits);
+        return new TrainingRecipe(name, hashing, other, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds);
+    }
+
+    /** The same recipe with another name and hidden layer (the tuning harness's variants). */
+    TrainingRecipe with(String otherName, Hidden other) {
+        return new TrainingRecipe(otherName, hashing, learner, epochs, rate, l2, nearMissWeight, other, recentWeight,
+                seeds);
     }
 
     /** The recipe in one line, for the model's provenance header. */
     String describe() {
         return name + ": " + learner + ", 2^" + hashing.bits() + " weights, character 2-" + hashing.maxGram()
                 + "-grams and words" + (hashing.wordPairs() ? " and pairs of words" : "") + ", AdaGrad SGD, seed "
-                + OptOutModelTrainer.SEED + ", " + epochs + " epochs, rate " + rate + ", L2 " + l2
+                + OptOutModelTrainer.SEED + (seeds > 1 ? " to " + (OptOutModelTrainer.SEED + seeds - 1) + " averaged"
+                        : "") + ", " + epochs + " epochs, rate " + rate + ", L2 " + l2
                 + (nearMissWeight != 1 ? ", near misses x" + nearMissWeight : "")
-                + (hiddenUnits > 0 ? ", hidden layer " + hiddenUnits + " units over 2^" + HiddenLayerTrainer.BITS : "");
+                + (recentWeight != 1 ? ", tables ac and later x" + recentWeight : "")
+                + (hidden.units() > 0 ? ", hidden layer " + hidden.units() + " units over 2^" + HiddenLayerTrainer.BITS
+                        + ", " + hidden.epochs() + " epochs, L2 " + hidden.l2()
+                        + (hidden.meanOfProbabilities() ? ", mean of probabilities" : "") : "");
     }
 }
