@@ -41,7 +41,7 @@ final class BsonDataTypes {
     }
 
     /** A value stored as its encoding ({@link #encode}), read back by {@link #decode}. */
-    private abstract static class Encoded<T> extends BasicDataType<T> {
+    abstract static class Encoded<T> extends BasicDataType<T> {
 
         private final boolean key;
         private final int bytesPerEntry;

@@ -18,6 +18,8 @@ final class StoreFormat {
 
     static final String DATA_PREFIX = "databases.";
     static final String INDEX_INFIX = "._index_";
+    /** Non-unique indexes' maps (since 2026-12-06; rebuilt whenever the store opens, so never converted). */
+    static final String SECONDARY_INFIX = "._secondary_";
     private static final String VERSION_MAP = "consentflow.format";
     private static final int VERSION = 2;
 
@@ -30,6 +32,10 @@ final class StoreFormat {
 
     static MVMap.Builder<KeyValue, Object> keys() {
         return new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValues.INSTANCE);
+    }
+
+    static MVMap.Builder<KeyValue, Boolean> secondaryEntries() {
+        return new MVMap.Builder<KeyValue, Boolean>().keyType(SecondaryIndex.Entries.INSTANCE);
     }
 
     /** Converts a version-1 store to version 2; an empty or version-2 store is left as it is. Returns maps converted. */

@@ -71,6 +71,22 @@ final class TypedH2Database extends H2Database {
         return new UniqueIndex(store().openMap(mapName, StoreFormat.keys()), indexName, keys, sparse);
     }
 
+    /**
+     * A non-unique index in one typed map (mongo-java-server would ignore it). Its entries are rebuilt from the
+     * documents whenever the store opens (the collection fills an empty index), so a store last written by a version
+     * without them, or by one that kept them differently, never answers from stale entries.
+     */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        String mapName = getFullCollectionNamespace(collectionName) + StoreFormat.SECONDARY_INFIX + indexName;
+        MVMap<KeyValue, Boolean> entries = store().openMap(mapName, StoreFormat.secondaryEntries());
+        if (store == null) {
+            entries.clear(); // opening the store (not a createIndex on an open one, which keeps the filled index)
+        }
+        return new SecondaryIndex(entries, indexName, keys, sparse);
+    }
+
     /** A unique index in one typed map: key values to the document's position (its _id). */
     private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
