@@ -91,6 +91,7 @@ final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvm.flags);
+        command.addAll(flightRecording());
         command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -101,6 +102,25 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * {@code -Dbench.jfr=messaging-gateway,audit-service}: those services run with a JFR recording (the profile
+     * settings), written to {@code target/jfr/} when the process exits gracefully; off by default, since sampling
+     * costs CPU the benchmark would count.
+     */
+    private List<String> flightRecording() {
+        List<String> profiled = List.of(System.getProperty("bench.jfr", "").split(","));
+        if (!profiled.contains(name)) {
+            return List.of();
+        }
+        Path recording = log.getParent().resolveSibling("jfr").resolve(name + "-" + System.currentTimeMillis() + ".jfr");
+        try {
+            Files.createDirectories(recording.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + recording.getParent(), e);
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
     }
 
     void awaitReady(Duration timeout) {

@@ -55,6 +55,9 @@ public interface MessageLog {
     /** The request as the log holds it, or empty. */
     Mono<ClaimState> state(String requestId);
 
+    /** These requests as the log holds them (one {@code $in} lookup per collection); unknown ones are absent. */
+    Mono<Map<String, ClaimState>> states(List<String> requestIds);
+
     /**
      * Records the calls of these requests (one unordered insertMany): whoever records a request's call first decides
      * it, by calling Meta or by storing a refusal. Answers the requestIds this attempt now decides; the others were

@@ -92,7 +92,8 @@ public class WebhookIngress {
         List<String> keys = items.stream().map(WebhookItem::dedupeKey).toList();
         // every instance honours the STOP before its next request leaves, not once it read it from Kafka: recorded
         // before the webhook is acknowledged
-        return fence.record(stops).then(receipts.firstTime(keys)).flatMap(fresh -> {
+        WebhookReceipts.Delivery delivery = receipts.delivery(keys);
+        return fence.record(stops).then(delivery.firstTime()).flatMap(fresh -> {
             List<WebhookItem> news = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 if (fresh[i]) {
@@ -101,8 +102,8 @@ public class WebhookIngress {
             }
             // acknowledged only once the broker has the events and their receipts count: a redelivery answered
             // before that publishes again (same eventIds) instead of trusting an attempt that may never finish
-            return publish(news, readings).then(receipts.published(keys, fresh))
-                    .onErrorResume(error -> receipts.forget(keys, fresh).then(Mono.error(error)));
+            return publish(news, readings).then(delivery.published(fresh))
+                    .onErrorResume(error -> delivery.forget(fresh).then(Mono.error(error)));
         });
     }
 

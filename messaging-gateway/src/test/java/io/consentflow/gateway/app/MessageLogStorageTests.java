@@ -16,6 +16,7 @@ import io.consentflow.gateway.support.Fixtures;
 import io.consentflow.gateway.support.GatewayTest;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.KafkaTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,8 @@ class MessageLogStorageTests {
     WebTestClient web;
     @Autowired
     CallDecisions decisions;
+    @Autowired
+    MeterRegistry meters;
 
     private static Document claim(String requestId, String subjectId) {
         return new Document("_id", requestId).append("subjectId", subjectId).append("contactKey", "key")
@@ -100,6 +103,34 @@ class MessageLogStorageTests {
         assertThat(decided).hasSize(5_000).containsOnly(true);
         // recorded once: a second attempt at any of them loses
         assertThat(decisions.decide(prefix + 17, "key-17", true).block(WAIT).decides()).isFalse();
+    }
+
+    @Test
+    void callsReleasedAMillisecondApartShareTheirRecordsInserts() {
+        // the pacer releases calls evenly; a record a millisecond must not cost a command each (with the insert's
+        // STOP-fence read, two commands per call were most of the gateway's database commands at 1,000 sends/s)
+        String prefix = "req-" + UUID.randomUUID() + "-";
+        int calls = 40;
+        double insertsBefore = callRecordInserts();
+        long[] released = {0, 0};
+        List<Boolean> decided = reactor.core.publisher.Flux.interval(Duration.ofMillis(1)).take(calls)
+                .doOnNext(i -> released[i == 0 ? 0 : 1] = System.nanoTime())
+                .flatMap(i -> decisions.decide(prefix + i, "key-" + i, true), calls)
+                .map(CallDecisions.Verdict::decides).collectList().block(WAIT);
+        double inserts = callRecordInserts() - insertsBefore;
+        double releasedOverMillis = (released[1] - released[0]) / 1e6;
+
+        assertThat(decided).hasSize(calls).containsOnly(true);
+        // one insert per 8 ms of releases at most (a stalled machine stretches the releases and the bound alike);
+        // a linger of 2 ms made one per 2-4 ms
+        assertThat(inserts).as("inserts of %d call records released over %.1f ms", calls, releasedOverMillis)
+                .isPositive().isLessThanOrEqualTo(releasedOverMillis / 8 + 2);
+    }
+
+    private double callRecordInserts() {
+        var timer = meters.find("mongodb.driver.commands").tag("collection", MongoMessageLog.CALLS)
+                .tag("command", "insert").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

@@ -99,6 +99,18 @@ public class MongoMessageLog implements MessageLog {
         return find(requestId).map(MongoMessageLog::logged);
     }
 
+    @Override
+    public Mono<Map<String, ClaimState>> states(List<String> requestIds) {
+        return merged(requestIds).collectMap(doc -> doc.getString("_id"), MongoMessageLog::logged);
+    }
+
+    /** These requests' claims merged with their outcome and call documents, a chunk of claims at a time. */
+    private Flux<Document> merged(List<String> requestIds) {
+        return claimsCollection().flatMapMany(c -> Flux.fromIterable(chunks(requestIds))
+                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
+                .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);
+    }
+
     /**
      * Records the calls of these requests (one unordered insertMany): whoever records a request's call first decides
      * it, by calling Meta or by storing a refusal. Answers the requestIds this attempt now decides; the others were
@@ -229,9 +241,7 @@ public class MongoMessageLog implements MessageLog {
      */
     @Override
     public Mono<Set<String>> neverCalled(List<String> requestIds) {
-        return claimsCollection().flatMapMany(c -> Flux.fromIterable(chunks(requestIds))
-                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
-                .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs)
+        return merged(requestIds)
                 .filter(doc -> !doc.containsKey(LogDocuments.OUTCOME) && !doc.containsKey(LogDocuments.CALLING_AT))
                 .map(doc -> doc.getString("_id")).collect(Collectors.toSet())
                 .flatMap(claimed -> open.closed(requestIds.stream().filter(id -> !claimed.contains(id)).toList())

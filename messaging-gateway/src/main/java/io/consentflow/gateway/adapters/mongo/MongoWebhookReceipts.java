@@ -60,69 +60,97 @@ public class MongoWebhookReceipts implements WebhookReceipts {
         this.keyedDigests = keyedDigests;
     }
 
-    /**
-     * Records a delivery's items with one unordered insertMany (pending until {@link #published}); element i is true
-     * when item i is to be published: new (now recorded), or recorded by an earlier attempt that never confirmed its
-     * publication (one more lookup, only when the delivery holds items recorded before). False for an item published
-     * before, or a repeat of an earlier item of the same delivery.
-     */
+    /** A delivery's items with their keyed digests, each computed once here. */
     @Override
-    public Mono<boolean[]> firstTime(List<String> dedupeKeys) {
-        Mono<Set<String>> recordedBefore = legacyReceipts ? legacyRecorded(dedupeKeys) : Mono.just(Set.of());
-        return recordedBefore.flatMap(legacy -> record(dedupeKeys, legacy));
+    public Delivery delivery(List<String> dedupeKeys) {
+        List<String> ids = new ArrayList<>(dedupeKeys.size());
+        dedupeKeys.forEach(key -> ids.add(digest(key)));
+        return new KeyedDelivery(List.copyOf(dedupeKeys), ids);
     }
 
-    private Mono<boolean[]> record(List<String> dedupeKeys, Set<String> legacy) {
-        List<Document> docs = new ArrayList<>(dedupeKeys.size());
-        List<Integer> positions = new ArrayList<>(dedupeKeys.size());
-        Date now = new Date();
-        for (int i = 0; i < dedupeKeys.size(); i++) {
-            if (!legacy.contains(dedupeKeys.get(i))) {
-                docs.add(new Document("_id", digest(dedupeKeys.get(i))).append("at", now).append(PENDING, true));
-                positions.add(i);
-            }
+    /** The receipts of one delivery: its keys and, in the same order, their receipts' ids. */
+    private final class KeyedDelivery implements Delivery {
+
+        private final List<String> dedupeKeys;
+        private final List<String> ids;
+
+        private KeyedDelivery(List<String> dedupeKeys, List<String> ids) {
+            this.dedupeKeys = dedupeKeys;
+            this.ids = ids;
         }
-        boolean[] fresh = new boolean[dedupeKeys.size()];
-        if (docs.isEmpty()) {
-            return Mono.just(fresh);
+
+        /**
+         * Records the items with one unordered insertMany (pending until {@link #published}); element i is true when
+         * item i is to be published: new (now recorded), or recorded by an earlier attempt that never confirmed its
+         * publication (one more lookup, only when the delivery holds items recorded before). False for an item
+         * published before, or a repeat of an earlier item of the same delivery.
+         */
+        @Override
+        public Mono<boolean[]> firstTime() {
+            Mono<Set<String>> recordedBefore = legacyReceipts ? legacyRecorded(dedupeKeys) : Mono.just(Set.of());
+            return recordedBefore.flatMap(this::record);
         }
-        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.insert(c, docs).flatMap(recorded -> {
-            Set<Object> recordedNow = new HashSet<>();
-            List<Object> before = new ArrayList<>();
-            for (int k = 0; k < recorded.length; k++) {
-                fresh[positions.get(k)] = recorded[k];
-                (recorded[k] ? recordedNow : before).add(docs.get(k).get("_id"));
+
+        private Mono<boolean[]> record(Set<String> legacy) {
+            List<Document> docs = new ArrayList<>(dedupeKeys.size());
+            List<Integer> positions = new ArrayList<>(dedupeKeys.size());
+            Date now = new Date();
+            for (int i = 0; i < dedupeKeys.size(); i++) {
+                if (!legacy.contains(dedupeKeys.get(i))) {
+                    docs.add(new Document("_id", ids.get(i)).append("at", now).append(PENDING, true));
+                    positions.add(i);
+                }
             }
-            before.removeAll(recordedNow); // a repeat within this delivery is published once
-            if (before.isEmpty()) {
+            boolean[] fresh = new boolean[dedupeKeys.size()];
+            if (docs.isEmpty()) {
                 return Mono.just(fresh);
             }
-            return Flux.from(c.find(Filters.and(Filters.in("_id", before), Filters.eq(PENDING, true)))
-                    .projection(new Document("_id", 1))).map(doc -> doc.get("_id")).collect(Collectors.toSet())
-                    .map(unpublished -> {
-                        Set<Object> once = new HashSet<>();
-                        for (int k = 0; k < recorded.length; k++) {
-                            Object id = docs.get(k).get("_id");
-                            if (!recorded[k] && unpublished.contains(id) && once.add(id)) {
-                                fresh[positions.get(k)] = true;
+            return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.insert(c, docs).flatMap(recorded -> {
+                Set<Object> recordedNow = new HashSet<>();
+                List<Object> before = new ArrayList<>();
+                for (int k = 0; k < recorded.length; k++) {
+                    fresh[positions.get(k)] = recorded[k];
+                    (recorded[k] ? recordedNow : before).add(docs.get(k).get("_id"));
+                }
+                before.removeAll(recordedNow); // a repeat within this delivery is published once
+                if (before.isEmpty()) {
+                    return Mono.just(fresh);
+                }
+                return Flux.from(c.find(Filters.and(Filters.in("_id", before), Filters.eq(PENDING, true)))
+                        .projection(new Document("_id", 1))).map(doc -> doc.get("_id")).collect(Collectors.toSet())
+                        .map(unpublished -> {
+                            Set<Object> once = new HashSet<>();
+                            for (int k = 0; k < recorded.length; k++) {
+                                Object id = docs.get(k).get("_id");
+                                if (!recorded[k] && unpublished.contains(id) && once.add(id)) {
+                                    fresh[positions.get(k)] = true;
+                                }
                             }
-                        }
-                        return fresh;
-                    });
-        }));
-    }
-
-    /** The items published (element i true) were acknowledged by the broker: their receipts now count. */
-    @Override
-    public Mono<Void> published(List<String> dedupeKeys, boolean[] published) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < published.length; i++) {
-            if (published[i]) {
-                ids.add(digest(dedupeKeys.get(i)));
-            }
+                            return fresh;
+                        });
+            }));
         }
-        return ids.isEmpty() ? Mono.empty() : Mono.just(mongo.named(COLLECTION)).flatMap(c -> Mono.from(c.updateMany(
-                Filters.in("_id", ids), new Document("$unset", new Document(PENDING, ""))))).then();
+
+        /** The items published (element i true) were acknowledged by the broker: their receipts now count. */
+        @Override
+        public Mono<Void> published(boolean[] published) {
+            List<String> confirmed = new ArrayList<>();
+            for (int i = 0; i < published.length; i++) {
+                if (published[i]) {
+                    confirmed.add(ids.get(i));
+                }
+            }
+            return confirmed.isEmpty() ? Mono.empty() : Mono.just(mongo.named(COLLECTION)).flatMap(c -> Mono.from(
+                    c.updateMany(Filters.in("_id", confirmed), new Document("$unset", new Document(PENDING, "")))))
+                    .then();
+        }
+
+        /** Publishing failed: forget the items this delivery was to publish, so Meta's retry publishes them. */
+        @Override
+        public Mono<Void> forget(boolean[] recorded) {
+            List<Document> docs = ids.stream().map(id -> new Document("_id", id)).toList();
+            return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.undo(c, docs, recorded));
+        }
     }
 
     /**
@@ -143,13 +171,6 @@ public class MongoWebhookReceipts implements WebhookReceipts {
                 .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", keyByDigest.keySet()))
                         .projection(new Document("_id", 1))))
                 .map(doc -> keyByDigest.get(doc.getString("_id"))).collect(Collectors.toSet());
-    }
-
-    /** Publishing failed: forget the items this delivery was to publish, so Meta's retry publishes them. */
-    @Override
-    public Mono<Void> forget(List<String> dedupeKeys, boolean[] recorded) {
-        List<Document> docs = dedupeKeys.stream().map(key -> new Document("_id", digest(key))).toList();
-        return Mono.just(mongo.named(COLLECTION)).flatMap(c -> FirstInserts.undo(c, docs, recorded));
     }
 
     @Scheduled(fixedDelayString = "PT1H")

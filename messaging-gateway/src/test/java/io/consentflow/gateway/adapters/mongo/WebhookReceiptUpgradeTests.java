@@ -33,19 +33,20 @@ class WebhookReceiptUpgradeTests {
         storeUnkeyed(before, Instant.now().minus(Duration.ofDays(1)));
         receipts.pruneNow().block(); // a day old: kept, and the lookup of unkeyed receipts stays on
 
-        boolean[] toPublish = receipts.firstTime(List.of(before, other)).block();
+        boolean[] toPublish = receipts.delivery(List.of(before, other)).firstTime().block();
         assertThat(toPublish).as("the redelivery, and a new item").containsExactly(false, true);
-        assertThat(receipts.firstTime(List.of(other)).block()).as("a keyed receipt, its item not yet published")
-                .containsExactly(true);
-        receipts.published(List.of(before, other), toPublish).block();
-        assertThat(receipts.firstTime(List.of(other)).block()).as("a keyed receipt").containsExactly(false);
+        assertThat(receipts.delivery(List.of(other)).firstTime().block())
+                .as("a keyed receipt, its item not yet published").containsExactly(true);
+        receipts.delivery(List.of(before, other)).published(toPublish).block();
+        assertThat(receipts.delivery(List.of(other)).firstTime().block()).as("a keyed receipt").containsExactly(false);
 
         String old = "message|wamid." + UUID.randomUUID();
         storeUnkeyed(old, Instant.now().minus(Duration.ofDays(8)));
         mongo.getCollection("webhook_receipts").flatMap(c -> Mono.from(c.deleteOne(
                 new Document("_id", MongoWebhookReceipts.legacyDigest(before))))).block();
         receipts.pruneNow().block();
-        assertThat(receipts.firstTime(List.of(old)).block()).as("pruned with its week").containsExactly(true);
+        assertThat(receipts.delivery(List.of(old)).firstTime().block()).as("pruned with its week")
+                .containsExactly(true);
     }
 
     private void storeUnkeyed(String key, Instant at) {

@@ -114,10 +114,7 @@ class CampaignReportTests {
         String requestId = campaign + "-1";
         String blockedId = campaign + "-2";
         String wamid = "wamid." + UUID.randomUUID();
-        // Meta accepts at once but its answer reaches the gateway a second later, after the statuses
-        STUB.script(digits(number), new StubCloudApi.Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":"
-                + "[{\"input\":\"" + digits(number) + "\",\"wa_id\":\"" + digits(number) + "\"}],\"messages\":"
-                + "[{\"id\":\"" + wamid + "\"}]}", 1_000));
+        STUB.script(digits(number), acceptedLate(number, wamid));
         List<Object> batch = List.of(Map.of("requestId", requestId, "to", number, "purpose", "offers", "template",
                 Map.of("name", "offer", "language", "de")), Map.of("requestId", blockedId, "to", stranger,
                 "purpose", "offers", "template", Map.of("name", "offer", "language", "de")));
@@ -152,6 +149,50 @@ class CampaignReportTests {
                 .jsonPath("$.delivered").isEqualTo(1)
                 .jsonPath("$.read").isEqualTo(0)
                 .jsonPath("$.blockedByReason").isEqualTo(Map.of("NO_CONSENT", 1)));
+    }
+
+    /**
+     * Several statuses in one delivery, each before its request's outcome: one read of their requests settles each,
+     * and a second wamid echoing a request this delivery has just settled counts nowhere (it is read again).
+     */
+    @Test
+    void oneDeliveryOfOvertakingStatusesSettlesEachRequestAndASecondWamidForOneOfThemCountsNowhere() {
+        String campaign = "overtaken-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> numbers = List.of(consented(), consented());
+        List<String> ids = List.of(campaign + "-1", campaign + "-2");
+        List<String> wamids = List.of("wamid." + UUID.randomUUID(), "wamid." + UUID.randomUUID());
+        String impostor = "wamid." + UUID.randomUUID();
+        List<Object> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            STUB.script(digits(numbers.get(i)), acceptedLate(numbers.get(i), wamids.get(i)));
+            batch.add(Map.of("requestId", ids.get(i), "to", numbers.get(i), "purpose", "offers", "template",
+                    Map.of("name", "offer", "language", "de")));
+        }
+        web.post().uri("/api/v1/campaigns/" + campaign + "/send-requests")
+                .headers(h -> h.setBearerAuth(StaffTokens.forRole("CAMPAIGN"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(batch).exchange().expectStatus().isAccepted();
+        await().atMost(WAIT).until(() -> numbers.stream().allMatch(n -> STUB.callsTo(digits(n)) == 1));
+
+        webhook(WebhookTests.statuses(wamids.get(0) + " sent " + ids.get(0), wamids.get(1) + " sent " + ids.get(1),
+                impostor + " delivered " + ids.get(0)));
+
+        for (int i = 0; i < 2; i++) {
+            String requestId = ids.get(i);
+            assertThat(kafka.await(Topics.MESSAGE_EVENTS.name(), MessageSent.class,
+                    e -> requestId.equals(e.getRequestId()), WAIT).getWamid()).isEqualTo(wamids.get(i));
+        }
+        assertThat(kafka.await(Topics.MESSAGE_EVENTS.name(), MessageStatusChanged.class,
+                e -> impostor.equals(e.getWamid()), WAIT).getRequestId()).isNull();
+        await().atMost(WAIT).untilAsserted(() -> report(campaign, "MARKETING").expectStatus().isOk().expectBody()
+                .jsonPath("$.sent").isEqualTo(2)
+                .jsonPath("$.delivered").isEqualTo(0));
+    }
+
+    /** Meta accepts at once, but its answer reaches the gateway a second later, after the statuses. */
+    private static StubCloudApi.Answer acceptedLate(String number, String wamid) {
+        return new StubCloudApi.Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+                + digits(number) + "\",\"wa_id\":\"" + digits(number) + "\"}],\"messages\":[{\"id\":\"" + wamid
+                + "\"}]}", 1_000);
     }
 
     private WebTestClient.ResponseSpec report(String campaign, String role) {

@@ -72,7 +72,7 @@ class WebhookStopTests {
         String number = consented(Instant.now().minusSeconds(60));
         String wamid = "wamid." + UUID.randomUUID();
         List<String> keys = List.of("message|" + wamid);
-        assertThat(receipts.firstTime(keys).block()).containsExactly(true);
+        assertThat(receipts.delivery(keys).firstTime().block()).containsExactly(true);
 
         deliver(WebhookTests.textMessage(digits(number), wamid, "text", "STOP"));
 
@@ -81,8 +81,8 @@ class WebhookStopTests {
         assertThat(stop.getIntent()).isEqualTo(MessageIntent.STOP);
         assertThat(stop.getEventId()).as("the eventId every attempt gives it, so consumers apply it once")
                 .isEqualTo(receipts.eventId(keys.get(0)));
-        assertThat(receipts.firstTime(keys).block()).as("published now: a later redelivery publishes nothing")
-                .containsExactly(false);
+        assertThat(receipts.delivery(keys).firstTime().block())
+                .as("published now: a later redelivery publishes nothing").containsExactly(false);
     }
 
     @Test
@@ -109,9 +109,9 @@ class WebhookStopTests {
     private String alreadyReceived() {
         String wamid = "wamid." + UUID.randomUUID();
         List<String> keys = List.of("message|" + wamid);
-        boolean[] recorded = receipts.firstTime(keys).block();
+        boolean[] recorded = receipts.delivery(keys).firstTime().block();
         assertThat(recorded).containsExactly(true);
-        receipts.published(keys, recorded).block();
+        receipts.delivery(keys).published(recorded).block();
         return wamid;
     }
 

@@ -221,13 +221,15 @@ public class WebhookTests {
     }
 
     /** One delivery carrying several statuses, as Meta batches them: {@code statuses} is "wamid:status,...". */
+    /** One delivery of statuses, each given as "wamid status" or "wamid status echoedRequestId". */
     static String statuses(String... wamidAndStatus) {
         StringBuilder items = new StringBuilder();
         for (String pair : wamidAndStatus) {
             String[] parts = pair.split(" ");
             items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"").append(parts[0])
                     .append("\",\"status\":\"").append(parts[1]).append("\",\"timestamp\":\"")
-                    .append(Instant.now().getEpochSecond()).append("\",\"recipient_id\":\"1\"}");
+                    .append(Instant.now().getEpochSecond()).append("\",\"recipient_id\":\"1\"")
+                    .append(parts.length > 2 ? ",\"biz_opaque_callback_data\":\"" + parts[2] + "\"" : "").append("}");
         }
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
