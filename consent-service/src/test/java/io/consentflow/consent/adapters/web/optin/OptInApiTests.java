@@ -70,6 +70,16 @@ class OptInApiTests extends IntegrationTestSupport {
         assertThat(raw.getString("contactKey")).isEqualTo(contactKeys.of(number));
     }
 
+    /** Tracing is off in these tests (the default): no span is started, the request metrics stay. */
+    @Test
+    void withTracingOffRequestsStartNoSpanButKeepTheirMetrics() {
+        assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isSameAs(io.micrometer.tracing.Tracer.NOOP);
+        postOptIn(optInBody(randomNumber(), List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("http_server_requests_seconds_count{")
+                        .contains("uri=\"/api/v1/opt-ins\""));
+    }
+
     /** The public paths have a security chain of their own (platform's StaffSecurityConfiguration): same headers,
      * same bearer-token check, nothing to authorise. */
     @Test
