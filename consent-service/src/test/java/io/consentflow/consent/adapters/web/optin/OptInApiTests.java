@@ -70,14 +70,15 @@ class OptInApiTests extends IntegrationTestSupport {
         assertThat(raw.getString("contactKey")).isEqualTo(contactKeys.of(number));
     }
 
-    /** Tracing is off in these tests (the default): no span is started, the request metrics stay. */
+    /** Tracing off (these tests, the default): no span is started; the request timer stays, no long-task timer. */
     @Test
     void withTracingOffRequestsStartNoSpanButKeepTheirMetrics() {
         assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isSameAs(io.micrometer.tracing.Tracer.NOOP);
         postOptIn(optInBody(randomNumber(), List.of("offers")), randomAddress()).expectStatus().isAccepted();
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains("http_server_requests_seconds_count{")
-                        .contains("uri=\"/api/v1/opt-ins\""));
+                        .contains("uri=\"/api/v1/opt-ins\"")
+                        .as("no long-task timer beside the timer").doesNotContain("http_server_requests_active"));
     }
 
     /** The public paths have a security chain of their own (platform's StaffSecurityConfiguration): same headers,
