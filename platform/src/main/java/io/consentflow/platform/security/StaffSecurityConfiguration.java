@@ -95,7 +95,7 @@ public class StaffSecurityConfiguration {
         return paths.toArray(String[]::new);
     }
 
-    /** No sessions, CSRF tokens, basic or form login, logout or saved requests: every call carries its token. */
+    /** No CSRF tokens, basic or form login, logout or saved requests: every staff call carries its bearer token. */
     private static ServerHttpSecurity bearerTokensOnly(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
