@@ -33,7 +33,15 @@ public final class PhoneNumbers {
 
     /** The canonical E.164 form, or empty when the input is not a valid number written exactly in E.164. */
     public static Optional<String> e164(String input) {
-        return parse(input).map(number -> UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+        if (!plausible(input)) {
+            return Optional.empty();
+        }
+        PhoneNumber read = DigitsReader.read(input, UTIL);
+        if (read != null) {
+            // read straight from its digits, without a leading zero: its canonical form is the input itself
+            return UTIL.isValidNumber(read) ? Optional.of(input) : Optional.empty();
+        }
+        return parsePlausible(input).map(number -> UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
                 .filter(canonical -> canonical.equals(input));
     }
 
@@ -53,7 +61,8 @@ public final class PhoneNumbers {
     /** {@link #parse} for a string that already passed {@link #plausible}. */
     public static Optional<PhoneNumber> parsePlausible(String e164) {
         try {
-            PhoneNumber number = UTIL.parse(e164, null);
+            PhoneNumber read = DigitsReader.read(e164, UTIL);
+            PhoneNumber number = read != null ? read : UTIL.parse(e164, null);
             return UTIL.isValidNumber(number) ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

@@ -46,7 +46,8 @@ import reactor.core.publisher.Mono;
  * its production interval (the tests' 200 ms would scan the whole collection five times a second).
  *
  * <p>{@code -Dbench.optIns=} (per round), {@code -Dbench.rounds=}, {@code -Dbench.concurrency=},
- * {@code -Dbench.warmUp=}; {@code OPTIN_BENCH_JFR=/tmp/x.jfr} records the real path's last round with JFR.
+ * {@code -Dbench.warmUp=}; {@code OPTIN_BENCH_JFR=/tmp/x.jfr} records the real path's last round with JFR
+ * (execution samples every {@code -Dbench.jfrPeriodMillis=}, default 2 ms).
  */
 @TestPropertySource(properties = "consentflow.consent.outbox.poll-interval=10s")
 class OptInBenchmark extends IntegrationTestSupport {
@@ -160,6 +161,9 @@ class OptInBenchmark extends IntegrationTestSupport {
             return null;
         }
         var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        // the profile's 10 ms left ~130 samples in a 4 s round on the loaded machine: too few to split the web side
+        recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(
+                Long.getLong("bench.jfrPeriodMillis", 2)));
         recording.setDestination(Path.of(path));
         return recording;
     }

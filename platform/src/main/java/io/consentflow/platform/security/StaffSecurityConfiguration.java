@@ -3,6 +3,8 @@ package io.consentflow.platform.security;
 import io.consentflow.platform.PlatformProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +12,13 @@ import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -34,6 +39,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,23 +62,50 @@ public class StaffSecurityConfiguration {
     @ConditionalOnMissingBean
     public SecurityWebFilterChain staffSecurityFilterChain(ServerHttpSecurity http, PlatformProperties platform,
             ObjectProvider<StaffAccessRules> rules, ReactiveJwtDecoder jwtDecoder) {
-        List<String> publicPaths = new java.util.ArrayList<>(ALWAYS_PUBLIC);
-        publicPaths.addAll(platform.security().publicPaths());
+        return bearerTokensOnly(http, jwtDecoder)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(publicPaths(platform)).permitAll();
+                    rules.orderedStream().forEach(rule -> rule.declare(exchanges));
+                    exchanges.anyExchange().denyAll();
+                })
+                .build();
+    }
+
+    /**
+     * The public paths in a chain of their own, matched before the staff chain: the same header writers and the same
+     * bearer-token check (a forged or expired token is refused with 401 here too), but no authorization filter,
+     * since everything this chain matches is permitted to everyone, as in the staff chain's first rule. A public
+     * request (a web opt-in) is thereby spared walking the staff rules and the observation of a decision that is
+     * always "permit". Only beside the platform's own staff chain: a service with its own chain keeps it alone.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnBean(name = "staffSecurityFilterChain")
+    public SecurityWebFilterChain publicSecurityFilterChain(ServerHttpSecurity http, PlatformProperties platform,
+            ReactiveJwtDecoder jwtDecoder) {
+        return bearerTokensOnly(http, jwtDecoder)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(publicPaths(platform)))
+                .build();
+    }
+
+    /** The service's own public paths first (the busy ones; a matcher stops at its first match), then the rest. */
+    static String[] publicPaths(PlatformProperties platform) {
+        Set<String> paths = new LinkedHashSet<>(platform.security().publicPaths());
+        paths.addAll(ALWAYS_PUBLIC);
+        return paths.toArray(String[]::new);
+    }
+
+    /** No CSRF tokens, basic or form login, logout or saved requests: every staff call carries its bearer token. */
+    private static ServerHttpSecurity bearerTokensOnly(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
-                    rules.orderedStream().forEach(rule -> rule.declare(exchanges));
-                    exchanges.anyExchange().denyAll();
-                })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt
                         .jwtDecoder(jwtDecoder)
-                        .jwtAuthenticationConverter(rolesConverter())))
-                .build();
+                        .jwtAuthenticationConverter(rolesConverter())));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.consentflow.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +23,7 @@ class TracingSwitchTest {
         contexts.run(context -> {
             assertThat(context.getBean(TraceParents.class)).isSameAs(TraceParents.UNTRACED);
             assertThat(context).doesNotHaveBean(BatchListenerTracing.class);
+            assertThat(context.getBean(Tracer.class)).as("no spans behind the observations").isSameAs(Tracer.NOOP);
         });
     }
 
@@ -30,6 +32,7 @@ class TracingSwitchTest {
         contexts.withPropertyValues("management.tracing.enabled=true").run(context -> {
             assertThat(context.getBean(TraceParents.class)).isInstanceOf(ObservedTraceParents.class);
             assertThat(context).hasSingleBean(BatchListenerTracing.class);
+            assertThat(context).doesNotHaveBean(Tracer.class); // Spring Boot's tracer, not the no-op one
         });
     }
 }

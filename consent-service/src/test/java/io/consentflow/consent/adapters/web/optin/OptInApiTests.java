@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.function.BodyInserters;
 
 class OptInApiTests extends IntegrationTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.consentflow.consent.adapters.mongo.KeyRing keyRing;
+    @org.springframework.beans.factory.annotation.Autowired
+    ApplicationContext context;
 
     /** consentflow.consent.confirmation-template in the tests' config/application.yml (default: optin_confirmation). */
     private static final String CONFIGURED_TEMPLATE = "musterladen_optin_confirmation";
@@ -64,6 +68,39 @@ class OptInApiTests extends IntegrationTestSupport {
         assertThat(raw).as("the data key lives in the key ring, not with the data").doesNotContainKey("wrappedKey");
         assertThat(keyRing.find(subjectId).block()).isNotNull();
         assertThat(raw.getString("contactKey")).isEqualTo(contactKeys.of(number));
+    }
+
+    /** Tracing off (these tests, the default): no span is started; the request timer stays, no long-task timer. */
+    @Test
+    void withTracingOffRequestsStartNoSpanButKeepTheirMetrics() {
+        assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isSameAs(io.micrometer.tracing.Tracer.NOOP);
+        postOptIn(optInBody(randomNumber(), List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("http_server_requests_seconds_count{")
+                        .contains("uri=\"/api/v1/opt-ins\"")
+                        .as("no long-task timer beside the timer").doesNotContain("http_server_requests_active"));
+    }
+
+    /** The public paths have a security chain of their own (platform's StaffSecurityConfiguration): same headers,
+     * same bearer-token check, nothing to authorise. */
+    @Test
+    void thePublicChainKeepsTheSecurityHeadersAndStillRefusesABrokenToken() {
+        assertThat(context.getBeansOfType(SecurityWebFilterChain.class))
+                .containsKeys("publicSecurityFilterChain", "staffSecurityFilterChain");
+        postOptIn(optInBody(randomNumber(), List.of("offers")), randomAddress()).expectStatus().isAccepted()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("no-store"));
+        String forged = StaffTokens.claims().roles(List.of("ADMIN"))
+                .signedWith("another-secret-that-is-long-enough-0123456789");
+        String refused = randomNumber();
+        web.post().uri("/api/v1/opt-ins").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", randomAddress()).headers(h -> h.setBearerAuth(forged))
+                .bodyValue(optInBody(refused, List.of("offers"))).exchange().expectStatus().isUnauthorized();
+        assertThat(subjects.byContactKey(contactKeys.of(refused)).blockOptional()).isEmpty();
+        web.post().uri("/api/v1/opt-ins").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", randomAddress()).headers(h -> h.setBearerAuth(StaffTokens.forRole("DPO")))
+                .bodyValue(optInBody(randomNumber(), List.of("offers"))).exchange().expectStatus().isAccepted();
     }
 
     @Test
