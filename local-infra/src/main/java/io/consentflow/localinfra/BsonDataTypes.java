@@ -2,6 +2,7 @@ package io.consentflow.localinfra;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class BsonDataTypes {
     }
 
     /** A value stored as its encoding ({@link #encode}), read back by {@link #decode}. */
-    abstract static class Encoded<T> extends BasicDataType<T> {
+    private abstract static class Encoded<T> extends BasicDataType<T> {
 
         private final boolean key;
         private final int bytesPerEntry;
@@ -98,14 +100,20 @@ final class BsonDataTypes {
      * suite's indexes hold: ids, keys, digests; numbers are normalised to doubles), anything else by its encoding, and
      * values of different kinds by a fixed rank of kind. A total order that is zero exactly when the keys are equal,
      * computed without encoding in the common case (encoding both keys on every step of a B-tree search cost 11 % of
-     * the server's CPU).
+     * the server's CPU). {@link #MONGO_ORDER} orders the values as MongoDB does instead, which range queries need
+     * (a non-unique index's entries, {@link SecondaryIndex}).
      */
     static final class KeyValues extends Encoded<KeyValue> {
 
-        static final KeyValues INSTANCE = new KeyValues();
+        static final KeyValues INSTANCE = new KeyValues(KeyValues::compareValues);
+        /** Lists compare as values, not by their least element, so that distinct entries never compare equal. */
+        static final KeyValues MONGO_ORDER = new KeyValues(ValueComparator.ascWithoutListHandling());
 
-        private KeyValues() {
+        private final Comparator<Object> valueOrder;
+
+        private KeyValues(Comparator<Object> valueOrder) {
             super(true, 32, KeyValue[]::new);
+            this.valueOrder = valueOrder;
         }
 
         @Override
@@ -117,7 +125,7 @@ final class BsonDataTypes {
         public int compare(KeyValue a, KeyValue b) {
             int sizes = Integer.compare(a.size(), b.size());
             for (int i = 0; sizes == 0 && i < a.size(); i++) {
-                int order = compareValues(a.get(i), b.get(i));
+                int order = valueOrder.compare(a.get(i), b.get(i));
                 if (order != 0) {
                     return order;
                 }

@@ -45,34 +45,6 @@ final class SecondaryIndex extends Index<Object> {
         this.entries = entries;
     }
 
-    /** The entries' type: BSON-encoded as unique keys are, compared value by value in MongoDB's order. */
-    static final class Entries extends BsonDataTypes.Encoded<KeyValue> {
-
-        static final Entries INSTANCE = new Entries();
-
-        private Entries() {
-            super(true, 32, KeyValue[]::new);
-        }
-
-        @Override
-        int entries(KeyValue key) {
-            return key.size();
-        }
-
-        // lists compare as values, not by their least element, so that distinct entries never compare equal
-        @Override
-        public int compare(KeyValue a, KeyValue b) {
-            ValueComparator order = ValueComparator.ascWithoutListHandling();
-            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                int compared = order.compare(a.get(i), b.get(i));
-                if (compared != 0) {
-                    return compared;
-                }
-            }
-            return Integer.compare(a.size(), b.size());
-        }
-    }
-
     @Override
     public Object getPosition(Document document) {
         return null; // not unique: a document's position comes from the collection's unique indexes

@@ -35,7 +35,7 @@ final class StoreFormat {
     }
 
     static MVMap.Builder<KeyValue, Boolean> secondaryEntries() {
-        return new MVMap.Builder<KeyValue, Boolean>().keyType(SecondaryIndex.Entries.INSTANCE);
+        return new MVMap.Builder<KeyValue, Boolean>().keyType(BsonDataTypes.KeyValues.MONGO_ORDER);
     }
 
     /** Converts a version-1 store to version 2; an empty or version-2 store is left as it is. Returns maps converted. */
