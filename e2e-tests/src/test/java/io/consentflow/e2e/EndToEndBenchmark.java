@@ -85,10 +85,15 @@ class EndToEndBenchmark {
                 var gate = new GateWatch(suite.gateway.baseUrl())) {
             progress("suite ready; opt-ins");
             OptInLoad.Result optIns;
+            // what each process spent on the opt-ins, and how much of the machine the suite got meanwhile
+            var optInCpu = new PhaseCpu();
+            long optInStart = System.currentTimeMillis();
             try (var lag = new LagSampler(suite.infrastructure.kafkaBootstrapServers())) {
                 optIns = new OptInLoad(suite, topics).run(AUDIENCE + STOP_PHONES + 1, OPT_IN_CONCURRENCY,
                         OPT_IN_RATE, List.of("offers", "support"));
             }
+            optInCpu.report(report, "optins", AUDIENCE + STOP_PHONES + 1, optIns.phones().size(),
+                    System.currentTimeMillis() - optInStart, 0);
             assertThat(optIns.phones()).as("confirmed opt-ins").hasSizeGreaterThan(AUDIENCE + 1);
             List<Phone> audience = optIns.phones().subList(0, AUDIENCE);
             Phone warmUpStop = optIns.phones().get(AUDIENCE);

@@ -8,6 +8,9 @@ public sealed interface WhatsappInbound {
 
     String eventId();
 
+    /** The sender as WhatsApp wrote it. */
+    String from();
+
     /**
      * A chat message as the gateway read it: its intent and language (consent-rules), never the free text.
      *
