@@ -20,10 +20,7 @@ import io.consentflow.consent.domain.WhatsappInbound;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -40,8 +37,6 @@ import reactor.core.publisher.Mono;
 public class InboundService {
 
     static final int MARKETING_STOPPED_AT_META = 131050;
-    /** As many subjects loaded and written at once as the opt-in path's batches keep in flight, give or take. */
-    static final int SENDERS_AT_ONCE = 16;
     private static final Logger log = LoggerFactory.getLogger(InboundService.class);
 
     private final ConsentCommands commands;
@@ -64,24 +59,11 @@ public class InboundService {
         this.subjects = subjects;
     }
 
-    /**
-     * A poll's events, deduplicated: each sender's in their order, different senders' side by side (at most
-     * {@link #SENDERS_AT_ONCE}). One after the other, each waiting for its subject's load and write, the listener
-     * applied ~20 taps a second on a busy machine; at 200 opt-ins a second its lag grew to 170 records and a tapped
-     * confirmation waited up to 12 s (docs/performance.md). A sender's events touch only that sender's subject.
-     */
+    /** Acts on the gateway's reading of the message; the text itself does not reach this service. */
+    /** One record of whatsapp-inbound: a chat message or a Meta marketing-preference change; others are ignored. */
+    /** A poll's events, deduplicated, applied in their order. */
     public Mono<Void> onWhatsappInbound(List<WhatsappInbound> events) {
-        Map<String, List<WhatsappInbound>> bySender = new LinkedHashMap<>();
-        for (WhatsappInbound event : events) {
-            bySender.computeIfAbsent(sender(event), s -> new ArrayList<>()).add(event);
-        }
-        return Flux.fromIterable(bySender.values())
-                .flatMap(ofSender -> Flux.fromIterable(ofSender).concatMap(this::onEvent), SENDERS_AT_ONCE).then();
-    }
-
-    /** The number in one form however WhatsApp wrote it, so one subject's events never run side by side. */
-    private static String sender(WhatsappInbound event) {
-        return PhoneNumbers.fromWhatsApp(event.from()).orElse(event.from());
+        return Flux.fromIterable(events).concatMap(this::onEvent).then();
     }
 
     private Mono<?> onEvent(WhatsappInbound event) {

@@ -8,9 +8,6 @@ public sealed interface WhatsappInbound {
 
     String eventId();
 
-    /** The sender as WhatsApp wrote it. */
-    String from();
-
     /**
      * A chat message as the gateway read it: its intent and language (consent-rules), never the free text.
      *
