@@ -54,6 +54,8 @@ final class OptInLoad {
         var confirmed = new ConcurrentLinkedQueue<Phone>();
         var totals = new ConcurrentLinkedQueue<Long>();
         var toPhone = new ConcurrentLinkedQueue<Long>();
+        var postedAt = new java.util.concurrent.ConcurrentHashMap<Phone, Long>();
+        var tapped = new java.util.concurrent.ConcurrentHashMap<Phone, Long>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.currentTimeMillis();
         List<Future<?>> tasks = new java.util.ArrayList<>();
@@ -66,6 +68,7 @@ final class OptInLoad {
             Phone phone = created.get(i);
             tasks.add(pool.submit(() -> {
                 long posted = System.currentTimeMillis();
+                postedAt.put(phone, posted);
                 Http.Response response = request(phone, purposes);
                 if (response.status() != 202) {
                     throw new IllegalStateException("opt-in answered " + response.status() + ": " + response.body());
@@ -73,6 +76,7 @@ final class OptInLoad {
                 String payload = awaitConfirmationPayload(phone);
                 toPhone.add(System.currentTimeMillis() - posted);
                 phone.tap(payload);
+                tapped.put(phone, System.currentTimeMillis());
                 long confirmedAt = awaitConfirmed(phone);
                 totals.add(confirmedAt - posted);
                 confirmed.add(phone);
@@ -89,6 +93,7 @@ final class OptInLoad {
         }
         long wall = System.currentTimeMillis() - start;
         pool.shutdown();
+        OptInStages.print(topics, postedAt, tapped, PATIENCE);
         return new Result(List.copyOf(confirmed), List.copyOf(totals), List.copyOf(toPhone), wall, failures);
     }
 

@@ -47,6 +47,8 @@ final class TimedTopics implements AutoCloseable {
     private final Map<String, Position> firstStatus = new ConcurrentHashMap<>();
     /** contactKey → the first inbound message that withdraws consent. */
     private final Map<String, Position> firstStop = new ConcurrentHashMap<>();
+    /** contactKey → the first inbound message of any kind (a tapped button among them). */
+    private final Map<String, Position> firstInbound = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -86,8 +88,12 @@ final class TimedTopics implements AutoCloseable {
         } else if (value instanceof ConsentSnapshot snapshot) {
             firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(),
                     new Position(timestamp, record.partition(), record.offset()));
-        } else if (value instanceof InboundMessage inbound && InboundReadings.of(inbound).kind().withdraws()) {
-            firstStop.putIfAbsent(inbound.getContactKey(), new Position(timestamp, record.partition(), record.offset()));
+        } else if (value instanceof InboundMessage inbound) {
+            Position at = new Position(timestamp, record.partition(), record.offset());
+            firstInbound.putIfAbsent(inbound.getContactKey(), at);
+            if (InboundReadings.of(inbound).kind().withdraws()) {
+                firstStop.putIfAbsent(inbound.getContactKey(), at);
+            }
         }
     }
 
@@ -98,6 +104,11 @@ final class TimedTopics implements AutoCloseable {
     /** The first consent-state snapshot of this contact with this status, or null. */
     Position status(String contactKey, ConsentStatus status) {
         return firstStatus.get(contactKey + "/" + status);
+    }
+
+    /** The first whatsapp-inbound message of this contact, of any kind, or null. */
+    Position inbound(String contactKey) {
+        return firstInbound.get(contactKey);
     }
 
     /** The first whatsapp-inbound message of this contact that withdraws consent, or null. */
