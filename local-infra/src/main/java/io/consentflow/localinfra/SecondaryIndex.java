@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -227,15 +226,5 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public void drop() {
         entries.getStore().removeMap(entries);
-    }
-
-    /** For tests: the entries' positions in index order. */
-    List<Object> positionsInOrder() {
-        List<Object> positions = new ArrayList<>();
-        for (Iterator<KeyValue> it = entries.keyIterator(null); it.hasNext(); ) {
-            KeyValue entry = it.next();
-            positions.add(entry.get(entry.size() - 1));
-        }
-        return positions;
     }
 }

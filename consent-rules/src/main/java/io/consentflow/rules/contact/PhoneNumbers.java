@@ -36,11 +36,6 @@ public final class PhoneNumbers {
         if (!plausible(input)) {
             return Optional.empty();
         }
-        PhoneNumber read = DigitsReader.read(input, UTIL);
-        if (read != null) {
-            // read straight from its digits, without a leading zero: its canonical form is the input itself
-            return UTIL.isValidNumber(read) ? Optional.of(input) : Optional.empty();
-        }
         return parsePlausible(input).map(number -> UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
                 .filter(canonical -> canonical.equals(input));
     }
