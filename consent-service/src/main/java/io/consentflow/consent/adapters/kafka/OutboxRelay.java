@@ -56,6 +56,7 @@ public class OutboxRelay extends ReactivePeriodicTask implements OutboxHandOver 
     private final Set<String> kicked = ConcurrentHashMap.newKeySet();
     private final Map<String, Written> written = new ConcurrentHashMap<>();
     private final WrittenOutboxes writtenOut;
+    private final AcknowledgedEvents acknowledged = new AcknowledgedEvents();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile long lastScanNanos;
 
@@ -183,10 +184,13 @@ public class OutboxRelay extends ReactivePeriodicTask implements OutboxHandOver 
     private Mono<Integer> publish(List<PendingOutbox> batch) {
         List<List<CompletableFuture<SendResult<String, SpecificRecord>>>> sends = new ArrayList<>();
         for (PendingOutbox pending : batch) {
-            sends.add(pending.entries().stream().map(this::send).toList());
+            // an entry still in its document after its acknowledgement is removed below, not published again
+            sends.add(pending.entries().stream().filter(entry -> !acknowledged.contains(entry)).map(this::send)
+                    .toList());
         }
         return Flux.range(0, batch.size())
                 .concatMap(i -> allAcknowledged(sends.get(i)).filter(Boolean::booleanValue).map(ok -> batch.get(i)))
+                .doOnNext(pending -> acknowledged.addAll(pending.entries()))
                 .flatMap(pending -> {
                     Set<String> ids = new HashSet<>();
                     pending.entries().forEach(entry -> ids.add(entry.eventId()));
@@ -205,6 +209,11 @@ public class OutboxRelay extends ReactivePeriodicTask implements OutboxHandOver 
         SpecificRecord value = entry.value() == null ? null : decoder.deserialize(entry.topic(), entry.value());
         return traces.publishContinuing(entry.traceparent(), entry.topic(),
                 () -> kafka.send(entry.topic(), entry.key(), signer.signed(value)));
+    }
+
+    /** The event ids this relay lately saw acknowledged, on either path. */
+    AcknowledgedEvents acknowledged() {
+        return acknowledged;
     }
 
     /** Removes published entries from the document; a crash before this line republishes them. */

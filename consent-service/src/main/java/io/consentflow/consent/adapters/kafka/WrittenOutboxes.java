@@ -21,24 +21,14 @@ import reactor.util.retry.Retry;
  * The relay's path for outboxes handed over by the write that filled them: published from memory (the document is
  * not read back), then every such document still at its written revision is cleared in one round trip. A document
  * changed in between has the published entries removed one by one, as the read path does. Runs on the relay's
- * thread only. Event ids published here lately are not published again when a later write of the same subject still
- * holds them (its outbox was written before this clear): fewer duplicates, never fewer events, because an entry is
- * only skipped after its broker acknowledged it.
+ * thread only. Entries the relay lately saw acknowledged ({@link AcknowledgedEvents}) are not published again.
  */
 final class WrittenOutboxes {
 
-    private static final int REMEMBERED = 20_000;
     private static final int PARALLEL_REMOVALS = 16;
 
     private final OutboxRelay relay;
     private final OutboxStore subjects;
-    private final Set<String> recentlyPublished = java.util.Collections.newSetFromMap(
-            new LinkedHashMap<>(1_024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
 
     WrittenOutboxes(OutboxRelay relay, OutboxStore subjects) {
         this.relay = relay;
@@ -54,7 +44,7 @@ final class WrittenOutboxes {
         for (Written written : batch) {
             List<CompletableFuture<SendResult<String, SpecificRecord>>> futures = new ArrayList<>();
             for (OutboxEntry entry : written.entries()) {
-                if (!recentlyPublished.contains(entry.eventId())) {
+                if (!relay.acknowledged().contains(entry)) {
                     futures.add(relay.send(entry));
                 }
             }
@@ -68,7 +58,7 @@ final class WrittenOutboxes {
                     for (int i = 0; i < batch.size(); i++) {
                         Written written = batch.get(i);
                         if (acks.get(i)) {
-                            written.entries().forEach(entry -> recentlyPublished.add(entry.eventId()));
+                            relay.acknowledged().addAll(written.entries());
                             revisions.put(written.subjectId(), written.revision());
                             acknowledged.add(written);
                         } else {

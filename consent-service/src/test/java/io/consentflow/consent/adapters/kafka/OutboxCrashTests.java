@@ -177,6 +177,26 @@ class OutboxCrashTests extends IntegrationTestSupport {
                 assertThat(count).as("published once: " + id).isEqualTo(1));
     }
 
+    @Test
+    void anOutboxTheScanPublishedBeforeItsWriteHandedItOverGoesOutOnce() {
+        relay.stop();
+        String number = randomNumber();
+        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        String subjectId = awaitSubjectWithOutbox(number);
+        PendingOutbox written = subjects.outboxOf(subjectId).block();
+        List<String> pending = outboxEventIds(subjectId);
+
+        // the scan read the document between its write and the write's hand-over; the hand-over arrives after
+        OutboxRelay running = new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED);
+        assertThat(running.drain(List.of(subjectId)).block()).isEqualTo(3);
+        new WrittenOutboxes(running, subjects).publish(List.of(new OutboxRelay.Written(subjectId,
+                written.revision(), written.entries()))).block();
+
+        assertThat(outboxEventIds(subjectId)).isEmpty();
+        assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
+                assertThat(count).as("published once: " + id).isEqualTo(1));
+    }
+
     private WrittenOutboxes fromMemory() {
         return new WrittenOutboxes(new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED), subjects);
     }
