@@ -145,7 +145,11 @@ import org.junit.jupiter.api.Test;
  * table. 2026.12-12 was trained on them by the recipe the rule of {@code ModelRecipes} chose on them and did not
  * ship (sealed pooled recall 0.984 against -11's 0.985), so they are {@link #HELD_BACK}, not in {@link #TABLES}; with
  * them in sample -12 read 0.993 pooled here, under this test's 0.995 (opt-outs of ap-av a guard or the consent-word
- * rule keeps from a STOP whatever the model says).
+ * rule keeps from a STOP whatever the model says). Tables aw-bc (4,200 rows, seven further authors, 28 languages once,
+ * the brief's near-misses sharper: "stop the order", "sign me off the yoga class") are held back too: scored on
+ * arrival by 2026.12-11 as committed ({@code FreshTablesHarness -Dharness.fresh=aw,ax,ay,az,ba,bb,bc}), recall 0.845
+ * (1,774 of 2,100; per table 0.810-0.863, lowest language mt 0.760), false stops 2.86 % (56 of 1,960),
+ * clarifications 4.49 %; the rules alone 0.667 and 57 false stops. Round 2026.12-13 is judged on them.
  */
 class DevelopmentTableTest {
 
@@ -180,7 +184,11 @@ class DevelopmentTableTest {
     static final List<String> HELD_BACK = List.of("/development/withdrawal-development-ap.tsv",
             "/development/withdrawal-development-aq.tsv", "/development/withdrawal-development-ar.tsv",
             "/development/withdrawal-development-as.tsv", "/development/withdrawal-development-at.tsv",
-            "/development/withdrawal-development-au.tsv", "/development/withdrawal-development-av.tsv");
+            "/development/withdrawal-development-au.tsv", "/development/withdrawal-development-av.tsv",
+            "/development/withdrawal-development-aw.tsv", "/development/withdrawal-development-ax.tsv",
+            "/development/withdrawal-development-ay.tsv", "/development/withdrawal-development-az.tsv",
+            "/development/withdrawal-development-ba.tsv", "/development/withdrawal-development-bb.tsv",
+            "/development/withdrawal-development-bc.tsv");
 
     /** {@link #TABLES} and {@link #HELD_BACK}: every development table there is. */
     static List<String> withHeldBack() {
