@@ -74,7 +74,10 @@ class FreshCandidatesHarness {
                 eligible.put(candidate, ModelCandidatesHarness.error(s));
             }
         }
-        assertThat(eligible).as("eligible candidates").isNotEmpty();
+        if (eligible.isEmpty()) {
+            System.out.println("No candidate is eligible by the rule: no winner, the sealed set is not read");
+            return;
+        }
         double best = eligible.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         RecogniserCandidates winner = eligible.entrySet().stream()
                 .filter(e -> e.getValue() <= best + OverridesTuningHarness.TIE).map(Map.Entry::getKey)
