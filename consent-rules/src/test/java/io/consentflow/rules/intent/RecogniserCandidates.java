@@ -54,11 +54,6 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
             new RecogniserCandidates("-12's recipe on a-av, the harness's point", ModelRecipes.RECENT_TWICE,
                     HARNESS_POINT, 0.1249));
 
-    /** The model of this candidate: -11's resource, or its recipe trained on the rows (a-av). */
-    OptOutModel model(List<DevelopmentTableTest.Row> trainingRows) {
-        return recipe == null ? OptOutModel.standard() : OptOutModelTrainer.train(trainingRows, recipe).model();
-    }
-
     /**
      * What keeps a recogniser from shipping whatever its figures: {@code OrdinaryRepliesTest}, the module's example
      * tables ({@link ModuleExamples}) and the floors {@code DevelopmentTableTest} holds on the tables given (a-av, in
