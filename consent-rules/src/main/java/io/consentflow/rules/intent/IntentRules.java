@@ -69,10 +69,18 @@ final class IntentRules {
      * rules have judged the words a model would hear, and their NONE stands. {@code cue}: some word of withdrawal or
      * negation stands in the message, in any language ({@link Lexicons#cues}). {@code assent}: a word of consent,
      * confirmation or receiving ({@link Lexicons#assent}). {@code words}: how many words the message has.
+     * {@code contrary}: a word of negation or of coming back stands beside whatever the rules found ("don't stop
+     * sending", "stop, don't send yet", "sign me up again"), where a STOP of the rules is most often wrong
+     * (2026.12-13, {@link Lexicons#contrary}).
      */
-    record Evidence(boolean guarded, boolean cue, boolean assent, int words) {
+    record Evidence(boolean guarded, boolean cue, boolean assent, int words, boolean contrary) {
 
-        static final Evidence NOTHING = new Evidence(false, false, false, 0);
+        static final Evidence NOTHING = new Evidence(false, false, false, 0, false);
+
+        /** Evidence with no word of negation or of coming back, as before 2026.12-13. */
+        Evidence(boolean guarded, boolean cue, boolean assent, int words) {
+            this(guarded, cue, assent, words, false);
+        }
     }
 
     private static final java.util.Set<Role> WITHDRAWALS = java.util.EnumSet.of(Role.STOP, Role.STOP_BARE, Role.ERASE,
@@ -122,7 +130,7 @@ final class IntentRules {
             all |= classes;
         }
         return new Evidence(guardedFinding, (all & annotation.lexicons.cues) != 0,
-                (all & annotation.lexicons.assent) != 0, message.size);
+                (all & annotation.lexicons.assent) != 0, message.size, (all & annotation.lexicons.contrary) != 0);
     }
 
     /**

@@ -36,6 +36,8 @@ final class Lexicons {
     final long cues;
     /** The classes of consent, confirmation and receiving ({@code yes}, {@code @consent}, {@code @receive}). */
     final long assent;
+    /** The classes of negation and of coming back ({@code negate}, {@code @dont}, {@code start}, {@code start-bare}). */
+    final long contrary;
     private final Map<String, Integer> gate = new HashMap<>();
     private final int arabic;
     private final int irish;
@@ -51,6 +53,7 @@ final class Lexicons {
         }
         this.cues = Role.WITHDRAWAL_CUES | extraCues;
         this.assent = Role.YES.bit() | names.bit("consent") | receive;
+        this.contrary = Role.NEGATE.bit() | names.bit("dont") | Role.START.bit() | Role.START_BARE.bit();
         this.fuzzy = new FuzzyIndex(languages);
         for (LanguageLexicon lexicon : languages) {
             for (String key : lexicon.gate) {

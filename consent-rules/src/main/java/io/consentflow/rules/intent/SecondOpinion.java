@@ -34,15 +34,34 @@ package io.consentflow.rules.intent;
  * @param vetoErase  the probability below which an ERASE of the rules is NONE (0 for never, as before 2026.12-12:
  *                   "I deleted my old account by mistake" or "delete the old card from my account" read as erasure
  *                   requests, which the model finds very unlikely opt-outs)
+ * @param stopGuarded  the probability at or above which a message whose word of withdrawal a guard voided is a STOP
+ *                   (above 1 for never, as before 2026.12-13: on tables ap-av 26 opt-outs the model was sure of,
+ *                   "je vous prie de ne plus me solliciter", were held back by a guard)
+ * @param stopAssent the probability at or above which a message with a word of consent or receiving and no word of
+ *                   withdrawal is a STOP (above 1 for never, as before 2026.12-13: "Nisam vam dala dopuštenje da mi
+ *                   pišete" names consent to deny it)
+ * @param vetoContrary the probability below which a STOP of the rules is NONE when a word of negation or of coming
+ *                   back stands in the message ({@link IntentRules.Evidence#contrary()}: "don't stop sending", "stop,
+ *                   don't send yet"); the higher of it and {@code veto} applies (2026.12-13; {@code veto} before)
  */
 record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
-        double stopShort, double askShort, double vetoErase) {
+        double stopShort, double askShort, double vetoErase, double stopGuarded, double stopAssent,
+        double vetoContrary) {
 
     /** No veto on an ERASE of the rules, as every combination before 2026.12-12. */
     SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
             double stopShort, double askShort) {
         this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, 0);
     }
+
+    /** A guard's NONE and the consent-word rule stand whatever the model says, as every combination before -13. */
+    SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+            double stopShort, double askShort, double vetoErase) {
+        this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, vetoErase, NEVER, NEVER, 0);
+    }
+
+    /** A probability the model never reaches: the override it stands for is off. */
+    static final double NEVER = 2;
 
     /** Up to this many words, a message with no word of withdrawal is a short reply ("thx", "Hi there"). */
     static final int SHORT = 2;
@@ -51,7 +70,9 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
      * of {@code ModelRecipes} first chose a STOP at 0.60 and a veto at 0.08, but with that model every veto above 0.04
      * vetoed a withdrawal the module's tests hold. 2026.12-12's rule chose (0.60, 0.50, 0.80, 0.06, 0.80, 0.50, 0.80,
      * 0.50) with a veto at 0.04 on the rules' ERASE for its model ({@code CombinationVariants.TWELVE}); that version
-     * did not ship (sealed pooled recall 0.984, below 2026.12-11's 0.985), so these stay.
+     * did not ship (sealed pooled recall 0.984, below 2026.12-11's 0.985), so these stay. 2026.12-13's candidates
+     * (the overrides below, thresholds from the leave-one-table-out harness over ap-av) were all above 3 %
+     * clarifications on the fresh tables aw-bc, -11 too, so none shipped and the overrides stay off here.
      */
     static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
 
@@ -61,10 +82,10 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
     /** The intent of a message the rules read as {@code rules}, having seen {@code seen}. */
     Intent combine(Intent rules, IntentRules.Evidence seen, double optOut) {
         return switch (rules) {
-            case NONE -> seen.guarded() ? Intent.NONE
+            case NONE -> seen.guarded() ? optOut >= stopGuarded ? Intent.STOP : Intent.NONE
                     : optOut >= stopAt(seen) ? Intent.STOP : optOut >= askAt(seen) ? Intent.UNCERTAIN : Intent.NONE;
             case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : Intent.UNCERTAIN;
-            case STOP -> optOut < veto ? Intent.NONE : Intent.STOP;
+            case STOP -> optOut < vetoOf(seen) ? Intent.NONE : Intent.STOP;
             case ERASE -> optOut < vetoErase ? Intent.NONE : Intent.ERASE;
             default -> rules;
         };
@@ -75,7 +96,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
             return stop;
         }
         if (seen.assent()) {
-            return Double.POSITIVE_INFINITY;
+            return stopAssent;
         }
         return seen.words() <= SHORT ? stopShort : stopUncued;
     }
@@ -87,9 +108,13 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         return seen.words() <= SHORT ? askShort : askUncued;
     }
 
+    private double vetoOf(IntentRules.Evidence seen) {
+        return seen.contrary() ? Math.max(veto, vetoContrary) : veto;
+    }
+
     /** Whether the model is asked at all about a reading of the rules. */
     boolean asks(Intent rules, IntentRules.Evidence seen) {
-        return rules == Intent.NONE && !seen.guarded() || rules == Intent.UNCERTAIN || rules == Intent.STOP && veto > 0
-                || rules == Intent.ERASE && vetoErase > 0;
+        return rules == Intent.NONE && (!seen.guarded() || stopGuarded <= 1) || rules == Intent.UNCERTAIN
+                || rules == Intent.STOP && vetoOf(seen) > 0 || rules == Intent.ERASE && vetoErase > 0;
     }
 }

@@ -135,6 +135,38 @@ class OptOutModelTest {
         assertThat(SecondOpinion.STANDARD.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
     }
 
+    @Test
+    void theOverridesOf2026_12_13HearOnlyWhatTheModelIsSureOf() {
+        // a guard's NONE, the consent-word rule and the plain veto, each with its own threshold
+        SecondOpinion overrides = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50, 0, 0.95, 0.90,
+                0.20);
+        IntentRules.Evidence guarded = new IntentRules.Evidence(true, true, false, 7);
+        assertThat(overrides.asks(Intent.NONE, guarded)).isTrue();
+        assertThat(overrides.combine(Intent.NONE, guarded, 0.96)).isEqualTo(Intent.STOP);
+        assertThat(overrides.combine(Intent.NONE, guarded, 0.94)).isEqualTo(Intent.NONE); // no one-tap reply either
+        IntentRules.Evidence assent = new IntentRules.Evidence(false, false, true, 7);
+        assertThat(overrides.combine(Intent.NONE, assent, 0.91)).isEqualTo(Intent.STOP);
+        assertThat(overrides.combine(Intent.NONE, assent, 0.89)).isEqualTo(Intent.UNCERTAIN);
+        IntentRules.Evidence contrary = new IntentRules.Evidence(false, true, false, 4, true);
+        IntentRules.Evidence plain = new IntentRules.Evidence(false, true, false, 4, false);
+        assertThat(overrides.combine(Intent.STOP, contrary, 0.15)).isEqualTo(Intent.NONE);
+        assertThat(overrides.combine(Intent.STOP, contrary, 0.25)).isEqualTo(Intent.STOP);
+        assertThat(overrides.combine(Intent.STOP, plain, 0.15)).isEqualTo(Intent.STOP);
+        // without them (every version before 2026.12-13): a guard's NONE and an assent stand whatever the model says
+        SecondOpinion without = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50, 0);
+        assertThat(without.asks(Intent.NONE, guarded)).isFalse();
+        assertThat(without.combine(Intent.NONE, guarded, 0.99)).isEqualTo(Intent.NONE);
+        assertThat(without.combine(Intent.NONE, assent, 0.99)).isEqualTo(Intent.UNCERTAIN);
+        assertThat(without.combine(Intent.STOP, contrary, 0.15)).isEqualTo(Intent.STOP);
+    }
+
+    @Test
+    void aWordOfNegationOrOfComingBackIsSeenAsContrary() {
+        IntentRecogniser rules = new IntentRecogniser(Lexicons.load(), null, SecondOpinion.RULES_ONLY);
+        assertThat(rules.rulesDecision("Please don't stop sending me offers").evidence().contrary()).isTrue();
+        assertThat(rules.rulesDecision("Please stop sending me offers").evidence().contrary()).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // opt-outs in words no lexicon lists, heard by the model ("no thanks, forever")

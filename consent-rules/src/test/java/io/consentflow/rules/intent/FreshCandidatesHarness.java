@@ -1,0 +1,87 @@
+package io.consentflow.rules.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.rules.WithdrawalScore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Applies 2026.12-13's rule ({@link ModelRecipes}), run only with {@code -Ptrain -Dharness.fresh13=aw,ax,ay,az,ba,bb,bc}:
+ * each of {@link RecogniserCandidates#ALL} (its model trained on every development table but the named fresh ones,
+ * or 2026.12-11's committed model) reads the fresh tables; it prints aggregates only (per table, per language,
+ * pooled: recall, false stops, clarifications, E), never a row, and the winner by the rule: the lowest E among the
+ * eligible (clarifications at most 3 % on the fresh tables; {@code OrdinaryRepliesTest}, the module's examples and
+ * {@code DevelopmentTableTest}'s floors on the tables its model was trained on green), ties within 0.001 to the lower
+ * E on the harness ({@link RecogniserCandidates#harnessError()}), then to the candidate listed first.
+ */
+class FreshCandidatesHarness {
+
+    private static final double MAX_CLARIFICATIONS = 0.03;
+
+    @Test
+    void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
+        String named = System.getProperty("harness.fresh13", "");
+        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh13=<fresh table letters>");
+        List<String> fresh = Arrays.stream(named.split(",")).map(String::strip).toList();
+        String header;
+        try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {
+            header = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        List<DevelopmentTableTest.Row> freshRows = new ArrayList<>();
+        for (String letters : fresh) {
+            String table = "/development/withdrawal-development-" + letters + ".tsv";
+            assertThat(header).as("the committed model never saw " + table).doesNotContain(table.substring(1) + " (");
+            List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(table);
+            assertThat(rows).as(table).isNotEmpty();
+            freshRows.addAll(rows);
+        }
+        List<DevelopmentTableTest.Row> training = RecogniserCandidates.developmentRows(fresh);
+        List<DevelopmentTableTest.Row> committedTables = new ArrayList<>();
+        for (String table : DevelopmentTableTest.TABLES) {
+            committedTables.addAll(DevelopmentTableTest.read(table));
+        }
+        Lexicons lexicons = Lexicons.load();
+        IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
+        System.out.printf("Fresh candidates: trained on %d rows, judged on %d rows of %s, load %s%n",
+                training.size(), freshRows.size(), named, OverridesTuningHarness.load());
+        Map<TrainingRecipe, OptOutModel> models = new ConcurrentHashMap<>();
+        RecogniserCandidates.ALL.stream().map(RecogniserCandidates::recipe).filter(r -> r != null).distinct().toList()
+                .parallelStream().forEach(recipe -> models.put(recipe, OptOutModelTrainer.train(training, recipe)
+                        .model()));
+        Map<RecogniserCandidates, Double> eligible = new LinkedHashMap<>();
+        for (RecogniserCandidates candidate : RecogniserCandidates.ALL) {
+            OptOutModel model = candidate.recipe() == null ? OptOutModel.standard() : models.get(candidate.recipe());
+            List<HeldOutTableHarness.Scored> scored = RecogniserCandidates.scored(freshRows, model, rulesOnly);
+            WithdrawalScore s = RecogniserCandidates.score(scored, candidate.opinion());
+            String blockers = RecogniserCandidates.blockers(new IntentRecogniser(lexicons, model, candidate.opinion()),
+                    RecogniserCandidates.scored(candidate.recipe() == null ? committedTables : training, model,
+                            rulesOnly), candidate.opinion());
+            boolean ok = blockers.equals("green") && s.clarificationRate() <= MAX_CLARIFICATIONS;
+            System.out.printf("  %-50s %s  harness E %.4f  %s%n", candidate.name(), ModelCandidatesHarness.line(s),
+                    candidate.harnessError(), ok ? "eligible" : "NOT eligible: " + blockers);
+            HeldOutTableHarness.printBreakdown(scored, candidate.opinion(), false, candidate.name());
+            if (ok) {
+                eligible.put(candidate, ModelCandidatesHarness.error(s));
+            }
+        }
+        if (eligible.isEmpty()) {
+            System.out.println("No candidate is eligible by the rule: no winner, the sealed set is not read");
+            return;
+        }
+        double best = eligible.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        RecogniserCandidates winner = eligible.entrySet().stream()
+                .filter(e -> e.getValue() <= best + OverridesTuningHarness.TIE).map(Map.Entry::getKey)
+                .min(java.util.Comparator.comparingDouble(RecogniserCandidates::harnessError)).orElseThrow();
+        System.out.printf("Winner by the rule: %s (E %.4f on %s)%n", winner.name(), eligible.get(winner), named);
+    }
+}
