@@ -43,10 +43,21 @@ package io.consentflow.rules.intent;
  * @param vetoContrary the probability below which a STOP of the rules is NONE when a word of negation or of coming
  *                   back stands in the message ({@link IntentRules.Evidence#contrary()}: "don't stop sending", "stop,
  *                   don't send yet"); the higher of it and {@code veto} applies (2026.12-13; {@code veto} before)
+ * @param clearDoubt the probability below which an UNCERTAIN of the rules is NONE (0 for never, as before 2026.12-14:
+ *                   on the folds aw-bc most clarifications asked of ordinary messages were the rules' doubt about a
+ *                   question the model found no opt-out at all, "how do I change my delivery address?")
  */
 record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
         double stopShort, double askShort, double vetoErase, double stopGuarded, double stopAssent,
-        double vetoContrary) {
+        double vetoContrary, double clearDoubt) {
+
+    /** The rules' doubt always asks, as every combination before 2026.12-14. */
+    SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+            double stopShort, double askShort, double vetoErase, double stopGuarded, double stopAssent,
+            double vetoContrary) {
+        this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, vetoErase, stopGuarded,
+                stopAssent, vetoContrary, 0);
+    }
 
     /** No veto on an ERASE of the rules, as every combination before 2026.12-12. */
     SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
@@ -84,7 +95,7 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         return switch (rules) {
             case NONE -> seen.guarded() ? optOut >= stopGuarded ? Intent.STOP : Intent.NONE
                     : optOut >= stopAt(seen) ? Intent.STOP : optOut >= askAt(seen) ? Intent.UNCERTAIN : Intent.NONE;
-            case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : Intent.UNCERTAIN;
+            case UNCERTAIN -> optOut >= stopDoubt ? Intent.STOP : optOut < clearDoubt ? Intent.NONE : Intent.UNCERTAIN;
             case STOP -> optOut < vetoOf(seen) ? Intent.NONE : Intent.STOP;
             case ERASE -> optOut < vetoErase ? Intent.NONE : Intent.ERASE;
             default -> rules;

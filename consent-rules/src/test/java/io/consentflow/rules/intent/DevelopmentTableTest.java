@@ -196,10 +196,24 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-ba.tsv", "/development/withdrawal-development-bb.tsv",
             "/development/withdrawal-development-bc.tsv");
 
-    /** {@link #TABLES} and {@link #HELD_BACK}: every development table there is. */
+    /**
+     * Tables bd-bj (600 rows each, all 28 languages once, seven further authors): 2026.12-14's fresh tables, copied
+     * unchanged from the corpus folder and read only by {@code FreshCandidatesHarness} (aggregates). They are in
+     * neither {@link #TABLES} nor {@link #HELD_BACK}, so no trainer or tuning harness reads them ({@link #withHeldBack}
+     * checks it).
+     */
+    static final List<String> FRESH = List.of("/development/withdrawal-development-bd.tsv",
+            "/development/withdrawal-development-be.tsv", "/development/withdrawal-development-bf.tsv",
+            "/development/withdrawal-development-bg.tsv", "/development/withdrawal-development-bh.tsv",
+            "/development/withdrawal-development-bi.tsv", "/development/withdrawal-development-bj.tsv");
+
+    /** {@link #TABLES} and {@link #HELD_BACK}: every development table a model may learn from, never {@link #FRESH}. */
     static List<String> withHeldBack() {
         List<String> all = new ArrayList<>(TABLES);
         all.addAll(HELD_BACK);
+        if (all.stream().anyMatch(FRESH::contains)) {
+            throw new IllegalStateException("a fresh table is listed for training: " + all);
+        }
         return all;
     }
 
@@ -220,6 +234,14 @@ class DevelopmentTableTest {
         String exact(Intent intent) {
             int[] counts = exact.get(intent);
             return counts == null ? "   -   " : String.format("%3d/%-3d", counts[0], counts[1]);
+        }
+    }
+
+    @Test
+    void noTrainerOrTuningHarnessReadsTheFreshTables() throws IOException {
+        assertThat(withHeldBack()).as("tables a model may learn from").doesNotContainAnyElementsOf(FRESH);
+        for (String table : FRESH) {
+            assertThat(read(table)).as(table).hasSize(600);
         }
     }
 

@@ -53,26 +53,37 @@ class OverridesTuningHarness {
         System.out.printf("Overrides tuning: %d development rows, folds %s, load %s%n", rows.size(), folds, load());
         long start = System.nanoTime();
         for (TrainingRecipe recipe : RECIPES) {
-            List<HeldOutTableHarness.Scored> scored = folds.parallelStream().map(fold -> {
-                OptOutModel model = OptOutModelTrainer.train(
-                        rows.stream().filter(row -> !row.table().equals(fold)).toList(), recipe).model();
-                return rows.stream().filter(row -> row.table().equals(fold)).map(row -> new HeldOutTableHarness.Scored(
-                        row, rules.get(row).intent(), rules.get(row).evidence(), model.probability(row.message()),
-                        true)).toList();
-            }).flatMap(List::stream).toList();
+            List<HeldOutTableHarness.Scored> scored = leftOut(rows, folds, recipe, rules);
             OptOutModel full = OptOutModelTrainer.train(rows, recipe).model();
             System.out.printf("%s: folds and a-av trained (%.0f s)%n", recipe.name(), (System.nanoTime() - start) / 1e9);
-            choose(recipe, scored, full, RecogniserCandidates.scored(rows, full, rulesOnly));
+            choose(lexicons, grid(), recipe.name(), scored, full, RecogniserCandidates.scored(rows, full, rulesOnly));
         }
     }
 
-    private record Point(SecondOpinion opinion, WithdrawalScore score, double error) {
+    /** Each row of the folds, read by a model of {@code recipe} trained on every other row. */
+    static List<HeldOutTableHarness.Scored> leftOut(List<DevelopmentTableTest.Row> rows, List<String> folds,
+            TrainingRecipe recipe, Map<DevelopmentTableTest.Row, IntentRules.Decision> rules) {
+        return folds.parallelStream().map(fold -> {
+            OptOutModel model = OptOutModelTrainer.train(
+                    rows.stream().filter(row -> !row.table().equals(fold)).toList(), recipe).model();
+            return rows.stream().filter(row -> row.table().equals(fold)).map(row -> new HeldOutTableHarness.Scored(
+                    row, rules.get(row).intent(), rules.get(row).evidence(), model.probability(row.message()),
+                    true)).toList();
+        }).flatMap(List::stream).toList();
     }
 
-    private void choose(TrainingRecipe recipe, List<HeldOutTableHarness.Scored> scored, OptOutModel full,
-            List<HeldOutTableHarness.Scored> inSample) {
+    record Point(SecondOpinion opinion, WithdrawalScore score, double error) {
+    }
+
+    /**
+     * The point of {@code grid} with the lowest E on the folds among those asking at most 3 % there and keeping the
+     * module green with the model trained on every fold ({@code full}, in sample on {@code inSample}); within
+     * {@link #TIE} of it, the grid's first.
+     */
+    static Point choose(Lexicons lexicons, List<SecondOpinion> grid, String name, List<HeldOutTableHarness.Scored> scored,
+            OptOutModel full, List<HeldOutTableHarness.Scored> inSample) {
         List<Point> points = new ArrayList<>();
-        for (SecondOpinion opinion : grid()) {
+        for (SecondOpinion opinion : grid) {
             WithdrawalScore s = RecogniserCandidates.score(scored, opinion);
             if (s.clarificationRate() <= MAX_CLARIFICATIONS) {
                 points.add(new Point(opinion, s, ModelCandidatesHarness.error(s)));
@@ -80,7 +91,7 @@ class OverridesTuningHarness {
         }
         for (SecondOpinion fixed : List.of(SecondOpinion.STANDARD, CombinationVariants.TWELVE)) {
             WithdrawalScore s = RecogniserCandidates.score(scored, fixed);
-            System.out.printf("  %s with %s: %s  (%s)%n", recipe.name(), fixed, ModelCandidatesHarness.line(s),
+            System.out.printf("  %s with %s: %s  (%s)%n", name, fixed, ModelCandidatesHarness.line(s),
                     RecogniserCandidates.blockers(new IntentRecogniser(lexicons, full, fixed), inSample, fixed));
         }
         List<Point> byError = points.stream().sorted(Comparator.comparingDouble(Point::error)).toList();
@@ -107,9 +118,10 @@ class OverridesTuningHarness {
         double bound = lowest.error() + TIE;
         Point chosen = points.stream().filter(p -> p.error() <= bound && Boolean.TRUE.equals(green.get(p)))
                 .findFirst().orElseThrow();
-        System.out.printf("  chosen for %s: %s  %s%n", recipe.name(), chosen.opinion(),
+        System.out.printf("  chosen for %s: %s  %s%n", name, chosen.opinion(),
                 ModelCandidatesHarness.line(chosen.score()));
         HeldOutTableHarness.printBreakdown(scored, chosen.opinion(), false, "chosen point, folds");
+        return chosen;
     }
 
     /** 2026.12-12's grid, and each override from "never" (or the plain veto) up; 2026.12-11's settings first. */

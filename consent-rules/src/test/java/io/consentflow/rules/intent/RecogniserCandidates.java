@@ -55,6 +55,28 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
                     HARNESS_POINT, 0.1249));
 
     /**
+     * 2026.12-14's point, chosen by {@code ClarificationsHarness} for -12's recipe over the folds aw-bc (23:21-23:29
+     * UTC, 2026-12-06, load 35-61): the ask band where a word of withdrawal stands from 0.60 (0.50 made the module's
+     * "Ich bekomme schon wieder Nachrichten von euch" UNCERTAIN with the model trained on a-bc), a veto at 0.08, on
+     * the rules' ERASE at 0.04, a consent-word message a STOP at 0.95; the rules' doubt asks as before.
+     */
+    static final SecondOpinion POINT_14 = new SecondOpinion(0.70, 0.60, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0);
+
+    /**
+     * 2026.12-14's candidates, in the order the rule's last tie-break uses; models trained on a-bc. Harness E: E on
+     * {@code ClarificationsHarness}'s folds aw-bc (for 2026.12-11 as committed, which never saw them, its E there).
+     */
+    static final List<RecogniserCandidates> ROUND_14 = List.of(
+            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.2124),
+            new RecogniserCandidates("-12's recipe on a-bc, -11's thresholds", ModelRecipes.RECENT_TWICE,
+                    SecondOpinion.STANDARD, 0.1656),
+            new RecogniserCandidates("-12's recipe on a-bc, -13's harness point", ModelRecipes.RECENT_TWICE,
+                    HARNESS_POINT, 0.1661),
+            new RecogniserCandidates("-12's recipe on a-bc, -14's point", ModelRecipes.RECENT_TWICE, POINT_14,
+                    0.1546));
+
+    /**
      * What keeps a recogniser from shipping whatever its figures: {@code OrdinaryRepliesTest}, the module's example
      * tables ({@link ModuleExamples}) and the floors {@code DevelopmentTableTest} holds on the tables given (a-av, in
      * sample for a model trained on them). "green" when nothing does.
@@ -110,7 +132,7 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
         return String.join(", ", out);
     }
 
-    /** Every development table a-av (the fresh tables aw-bc excluded). */
+    /** Every development table a model may learn from (a-bc), but those named. */
     static List<DevelopmentTableTest.Row> developmentRows(List<String> fresh) throws IOException {
         List<DevelopmentTableTest.Row> rows = new ArrayList<>();
         for (String resource : DevelopmentTableTest.withHeldBack()) {

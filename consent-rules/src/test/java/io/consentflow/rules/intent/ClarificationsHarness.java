@@ -1,0 +1,130 @@
+package io.consentflow.rules.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where 2026.12-14's clarifications come from, and its thresholds, on the development tables only (a-bc, never the
+ * fresh tables {@link DevelopmentTableTest#FRESH}), run with {@code -Ptrain
+ * -Dharness.clarify=aw,ax,ay,az,ba,bb,bc}: each named table is read by a model of {@link #RECIPE} trained on every
+ * other development table, and each ordinary message (NONE, YES, START) the combination asks about is counted by
+ * why: the rules' doubt (an UNCERTAIN of the rules the model did not lift to STOP), or the model's ask band where
+ * the rules found nothing (beside a word of withdrawal or negation, or with none). The same for 2026.12-11's
+ * committed model, which never saw aw-bc. Then {@link OverridesTuningHarness#choose} picks the point of
+ * {@link #grid()}: the lowest E with at most 3 % clarifications on the folds, the module green with the model
+ * trained on a-bc. Prints aggregates only.
+ */
+class ClarificationsHarness {
+
+    /** 2026.12-12's recipe, the lower E of the two on the folds in 2026.12-13's round. */
+    static final TrainingRecipe RECIPE = ModelRecipes.RECENT_TWICE;
+
+    private static final double[] BINS = {0.05, 0.10, 0.20, 0.30, 0.50, 0.80, 1.01};
+
+    @Test
+    void countsTheClarificationsBySourceAndChoosesThresholds() throws IOException {
+        String named = System.getProperty("harness.clarify", "");
+        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.clarify=<table letters, the folds>");
+        List<String> folds = Arrays.stream(named.split(",")).map(f -> "dev-" + f.strip()).toList();
+        List<DevelopmentTableTest.Row> rows = RecogniserCandidates.developmentRows(List.of());
+        List<String> tables = rows.stream().map(DevelopmentTableTest.Row::table).distinct().toList();
+        assertThat(tables).containsAll(folds).noneMatch(t -> DevelopmentTableTest.FRESH.stream()
+                .anyMatch(f -> f.endsWith("-" + t.replace("dev-", "") + ".tsv")));
+        Lexicons lexicons = Lexicons.load();
+        IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
+        Map<DevelopmentTableTest.Row, IntentRules.Decision> rules = new HashMap<>();
+        rows.forEach(row -> rules.put(row, rulesOnly.rulesDecision(row.message())));
+        System.out.printf("Clarifications: %d development rows (%s to %s), folds %s, load %s%n", rows.size(),
+                tables.get(0), tables.get(tables.size() - 1), folds, OverridesTuningHarness.load());
+        long start = System.nanoTime();
+        List<HeldOutTableHarness.Scored> committed = rows.stream().filter(r -> folds.contains(r.table()))
+                .map(r -> new HeldOutTableHarness.Scored(r, rules.get(r).intent(), rules.get(r).evidence(),
+                        OptOutModel.standard().probability(r.message()), true)).toList();
+        sources("2026.12-11 as committed (never saw the folds), its thresholds", committed, SecondOpinion.STANDARD);
+        List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, RECIPE, rules);
+        OptOutModel full = OptOutModelTrainer.train(rows, RECIPE).model();
+        System.out.printf("%s: folds and a-bc trained (%.0f s)%n", RECIPE.name(), (System.nanoTime() - start) / 1e9);
+        sources(RECIPE.name() + ", folds, -11's thresholds", scored, SecondOpinion.STANDARD);
+        sources(RECIPE.name() + ", folds, -13's harness point", scored, RecogniserCandidates.HARNESS_POINT);
+        OverridesTuningHarness.Point chosen = OverridesTuningHarness.choose(lexicons, grid(), RECIPE.name(), scored,
+                full, RecogniserCandidates.scored(rows, full, rulesOnly));
+        sources(RECIPE.name() + ", folds, the chosen point", scored, chosen.opinion());
+        System.out.printf("done (%.0f s), load %s%n", (System.nanoTime() - start) / 1e9, OverridesTuningHarness.load());
+    }
+
+    /** Ordinary messages asked about, by why; and the rules' doubt by the model's probability, ordinary and opt-out. */
+    private static void sources(String what, List<HeldOutTableHarness.Scored> scored, SecondOpinion opinion) {
+        Map<String, Integer> asked = new TreeMap<>();
+        int ordinary = 0;
+        int[][] doubt = new int[2][BINS.length];
+        for (HeldOutTableHarness.Scored r : scored) {
+            if (r.ordinary()) {
+                ordinary++;
+            }
+            if (r.rules() == Intent.UNCERTAIN && (r.ordinary() || r.optOut())) {
+                int bin = 0;
+                while (r.p() >= BINS[bin]) {
+                    bin++;
+                }
+                doubt[r.optOut() ? 1 : 0][bin]++;
+            }
+            if (!r.ordinary() || opinion.combine(r.rules(), r.seen(), r.p()) != Intent.UNCERTAIN) {
+                continue;
+            }
+            String why = r.rules() == Intent.UNCERTAIN ? "the rules' doubt"
+                    : r.seen().cue() ? "model's ask band, a word of withdrawal or negation stands"
+                    : r.seen().words() <= SecondOpinion.SHORT ? "model's ask band, no such word, short"
+                    : "model's ask band, no such word";
+            asked.merge(why, 1, Integer::sum);
+        }
+        int total = ordinary;
+        System.out.printf("  %s: %s%n", what, ModelCandidatesHarness.line(RecogniserCandidates.score(scored, opinion)));
+        asked.forEach((why, n) -> System.out.printf("    asked: %-60s %4d of %d ordinary (%.2f %%)%n", why, n, total,
+                100.0 * n / total));
+        System.out.printf("    the rules' UNCERTAIN by the model's probability (upper bounds %s):%n      ordinary %s%n"
+                + "      opt-outs %s%n", Arrays.toString(BINS), Arrays.toString(doubt[0]), Arrays.toString(doubt[1]));
+    }
+
+    /**
+     * -13's harness point's neighbourhood with the ways to ask less: a higher ask band beside a word of withdrawal,
+     * with none, and with none in a reply of {@value SecondOpinion#SHORT} words or fewer (at {@code stopShort} it
+     * never asks), and the rules' doubt resolved by a model sure it is no opt-out ({@code clearDoubt}). 2026.12-11's
+     * settings and "never" first.
+     */
+    static List<SecondOpinion> grid() {
+        List<SecondOpinion> grid = new ArrayList<>();
+        for (double clear : new double[] {0, 0.10}) {
+            for (double ask : new double[] {0.50, 0.60}) {
+                for (double askUncued : new double[] {0.50, 0.60, 0.70}) {
+                    for (double askShort : new double[] {0.50, 0.60, 0.70, 0.80}) {
+                        for (double stop : new double[] {0.70, 0.60}) {
+                            for (double veto : new double[] {0.04, 0.08}) {
+                                for (double uncued : new double[] {0.75, 0.80}) {
+                                    for (double vetoErase : new double[] {0, 0.04, 0.08}) {
+                                        for (double assent : new double[] {SecondOpinion.NEVER, 0.95}) {
+                                            if (ask < stop && askUncued < uncued) {
+                                                grid.add(new SecondOpinion(stop, ask, 0.80, veto, uncued, askUncued,
+                                                        uncued, Math.min(askShort, uncued), vetoErase,
+                                                        SecondOpinion.NEVER, assent, 0, clear));
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return grid.stream().distinct().toList();
+    }
+}
