@@ -184,6 +184,20 @@ import java.util.List;
  * </ol>
  * Should 2026.12-11 itself win, nothing changes and the sealed set is not read.
  *
+ * <p><b>Applied</b> (23:32-23:36 UTC, 2026-12-06, {@code FreshCandidatesHarness -Dharness.fresh14=bd,be,bf,bg,bh,bi,bj},
+ * load 38-48; on bd-bj 2,100 opt-outs and 1,960 NONE, YES and START rows; E, recall, false stops, clarifications):
+ * 2026.12-11 as committed 0.1993, 0.8548 (1,795), 53 (2.70 %), 4.69 % (as the lead scored it on arrival, so the
+ * bound is 4.69 %); -12's recipe on a-bc with -11's thresholds 0.1301, 0.9076 (1,906), 37 (1.89 %), 0.77 %, and
+ * with -13's harness point 0.1103, 0.9233 (1,939), 33 (1.68 %), 0.71 %, both not eligible (the module's "Ich bekomme
+ * schon wieder Nachrichten von euch" read UNCERTAIN); with -14's point 0.1124, 0.9162 (1,924), 28 (1.43 %), 0.71 %,
+ * lowest language hu 0.827: <b>the winner</b>. Its model (35,843 rows of a-bc), thresholds and version 2026.12-14
+ * were committed (7b110ea) and the sealed set read once (23:41 UTC): pooled recall 0.990 (887 of 896), false stops
+ * 0.36 % (3 of 842), clarifications 0.71 % (6 of 842), every language at least 0.90 but mt 0.938 (30 of 32), under
+ * the 0.96875 per language {@code SealedEvaluationTest} holds. By the shipping rule <b>2026.12-14 does not ship</b>:
+ * the next commit restores 2026.12-11's model, thresholds and version; the harness, the candidates, {@code
+ * SecondOpinion.clearDoubt} (off) and bd-bj ({@code DevelopmentTableTest.FRESH}) stay. The rule was not amended
+ * after the read, though -14 hears four opt-outs more and stops three ordinary messages fewer than -11 there.
+ *
  * <p>2026.12-11's round (rule committed in 6d40f82, applied 17:02-17:10 UTC): on ai-ao -10's recipe E 0.0932, pairs
  * of words 0.0942, near misses x3 0.0968, a hidden layer of 32 units (logits averaged, untuned) 0.1021 and all three
  * 0.1008, the last two failing {@code OrdinaryRepliesTest}; -10's recipe and thresholds won (consent-rules README).
@@ -219,10 +233,10 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-14 (trained on
-     * a-bc); 2026.12-10's and -11's was {@link #WIDE_ENSEMBLE}.
+     * The recipe the shipped model (2026.12-10, 2026.12-11) is trained by. 2026.12-12's, {@link #RECENT_TWICE}, won
+     * by the rule above but did not ship by the shipping rule.
      */
-    static final TrainingRecipe STANDARD = RECENT_TWICE;
+    static final TrainingRecipe STANDARD = WIDE_ENSEMBLE;
 
     private ModelRecipes() {
     }

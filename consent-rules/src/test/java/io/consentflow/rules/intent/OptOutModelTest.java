@@ -98,8 +98,8 @@ class OptOutModelTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // rules found nothing but a word of withdrawal or negation stands: the model decides, in three bands
-            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.65|UNCERTAIN",
-            "NONE|false|true|false|5|0.55|NONE",
+            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.55|UNCERTAIN",
+            "NONE|false|true|false|5|0.20|NONE",
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
             "NONE|true|true|false|5|0.99|NONE",
             // no word of withdrawal or negation anywhere: a STOP needs more, short or not; an assent gets none
@@ -107,15 +107,14 @@ class OptOutModelTest {
             "NONE|false|false|false|5|0.45|NONE",
             "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
             "NONE|false|false|false|2|0.45|NONE",
-            "NONE|false|false|true|8|0.90|UNCERTAIN", "NONE|false|false|true|1|0.90|UNCERTAIN",
-            "NONE|false|false|true|8|0.96|STOP",
+            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|false|true|1|0.99|UNCERTAIN",
             "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
             "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
-            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.07|NONE",
+            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.01|NONE",
             // an erasure, a request to come back or a confirmation is never changed
-            "ERASE|false|true|false|5|0.00|NONE", "ERASE|false|true|false|5|0.05|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
+            "ERASE|false|true|false|5|0.00|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
     })
     void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, boolean cue, boolean assent, int words,
             double p, Intent expected) {
@@ -132,8 +131,20 @@ class OptOutModelTest {
         assertThat(withVeto.combine(Intent.ERASE, seen, 0.01)).isEqualTo(Intent.NONE);
         assertThat(withVeto.combine(Intent.ERASE, seen, 0.10)).isEqualTo(Intent.ERASE);
         assertThat(withVeto.asks(Intent.ERASE, seen)).isTrue();
-        assertThat(CombinationVariants.NINE.asks(Intent.ERASE, seen)).isFalse();
-        assertThat(CombinationVariants.NINE.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
+        assertThat(SecondOpinion.STANDARD.asks(Intent.ERASE, seen)).isFalse();
+        assertThat(SecondOpinion.STANDARD.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
+    }
+
+    @Test
+    void theRulesDoubtIsResolvedToNoneOnlyWhereTheModelIsSureItIsNoOptOut() {
+        // 2026.12-14's candidate setting (off in the shipped thresholds): "how do I change my delivery address?"
+        SecondOpinion clearing = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50, 0,
+                SecondOpinion.NEVER, SecondOpinion.NEVER, 0, 0.10);
+        IntentRules.Evidence seen = new IntentRules.Evidence(false, true, false, 6);
+        assertThat(clearing.combine(Intent.UNCERTAIN, seen, 0.05)).isEqualTo(Intent.NONE);
+        assertThat(clearing.combine(Intent.UNCERTAIN, seen, 0.20)).isEqualTo(Intent.UNCERTAIN);
+        assertThat(clearing.combine(Intent.UNCERTAIN, seen, 0.85)).isEqualTo(Intent.STOP);
+        assertThat(SecondOpinion.STANDARD.combine(Intent.UNCERTAIN, seen, 0.0)).isEqualTo(Intent.UNCERTAIN);
     }
 
     @Test

@@ -44,9 +44,9 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * (its model trained on a-ao, so the same tables out of sample); the others {@code OverridesTuningHarness}'s.
      */
     static final List<RecogniserCandidates> ALL = List.of(
-            new RecogniserCandidates("2026.12-11 as committed", null, CombinationVariants.NINE, 0.1488),
+            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.1488),
             new RecogniserCandidates("-11's recipe on a-av, -11's thresholds", ModelRecipes.WIDE_ENSEMBLE,
-                    CombinationVariants.NINE, 0.1410),
+                    SecondOpinion.STANDARD, 0.1410),
             new RecogniserCandidates("-11's recipe on a-av, the harness's point", ModelRecipes.WIDE_ENSEMBLE,
                     HARNESS_POINT, 0.1253),
             new RecogniserCandidates("-12's recipe on a-av, -12's thresholds", ModelRecipes.RECENT_TWICE,
@@ -60,16 +60,17 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * "Ich bekomme schon wieder Nachrichten von euch" UNCERTAIN with the model trained on a-bc), a veto at 0.08, on
      * the rules' ERASE at 0.04, a consent-word message a STOP at 0.95; the rules' doubt asks as before.
      */
-    static final SecondOpinion POINT_14 = SecondOpinion.STANDARD;
+    static final SecondOpinion POINT_14 = new SecondOpinion(0.70, 0.60, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0);
 
     /**
      * 2026.12-14's candidates, in the order the rule's last tie-break uses; models trained on a-bc. Harness E: E on
      * {@code ClarificationsHarness}'s folds aw-bc (for 2026.12-11 as committed, which never saw them, its E there).
      */
     static final List<RecogniserCandidates> ROUND_14 = List.of(
-            new RecogniserCandidates("2026.12-11 as committed", null, CombinationVariants.NINE, 0.2124),
+            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.2124),
             new RecogniserCandidates("-12's recipe on a-bc, -11's thresholds", ModelRecipes.RECENT_TWICE,
-                    CombinationVariants.NINE, 0.1656),
+                    SecondOpinion.STANDARD, 0.1656),
             new RecogniserCandidates("-12's recipe on a-bc, -13's harness point", ModelRecipes.RECENT_TWICE,
                     HARNESS_POINT, 0.1661),
             new RecogniserCandidates("-12's recipe on a-bc, -14's point", ModelRecipes.RECENT_TWICE, POINT_14,
