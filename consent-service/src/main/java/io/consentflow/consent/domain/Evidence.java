@@ -14,13 +14,18 @@ import java.util.List;
 public record Evidence(String optInId, Instant at, String channel, String clientAddress, String userAgent,
         String pageUrl, String noticeVersion, String consentText, String consentTextHash, String inboundMessageId) {
 
-    public static String sha256Hex(String text) {
+    /** One digest per thread: looking SHA-256 up among the providers cost more than hashing a consent text. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String sha256Hex(String text) {
+        // digest() resets the instance for its next use on this thread
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     public Evidence forOptIn(String id) {

@@ -36,8 +36,12 @@ class OptInApi {
         this.optIns = optIns;
     }
 
-    /** 202: the confirmation message is on its way; the response never reveals whether the number was known. */
-    @PostMapping(path = "/api/v1/opt-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /**
+     * 202: the confirmation message is on its way; the response never reveals whether the number was known. JSON
+     * requests accepting JSON, all real ones, are answered by {@link OptInRoute} first; this mapping answers the rest
+     * as it always did (415 for another content type, 406 when JSON is not accepted).
+     */
+    @PostMapping(path = OptInRoute.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, String>>> request(@RequestBody OptInRequest request,
             ServerWebExchange exchange) {
         return optIns.request(request, client(exchange))
