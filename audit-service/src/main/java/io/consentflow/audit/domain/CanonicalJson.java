@@ -1,8 +1,9 @@
 package io.consentflow.audit.domain;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The one deterministic encoding that hashes and signatures are computed over: JSON with object keys in sorted
@@ -11,6 +12,9 @@ import java.util.TreeMap;
  * form is not stable across languages, and no audited event carries one.
  */
 public final class CanonicalJson {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final Comparator<Map.Entry<?, ?>> BY_KEY = Comparator.comparing(e -> (String) e.getKey());
 
     private CanonicalJson() {
     }
@@ -46,47 +50,51 @@ public final class CanonicalJson {
         }
     }
 
+    /** Keys sorted by UTF-16 code units ({@link String#compareTo}), as a TreeMap would, without building one. */
     private static void writeObject(StringBuilder out, Map<?, ?> map) {
-        TreeMap<String, Object> sorted = new TreeMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+        for (Map.Entry<?, ?> entry : entries) {
+            if (!(entry.getKey() instanceof String)) {
                 throw new IllegalArgumentException("object keys must be strings");
             }
-            sorted.put(key, entry.getValue());
         }
+        Arrays.sort(entries, BY_KEY);
         out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-            if (!first) {
+        for (int i = 0; i < entries.length; i++) {
+            if (i > 0) {
                 out.append(',');
             }
-            first = false;
-            writeString(out, entry.getKey());
+            writeString(out, (String) entries[i].getKey());
             out.append(':');
-            write(out, entry.getValue());
+            write(out, entries[i].getValue());
         }
         out.append('}');
     }
 
+    /**
+     * Runs of characters that need no escaping (nearly every string: ids, digests, names) are appended as one copy;
+     * only the characters below 0x20, the quote and the backslash are escaped, each exactly as before.
+     */
     private static void writeString(StringBuilder out, String s) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(s, run, s.length()).append('"');
     }
 }

@@ -73,8 +73,19 @@ public final class PersonalDataScrubber {
      * {@code 4915…} are one contact), domain-separated from every digest that goes into an entry.
      */
     public String saltLookup(String number) {
-        return HEX.formatHex(mac.get().doFinal(("contact-salt|" + number.replaceAll("\\D", ""))
-                .getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(mac.get().doFinal(("contact-salt|" + digits(number)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The number's digits, exactly what {@code replaceAll("\\D", "")} keeps (ASCII 0-9), without a regex per call. */
+    private static String digits(String number) {
+        StringBuilder out = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The event's fields with personal data replaced; {@code type} selects a metadata-only view where one applies. */

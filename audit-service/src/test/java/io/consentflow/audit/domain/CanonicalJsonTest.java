@@ -31,6 +31,35 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.encode("a\"b\\c\nd\u0001é")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001é\"");
     }
 
+    /** Past entries were hashed over these exact bytes: every control character as a lower-case {@code \\u00xx}. */
+    @Test
+    void escapesEveryControlCharacterAsThePastEntriesWereHashed() {
+        StringBuilder text = new StringBuilder("x");
+        StringBuilder expected = new StringBuilder("\"x");
+        for (char c = 0; c < 0x20; c++) {
+            text.append(c).append("ab");
+            expected.append(switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> String.format("\\u%04x", (int) c);
+            }).append("ab");
+        }
+        text.append("\"\\\u007f\u00e9\ud83d\ude00");
+        expected.append("\\\"\\\\\u007f\u00e9\ud83d\ude00\"");
+        assertThat(CanonicalJson.encode(text.toString())).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void sortsKeysByUtf16CodeUnits() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String key : List.of("\uff46", "\ud83d\ude00", "\u00e9", "a", "Z", "ab", "")) {
+            fields.put(key, 1);
+        }
+        assertThat(CanonicalJson.encode(fields)).isEqualTo(
+                "{\"\":1,\"Z\":1,\"a\":1,\"ab\":1,\"\u00e9\":1,\"\ud83d\ude00\":1,\"\uff46\":1}");
+    }
+
     @Test
     void refusesFloatingPointAndUnknownTypes() {
         assertThatThrownBy(() -> CanonicalJson.encode(1.5)).isInstanceOf(IllegalArgumentException.class);

@@ -2,9 +2,13 @@ package io.consentflow.audit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataScrubberTest {
@@ -55,6 +59,20 @@ class PersonalDataScrubberTest {
         assertThat(scrubber.scrubForContact("SendRequest", fields, salt)).isEqualTo(own);
         assertThat(scrubber.saltLookup("+4915112345678")).isEqualTo(scrubber.saltLookup("4915112345678"))
                 .doesNotContain("4915112345678").isNotEqualTo(new PersonalDataScrubber("other").saltLookup("4915112345678"));
+    }
+
+    /** The lookup is the stored salts' {@code _id}: it must stay the keyed digest of the ASCII digits, as written. */
+    @Test
+    void aSaltLookupIsTheKeyedDigestOfTheNumbersDigitsOnly() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-salt".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String stored = HexFormat.of().formatHex(mac.doFinal("contact-salt|4915112345678"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(scrubber.saltLookup("+49 (151) 1234-5678")).isEqualTo(stored);
+        assertThat(scrubber.saltLookup("4915112345678")).isEqualTo(stored);
+        // only ASCII digits count, as "\\D" does without UNICODE_CHARACTER_CLASS: an Arabic-Indic digit is dropped
+        assertThat(scrubber.saltLookup("+4915112345678\u0661")).isEqualTo(stored);
     }
 
     @Test

@@ -62,15 +62,17 @@ class RecordTranslator {
      */
     Mono<List<SourceRecord>> translateAll(List<ConsumerRecord<byte[], byte[]>> records) {
         List<SpecificRecord> events = new ArrayList<>(records.size());
+        // each record's salt lookup (a keyed digest) computed once, used to fetch and then to pick its salt
+        String[] lookups = new String[records.size()];
         Map<String, String> subjectByLookup = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            SpecificRecord event = decodeOrNull(record);
+        for (int i = 0; i < records.size(); i++) {
+            SpecificRecord event = decodeOrNull(records.get(i));
             events.add(event);
             String number = contactNumber(event);
             if (number != null) {
                 String subjectId = Events.subjectId(event);
-                subjectByLookup.merge(scrubber.saltLookup(number), subjectId == null ? "" : subjectId,
-                        (a, b) -> a.isEmpty() ? b : a);
+                lookups[i] = scrubber.saltLookup(number);
+                subjectByLookup.merge(lookups[i], subjectId == null ? "" : subjectId, (a, b) -> a.isEmpty() ? b : a);
             }
         }
         subjectByLookup.replaceAll((lookup, subjectId) -> subjectId.isEmpty() ? null : subjectId);
@@ -81,8 +83,7 @@ class RecordTranslator {
             List<SourceRecord> out = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 SpecificRecord event = events.get(i);
-                String number = contactNumber(event);
-                byte[] salt = number == null ? null : found.get(scrubber.saltLookup(number));
+                byte[] salt = lookups[i] == null ? null : found.get(lookups[i]);
                 out.add(salt != null ? contactEvent(records.get(i), event, salt)
                         : event != null ? decoded(records.get(i), event) : translate(records.get(i)));
             }
