@@ -132,12 +132,11 @@ class OutboxCrashTests extends IntegrationTestSupport {
 
     @Test
     void anOutboxHandedOverByItsWriteIsPublishedOnceAndClearedAtItsRevision() {
-        relay.stop();
-        String number = randomNumber();
-        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
-        String subjectId = awaitSubjectWithOutbox(number);
-        PendingOutbox written = subjects.outboxOf(subjectId).block();
-        List<String> pending = outboxEventIds(subjectId);
+        WrittenOptIn optIn = writtenWhileTheRelayIsDown();
+        String number = optIn.number();
+        String subjectId = optIn.subjectId();
+        PendingOutbox written = optIn.written();
+        List<String> pending = optIn.eventIds();
 
         var fromMemory = fromMemory();
         assertThat(fromMemory.publish(List.of(new OutboxRelay.Written(subjectId, written.revision(),
@@ -179,12 +178,10 @@ class OutboxCrashTests extends IntegrationTestSupport {
 
     @Test
     void anOutboxTheScanPublishedBeforeItsWriteHandedItOverGoesOutOnce() {
-        relay.stop();
-        String number = randomNumber();
-        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
-        String subjectId = awaitSubjectWithOutbox(number);
-        PendingOutbox written = subjects.outboxOf(subjectId).block();
-        List<String> pending = outboxEventIds(subjectId);
+        WrittenOptIn optIn = writtenWhileTheRelayIsDown();
+        String subjectId = optIn.subjectId();
+        PendingOutbox written = optIn.written();
+        List<String> pending = optIn.eventIds();
 
         // the scan read the document between its write and the write's hand-over; the hand-over arrives after
         OutboxRelay running = new OutboxRelay(subjects, template, properties, TraceParents.UNTRACED);
@@ -195,6 +192,18 @@ class OutboxCrashTests extends IntegrationTestSupport {
         assertThat(outboxEventIds(subjectId)).isEmpty();
         assertThat(publishedCounts(pending)).containsOnlyKeys(pending).allSatisfy((id, count) ->
                 assertThat(count).as("published once: " + id).isEqualTo(1));
+    }
+
+    /** An opt-in written while the relay is stopped: its document, with its outbox as the write left it. */
+    private WrittenOptIn writtenWhileTheRelayIsDown() {
+        relay.stop();
+        String number = randomNumber();
+        postOptIn(optInBody(number, List.of("offers")), randomAddress()).expectStatus().isAccepted();
+        String subjectId = awaitSubjectWithOutbox(number);
+        return new WrittenOptIn(number, subjectId, subjects.outboxOf(subjectId).block(), outboxEventIds(subjectId));
+    }
+
+    private record WrittenOptIn(String number, String subjectId, PendingOutbox written, List<String> eventIds) {
     }
 
     private WrittenOutboxes fromMemory() {
