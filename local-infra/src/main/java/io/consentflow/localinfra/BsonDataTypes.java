@@ -80,6 +80,21 @@ final class BsonDataTypes {
         }
     }
 
+    /** Document values of a collection's map. */
+    static final class Documents extends Encoded<Document> {
+
+        static final Documents INSTANCE = new Documents();
+
+        private Documents() {
+            super(false, 48, Document[]::new);
+        }
+
+        @Override
+        int entries(Document document) {
+            return document.size();
+        }
+    }
+
     /**
      * Keys of a unique index, ordered value by value: strings among strings and doubles among doubles (what the
      * suite's indexes hold: ids, keys, digests; numbers are normalised to doubles), anything else by its encoding, and

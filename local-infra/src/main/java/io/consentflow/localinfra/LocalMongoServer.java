@@ -62,10 +62,9 @@ public final class LocalMongoServer implements AutoCloseable {
 
     /**
      * At most this many entries per B-tree page (H2's default is 48). MVStore writes a changed page whole, and the
-     * suite's writes land on random keys (ids, digests), so nearly every write rewrites a leaf of documents: with
+     * suite's writes land on random keys (ids, digests), so nearly every write re-encodes a leaf of documents: with
      * 48 a leaf holds up to 48 of them. With 8 the wire server spent 5.9 ms of CPU per black-box opt-in instead of 7.7
-     * (4: 7.1 ms, more pages for the cache to track); measured when every page write re-encoded its documents, before
-     * the maps held them as their stored bytes (TypedH2Database); docs/performance.md.
+     * (4: 7.1 ms, more pages for the cache to track); docs/performance.md.
      */
     static final int KEYS_PER_PAGE = 8;
 
@@ -73,10 +72,9 @@ public final class LocalMongoServer implements AutoCloseable {
     static final int DEFAULT_RETENTION_MILLIS = 45_000;
 
     /**
-     * A quarter of the heap for MVStore's page cache, at least H2's default of 16 MB. A page read from the file is
-     * read again when it is not cached: a scan of 100,000 claims took 10-15 s with 16 MB and 3-6 s with 1.4 GB once
-     * cached (load average 30-58; the chaos suite's wire server has 4 GB). The cache holds documents as their stored
-     * bytes, counted at their size (decoded documents were counted at a guess that fell short of what they took).
+     * A quarter of the heap for MVStore's page cache, at least H2's default of 16 MB. The backend stores documents as
+     * serialized objects, so a page read from the file is deserialized again: a scan of 100,000 claims took 10-15 s
+     * with 16 MB and 3-6 s with 1.4 GB once cached (load average 30-58; the chaos suite's wire server has 4 GB).
      */
     static int cacheMb() {
         return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));

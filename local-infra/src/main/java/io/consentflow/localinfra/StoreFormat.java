@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -27,8 +26,8 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    static MVMap.Builder<Object, StoredDocument> documents() {
-        return new MVMap.Builder<Object, StoredDocument>().valueType(StoredDocument.Type.INSTANCE);
+    static MVMap.Builder<Object, Document> documents() {
+        return new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.Documents.INSTANCE);
     }
 
     static MVMap.Builder<KeyValue, Object> keys() {
@@ -48,10 +47,10 @@ final class StoreFormat {
         int converted = 0;
         for (String name : new ArrayList<>(store.getMapNames())) {
             if (name.contains(INDEX_INFIX)) {
-                convert(store, name, keys(), position -> position);
+                convert(store, name, keys());
                 converted++;
             } else if (name.startsWith(DATA_PREFIX)) {
-                convert(store, name, documents(), document -> StoredDocument.of((Document) document));
+                convert(store, name, documents());
                 converted++;
             }
         }
@@ -60,11 +59,9 @@ final class StoreFormat {
         return converted;
     }
 
-    private static <K, V> void convert(MVStore store, String name, MVMap.Builder<K, V> typed,
-            Function<Object, V> value) {
-        MVMap<K, Object> old = store.openMap(name);
-        Map<K, V> entries = new LinkedHashMap<>();
-        old.forEach((key, stored) -> entries.put(key, value.apply(stored)));
+    private static <K, V> void convert(MVStore store, String name, MVMap.Builder<K, V> typed) {
+        MVMap<K, V> old = store.openMap(name);
+        Map<K, V> entries = new LinkedHashMap<>(old);
         store.removeMap(old);
         MVMap<K, V> fresh = store.openMap(name, typed);
         fresh.putAll(entries);

@@ -9,17 +9,12 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.Utils;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -64,8 +59,7 @@ final class TypedH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, StoredDocument> data = store().openMap(StoreFormat.DATA_PREFIX + fullName,
-                StoreFormat.documents());
+        MVMap<Object, Document> data = store().openMap(StoreFormat.DATA_PREFIX + fullName, StoreFormat.documents());
         MVMap<String, Object> meta = store().openMap("meta." + fullName);
         return new StoredCollection(this, collectionName, options, data, meta, cursorRegistry, census());
     }
@@ -140,64 +134,32 @@ final class TypedH2Database extends H2Database {
     }
 
     /**
-     * A collection whose map holds each document as its stored bytes ({@link StoredDocument}), so that a page is
-     * written without encoding its unchanged documents again, and every read decodes a fresh instance: mongo-java-server
-     * updates a document by changing the instance its query returned, which with decoded documents in the map was
-     * the stored one, while H2's serialization thread was writing a page holding it (a ConcurrentModificationException
-     * in the background writer, then "This store is closed" for every command; seen under 16 clients of opt-ins).
-     * Replaces every method of H2Collection that touches the map (H2Collection itself keeps the map only to hand to
-     * these). Counts its collection scans into {@code census} when one is given.
+     * A collection whose stored documents are never changed in place. mongo-java-server updates a document by
+     * changing the instance its query returned, which for this backend is the one in the map, while H2's
+     * serialization thread may be writing a page that holds it: the writer then failed on a
+     * ConcurrentModificationException and MVStore closed the store, so every later command failed ("This store is
+     * closed"; seen under 16 clients of opt-ins). Every query here hands out copies, so an update changes a copy and
+     * puts it back as a new instance, and a reply is encoded from a copy no update can touch. Counts its collection
+     * scans into {@code census} when one is given.
      */
     private static final class StoredCollection extends H2Collection {
 
-        private final MVMap<Object, StoredDocument> data;
         private final ScanCensus census;
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        StoredCollection(H2Database database, String name, CollectionOptions options,
-                MVMap<Object, StoredDocument> data, MVMap<String, Object> meta, CursorRegistry cursors,
-                ScanCensus census) {
-            super(database, name, options, (MVMap) data, meta, cursors);
-            this.data = data;
+        StoredCollection(H2Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors, ScanCensus census) {
+            super(database, name, options, data, meta, cursors);
             this.census = census;
         }
 
+        // every query's matches pass here (reads, updates, findAndModify, cursors' remaining batches)
         @Override
-        protected Object addDocumentInternal(Document document) {
-            Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-            if (data.putIfAbsent(Missing.ofNullable(key), StoredDocument.of(document)) != null) {
-                throw new IllegalStateException("a document with this key is already in " + getFullName());
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            List<Document> copies = new ArrayList<>(matchedDocuments.size());
+            for (Document document : matchedDocuments) {
+                copies.add(document.cloneDeeply());
             }
-            return key;
-        }
-
-        @Override
-        public int count() {
-            return data.size();
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return data.isEmpty();
-        }
-
-        @Override
-        protected Document getDocument(Object position) {
-            StoredDocument stored = data.get(position);
-            return stored == null ? null : stored.document();
-        }
-
-        @Override
-        protected void removeDocument(Object position) {
-            if (data.remove(position) == null) {
-                throw new NoSuchElementException("no document at this position in " + getFullName());
-            }
-        }
-
-        @Override
-        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-            return data.entrySet().stream()
-                    .map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
+            return super.createQueryResult(copies, batchSize);
         }
 
         // the collection-scan path: AbstractMongoCollection comes here only when no index can serve the filter
@@ -207,18 +169,7 @@ final class TypedH2Database extends H2Database {
             if (census != null) {
                 census.record(getDatabaseName(), getCollectionName(), query, count());
             }
-            Stream<Document> documents = isNaturalDescending(orderBy)
-                    ? streamAllDocumentsWithPosition()
-                            .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
-                            .map(DocumentWithPosition::getDocument)
-                    : data.values().stream().map(StoredDocument::document);
-            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize,
-                    fieldSelector);
-        }
-
-        @Override
-        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-            data.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }
