@@ -129,11 +129,10 @@ abstract class JourneySupport {
      */
     List<SpecificRecord> outcomes(String requestId) {
         Map<String, SpecificRecord> byEventId = new java.util.LinkedHashMap<>();
-        messageEvents.all(MessageSent.class, e -> e.getRequestId().equals(requestId))
+        messageEvents.ofRequest(MessageSent.class, requestId).forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
+        messageEvents.ofRequest(MessageBlocked.class, requestId)
                 .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
-        messageEvents.all(MessageBlocked.class, e -> e.getRequestId().equals(requestId))
-                .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
-        messageEvents.all(MessageFailed.class, e -> requestId.equals(e.getRequestId()))
+        messageEvents.ofRequest(MessageFailed.class, requestId)
                 .forEach(e -> byEventId.putIfAbsent(e.getEventId(), e));
         return List.copyOf(byEventId.values());
     }
