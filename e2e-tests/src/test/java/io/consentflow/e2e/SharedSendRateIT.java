@@ -35,8 +35,15 @@ import tools.jackson.databind.JsonNode;
  */
 class SharedSendRateIT extends JourneySupport {
 
-    /** Calls a loaded machine may let leave in the next second, beyond each instance's share + 1 (see busiest). */
-    private static final int SECOND_MARGIN = 4;
+    /**
+     * How late a paced call may reach the simulator, on top of its slot (see busiest). Each instance's calls leave at
+     * most {@code share + 1} to any second; a call held up on its way (a scheduler stall or a collection in the
+     * simulator on a loaded 2-core machine) joins the next second's. CI saw 37 calls in one second at 30/s, so some
+     * call was at least a sixth of a second late; the limiter this guards against (whole seconds' permits at the
+     * start of each cycle) put 49 into one second, above the bound even with a third of a second's lateness.
+     */
+    private static final int LATE_MILLIS = 333;
+    private static final int INSTANCES = 2;
     private static final int NUMBER_RATE = 30;
     private static final int SHARE = NUMBER_RATE * 3 / 6;
     private static final int REQUESTS = 600;
@@ -97,12 +104,15 @@ class SharedSendRateIT extends JourneySupport {
 
             assertThat(received).as("the simulator received every send").isGreaterThanOrEqualTo(REQUESTS);
             assertThat(mean).as("the two instances together stay within the number's rate").isLessThanOrEqualTo(bound);
-            // each instance paces its calls one interval apart (CallPacer): a second holds at most share + 1 calls of
-            // each; the margin above that is for calls a loaded machine lets leave late, on top of the next second's
+            // each instance paces its calls one interval apart (CallPacer): the calls a second receives left within
+            // that second widened by the lateness allowed, which holds at most share * (1 s + late) + 1 slots of each
             long busiest = counts.stream().filter(c -> c[0] > firstSecond && c[0] < lastSecond).mapToLong(c -> c[1])
                     .max().orElse(0);
-            assertThat(busiest).as("no single second above the number's rate (paced calls, a margin for late ones)")
-                    .isLessThanOrEqualTo(NUMBER_RATE + 2 + SECOND_MARGIN);
+            long busiestBound = INSTANCES * (SHARE * (1_000L + LATE_MILLIS) / 1_000 + 1);
+            System.out.printf("shared send rate: busiest whole second %d calls (bound %d: calls up to %d ms late)%n",
+                    busiest, busiestBound, LATE_MILLIS);
+            assertThat(busiest).as("no single second above the number's rate (paced calls, some of them late)")
+                    .isLessThanOrEqualTo(busiestBound);
             assertThat(metric(first, "consentflow_gateway_send_outcome_total", "result=\"sent\""))
                     .as("the first instance sent").isPositive();
             assertThat(metric(second, "consentflow_gateway_send_outcome_total", "result=\"sent\""))
