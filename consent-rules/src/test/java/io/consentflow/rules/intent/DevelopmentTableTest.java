@@ -194,18 +194,22 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-aw.tsv", "/development/withdrawal-development-ax.tsv",
             "/development/withdrawal-development-ay.tsv", "/development/withdrawal-development-az.tsv",
             "/development/withdrawal-development-ba.tsv", "/development/withdrawal-development-bb.tsv",
-            "/development/withdrawal-development-bc.tsv");
-
-    /**
-     * Tables bd-bj (600 rows each, all 28 languages once, seven further authors): 2026.12-14's fresh tables, copied
-     * unchanged from the corpus folder and read only by {@code FreshCandidatesHarness} (aggregates). They are in
-     * neither {@link #TABLES} nor {@link #HELD_BACK}, so no trainer or tuning harness reads them ({@link #withHeldBack}
-     * checks it). Their aggregates were read when 2026.12-14's rule was applied; -14 did not ship.
-     */
-    static final List<String> FRESH = List.of("/development/withdrawal-development-bd.tsv",
+            "/development/withdrawal-development-bc.tsv", "/development/withdrawal-development-bd.tsv",
             "/development/withdrawal-development-be.tsv", "/development/withdrawal-development-bf.tsv",
             "/development/withdrawal-development-bg.tsv", "/development/withdrawal-development-bh.tsv",
             "/development/withdrawal-development-bi.tsv", "/development/withdrawal-development-bj.tsv");
+
+    /**
+     * Tables bk-bq (600 rows each, all 28 languages once, seven further authors who never saw the code): 2026.12-15's
+     * fresh tables, committed unchanged by the lead and read only by {@code FreshCandidatesHarness} (aggregates). They
+     * are in neither {@link #TABLES} nor {@link #HELD_BACK}, so no trainer or tuning harness reads them
+     * ({@link #withHeldBack} checks it). Tables bd-bj, 2026.12-14's fresh tables (whose aggregates were read when its
+     * rule was applied; -14 did not ship), are {@link #HELD_BACK} since 2026.12-15's round: development.
+     */
+    static final List<String> FRESH = List.of("/development/withdrawal-development-bk.tsv",
+            "/development/withdrawal-development-bl.tsv", "/development/withdrawal-development-bm.tsv",
+            "/development/withdrawal-development-bn.tsv", "/development/withdrawal-development-bo.tsv",
+            "/development/withdrawal-development-bp.tsv", "/development/withdrawal-development-bq.tsv");
 
     /** {@link #TABLES} and {@link #HELD_BACK}: every development table a model may learn from, never {@link #FRESH}. */
     static List<String> withHeldBack() {
