@@ -283,10 +283,10 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model (2026.12-10, 2026.12-11) is trained by. 2026.12-12's, {@link #RECENT_TWICE}, won
-     * by the rule above but did not ship by the shipping rule.
+     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
+     * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}).
      */
-    static final TrainingRecipe STANDARD = WIDE_ENSEMBLE;
+    static final TrainingRecipe STANDARD = RECENT_TWICE;
 
     private ModelRecipes() {
     }

@@ -44,9 +44,9 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * (its model trained on a-ao, so the same tables out of sample); the others {@code OverridesTuningHarness}'s.
      */
     static final List<RecogniserCandidates> ALL = List.of(
-            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.1488),
+            new RecogniserCandidates("2026.12-11 as committed", null, CombinationVariants.NINE, 0.1488),
             new RecogniserCandidates("-11's recipe on a-av, -11's thresholds", ModelRecipes.WIDE_ENSEMBLE,
-                    SecondOpinion.STANDARD, 0.1410),
+                    CombinationVariants.NINE, 0.1410),
             new RecogniserCandidates("-11's recipe on a-av, the harness's point", ModelRecipes.WIDE_ENSEMBLE,
                     HARNESS_POINT, 0.1253),
             new RecogniserCandidates("-12's recipe on a-av, -12's thresholds", ModelRecipes.RECENT_TWICE,
@@ -68,9 +68,9 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * {@code ClarificationsHarness}'s folds aw-bc (for 2026.12-11 as committed, which never saw them, its E there).
      */
     static final List<RecogniserCandidates> ROUND_14 = List.of(
-            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.2124),
+            new RecogniserCandidates("2026.12-11 as committed", null, CombinationVariants.NINE, 0.2124),
             new RecogniserCandidates("-12's recipe on a-bc, -11's thresholds", ModelRecipes.RECENT_TWICE,
-                    SecondOpinion.STANDARD, 0.1656),
+                    CombinationVariants.NINE, 0.1656),
             new RecogniserCandidates("-12's recipe on a-bc, -13's harness point", ModelRecipes.RECENT_TWICE,
                     HARNESS_POINT, 0.1661),
             new RecogniserCandidates("-12's recipe on a-bc, -14's point", ModelRecipes.RECENT_TWICE, POINT_14,
@@ -87,7 +87,7 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * message a STOP at 0.95. E 0.0998 on the folds (recall 0.9257, 25 false stops of 1,960, clarifications 0.97 %).
      */
     static final SecondOpinion POINT_15 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
-            SecondOpinion.NEVER, 0.95, 0, 0);
+            SecondOpinion.NEVER, 0.95, 0, 0); // SecondOpinion.STANDARD since 2026.12-15
 
     /**
      * 2026.12-15's candidates, in the order the rule's last tie-break uses; models trained on a-bj, all but the first
@@ -97,10 +97,10 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * 2026.12-11 as committed, which never saw them, its E there in 2026.12-14's round).
      */
     static final List<RecogniserCandidates> ROUND_15 = List.of(
-            new RecogniserCandidates("2026.12-11 as committed", null, SecondOpinion.STANDARD, 0.1993),
-            new RecogniserCandidates("-11's model and thresholds, -15's rules", null, SecondOpinion.STANDARD, 0.1955),
+            new RecogniserCandidates("2026.12-11 as committed", null, CombinationVariants.NINE, 0.1993),
+            new RecogniserCandidates("-11's model and thresholds, -15's rules", null, CombinationVariants.NINE, 0.1955),
             new RecogniserCandidates("-12's recipe on a-bj, -11's thresholds", ModelRecipes.RECENT_TWICE,
-                    SecondOpinion.STANDARD, 0.1196),
+                    CombinationVariants.NINE, 0.1196),
             new RecogniserCandidates("-12's recipe on a-bj, -14's point", ModelRecipes.RECENT_TWICE, POINT_14,
                     0.1008),
             new RecogniserCandidates("-12's recipe on a-bj, -15's point", ModelRecipes.RECENT_TWICE, POINT_15,
