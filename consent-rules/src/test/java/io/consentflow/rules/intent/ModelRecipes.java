@@ -248,6 +248,20 @@ import java.util.List;
  * -14's point with the model trained on a-bj read that example UNCERTAIN, so those two candidates are listed but
  * not eligible unless that changes.
  *
+ * <p><b>Applied</b> (02:20-02:21 UTC, 2026-12-07, {@code FreshCandidatesHarness -Dharness.fresh15=bk,bl,bm,bn,bo,bp,bq
+ * -Dharness.committed11=0.1955,0.0469}, load 8-10; on bk-bq 2,100 opt-outs and 1,960 NONE, YES and START rows; E,
+ * recall, false stops, clarifications): 2026.12-11 as committed (the lead's, on main) 0.1955, 0.8657 (1,818), 60
+ * (3.06 %), 4.69 %; -11's model and thresholds with -15's rules 0.1912, 0.8700 (1,827), 60, 4.69 % (the guard
+ * fixes: nine opt-outs more, no false stop more); -12's recipe on a-bj with -15's rules and -11's thresholds 0.1084,
+ * 0.9324 (1,958), 40 (2.04 %), 0.71 %, and with -14's point 0.0971, 0.9376 (1,969), 34 (1.73 %), 0.51 %, both not
+ * eligible (the module's "Ich bekomme schon wieder Nachrichten von euch" read UNCERTAIN); with -15's point <b>0.0971,
+ * 0.9376 (1,969), 34 (1.73 %), 0.46 %</b>, lowest language el 0.867: <b>the winner</b> (E by the lead's formula,
+ * false stops once: 0.0797 against -11's 0.1649). Its model (40,043 rows of a-bj), thresholds and version
+ * 2026.12-15 were committed (dbe86d8) and the sealed set read once (02:22 UTC): pooled recall 0.988 (885 of 896),
+ * false stops 0.36 % (3 of 842), clarifications 0.71 % (6 of 842), every language at least 0.90 (mt, sl 0.938;
+ * bg, da, el, fi, fr, ga, tr 0.969; the others 1.000). By the shipping rule <b>2026.12-15 ships</b>, and
+ * {@code SealedEvaluationTest}'s bounds are its figures (pooled recall held at 0.9877 below the target 0.99).
+ *
  * <p>2026.12-11's round (rule committed in 6d40f82, applied 17:02-17:10 UTC): on ai-ao -10's recipe E 0.0932, pairs
  * of words 0.0942, near misses x3 0.0968, a hidden layer of 32 units (logits averaged, untuned) 0.1021 and all three
  * 0.1008, the last two failing {@code OrdinaryRepliesTest}; -10's recipe and thresholds won (consent-rules README).
