@@ -16,6 +16,8 @@ final class FindingGuards {
     private static final int POSTVERBAL_REACH = 2;
     /** Languages that negate a command after its verb: "Afmeld mig ikke", "Avregistrera mig inte", "ne ... pas". */
     private static final Set<String> POSTVERBAL_NEGATION = Set.of("da", "sv", "de", "nl", "fr");
+    /** "and" and "or" of those languages: a negation after one belongs to the verb that follows it. */
+    private static final Set<String> CONJUNCTIONS = Set.of("und", "oder", "og", "eller", "och", "en", "of", "et", "ou");
     /** Languages that negate a verb by a prefix written as one word: "neposílejte", "nie piszcie", "не шлите". */
     private static final Set<String> PREFIX_NEGATION = Set.of("cs", "sk", "sl", "hr", "pl", "bg", "ru", "uk", "lv",
             "lt");
@@ -36,17 +38,35 @@ final class FindingGuards {
      * another language's negation counts too ("bitte nicht stop"), unless it is a two-letter word ("ne", "no").
      */
     boolean negated(Hit hit) {
+        boolean concord = ownNegation(hit);
         for (int t = Math.max(0, hit.start() - NEGATION_REACH); t < hit.end(); t++) {
             if (hit.isElement(t) || !message.sameClause(t, hit.start())) {
                 continue;
             }
-            boolean own = Role.NEGATE.in(annotation.classes(hit.language(), t));
-            boolean foreign = Role.NEGATE.in(any[t]) && t < hit.start() && message.folded[t].length() > 2;
+            long classes = annotation.classes(hit.language(), t);
+            boolean own = Role.NEGATE.in(classes) && !concord;
+            // a word of the finding's own language is read as that language reads it: Romanian "mai" is "more"
+            boolean foreign = Role.NEGATE.in(any[t]) && classes == 0 && t < hit.start()
+                    && message.folded[t].length() > 2;
             if ((own || foreign) && !politeNegation(t)) {
                 return true;
             }
         }
         return negatedAfter(hit);
+    }
+
+    /**
+     * "Non mi sono mai iscritto", "не нужны, не пишите мне", "Hän ei ole koskaan tilannut": a finding that holds a
+     * negation of its own language ("mai", "не", "koskaan") is a negation already; another one before it is the
+     * language's negative concord (or a negation of its own), not a negation of the withdrawal.
+     */
+    private boolean ownNegation(Hit hit) {
+        for (int t : hit.elements()) {
+            if (Role.NEGATE.in(annotation.classes(hit.language(), t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -73,6 +93,9 @@ final class FindingGuards {
             return false;
         }
         for (int t = hit.end() + 1; t <= Math.min(message.size - 1, hit.end() + POSTVERBAL_REACH); t++) {
+            if (CONJUNCTIONS.contains(message.folded[t])) {
+                return false; // "entfernen und nicht weitergeben": the negation is the next verb's
+            }
             boolean own = Role.NEGATE.in(annotation.classes(hit.language(), t));
             boolean foreign = Role.NEGATE.in(any[t]) && message.folded[t].length() > 2; // "Afmeld mig ikke" read as Dutch
             if (message.sameClause(t, hit.start()) && (own || foreign)) {

@@ -185,7 +185,8 @@ final class IntentRules {
                     || objects.exclamation(hit) && objects.bareAboutAnOrder(hit)
                     || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true)
                     ? guarded(hit) : withdrawal(hit, Intent.STOP);
-            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit) ? guarded(hit)
+            case STOP_BARE -> guards.corrected(hit) || guards.conditionFollows(hit)
+                    || objects.refusalOfAThing(hit) && objects.aboutAnOrder(hit, true) ? guarded(hit)
                     : bare.bareClause(hit, BARE_STOP) ? objects.bareAboutAnOrder(hit) ? guarded(hit) : withdrawal(hit, Intent.STOP)
                     : mention(hit, !Role.MENTION.in(annotation.classes(hit.language(), hit.start())));
             case MENTION -> mention(hit, false);

@@ -150,12 +150,15 @@ final class OrderObjects {
             refusal |= Role.NEGATE.in(own) || FindingGuards.negativeVerb(hit.language(), message.folded[t])
                     || message.folded[t].startsWith("ne") && Role.HALT.in(own); // "nechcem", "nebenoriu"
         }
+        if (!refusal) {
+            return false; // most bare commands refuse nothing: no need to look for words for the messages
+        }
         for (int t = 0; t < message.size; t++) {
             if (message.sameClause(t, hit.start()) && !hit.isElement(t) && nouns.contactWord(hit, t)) {
                 return false;
             }
         }
-        return refusal;
+        return true;
     }
 
     /**

@@ -116,6 +116,7 @@ final class PatternMatcher {
             if (!Role.HALT.in(annotation.classes(language, halt))) {
                 continue;
             }
+            int refusal = ownNegation(annotation, language, halt);
             int from = Math.max(0, halt - HALT_REACH);
             int to = Math.min(message.size - 1, halt + HALT_REACH);
             boolean paired = false;
@@ -128,14 +129,49 @@ final class PatternMatcher {
                 boolean messages = Role.CONTACT.in(own) || own == 0 && Role.CONTACT.in(annotation.anyClasses(t))
                         || sameClause && t > halt && (own & send) != 0;
                 if (messages && !Role.HALT.in(own)) {
-                    hits.add(new Hit(Role.STOP, language, t < halt ? new int[] {t, halt} : new int[] {halt, t}));
+                    hits.add(new Hit(Role.STOP, language, t < halt ? join(t, refusal, halt) : join(-1, refusal,
+                            halt, t)));
                     paired = true;
                 }
             }
             if (!paired) {
-                hits.add(new Hit(Role.STOP_BARE, language, new int[] {halt}));
+                hits.add(new Hit(Role.STOP_BARE, language, join(-1, refusal, halt)));
             }
         }
+    }
+
+    /**
+     * "I don't want to hear from you anymore", "Ei taha", "No quiero que guarden mi número": where the word of
+     * cessation ends an unbroken run of its own words that holds a negation ("=dont +=want", "=ei +=taha"), the
+     * first of the run; else the word itself. The negation is the refusal's own word, so it is one of the finding's
+     * ({@link Hit#elements()}), never a negation of it ({@code FindingGuards.negated}), and a refusal of a thing is
+     * seen as one ({@code OrderObjects.refusalOfAThing}).
+     */
+    private static int ownNegation(Annotation annotation, int language, int halt) {
+        int first = halt;
+        boolean negation = false;
+        while (first > 0 && Role.HALT.in(annotation.classes(language, first - 1))
+                && annotation.message.sameClause(first - 1, halt)) {
+            first--;
+            negation |= Role.NEGATE.in(annotation.classes(language, first));
+        }
+        return negation ? first : halt;
+    }
+
+    /** The tokens before, the run from {@code first} to {@code last}, and the tokens after, in order. */
+    private static int[] join(int before, int first, int last, int... after) {
+        int[] elements = new int[(before < 0 ? 0 : 1) + last - first + 1 + after.length];
+        int k = 0;
+        if (before >= 0) {
+            elements[k++] = before;
+        }
+        for (int t = first; t <= last; t++) {
+            elements[k++] = t;
+        }
+        for (int t : after) {
+            elements[k++] = t;
+        }
+        return elements;
     }
 
     /**

@@ -83,9 +83,14 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
      * 0.50) with a veto at 0.04 on the rules' ERASE for its model ({@code CombinationVariants.TWELVE}); that version
      * did not ship (sealed pooled recall 0.984, below 2026.12-11's 0.985), so these stay. 2026.12-13's candidates
      * (the overrides below, thresholds from the leave-one-table-out harness over ap-av) were all above 3 %
-     * clarifications on the fresh tables aw-bc, -11 too, so none shipped and the overrides stay off here.
+     * clarifications on the fresh tables aw-bc, -11 too, so none shipped. 2026.12-15 (its model -12's recipe trained
+     * on a-bj, with -15's guard fixes) stops from 0.70 where a word of withdrawal stands and asks nothing there, vetoes
+     * a STOP of the rules under 0.08 and an ERASE under 0.08, and makes a consent-word message a STOP at 0.95
+     * ({@code RecogniserCandidates.POINT_15}, chosen by {@code ClarificationsHarness} over the folds bd-bj); -11's were
+     * (0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50), {@code CombinationVariants.NINE}.
      */
-    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50);
+    static final SecondOpinion STANDARD = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
+            NEVER, 0.95, 0, 0);
 
     /** No second opinion: the rules alone. */
     static final SecondOpinion RULES_ONLY = new SecondOpinion(2, 2, 2, 0, 2, 2, 2, 2);

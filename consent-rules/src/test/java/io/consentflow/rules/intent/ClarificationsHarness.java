@@ -49,12 +49,13 @@ class ClarificationsHarness {
         List<HeldOutTableHarness.Scored> committed = rows.stream().filter(r -> folds.contains(r.table()))
                 .map(r -> new HeldOutTableHarness.Scored(r, rules.get(r).intent(), rules.get(r).evidence(),
                         OptOutModel.standard().probability(r.message()), true)).toList();
-        sources("2026.12-11 as committed (never saw the folds), its thresholds", committed, SecondOpinion.STANDARD);
+        sources("2026.12-11 as committed (never saw the folds), its thresholds", committed, CombinationVariants.NINE);
         List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, RECIPE, rules);
         OptOutModel full = OptOutModelTrainer.train(rows, RECIPE).model();
         System.out.printf("%s: folds and a-bc trained (%.0f s)%n", RECIPE.name(), (System.nanoTime() - start) / 1e9);
-        sources(RECIPE.name() + ", folds, -11's thresholds", scored, SecondOpinion.STANDARD);
+        sources(RECIPE.name() + ", folds, -11's thresholds", scored, CombinationVariants.NINE);
         sources(RECIPE.name() + ", folds, -13's harness point", scored, RecogniserCandidates.HARNESS_POINT);
+        sources(RECIPE.name() + ", folds, -14's point", scored, RecogniserCandidates.POINT_14);
         OverridesTuningHarness.Point chosen = OverridesTuningHarness.choose(lexicons, grid(), RECIPE.name(), scored,
                 full, RecogniserCandidates.scored(rows, full, rulesOnly));
         sources(RECIPE.name() + ", folds, the chosen point", scored, chosen.opinion());
@@ -95,7 +96,9 @@ class ClarificationsHarness {
     }
 
     /**
-     * -13's harness point's neighbourhood with the ways to ask less: a higher ask band beside a word of withdrawal,
+     * -13's harness point's neighbourhood with the ways to ask less: a higher ask band beside a word of withdrawal
+     * (since 2026.12-15 up to none at all, and a STOP there from 0.80 too: with models trained on a-bj no point of
+     * -14's grid kept the module's "Ich bekomme schon wieder Nachrichten von euch" NONE),
      * with none, and with none in a reply of {@value SecondOpinion#SHORT} words or fewer (at {@code stopShort} it
      * never asks), and the rules' doubt resolved by a model sure it is no opt-out ({@code clearDoubt}). 2026.12-11's
      * settings and "never" first.
@@ -103,15 +106,16 @@ class ClarificationsHarness {
     static List<SecondOpinion> grid() {
         List<SecondOpinion> grid = new ArrayList<>();
         for (double clear : new double[] {0, 0.10}) {
-            for (double ask : new double[] {0.50, 0.60}) {
+            for (double ask : new double[] {0.50, 0.60, 0.70, 0.80}) {
                 for (double askUncued : new double[] {0.50, 0.60, 0.70}) {
                     for (double askShort : new double[] {0.50, 0.60, 0.70, 0.80}) {
-                        for (double stop : new double[] {0.70, 0.60}) {
+                        for (double stop : new double[] {0.70, 0.60, 0.80}) {
                             for (double veto : new double[] {0.04, 0.08}) {
                                 for (double uncued : new double[] {0.75, 0.80}) {
                                     for (double vetoErase : new double[] {0, 0.04, 0.08}) {
                                         for (double assent : new double[] {SecondOpinion.NEVER, 0.95}) {
-                                            if (ask < stop && askUncued < uncued) {
+                                            // 2026.12-15: also no ask band beside a word of withdrawal
+                                            if ((ask < stop || ask == stop && ask > 0.60) && askUncued < uncued) {
                                                 grid.add(new SecondOpinion(stop, ask, 0.80, veto, uncued, askUncued,
                                                         uncued, Math.min(askShort, uncued), vetoErase,
                                                         SecondOpinion.NEVER, assent, 0, clear));

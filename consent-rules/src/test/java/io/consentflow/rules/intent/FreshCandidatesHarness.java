@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Applies 2026.12-13's rule ({@link ModelRecipes}), run only with {@code -Ptrain -Dharness.fresh13=aw,ax,ay,az,ba,bb,bc},
- * or 2026.12-14's with {@code -Ptrain -Dharness.fresh14=bd,be,bf,bg,bh,bi,bj}:
+ * 2026.12-14's with {@code -Ptrain -Dharness.fresh14=bd,be,bf,bg,bh,bi,bj}, or 2026.12-15's with {@code -Ptrain
+ * -Dharness.fresh15=bk,bl,bm,bn,bo,bp,bq -Dharness.committed11=<E>,<clarification rate>} (2026.12-11 as committed,
+ * main's rules included, as the lead scored it on arrival; {@link RecogniserCandidates#ROUND_15}):
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -34,15 +36,20 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named = System.getProperty("harness.fresh14", named13);
-        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh14=<fresh table letters>");
+        String named15 = System.getProperty("harness.fresh15", "");
+        String named = System.getProperty("harness.fresh14", named13.isBlank() ? named15 : named13);
+        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh15=<fresh table letters>");
         boolean round14 = named13.isBlank();
-        List<RecogniserCandidates> candidates = round14 ? RecogniserCandidates.ROUND_14 : RecogniserCandidates.ALL;
+        boolean round15 = !named15.isBlank();
+        List<RecogniserCandidates> candidates = round15 ? RecogniserCandidates.ROUND_15
+                : round14 ? RecogniserCandidates.ROUND_14 : RecogniserCandidates.ALL;
         List<String> fresh = Arrays.stream(named.split(",")).map(String::strip).toList();
         if (round14) {
             assertThat(fresh.stream().map(f -> "/development/withdrawal-development-" + f + ".tsv").toList())
-                    .as("2026.12-14's fresh tables").isEqualTo(DevelopmentTableTest.FRESH);
+                    .as("the fresh tables").isEqualTo(DevelopmentTableTest.FRESH);
         }
+        // 2026.12-15: 2026.12-11 as committed (main's rules too) is scored by the lead on main on arrival: "E,clar"
+        String[] committed = System.getProperty("harness.committed11", "").split(",");
         String header;
         try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {
             header = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -76,7 +83,15 @@ class FreshCandidatesHarness {
             OptOutModel model = candidate.recipe() == null ? OptOutModel.standard() : models.get(candidate.recipe());
             List<HeldOutTableHarness.Scored> scored = RecogniserCandidates.scored(freshRows, model, rulesOnly);
             WithdrawalScore s = RecogniserCandidates.score(scored, candidate.opinion());
-            if (round14 && candidate.recipe() == null) {
+            boolean asCommitted = candidate == candidates.get(0);
+            if (round15 && asCommitted) {
+                assertThat(committed).as("-Dharness.committed11=<E>,<clarification rate> as the lead scored -11")
+                        .hasSize(2);
+                maxClarifications = Math.max(MAX_CLARIFICATIONS, Double.parseDouble(committed[1]));
+                System.out.printf("  2026.12-11 as committed, scored by the lead on main: E %s, clarifications %s;"
+                        + " clarifications allowed: %.4f; with -15's rules, for the record:%n", committed[0],
+                        committed[1], maxClarifications);
+            } else if (round14 && candidate.recipe() == null && !round15) {
                 // 2026.12-14's bound: at most the higher of 3 % and what 2026.12-11 asks on the same fresh rows
                 maxClarifications = Math.max(MAX_CLARIFICATIONS, s.clarificationRate());
                 System.out.printf("  clarifications allowed: %.4f%n", maxClarifications);
@@ -88,7 +103,9 @@ class FreshCandidatesHarness {
             System.out.printf("  %-50s %s  harness E %.4f  %s%n", candidate.name(), ModelCandidatesHarness.line(s),
                     candidate.harnessError(), ok ? "eligible" : "NOT eligible: " + blockers);
             HeldOutTableHarness.printBreakdown(scored, candidate.opinion(), false, candidate.name());
-            if (ok) {
+            if (round15 && asCommitted) {
+                eligible.put(candidate, Double.parseDouble(committed[0])); // eligible: main's suite is green
+            } else if (ok) {
                 eligible.put(candidate, ModelCandidatesHarness.error(s));
             }
         }

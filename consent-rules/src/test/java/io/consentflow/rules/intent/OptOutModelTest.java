@@ -97,9 +97,10 @@ class OptOutModelTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // rules found nothing but a word of withdrawal or negation stands: the model decides, in three bands
-            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.55|UNCERTAIN",
-            "NONE|false|true|false|5|0.20|NONE",
+            // rules found nothing but a word of withdrawal or negation stands: the model decides; since 2026.12-15
+            // it asks nothing there (a STOP from 0.70, else NONE)
+            "NONE|false|true|false|5|0.99|STOP", "NONE|false|true|false|5|0.72|STOP",
+            "NONE|false|true|false|5|0.65|NONE", "NONE|false|true|false|5|0.20|NONE",
             // a guard voided a word of withdrawal (a negation, an order as its object): the rules' NONE stands
             "NONE|true|true|false|5|0.99|NONE",
             // no word of withdrawal or negation anywhere: a STOP needs more, short or not; an assent gets none
@@ -107,14 +108,15 @@ class OptOutModelTest {
             "NONE|false|false|false|5|0.45|NONE",
             "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
             "NONE|false|false|false|2|0.45|NONE",
-            "NONE|false|false|true|8|0.99|UNCERTAIN", "NONE|false|false|true|1|0.99|UNCERTAIN",
+            "NONE|false|false|true|8|0.90|UNCERTAIN", "NONE|false|false|true|1|0.90|UNCERTAIN",
+            "NONE|false|false|true|8|0.96|STOP",
             "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
             "UNCERTAIN|false|true|false|5|0.85|STOP", "UNCERTAIN|false|true|false|5|0.70|UNCERTAIN",
             // a STOP stands unless the model finds it very unlikely
-            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.01|NONE",
+            "STOP|false|true|false|5|0.30|STOP", "STOP|false|true|false|5|0.07|NONE",
             // an erasure, a request to come back or a confirmation is never changed
-            "ERASE|false|true|false|5|0.00|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
+            "ERASE|false|true|false|5|0.07|NONE", "ERASE|false|true|false|5|0.10|ERASE", "START|false|false|true|5|0.99|START", "YES|false|true|true|1|0.99|YES",
     })
     void theModelChangesOnlyWhatTheRulesLeftOpen(Intent rules, boolean guarded, boolean cue, boolean assent, int words,
             double p, Intent expected) {
@@ -131,8 +133,8 @@ class OptOutModelTest {
         assertThat(withVeto.combine(Intent.ERASE, seen, 0.01)).isEqualTo(Intent.NONE);
         assertThat(withVeto.combine(Intent.ERASE, seen, 0.10)).isEqualTo(Intent.ERASE);
         assertThat(withVeto.asks(Intent.ERASE, seen)).isTrue();
-        assertThat(SecondOpinion.STANDARD.asks(Intent.ERASE, seen)).isFalse();
-        assertThat(SecondOpinion.STANDARD.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
+        assertThat(CombinationVariants.NINE.asks(Intent.ERASE, seen)).isFalse();
+        assertThat(CombinationVariants.NINE.combine(Intent.ERASE, seen, 0.0)).isEqualTo(Intent.ERASE);
     }
 
     @Test

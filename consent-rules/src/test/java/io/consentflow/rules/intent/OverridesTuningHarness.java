@@ -89,7 +89,7 @@ class OverridesTuningHarness {
                 points.add(new Point(opinion, s, ModelCandidatesHarness.error(s)));
             }
         }
-        for (SecondOpinion fixed : List.of(SecondOpinion.STANDARD, CombinationVariants.TWELVE)) {
+        for (SecondOpinion fixed : List.of(CombinationVariants.NINE, CombinationVariants.TWELVE)) {
             WithdrawalScore s = RecogniserCandidates.score(scored, fixed);
             System.out.printf("  %s with %s: %s  (%s)%n", name, fixed, ModelCandidatesHarness.line(s),
                     RecogniserCandidates.blockers(new IntentRecogniser(lexicons, full, fixed), inSample, fixed));

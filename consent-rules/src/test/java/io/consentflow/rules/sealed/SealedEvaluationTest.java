@@ -26,6 +26,16 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
+ * Recogniser 2026.12-15 (-15's guard fixes, -12's recipe trained on tables a-bj, the point {@code
+ * ClarificationsHarness} chose over the folds bd-bj; chosen by the rule of {@code ModelRecipes} on the fresh tables
+ * bk-bq, committed before) meets three of them and not pooled recall: 0.988 (885 of 896), lowest languages mt and
+ * sl 0.938 (30 of 32 each; bg, da, el, fi, fr, ga, tr 0.969, the others 1.000), false stops 0.36 % (3 of 842),
+ * clarifications 0.71 % (6 of 842); read once, at 02:22 UTC on 2026-12-07. It shipped by the shipping rule the lead
+ * set before any -15 figure (pooled recall not below -11's 883, false stops not above its 6, clarifications at most
+ * 3 %, every language at least 0.90, lower E than -11 on bk-bq), which made the per-language bound the issue's 0.90
+ * for this round: -11's own 0.96875 refuses a model for a single message of 32. Its bounds: what it reaches where
+ * that is at least as strict as the target, pooled recall held at what it reaches (below). Not shipped:
+ * 2026.12-12 0.984 (882), 0.969, 0.36 % (3), 1.07 % (9); 2026.12-14 0.990 (887), 0.938 (mt), 0.36 % (3), 0.71 % (6).
  * Recogniser 2026.12-11 (2026.12-10's recipe and thresholds, its model retrained on tables a-ao after the rule of
  * {@code ModelRecipes}, committed before the fresh tables ai-ao judged the candidates, kept that recipe) meets three
  * of them, every language, false stops and clarifications, and not pooled recall: 0.985 (883 of 896), lowest
@@ -47,14 +57,14 @@ class SealedEvaluationTest {
     static final double TARGET_FALSE_STOP_RATE = 0.01;
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
-    /** 2026.12-11 reaches 0.985 (883 of 896), below the target 0.99: held where it is until the target is met. */
-    static final double FLOOR_POOLED_RECALL = 0.985;
-    /** 2026.12-11's lowest languages, thirteen of them, 31 of 32 each (0.96875). */
-    static final double FLOOR_LANGUAGE_RECALL = 0.96875;
-    /** 2026.12-11: 6 of 842 (0.71 %), under the target 1 %: the bound is what is reached. */
-    static final double CEILING_FALSE_STOP_RATE = 0.0072;
-    /** 2026.12-11: 10 of 842 (1.19 %). */
-    static final double CEILING_CLARIFICATION_RATE = 0.0119;
+    /** 2026.12-15 reaches 0.98772 (885 of 896), below the target 0.99: held where it is until the target is met. */
+    static final double FLOOR_POOLED_RECALL = 0.9877;
+    /** 2026.12-15's lowest languages, mt and sl, 30 of 32 each (0.9375), above the target 0.90. */
+    static final double FLOOR_LANGUAGE_RECALL = 0.9375;
+    /** 2026.12-15: 3 of 842 (0.36 %), under the target 1 %: the bound is what is reached. */
+    static final double CEILING_FALSE_STOP_RATE = 0.0036;
+    /** 2026.12-15: 6 of 842 (0.71 %). */
+    static final double CEILING_CLARIFICATION_RATE = 0.0072;
 
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
     private static final String PROVENANCE = "/sealed/PROVENANCE.md";
