@@ -48,7 +48,13 @@ class EvidenceChainTests extends AuditIntegrationTest {
         awaitEntries(eventIds);
 
         JsonNode chain = evidenceChain(subjectId);
-        assertThat(chain.path("entries").size()).isEqualTo(3);
+        // reading the chain is recorded on audit-staff-access before it is served and chained like every event, so a
+        // quick intake may already show this read beside the subject's three events (CI saw 4 entries once)
+        List<String> types = new ArrayList<>();
+        chain.path("entries").forEach(entry -> types.add(entry.path("type").asString()));
+        assertThat(types).as("the subject's entries").filteredOn(type -> !"StaffAccessRecorded".equals(type))
+                .hasSize(3);
+        assertThat(types).as("besides them, only staff reads").hasSizeLessThanOrEqualTo(4);
         assertThat(chain.path("verification").path("valid").asBoolean()).as(chain.toString()).isTrue();
         List<Check> checks = checks(subjectId, chain);
         assertThat(checks).as(lines(checks)).allMatch(Check::ok);
