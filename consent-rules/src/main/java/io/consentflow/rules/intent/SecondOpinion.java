@@ -121,6 +121,9 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         if (seen.cue()) {
             return ask;
         }
+        if (seen.assent()) {
+            return stopAssent; // "Ich willige ein, dass ...": never asked whether they meant to leave
+        }
         return seen.words() <= SHORT ? askShort : askUncued;
     }
 
