@@ -46,6 +46,9 @@ class FreshTablesHarness {
         System.out.printf("Fresh tables %s, %d rows, recogniser %s's rules and model as committed%n", fresh,
                 scored.size(), IntentRecogniser.VERSION);
         HeldOutTableHarness.printBreakdown(scored, SecondOpinion.RULES_ONLY, false, "rules alone");
+        // the recogniser as it ships: its rules, its model and SecondOpinion.STANDARD
+        HeldOutTableHarness.printBreakdown(scored, SecondOpinion.STANDARD, false,
+                "as committed (" + IntentRecogniser.VERSION + ", SecondOpinion.STANDARD)");
         Lexicons lexicons = Lexicons.load();
         CombinationVariants.ALL.forEach((name, opinion) -> {
             HeldOutTableHarness.printBreakdown(scored, opinion, false, "variant " + name);
