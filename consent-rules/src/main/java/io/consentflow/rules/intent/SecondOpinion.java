@@ -121,9 +121,6 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         if (seen.cue()) {
             return ask;
         }
-        if (seen.assent()) {
-            return stopAssent; // "Ich willige ein, dass ...": never asked whether they meant to leave
-        }
         return seen.words() <= SHORT ? askShort : askUncued;
     }
 

@@ -300,6 +300,21 @@ import java.util.List;
  * </ol>
  * Should 2026.12-15 itself win, nothing changes and the sealed set is not read.
  *
+ * <p><b>Applied</b> (03:04-03:05 UTC, 2026-12-07, {@code FreshCandidatesHarness -Dharness.fresh16=br,bs,bt,bu,bv,bw,bx
+ * -Dharness.committed15=0.1056,0.0082}, load 8-13; on br-bx 2,100 opt-outs and 1,960 NONE, YES and START rows; E,
+ * recall, false stops, clarifications): 2026.12-15 as committed (the lead's, on main, c846741) 0.1056, 0.9219
+ * (1,936), 27 (1.38 %), 0.82 %, lowest language hu 0.800, so the bound is 3 %; -15's model and point with -16's rules
+ * 0.1056, 0.9219 (1,936), 27 (1.38 %), 0.61 %, lowest language hu 0.800 (the consent fix changes only
+ * clarifications); -12's recipe on a-bq with -16's rules and -15's point 0.0925, 0.9310 (1,955), 23 (1.17 %),
+ * 0.51 %, lowest language hu 0.840, <b>not eligible</b> (the module's "Keine Nachrichten mehr an meine Adresse"
+ * vetoed to NONE). The first two tie (equal E); the tie goes to the lower harness E, 0.0961 against 0.0971:
+ * <b>the winner is -15's model and point with -16's rules</b>. Its E on br-bx is not lower than -15's (equal), so
+ * the shipping rule's last condition fails whatever the sealed set says: the sealed set was <b>not read</b> (a read
+ * that cannot change the outcome spends it for nothing) and <b>2026.12-16 does not ship</b>. The next commit
+ * restores 2026.12-15's rules exactly (the German verb of consent, the consent-word message never asked, and the
+ * example that holds it are in 126946a for a decision of their own); the model file was never changed; the harness,
+ * the candidates and tables bk-bq ({@code DevelopmentTableTest.HELD_BACK}) stay, br-bx {@code FRESH}.
+ *
  * <p>2026.12-11's round (rule committed in 6d40f82, applied 17:02-17:10 UTC): on ai-ao -10's recipe E 0.0932, pairs
  * of words 0.0942, near misses x3 0.0968, a hidden layer of 32 units (logits averaged, untuned) 0.1021 and all three
  * 0.1008, the last two failing {@code OrdinaryRepliesTest}; -10's recipe and thresholds won (consent-rules README).

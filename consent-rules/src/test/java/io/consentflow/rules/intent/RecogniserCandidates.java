@@ -115,7 +115,8 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * saw them: with -15's rules, -15's round's figure). No point of that harness's grid kept the module's examples
      * green with the model trained on a-bq ("Keine Nachrichten mehr an meine Adresse" vetoed, "Не хочу пропустить
      * ваши предложения" a STOP at every point), so no -16 point is a candidate, and the last is listed though not
-     * eligible unless -15's point keeps them with it.
+     * eligible unless -15's point keeps them with it. -16 did not ship ({@link ModelRecipes}): -16's rules are in
+     * 126946a, and main's rules are -15's again, with which the second candidate is the first.
      */
     static final List<RecogniserCandidates> ROUND_16 = List.of(
             new RecogniserCandidates("2026.12-15 as committed", null, POINT_15, 0.0971),
