@@ -49,13 +49,15 @@ class ClarificationsHarness {
         List<HeldOutTableHarness.Scored> committed = rows.stream().filter(r -> folds.contains(r.table()))
                 .map(r -> new HeldOutTableHarness.Scored(r, rules.get(r).intent(), rules.get(r).evidence(),
                         OptOutModel.standard().probability(r.message()), true)).toList();
-        sources("2026.12-11 as committed (never saw the folds), its thresholds", committed, CombinationVariants.NINE);
+        sources("the committed model (never saw the folds), -11's thresholds", committed, CombinationVariants.NINE);
+        sources("the committed model (never saw the folds), -15's point", committed, RecogniserCandidates.POINT_15);
         List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, RECIPE, rules);
         OptOutModel full = OptOutModelTrainer.train(rows, RECIPE).model();
         System.out.printf("%s: folds and a-bc trained (%.0f s)%n", RECIPE.name(), (System.nanoTime() - start) / 1e9);
         sources(RECIPE.name() + ", folds, -11's thresholds", scored, CombinationVariants.NINE);
         sources(RECIPE.name() + ", folds, -13's harness point", scored, RecogniserCandidates.HARNESS_POINT);
         sources(RECIPE.name() + ", folds, -14's point", scored, RecogniserCandidates.POINT_14);
+        sources(RECIPE.name() + ", folds, -15's point", scored, RecogniserCandidates.POINT_15);
         OverridesTuningHarness.Point chosen = OverridesTuningHarness.choose(lexicons, grid(), RECIPE.name(), scored,
                 full, RecogniserCandidates.scored(rows, full, rulesOnly));
         sources(RECIPE.name() + ", folds, the chosen point", scored, chosen.opinion());

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Applies 2026.12-13's rule ({@link ModelRecipes}), run only with {@code -Ptrain -Dharness.fresh13=aw,ax,ay,az,ba,bb,bc},
  * 2026.12-14's with {@code -Ptrain -Dharness.fresh14=bd,be,bf,bg,bh,bi,bj}, or 2026.12-15's with {@code -Ptrain
  * -Dharness.fresh15=bk,bl,bm,bn,bo,bp,bq -Dharness.committed11=<E>,<clarification rate>} (2026.12-11 as committed,
- * main's rules included, as the lead scored it on arrival; {@link RecogniserCandidates#ROUND_15}):
+ * main's rules included, as the lead scored it on arrival; {@link RecogniserCandidates#ROUND_15}), or 2026.12-16's
+ * with {@code -Ptrain -Dharness.fresh16=br,bs,bt,bu,bv,bw,bx -Dharness.committed15=<E>,<clarification rate>}
+ * (2026.12-15 as committed, likewise; {@link RecogniserCandidates#ROUND_16}):
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -36,20 +38,25 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named15 = System.getProperty("harness.fresh15", "");
+        String named16 = System.getProperty("harness.fresh16", "");
+        String named15 = System.getProperty("harness.fresh15", named16);
         String named = System.getProperty("harness.fresh14", named13.isBlank() ? named15 : named13);
-        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh15=<fresh table letters>");
+        Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh16=<fresh table letters>");
         boolean round14 = named13.isBlank();
         boolean round15 = !named15.isBlank();
-        List<RecogniserCandidates> candidates = round15 ? RecogniserCandidates.ROUND_15
-                : round14 ? RecogniserCandidates.ROUND_14 : RecogniserCandidates.ALL;
+        boolean round16 = !named16.isBlank();
+        List<RecogniserCandidates> candidates = round16 ? RecogniserCandidates.ROUND_16
+                : round15 ? RecogniserCandidates.ROUND_15 : round14 ? RecogniserCandidates.ROUND_14
+                : RecogniserCandidates.ALL;
         List<String> fresh = Arrays.stream(named.split(",")).map(String::strip).toList();
         if (round14) {
             assertThat(fresh.stream().map(f -> "/development/withdrawal-development-" + f + ".tsv").toList())
                     .as("the fresh tables").isEqualTo(DevelopmentTableTest.FRESH);
         }
         // 2026.12-15: 2026.12-11 as committed (main's rules too) is scored by the lead on main on arrival: "E,clar"
-        String[] committed = System.getProperty("harness.committed11", "").split(",");
+        // 2026.12-16: 2026.12-15 as committed, likewise ("-Dharness.committed15=E,clar")
+        String[] committed = System.getProperty(round16 ? "harness.committed15" : "harness.committed11", "")
+                .split(",");
         String header;
         try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {
             header = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -85,12 +92,12 @@ class FreshCandidatesHarness {
             WithdrawalScore s = RecogniserCandidates.score(scored, candidate.opinion());
             boolean asCommitted = candidate == candidates.get(0);
             if (round15 && asCommitted) {
-                assertThat(committed).as("-Dharness.committed11=<E>,<clarification rate> as the lead scored -11")
+                assertThat(committed).as("-Dharness.committed1x=<E>,<clarification rate> as the lead scored it")
                         .hasSize(2);
                 maxClarifications = Math.max(MAX_CLARIFICATIONS, Double.parseDouble(committed[1]));
-                System.out.printf("  2026.12-11 as committed, scored by the lead on main: E %s, clarifications %s;"
-                        + " clarifications allowed: %.4f; with -15's rules, for the record:%n", committed[0],
-                        committed[1], maxClarifications);
+                System.out.printf("  %s, scored by the lead on main: E %s, clarifications %s; clarifications"
+                        + " allowed: %.4f; with this branch's rules, for the record:%n", candidate.name(),
+                        committed[0], committed[1], maxClarifications);
             } else if (round14 && candidate.recipe() == null && !round15) {
                 // 2026.12-14's bound: at most the higher of 3 % and what 2026.12-11 asks on the same fresh rows
                 maxClarifications = Math.max(MAX_CLARIFICATIONS, s.clarificationRate());

@@ -107,6 +107,24 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
                     0.0998));
 
     /**
+     * 2026.12-16's candidates, in the order the rule's last tie-break uses; the last one's model trained on a-bq, all
+     * but the first with 2026.12-16's rules (the verb of consent "willige ... ein", a consent-word message never
+     * asked about). The first is 2026.12-15 as committed: its figures on br-bx are the lead's, scored on
+     * main on arrival. Harness E: E on {@code ClarificationsHarness}'s folds bk-bq (02:54-02:57 UTC, 2026-12-07, load
+     * 7-8; the last each scored by a model trained on the rest of a-bq; the committed model, trained on a-bj, never
+     * saw them: with -15's rules, -15's round's figure). No point of that harness's grid kept the module's examples
+     * green with the model trained on a-bq ("Keine Nachrichten mehr an meine Adresse" vetoed, "Не хочу пропустить
+     * ваши предложения" a STOP at every point), so no -16 point is a candidate, and the last is listed though not
+     * eligible unless -15's point keeps them with it. -16 did not ship ({@link ModelRecipes}): -16's rules are in
+     * 126946a, and main's rules are -15's again, with which the second candidate is the first.
+     */
+    static final List<RecogniserCandidates> ROUND_16 = List.of(
+            new RecogniserCandidates("2026.12-15 as committed", null, POINT_15, 0.0971),
+            new RecogniserCandidates("-15's model and point, -16's rules", null, POINT_15, 0.0961),
+            new RecogniserCandidates("-12's recipe on a-bq, -16's rules, -15's point", ModelRecipes.RECENT_TWICE,
+                    POINT_15, 0.0937));
+
+    /**
      * What keeps a recogniser from shipping whatever its figures: {@code OrdinaryRepliesTest}, the module's example
      * tables ({@link ModuleExamples}) and the floors {@code DevelopmentTableTest} holds on the tables given (a-av, in
      * sample for a model trained on them). "green" when nothing does.
