@@ -282,18 +282,20 @@ final class Suite {
     }
 
     private void startAll() {
-        // first the identity provider: the console reads its discovery document when it starts (the services fetch
-        // its keys only when a token arrives)
+        // the console last, once the identity provider is ready: it reads its discovery document when it starts; the
+        // services fetch its keys only when a token arrives, so they start beside it (the provider's own start no
+        // longer delays every suite's)
         boolean consoleRuns = processes().contains(console);
+        List<ServiceProcess> first = processes().stream().filter(p -> !consoleRuns || p != console).toList();
+        first.forEach(ServiceProcess::start);
+        List<CompletableFuture<Void>> ready = new java.util.ArrayList<>(first.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY))).toList());
         if (consoleRuns) {
-            authServer.start();
             authServer.awaitReady(READY);
+            console.start();
+            ready.add(CompletableFuture.runAsync(() -> console.awaitReady(READY)));
         }
-        List<ServiceProcess> rest = processes().stream().filter(p -> !consoleRuns || p != authServer).toList();
-        rest.forEach(ServiceProcess::start);
-        CompletableFuture.allOf(rest.stream()
-                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY)))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     }
 
     /** SIGTERM to all at once, then wait: sequential stops would outlast the test JVM's shutdown grace period. */
