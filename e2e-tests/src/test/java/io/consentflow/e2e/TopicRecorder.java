@@ -62,8 +62,8 @@ final class TopicRecorder implements AutoCloseable {
 
     /** The events of one request ({@code requestId}), in the order they were recorded. */
     <T extends SpecificRecord> List<T> ofRequest(Class<T> type, String requestId) {
-        return byRequestId.getOrDefault(requestId, new ConcurrentLinkedQueue<>()).stream().filter(type::isInstance)
-                .map(type::cast).toList();
+        Queue<SpecificRecord> recorded = byRequestId.get(requestId);
+        return recorded == null ? List.of() : recorded.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     <T extends SpecificRecord> List<T> all(Class<T> type, Predicate<T> matching) {

@@ -10,6 +10,17 @@ public final class Sha256 {
 
     public static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One digest per thread: looking SHA-256 up among the providers cost more than hashing a consent text (every
+     * caller finishes with {@code digest()}, which resets the instance for its next use on the thread).
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private Sha256() {
     }
@@ -43,10 +54,6 @@ public final class Sha256 {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA_256.get();
     }
 }

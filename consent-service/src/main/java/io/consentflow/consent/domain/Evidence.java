@@ -1,10 +1,7 @@
 package io.consentflow.consent.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.consentflow.proof.Sha256;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -14,18 +11,8 @@ import java.util.List;
 public record Evidence(String optInId, Instant at, String channel, String clientAddress, String userAgent,
         String pageUrl, String noticeVersion, String consentText, String consentTextHash, String inboundMessageId) {
 
-    /** One digest per thread: looking SHA-256 up among the providers cost more than hashing a consent text. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     public static String sha256Hex(String text) {
-        // digest() resets the instance for its next use on this thread
-        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text);
     }
 
     public Evidence forOptIn(String id) {
