@@ -18,6 +18,8 @@ import org.springframework.context.SmartLifecycle;
 public abstract class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
+    /** How long {@link #stop()} waits for a run in progress to end. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final Duration fixedInterval;
@@ -71,11 +73,22 @@ public abstract class PeriodicTask implements SmartLifecycle {
         }
     }
 
+    /**
+     * Interrupts a run in progress and waits for it to end (at most {@link #STOP_WAIT}): once stop returns, no run of
+     * this task acts any more, as SmartLifecycle asks. Returning at once let a run that had begun before the stop read
+     * and publish afterwards (an outbox relay's scan published an outbox a second relay then published too).
+     */
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
+        ScheduledExecutorService stopping = executor;
+        if (stopping != null) {
             executor = null;
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
