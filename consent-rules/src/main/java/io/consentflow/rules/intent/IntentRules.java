@@ -71,15 +71,22 @@ final class IntentRules {
      * confirmation or receiving ({@link Lexicons#assent}). {@code words}: how many words the message has.
      * {@code contrary}: a word of negation or of coming back stands beside whatever the rules found ("don't stop
      * sending", "stop, don't send yet", "sign me up again"), where a STOP of the rules is most often wrong
-     * (2026.12-13, {@link Lexicons#contrary}).
+     * (2026.12-13, {@link Lexicons#contrary}). {@code named}: the finding the rules decided on names the messages
+     * among its own words ("Keine Nachrichten mehr an meine Adresse"; not "stop sending me offers", whose finding is
+     * the verb), the clearest reading of a withdrawal the rules make (2026.12-17).
      */
-    record Evidence(boolean guarded, boolean cue, boolean assent, int words, boolean contrary) {
+    record Evidence(boolean guarded, boolean cue, boolean assent, int words, boolean contrary, boolean named) {
 
-        static final Evidence NOTHING = new Evidence(false, false, false, 0, false);
+        static final Evidence NOTHING = new Evidence(false, false, false, 0, false, false);
 
         /** Evidence with no word of negation or of coming back, as before 2026.12-13. */
         Evidence(boolean guarded, boolean cue, boolean assent, int words) {
-            this(guarded, cue, assent, words, false);
+            this(guarded, cue, assent, words, false, false);
+        }
+
+        /** Evidence of a finding that names no messages, as before 2026.12-17. */
+        Evidence(boolean guarded, boolean cue, boolean assent, int words, boolean contrary) {
+            this(guarded, cue, assent, words, contrary, false);
         }
     }
 
@@ -96,8 +103,9 @@ final class IntentRules {
         int language = -1;
         int bestCoverage = -1;
         boolean shared = false;
+        Hit decisive = null;
         if (misdirected()) {
-            return new Decision(Intent.NONE, -1, evidence(true));
+            return new Decision(Intent.NONE, -1, evidence(true, null));
         }
         Intent[] judged = new Intent[hits.size()];
         boolean comingBack = false;
@@ -117,20 +125,32 @@ final class IntentRules {
                 language = hit.language();
                 bestCoverage = coverage;
                 shared = false;
+                decisive = hit;
             } else if (rank(intent) == rank(best) && coverage == bestCoverage && hit.language() != language) {
                 shared = true;
             }
         }
-        return new Decision(best, shared ? SHARED : language, evidence(guarded));
+        return new Decision(best, shared ? SHARED : language, evidence(guarded, decisive));
     }
 
-    private Evidence evidence(boolean guardedFinding) {
+    private Evidence evidence(boolean guardedFinding, Hit decisive) {
         long all = 0;
         for (long classes : any) {
             all |= classes;
         }
         return new Evidence(guardedFinding, (all & annotation.lexicons.cues) != 0,
-                (all & annotation.lexicons.assent) != 0, message.size, (all & annotation.lexicons.contrary) != 0);
+                (all & annotation.lexicons.assent) != 0, message.size, (all & annotation.lexicons.contrary) != 0,
+                decisive != null && namesMessages(decisive));
+    }
+
+    /** Whether a word for the messages ("Nachrichten", "offers") is one of the finding's own words. */
+    private boolean namesMessages(Hit hit) {
+        for (int t : hit.elements()) {
+            if (Role.CONTACT.in(annotation.classes(hit.language(), t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

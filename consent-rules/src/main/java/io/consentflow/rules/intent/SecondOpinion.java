@@ -46,10 +46,22 @@ package io.consentflow.rules.intent;
  * @param clearDoubt the probability below which an UNCERTAIN of the rules is NONE (0 for never, as before 2026.12-14:
  *                   on the folds aw-bc most clarifications asked of ordinary messages were the rules' doubt about a
  *                   question the model found no opt-out at all, "how do I change my delivery address?")
+ * @param vetoNamed  the probability below which a STOP of the rules whose finding names the messages and beside
+ *                   which no word of negation or coming back stands is NONE ({@link IntentRules.Evidence#named()};
+ *                   {@code veto} before 2026.12-17: a model trained on a-bq vetoed "Keine Nachrichten mehr an meine
+ *                   Adresse", since every development row with "nicht mehr an meine Adresse" is about a parcel)
  */
 record SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
         double stopShort, double askShort, double vetoErase, double stopGuarded, double stopAssent,
-        double vetoContrary, double clearDoubt) {
+        double vetoContrary, double clearDoubt, double vetoNamed) {
+
+    /** A STOP of the rules that names the messages is vetoed as any other, as every combination before -17. */
+    SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
+            double stopShort, double askShort, double vetoErase, double stopGuarded, double stopAssent,
+            double vetoContrary, double clearDoubt) {
+        this(stop, ask, stopDoubt, veto, stopUncued, askUncued, stopShort, askShort, vetoErase, stopGuarded,
+                stopAssent, vetoContrary, clearDoubt, veto);
+    }
 
     /** The rules' doubt always asks, as every combination before 2026.12-14. */
     SecondOpinion(double stop, double ask, double stopDoubt, double veto, double stopUncued, double askUncued,
@@ -121,11 +133,14 @@ record SecondOpinion(double stop, double ask, double stopDoubt, double veto, dou
         if (seen.cue()) {
             return ask;
         }
+        if (seen.assent()) {
+            return stopAssent; // "Ich willige ein, dass ...": never asked whether they meant to leave
+        }
         return seen.words() <= SHORT ? askShort : askUncued;
     }
 
     private double vetoOf(IntentRules.Evidence seen) {
-        return seen.contrary() ? Math.max(veto, vetoContrary) : veto;
+        return seen.contrary() ? Math.max(veto, vetoContrary) : seen.named() ? vetoNamed : veto;
     }
 
     /** Whether the model is asked at all about a reading of the rules. */

@@ -200,25 +200,29 @@ class DevelopmentTableTest {
      * Tables a model may learn from that the shipped model was not trained on. Tables ap-bc stayed here while
      * 2026.12-12, -13 and -14 did not ship, bd-bj from 2026.12-15's round on; 2026.12-15, trained on a-bj, ships
      * them in {@link #TABLES}. Tables bk-bq, 2026.12-15's fresh tables (their aggregates read when its rule was
-     * applied), are development from 2026.12-16's round on.
+     * applied), are development from 2026.12-16's round on, and br-bx, 2026.12-16's fresh tables (scored on arrival
+     * by 2026.12-15 as committed, c846741: recall 0.9219, 1,936 of 2,100, false stops 27 of 1,960, 1.38 %,
+     * clarifications 0.82 %, lowest language hu 0.800; -16 did not ship), from 2026.12-17's round on.
      */
     static final List<String> HELD_BACK = List.of("/development/withdrawal-development-bk.tsv",
             "/development/withdrawal-development-bl.tsv", "/development/withdrawal-development-bm.tsv",
             "/development/withdrawal-development-bn.tsv", "/development/withdrawal-development-bo.tsv",
-            "/development/withdrawal-development-bp.tsv", "/development/withdrawal-development-bq.tsv");
+            "/development/withdrawal-development-bp.tsv", "/development/withdrawal-development-bq.tsv",
+            "/development/withdrawal-development-br.tsv", "/development/withdrawal-development-bs.tsv",
+            "/development/withdrawal-development-bt.tsv", "/development/withdrawal-development-bu.tsv",
+            "/development/withdrawal-development-bv.tsv", "/development/withdrawal-development-bw.tsv",
+            "/development/withdrawal-development-bx.tsv");
 
     /**
-     * Tables br-bx (600 rows each, all 28 languages once, seven further authors who never saw the code): 2026.12-16's
+     * Tables by-ce (600 rows each, all 28 languages once, seven further authors who never saw the code): 2026.12-17's
      * fresh tables, committed unchanged by the lead and read only by {@code FreshCandidatesHarness} (aggregates). They
      * are in neither {@link #TABLES} nor {@link #HELD_BACK}, so no trainer or tuning harness reads them
-     * ({@link #withHeldBack} checks it). Scored on arrival by 2026.12-15 as committed (the lead, c846741): recall
-     * 0.9219 (1,936 of 2,100), false stops 27 of 1,960 (1.38 %), clarifications 0.82 %, lowest language hu 0.800.
-     * 2026.12-16 did not ship (its winner's E there equal to -15's), so they stay here until the next round.
+     * ({@link #withHeldBack} checks it).
      */
-    static final List<String> FRESH = List.of("/development/withdrawal-development-br.tsv",
-            "/development/withdrawal-development-bs.tsv", "/development/withdrawal-development-bt.tsv",
-            "/development/withdrawal-development-bu.tsv", "/development/withdrawal-development-bv.tsv",
-            "/development/withdrawal-development-bw.tsv", "/development/withdrawal-development-bx.tsv");
+    static final List<String> FRESH = List.of("/development/withdrawal-development-by.tsv",
+            "/development/withdrawal-development-bz.tsv", "/development/withdrawal-development-ca.tsv",
+            "/development/withdrawal-development-cb.tsv", "/development/withdrawal-development-cc.tsv",
+            "/development/withdrawal-development-cd.tsv", "/development/withdrawal-development-ce.tsv");
 
     /** {@link #TABLES} and {@link #HELD_BACK}: every development table a model may learn from, never {@link #FRESH}. */
     static List<String> withHeldBack() {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * -Dharness.fresh15=bk,bl,bm,bn,bo,bp,bq -Dharness.committed11=<E>,<clarification rate>} (2026.12-11 as committed,
  * main's rules included, as the lead scored it on arrival; {@link RecogniserCandidates#ROUND_15}), or 2026.12-16's
  * with {@code -Ptrain -Dharness.fresh16=br,bs,bt,bu,bv,bw,bx -Dharness.committed15=<E>,<clarification rate>}
- * (2026.12-15 as committed, likewise; {@link RecogniserCandidates#ROUND_16}):
+ * (2026.12-15 as committed, likewise; {@link RecogniserCandidates#ROUND_16}), or 2026.12-17's with {@code -Ptrain
+ * -Dharness.fresh17=by,bz,ca,cb,cc,cd,ce -Dharness.committed15=<E>,<clarification rate>}
+ * ({@link RecogniserCandidates#ROUND_17}):
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -38,14 +40,16 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named16 = System.getProperty("harness.fresh16", "");
+        String named17 = System.getProperty("harness.fresh17", "");
+        String named16 = System.getProperty("harness.fresh16", named17);
         String named15 = System.getProperty("harness.fresh15", named16);
         String named = System.getProperty("harness.fresh14", named13.isBlank() ? named15 : named13);
         Assumptions.assumeFalse(named.isBlank(), "no -Dharness.fresh16=<fresh table letters>");
         boolean round14 = named13.isBlank();
         boolean round15 = !named15.isBlank();
         boolean round16 = !named16.isBlank();
-        List<RecogniserCandidates> candidates = round16 ? RecogniserCandidates.ROUND_16
+        List<RecogniserCandidates> candidates = !named17.isBlank() ? RecogniserCandidates.ROUND_17
+                : round16 ? RecogniserCandidates.ROUND_16
                 : round15 ? RecogniserCandidates.ROUND_15 : round14 ? RecogniserCandidates.ROUND_14
                 : RecogniserCandidates.ALL;
         List<String> fresh = Arrays.stream(named.split(",")).map(String::strip).toList();

@@ -70,7 +70,7 @@ class HeldOutTableHarness {
                 Intent rules = older != null ? Intent.valueOf(older) : decision.intent();
                 IntentRules.Evidence seen = decision.evidence();
                 seen = new IntentRules.Evidence(seen.guarded() && rules == Intent.NONE, seen.cue(), seen.assent(),
-                        seen.words(), seen.contrary());
+                        seen.words(), seen.contrary(), seen.named() && rules == decision.intent());
                 scored.add(new Scored(row, rules, seen, model.probability(row.message()), older != null));
             }
         }

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The module's own example tables, read where they are written: every {@code (text, intent)} table of a
- * parameterized test that asserts the recogniser's reading of each text. {@code ModelCandidatesHarness} asks whether
+ * parameterized test that asserts the recogniser's reading of each text, and the consents
+ * {@code OrdinaryRepliesTest} holds may not be asked about (YES or NONE). {@code ModelCandidatesHarness} asks whether
  * a model and its thresholds keep them, beside {@code OrdinaryRepliesTest}, before an operating point may ship.
  */
 final class ModuleExamples {
@@ -21,6 +22,12 @@ final class ModuleExamples {
     /** The examples the recogniser reads otherwise than their tables say, as "text: expected, read". */
     static List<String> misread(IntentRecogniser recogniser) {
         List<String> out = new ArrayList<>();
+        for (String consent : OrdinaryRepliesTest.CONSENTS_NEVER_ASKED) {
+            Intent read = recogniser.classify(consent).intent();
+            if (read != Intent.YES && read != Intent.NONE) {
+                out.add(consent + ": YES or NONE, read " + read);
+            }
+        }
         for (Class<?> test : TESTS) {
             for (Method method : test.getDeclaredMethods()) {
                 CsvSource table = method.getAnnotation(CsvSource.class);

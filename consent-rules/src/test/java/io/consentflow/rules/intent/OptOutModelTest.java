@@ -108,7 +108,8 @@ class OptOutModelTest {
             "NONE|false|false|false|5|0.45|NONE",
             "NONE|false|false|false|1|0.99|STOP", "NONE|false|false|false|2|0.60|UNCERTAIN",
             "NONE|false|false|false|2|0.45|NONE",
-            "NONE|false|false|true|8|0.90|UNCERTAIN", "NONE|false|false|true|1|0.90|UNCERTAIN",
+            // since 2026.12-16 no one-tap question either: "Ich willige ein, dass ..." (OrdinaryRepliesTest)
+            "NONE|false|false|true|8|0.90|NONE", "NONE|false|false|true|1|0.90|NONE",
             "NONE|false|false|true|8|0.96|STOP",
             "NONE|false|true|true|8|0.99|STOP",
             // the rules doubted: only a very confident model makes it a STOP
@@ -160,7 +161,7 @@ class OptOutModelTest {
         assertThat(overrides.combine(Intent.NONE, guarded, 0.94)).isEqualTo(Intent.NONE); // no one-tap reply either
         IntentRules.Evidence assent = new IntentRules.Evidence(false, false, true, 7);
         assertThat(overrides.combine(Intent.NONE, assent, 0.91)).isEqualTo(Intent.STOP);
-        assertThat(overrides.combine(Intent.NONE, assent, 0.89)).isEqualTo(Intent.UNCERTAIN);
+        assertThat(overrides.combine(Intent.NONE, assent, 0.89)).isEqualTo(Intent.NONE); // never asked (-16)
         IntentRules.Evidence contrary = new IntentRules.Evidence(false, true, false, 4, true);
         IntentRules.Evidence plain = new IntentRules.Evidence(false, true, false, 4, false);
         assertThat(overrides.combine(Intent.STOP, contrary, 0.15)).isEqualTo(Intent.NONE);
@@ -170,7 +171,7 @@ class OptOutModelTest {
         SecondOpinion without = new SecondOpinion(0.70, 0.50, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50, 0);
         assertThat(without.asks(Intent.NONE, guarded)).isFalse();
         assertThat(without.combine(Intent.NONE, guarded, 0.99)).isEqualTo(Intent.NONE);
-        assertThat(without.combine(Intent.NONE, assent, 0.99)).isEqualTo(Intent.UNCERTAIN);
+        assertThat(without.combine(Intent.NONE, assent, 0.99)).isEqualTo(Intent.NONE); // asked before -16
         assertThat(without.combine(Intent.STOP, contrary, 0.15)).isEqualTo(Intent.STOP);
     }
 

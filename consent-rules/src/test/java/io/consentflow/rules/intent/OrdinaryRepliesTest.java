@@ -37,6 +37,15 @@ class OrdinaryRepliesTest {
             "Concordo em receber ofertas pelo WhatsApp", "Да, согласен получать предложения", "Так, погоджуюсь",
             "Evet, onaylıyorum", "نعم، أوافق", "Ναι, συμφωνώ", "Sunt de acord să primesc oferte");
 
+    /**
+     * Consents whose reader may not even ask whether they meant to leave (the one-tap "Unsubscribe" question to
+     * someone who just consented): YES or NONE, never UNCERTAIN, STOP or ERASE. 2026.12-15 asked it of the first,
+     * the sentence of the shop's own consent text (the rules knew no word of consent in it: "willige ... ein").
+     */
+    static final List<String> CONSENTS_NEVER_ASKED = List.of(
+            "Ich willige ein, dass Musterladen mir Angebote per WhatsApp sendet.",
+            "Ich willige ein, dass Musterladen mir Angebote per WhatsApp sendet");
+
     /** Withdrawals beside those words, the positive control. */
     static final List<String> WITHDRAWALS = List.of("STOP", "thx, but stop sending me offers",
             "Ich widerrufe meine Einwilligung", "I no longer agree to receive your offers",
@@ -59,6 +68,12 @@ class OrdinaryRepliesTest {
     @FieldSource("CONSENTS")
     void aConsentOrConfirmationIsNeverAWithdrawal(String consent) {
         assertThat(withdraws(consent)).as("'%s' read as a withdrawal", consent).isFalse();
+    }
+
+    @ParameterizedTest
+    @FieldSource("CONSENTS_NEVER_ASKED")
+    void aConsentIsNotAskedWhetherItMeantToLeave(String consent) {
+        assertThat(recogniser.classify(consent).intent()).as("'%s'", consent).isIn(Intent.YES, Intent.NONE);
     }
 
     @ParameterizedTest

@@ -90,6 +90,13 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
             SecondOpinion.NEVER, 0.95, 0, 0); // SecondOpinion.STANDARD since 2026.12-15
 
     /**
+     * 2026.12-17's point: {@link #POINT_15}, but a STOP of the rules whose finding names the messages, with no word
+     * of negation or of coming back beside it, is vetoed only under {@link ClarificationsHarness#VETO_NAMED} (0.03).
+     */
+    static final SecondOpinion POINT_17 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
+            SecondOpinion.NEVER, 0.95, 0, 0, ClarificationsHarness.VETO_NAMED);
+
+    /**
      * 2026.12-15's candidates, in the order the rule's last tie-break uses; models trained on a-bj, all but the first
      * with 2026.12-15's rules (the guard fixes of {@code GuardsTest}). The first is 2026.12-11 as committed, rules
      * included: its figures on bk-bq are the lead's, scored on main on arrival (here it reads with -15's rules, and
@@ -123,6 +130,39 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
             new RecogniserCandidates("-15's model and point, -16's rules", null, POINT_15, 0.0961),
             new RecogniserCandidates("-12's recipe on a-bq, -16's rules, -15's point", ModelRecipes.RECENT_TWICE,
                     POINT_15, 0.0937));
+
+    /**
+     * The point {@code ClarificationsHarness -Dharness.clarify=br,bs,bt,bu,bv,bw,bx} chose for -12's recipe with
+     * 2026.12-17's rules (05:12-05:18 UTC, 2026-12-07, load 13-18; folds each scored by a model trained on the rest of
+     * a-bx; lowest E there with at most 3 % clarifications, {@code OrdinaryRepliesTest}, the module's examples and
+     * {@code DevelopmentTableTest}'s floors on a-bx green; within 0.001 the grid's first): {@link #POINT_17} with an
+     * ask band from 0.60 beside a word of withdrawal and no veto on the rules' ERASE; E 0.0912 on the folds (recall
+     * 0.9333, 24 false stops of 1,960, clarifications 0.71 %), as {@link #POINT_17} (0.56 %). Every point asking
+     * from 0.50 there read the module's "Ich bekomme schon wieder Nachrichten von euch" as UNCERTAIN.
+     */
+    static final SecondOpinion HARNESS_17 = new SecondOpinion(0.70, 0.60, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0,
+            SecondOpinion.NEVER, 0.95, 0, 0, ClarificationsHarness.VETO_NAMED);
+
+    /**
+     * 2026.12-17's candidates, in the order the rule's last tie-break uses; the last three's model trained on a-bx,
+     * all but the first with 2026.12-17's rules (-16's consent fix and the named STOP's own veto, which only
+     * {@link #POINT_17} and the harness's point use). The first is 2026.12-15 as committed: its figures on by-ce are the
+     * lead's, scored on main on arrival. Harness E: E on {@code ClarificationsHarness}'s folds br-bx (05:12-05:18 UTC,
+     * 2026-12-07; the last three each scored by a model trained on the rest of a-bx; the committed model, trained
+     * on a-bj, never saw them: its figure with main's rules is the lead's there, 0.1056). -12's recipe with -15's
+     * point is listed though it vetoes the module's "Keine Nachrichten mehr an meine Adresse" (so not eligible): it
+     * is what -17's point changes.
+     */
+    static final List<RecogniserCandidates> ROUND_17 = List.of(
+            new RecogniserCandidates("2026.12-15 as committed", null, POINT_15, 0.1056),
+            new RecogniserCandidates("-15's model and point, -17's rules", null, POINT_15, 0.1056),
+            new RecogniserCandidates("-15's model, -17's rules and point", null, POINT_17, 0.1057),
+            new RecogniserCandidates("-12's recipe on a-bx, -17's rules, -15's point", ModelRecipes.RECENT_TWICE,
+                    POINT_15, 0.0921),
+            new RecogniserCandidates("-12's recipe on a-bx, -17's rules and point", ModelRecipes.RECENT_TWICE,
+                    POINT_17, 0.0912),
+            new RecogniserCandidates("-12's recipe on a-bx, -17's rules, the harness's point",
+                    ModelRecipes.RECENT_TWICE, HARNESS_17, 0.0912));
 
     /**
      * What keeps a recogniser from shipping whatever its figures: {@code OrdinaryRepliesTest}, the module's example
