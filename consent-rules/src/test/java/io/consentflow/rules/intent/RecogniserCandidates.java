@@ -87,7 +87,7 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
      * message a STOP at 0.95. E 0.0998 on the folds (recall 0.9257, 25 false stops of 1,960, clarifications 0.97 %).
      */
     static final SecondOpinion POINT_15 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
-            SecondOpinion.NEVER, 0.95, 0, 0); // SecondOpinion.STANDARD since 2026.12-15
+            SecondOpinion.NEVER, 0.95, 0, 0); // SecondOpinion.STANDARD in 2026.12-15
 
     /**
      * 2026.12-17's point: {@link #POINT_15}, but a STOP of the rules whose finding names the messages, with no word
