@@ -63,7 +63,7 @@ public record SimulatorProperties(
      * @param batchWindow   status updates that become due within this window go out in one webhook, as Meta
      *                      bundles statuses; user actions are never batched
      * @param batchMax      at most this many statuses per webhook
-     * @param batchMaxBytes at most this many bytes per status webhook (the gateway reads bodies up to 64 KB)
+     * @param batchMaxBytes at most this many bytes per status webhook (well under the gateway's webhook limit, 3 MB)
      */
     public record WebhookDelivery(
             @DefaultValue("5") int maxAttempts,

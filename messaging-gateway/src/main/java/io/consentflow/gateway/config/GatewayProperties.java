@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code consentflow.gateway}.
@@ -25,11 +26,16 @@ public record GatewayProperties(String pepper, @DefaultValue WhatsApp whatsapp, 
         @DefaultValue Gate gate, @DefaultValue ConsentView consentView, @DefaultValue Web web,
         @DefaultValue Signing signing, @DefaultValue Templates templates) {
 
+    /**
+     * @param webhookMaxBody the largest webhook delivery read (Meta's payloads reach 3 MB); larger ones are refused
+     *                       with 413 before their signature is checked or anything is parsed. Every other request
+     *                       body is bounded by the platform's codec limit (64 KB)
+     */
     public record WhatsApp(@DefaultValue("http://localhost:8089") String baseUrl,
             @DefaultValue("v23.0") String apiVersion, @DefaultValue("100000000000001") String phoneNumberId,
             @DefaultValue("100000000000002") String wabaId,
             String accessToken, String appSecret, String appSecretPrevious, String verifyToken,
-            @DefaultValue("10s") Duration responseTimeout) {
+            @DefaultValue("10s") Duration responseTimeout, @DefaultValue("3MB") DataSize webhookMaxBody) {
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.util.pattern.PathPattern;
@@ -39,8 +40,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "audit", "the audit record could not be written; nothing was read or done"))), exchange);
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
+    /**
+     * A body over the limit: the codecs' {@link DataBufferLimitException} where a body is read whole, Spring's
+     * {@link ContentTooLargeException} where a streamed body ({@code Flux<T>}) meets an item over it.
+     */
+    @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
+    Mono<ResponseEntity<Object>> tooLarge(Exception e, ServerWebExchange exchange) {
         return respond(tooLargeProblem(), exchange);
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every Cloud API error-code path, against a stub answering like Meta over real HTTP. */
@@ -48,7 +49,7 @@ class CloudApiClientTest {
         return new GatewayProperties("pepper",
                 new GatewayProperties.WhatsApp(baseUrl, "v23.0", "100000000000001", "100000000000002", "test-token",
                         "secret", "",
-                        "verify", timeout),
+                        "verify", timeout, DataSize.ofMegabytes(3)),
                 new GatewayProperties.Send(1000, Duration.ofSeconds(6), 64, 1,
                         new GatewayProperties.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50)),
                         new GatewayProperties.CircuitBreaker(50, breakerWindow, Duration.ofSeconds(30)),

@@ -117,6 +117,27 @@ class CampaignSendApiTests {
     }
 
     @Test
+    void aBatchOverItsByteBoundIsRefusedWith413AndNothingOfItIsPublished() {
+        String number = consented();
+        String parameter = "p".repeat(4_000); // each item ~4 KB, under the 64 KB an item may carry
+        List<Object> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 9_000; i++) { // under the 10,000 items, over the 32 MB a batch may carry
+            batch.add(Map.of("requestId", "api-huge-" + i + "-" + UUID.randomUUID(), "to", number, "purpose", "offers",
+                    "template", Map.of("name", "offer", "language", "de", "components", List.of(Map.of("type",
+                            "body", "parameters", List.of(Map.of("type", "text", "value", parameter)))))));
+        }
+
+        post("/api/v1/campaigns/huge-batch/send-requests", batch, "CAMPAIGN").expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+
+        String control = "api-control-" + UUID.randomUUID();
+        post("/api/v1/campaigns/huge-batch/send-requests", List.of(item(control, number)), "CAMPAIGN")
+                .expectStatus().isAccepted();
+        kafka.await(Topics.SEND_REQUESTS.name(), SendRequest.class, r -> control.equals(r.getRequestId()), WAIT);
+        assertThat(publishedTo(number)).containsExactly(control);
+    }
+
+    @Test
     void aBatchReachesTheConsentedAndIsBlockedForTheOthers() {
         List<String> consentedNumbers = List.of(consented(), consented(), consented());
         List<String> strangers = List.of(randomNumber(), randomNumber());

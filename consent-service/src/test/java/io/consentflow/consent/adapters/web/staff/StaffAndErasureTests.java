@@ -203,9 +203,15 @@ class StaffAndErasureTests extends IntegrationTestSupport {
         String token = StaffTokens.forRole("DPO");
         web.get().uri("/api/v1/subjects/{e164}/consent", "12345").header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("e164");
-        web.get().uri("/api/v1/subjects/{e164}/consent", randomNumber()).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
+        String unknown = randomNumber();
+        web.get().uri("/api/v1/subjects/{e164}/consent", unknown).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();
-        web.post().uri("/api/v1/subjects/{e164}/erasure", randomNumber()).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
+        web.post().uri("/api/v1/subjects/{e164}/erasure", unknown).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound();
+        // the framework's own errors (here an unreadable body) name the route, never the number in the path
+        web.put().uri("/api/v1/subjects/{e164}/preferences", unknown).header("X-Staff-Reason", "test: ticket 4711").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json").exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(problem -> assertThat(problem).contains("\"field\":\"body\"")
+                        .contains("%7Be164%7D").doesNotContain(unknown.substring(1)));
     }
 }
