@@ -22,16 +22,6 @@ final class FindingGuards {
     private static final Set<String> PREFIX_NEGATION = Set.of("cs", "sk", "sl", "hr", "pl", "bg", "ru", "uk", "lv",
             "lt");
 
-    /**
-     * Words of thanks (folded) that turn a negation before them into an answer, "no thanks": "non merci plus de
-     * messages", "Ei kiitos, unohtakaa mut", "nein danke bitte keine Nachrichten mehr" refuse what we offer and then
-     * withdraw; the negation is not the withdrawal's.
-     */
-    private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "danke", "merci", "kiitos", "grazie",
-            "gracias", "obrigado", "obrigada", "dziekuje", "dekuji", "dakujem", "hvala", "tack", "takk", "bedankt",
-            "ευχαριστω", "спасибо", "дякую", "благодаря", "tesekkurler", "sagol", "شكرا", "aitah", "paldies", "aciu",
-            "koszonom", "multumesc", "grazzi", "köszönöm", "kosz", "mersi");
-
     private final Annotation annotation;
     private final Message message;
     private final long[] any;
@@ -58,7 +48,7 @@ final class FindingGuards {
             // a word of the finding's own language is read as that language reads it: Romanian "mai" is "more"
             boolean foreign = Role.NEGATE.in(any[t]) && classes == 0 && t < hit.start()
                     && message.folded[t].length() > 2;
-            if ((own || foreign) && !politeNegation(t) && !answer(t) && !inCondition(hit, t)) {
+            if ((own || foreign) && !politeNegation(t)) {
                 return true;
             }
         }
@@ -87,25 +77,6 @@ final class FindingGuards {
         for (int t = Math.max(0, negation - 2); t < negation; t++) {
             if (Role.REQUEST.in(any[t]) && !Role.FILLER.in(any[t]) && message.isQuestion(negation)
                     && message.sameClause(t, negation)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "Non merci, plus de messages": a negation followed by thanks answers an offer; it negates nothing after it. */
-    private boolean answer(int negation) {
-        return negation + 1 < message.size && THANKS.contains(message.folded[negation + 1]);
-    }
-
-    /**
-     * "Если не прекратите рассылку, напишу жалобу", "kui see saatmine ei lõpe, pöördun ...": a negation in a clause
-     * a condition leads is the condition's ("if you don't stop"), a threat that asks for the stop, not a refusal of
-     * it; the withdrawal is then read in its condition ({@code SentenceContext#conditional}).
-     */
-    private boolean inCondition(Hit hit, int negation) {
-        for (int t = negation - 1; t >= 0 && message.sameClause(t, negation); t--) {
-            if (Role.CONDITION.in(annotation.classes(hit.language(), t))) {
                 return true;
             }
         }

@@ -32,15 +32,6 @@ class GuardsTest {
             "Veuillez cesser de m'adresser vos offres|STOP|false",
             "Ben size hiç onay vermedim ki|STOP|false",
             "mai lăsați-mă cu ofertele voastre|STOP|false",
-            // 2026.12-18: "no thanks" answers an offer; the withdrawal after it is not negated by its "no"
-            "non merci plus de messages|STOP|false",
-            "nein danke bitte keine Nachrichten mehr|STOP|false",
-            "no thanks no more messages|STOP|false",
-            // 2026.12-18: a negation in a clause a condition leads is the condition's, a threat: "if you don't stop";
-            // the rules' UNCERTAIN lets the model be heard (another language's reading, Bulgarian or Finnish, without
-            // that condition word, is still voided: guarded, but no longer NONE)
-            "Напишу жалобу в Роскомнадзор, если не прекратите рассылку.|UNCERTAIN|true",
-            "Pöördun Andmekaitse Inspektsiooni, kui see sõnumite saatmine ei lõpe|UNCERTAIN|true",
     })
     void aGuardDoesNotFireOnTheWithdrawalsOwnWords(String text, Intent rules, boolean guarded) {
         IntentRules.Decision decision = rulesOnly.rulesDecision(text);
@@ -57,10 +48,6 @@ class GuardsTest {
             "I don't want to wait anymore",
             "Ne želim bon, hoću povrat novca",
             "No quiero el rojo",
-            // 2026.12-18: thanks after the negation, or a condition before it, leave a refusal of the withdrawal
-            "Nein danke, nicht abmelden",
-            "No thanks, do not unsubscribe me",
-            "Ne me désabonnez pas, merci",
     })
     void aNegatedWithdrawalOrARefusedThingStaysGuarded(String text) {
         IntentRules.Decision decision = rulesOnly.rulesDecision(text);

@@ -42,6 +42,13 @@ import java.util.List;
  *       2026.12-17."</li>
  * </ol>
  * Should 2026.12-17 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (05:56-05:59 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on cf-cl -12's recipe on a-ce
+ * with -18's rules and -17's point won, E 0.0652 against -17's 0.0729 (recall 0.9552, 20 false stops of 1,960,
+ * clarifications 0.41 %); sealed, read once after 12c615e: 884 of 896 (pooled 0.987), 2 false stops and 3
+ * clarifications of 842, every language at least 0.938: not (a), and not (b) (884 below 885), so <b>2026.12-18
+ * does not ship</b>; main keeps 2026.12-17's model (byte-identical), rules and version. -18's guard fixes and the
+ * {@code IntentRules} split are in 0de8622 for a decision of their own.
  */
 final class ModelRecipes {
 

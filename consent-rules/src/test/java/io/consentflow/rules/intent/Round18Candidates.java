@@ -27,8 +27,8 @@ final class Round18Candidates {
 
     /**
      * 2026.12-18's candidates, in the order the rule's last tie-break uses; the last two's model trained on a-ce
-     * (52,643 rows), all but the first with 2026.12-18's rules (the guard fixes of {@code GuardsTest}: "no thanks"
-     * before a withdrawal, a negation inside a condition). The first is 2026.12-17 as committed: its figures on cf-cl
+     * (52,643 rows), all but the first with 2026.12-18's rules (the guard fixes in 0de8622, reverted when -18 did not
+     * ship: "no thanks" before a withdrawal, a negation inside a condition). The first is 2026.12-17 as committed: its figures on cf-cl
      * are the lead's, scored on main on arrival. Harness E: E on {@code ClarificationsHarness}'s folds by-ce
      * (05:49-05:54 UTC, 2026-12-07; the committed model, trained on a-bx, never saw them: 0.0748 with -17's rules as
      * in -17's round, and with -18's rules; the last two each scored by a model trained on the rest of a-ce).
