@@ -65,7 +65,7 @@ class ErasureScanIT {
                 }
             }
         }
-        // no console: nobody signs in to it here, and its start waits for the identity provider's
+        // no console: nobody signs in to it here, and its start waits until the identity provider is ready
         suite = Suite.standalone(broker.bootstrapServers(), "erasurescan",
                 Map.of("retention-service", Map.of("RETENTION_POLICY_FILE", policies.toString()),
                         Suite.WITHOUT_CONSOLE, Map.of()));

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * What a service JVM of the suite starts from: its packaged jar extracted once per build into
  * {@code e2e-tests/target/e2e-jars/<module>/} (Spring Boot's {@code -Djarmode=tools extract}, as run-local.sh does
- * before its class-data training), i.e. the application jar beside {@code lib/}. A start from it reads plain jars on
+ * before its class-data training and the production image's Dockerfile does), i.e. the application jar beside
+ * {@code lib/}. A start from it reads plain jars on
  * the class path instead of opening ~170 nested jars through Boot's launcher: about a quarter less CPU to ready, the
  * same classes and configuration. A stamp (the packaged jar's size and time, the Java runtime) marks an extraction as
  * done, so a rebuilt jar is extracted again and an interrupted extraction is redone; when the extraction fails the

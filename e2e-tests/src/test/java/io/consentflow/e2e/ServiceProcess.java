@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the suite, run from its packaged jar as a separate JVM, the way it runs in production. */
+/**
+ * One service of the suite, run from its jar (extracted, {@link ServiceJars}) as a separate JVM, the way it runs in
+ * production.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -31,6 +34,8 @@ final class ServiceProcess {
     private Instant startedAt;
     /** The start whose readiness was printed: a second wait for the same start prints nothing. */
     private Instant reported;
+    /** When SIGTERM was sent ({@link #signalStop}), so a stop's printed time counts from it. */
+    private Instant signalled;
 
     /** How the service's JVM runs. */
     enum Jvm {
@@ -106,6 +111,7 @@ final class ServiceProcess {
             Files.createDirectories(log.getParent());
             process = builder.start();
             startedAt = Instant.now();
+            signalled = null;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
@@ -171,6 +177,7 @@ final class ServiceProcess {
     synchronized void signalStop() {
         if (process != null) {
             process.destroy();
+            signalled = Instant.now();
         }
     }
 
@@ -180,7 +187,8 @@ final class ServiceProcess {
             return;
         }
         process.destroy();
-        Instant asked = Instant.now();
+        Instant asked = signalled != null ? signalled : Instant.now();
+        signalled = null;
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 System.out.printf("[e2e] %s did not stop within 15 s of SIGTERM: killed%n", name);
