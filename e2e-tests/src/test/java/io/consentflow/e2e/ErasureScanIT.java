@@ -65,8 +65,10 @@ class ErasureScanIT {
                 }
             }
         }
+        // no console: nobody signs in to it here, and its start waits until the identity provider is ready
         suite = Suite.standalone(broker.bootstrapServers(), "erasurescan",
-                Map.of("retention-service", Map.of("RETENTION_POLICY_FILE", policies.toString())));
+                Map.of("retention-service", Map.of("RETENTION_POLICY_FILE", policies.toString()),
+                        Suite.WITHOUT_CONSOLE, Map.of()));
         broker.shortenBounds();
         kafka = new KafkaTestClient(broker.bootstrapServers());
         consentState = new TopicRecorder(broker.bootstrapServers(), Topics.CONSENT_STATE.name());

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the suite, run from its packaged jar as a separate JVM, the way it runs in production. */
+/**
+ * One service of the suite, run from its jar (extracted, {@link ServiceJars}) as a separate JVM, the way it runs in
+ * production.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -25,7 +28,14 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final Jvm jvm;
+    /** The jar this service starts from ({@link ServiceJars}): extracted while the suite's infrastructure starts. */
+    private final java.util.concurrent.CompletableFuture<Path> launchJar;
     private Process process;
+    private Instant startedAt;
+    /** The start whose readiness was printed: a second wait for the same start prints nothing. */
+    private Instant reported;
+    /** When SIGTERM was sent ({@link #signalStop}), so a stop's printed time counts from it. */
+    private Instant signalled;
 
     /** How the service's JVM runs. */
     enum Jvm {
@@ -65,6 +75,7 @@ final class ServiceProcess {
         this.environment = new java.util.HashMap<>(environment);
         this.log = logDirectory.resolve(name + ".log");
         this.jvm = jvm;
+        this.launchJar = ServiceJars.launchJar(jar);
     }
 
     String name() {
@@ -92,13 +103,15 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvm.flags);
         command.addAll(flightRecording());
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", launchJar.join().toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
+            startedAt = Instant.now();
+            signalled = null;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
@@ -133,6 +146,7 @@ final class ServiceProcess {
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    printStart();
                     return;
                 }
             } catch (IOException e) {
@@ -146,10 +160,24 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
+    /** Where a start's time goes: its wall time to ready, and its CPU (less sensitive to the machine's load). */
+    private synchronized void printStart() {
+        if (startedAt.equals(reported)) {
+            return;
+        }
+        reported = startedAt;
+        Duration wall = Duration.between(startedAt, Instant.now());
+        String cpu = process.info().totalCpuDuration().map(d -> String.format("%.1f s", d.toMillis() / 1000.0))
+                .orElse("unknown");
+        System.out.printf("[e2e] %s ready after %.1f s, CPU %s (from %s)%n", name, wall.toMillis() / 1000.0, cpu,
+                launchJar.join().equals(jar) ? "its packaged jar" : "its extracted jar");
+    }
+
     /** Sends SIGTERM without waiting. */
     synchronized void signalStop() {
         if (process != null) {
             process.destroy();
+            signalled = Instant.now();
         }
     }
 
@@ -159,9 +187,15 @@ final class ServiceProcess {
             return;
         }
         process.destroy();
+        Instant asked = signalled != null ? signalled : Instant.now();
+        signalled = null;
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                System.out.printf("[e2e] %s did not stop within 15 s of SIGTERM: killed%n", name);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } else {
+                System.out.printf("[e2e] %s stopped %.1f s after SIGTERM%n", name,
+                        Duration.between(asked, Instant.now()).toMillis() / 1000.0);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,7 +216,7 @@ final class ServiceProcess {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

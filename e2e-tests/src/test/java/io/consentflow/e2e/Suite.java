@@ -53,6 +53,8 @@ final class Suite {
     static final String SECOND_GATEWAY = "messaging-gateway#2";
     /** The overrides key that leaves retention-service and audit-service out (their work is not under test). */
     static final String SEND_PATH_ONLY = "send-path-only";
+    /** The overrides key that leaves the staff console out (a stack whose test signs nobody in to it). */
+    static final String WITHOUT_CONSOLE = "without-console";
     /** How long every service may take to become ready (a shared 2-core machine under load needs more). */
     static final Duration READY = Duration.ofSeconds(Long.getLong("e2e.ready.seconds", 150));
 
@@ -244,7 +246,8 @@ final class Suite {
 
     /**
      * The processes this suite runs: a send-path-only suite (the chaos suite) leaves out retention-service,
-     * audit-service and the console, whose work is not under test, and a second gateway starts with the others.
+     * audit-service and the console, whose work is not under test, a suite without console (the erasure scan's) the
+     * console, and a second gateway starts with the others.
      */
     private List<ServiceProcess> processes() {
         List<ServiceProcess> all = new java.util.ArrayList<>(List.of(authServer, simulator, consent, gateway));
@@ -252,7 +255,10 @@ final class Suite {
             all.add(gateway2);
         }
         if (!overrides.containsKey(SEND_PATH_ONLY)) {
-            all.addAll(List.of(retention, audit, console));
+            all.addAll(List.of(retention, audit));
+            if (!overrides.containsKey(WITHOUT_CONSOLE)) {
+                all.add(console);
+            }
         }
         return all;
     }
