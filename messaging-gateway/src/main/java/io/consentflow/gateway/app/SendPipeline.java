@@ -186,7 +186,10 @@ public class SendPipeline {
     /**
      * Stores a chunk's outcomes and unsettled requests, then hands the events of the outcomes now stored (and of the
      * re-published ones) to the producer; acknowledgements are awaited per batch. An outcome that lost to one stored
-     * first (a status webhook settled the request) is not announced: every request has one outcome event.
+     * first (a status webhook settled the request during the call) is not announced; the stored one is announced
+     * again, identically (consumers dedupe by eventId): the instance that stored it may have died before publishing,
+     * Meta's retry of that webhook finds the wamid known and settles nothing, and once this batch's offsets are
+     * committed nothing else would ever announce it (seen in the chaos suite: "outcome stored (SENT), not announced").
      */
     private Mono<Void> record(List<SendAttempt.Done> chunk, Queue<CompletableFuture<?>> published) {
         List<MessageLog.Decided> decided = chunk.stream().filter(d -> d.outcome() != null && !d.alreadyStored())
@@ -206,6 +209,20 @@ public class SendPipeline {
                                             done.claim().requestId()));
                                 }
                             }
-                        })));
+                        }))
+                        .then(announceWinners(decided.stream().map(MessageLog.Decided::requestId)
+                                .filter(id -> !ids.contains(id)).toList(), published)));
+    }
+
+    /** The outcomes another writer stored first, announced again with their own eventIds (one lookup per chunk). */
+    private Mono<Void> announceWinners(List<String> lost, Queue<CompletableFuture<?>> published) {
+        if (lost.isEmpty()) {
+            return Mono.empty();
+        }
+        return log.states(lost).doOnNext(states -> states.forEach((requestId, state) -> {
+            if (state.outcome() != null) {
+                published.add(events.send(OutcomeEvents.of(state.claim(), state.outcome()), requestId));
+            }
+        })).then();
     }
 }
