@@ -292,7 +292,7 @@ final class Suite {
         // services fetch its keys only when a token arrives, so they start beside it (the provider's own start no
         // longer delays every suite's)
         boolean consoleRuns = processes().contains(console);
-        List<ServiceProcess> first = processes().stream().filter(p -> p != console).toList();
+        List<ServiceProcess> first = processes().stream().filter(p -> !consoleRuns || p != console).toList();
         first.forEach(ServiceProcess::start);
         List<CompletableFuture<Void>> ready = new java.util.ArrayList<>(first.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY))).toList());
