@@ -22,6 +22,27 @@ final class FindingGuards {
     private static final Set<String> PREFIX_NEGATION = Set.of("cs", "sk", "sl", "hr", "pl", "bg", "ru", "uk", "lv",
             "lt");
 
+    /**
+     * Words of thanks (folded) that turn a negation before them into an answer, "no thanks": "non merci plus de
+     * messages", "Ei kiitos, unohtakaa mut", "nein danke bitte keine Nachrichten mehr" refuse what we offer and then
+     * withdraw; the negation is not the withdrawal's.
+     */
+    private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "danke", "merci", "kiitos", "grazie",
+            "gracias", "obrigado", "obrigada", "dziekuje", "dekuji", "dakujem", "hvala", "tack", "takk", "bedankt",
+            "ευχαριστω", "спасибо", "дякую", "благодаря", "tesekkurler", "sagol", "شكرا", "aitah", "paldies", "aciu",
+            "koszonom", "multumesc", "grazzi", "köszönöm", "kosz", "mersi");
+
+    /**
+     * Words of impatience (folded) that make a negation before them a request: "Kan I ikke bare lade mig være",
+     * "Waarom stoppen jullie niet gewoon met deze berichten", "Nem lehetne végre leállítani", "Könnt ihr nicht
+     * endlich aufhören": "can't you just / finally ..." asks for the stop, with or without a question mark.
+     */
+    private static final Set<String> IMPATIENCE = Set.of("bare", "bara", "endelig", "gewoon", "eindelijk",
+            "endlich", "einfach", "vegre", "just", "finally", "enfin", "simplement", "finalmente",
+            "semplicemente", "simplemente", "simplesmente", "wreszcie", "nareszcie", "konecne", "konecno",
+            "vihdoin", "lopuks", "beidzot", "pagaliau", "nihayet", "наконец", "нарешті", "накрая",
+            "τελικα", "επιτελους", "koncno", "konacno", "napokon");
+
     private final Annotation annotation;
     private final Message message;
     private final long[] any;
@@ -48,7 +69,7 @@ final class FindingGuards {
             // a word of the finding's own language is read as that language reads it: Romanian "mai" is "more"
             boolean foreign = Role.NEGATE.in(any[t]) && classes == 0 && t < hit.start()
                     && message.folded[t].length() > 2;
-            if ((own || foreign) && !politeNegation(t)) {
+            if ((own || foreign) && !politeNegation(t) && !answer(t) && !impatient(t) && !inCondition(hit, t)) {
                 return true;
             }
         }
@@ -77,6 +98,42 @@ final class FindingGuards {
         for (int t = Math.max(0, negation - 2); t < negation; t++) {
             if (Role.REQUEST.in(any[t]) && !Role.FILLER.in(any[t]) && message.isQuestion(negation)
                     && message.sameClause(t, negation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Kan I ikke bare ...", "Nem lehetne végre ...?": a negation with a word of impatience after it, in a question or
+     * after a polite request's modal, asks ("Bitte nicht einfach abmelden" still refuses).
+     */
+    private boolean impatient(int negation) {
+        boolean asks = message.isQuestion(negation);
+        for (int t = negation - 1; t >= 0 && !asks && message.sameClause(t, negation); t--) {
+            asks = Role.REQUEST.in(any[t]) && !Role.FILLER.in(any[t]);
+        }
+        for (int t = negation + 1; asks && t <= Math.min(message.size - 1, negation + 2); t++) {
+            if (IMPATIENCE.contains(message.folded[t]) && message.sameClause(t, negation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Non merci, plus de messages": a negation followed by thanks answers an offer; it negates nothing after it. */
+    private boolean answer(int negation) {
+        return negation + 1 < message.size && THANKS.contains(message.folded[negation + 1]);
+    }
+
+    /**
+     * "Если не прекратите рассылку, напишу жалобу", "kui see saatmine ei lõpe, pöördun ...": a negation in a clause
+     * a condition leads is the condition's ("if you don't stop"), a threat that asks for the stop, not a refusal of
+     * it; the withdrawal is then read in its condition ({@code SentenceContext#conditional}).
+     */
+    private boolean inCondition(Hit hit, int negation) {
+        for (int t = negation - 1; t >= 0 && message.sameClause(t, negation); t--) {
+            if (Role.CONDITION.in(annotation.classes(hit.language(), t))) {
                 return true;
             }
         }

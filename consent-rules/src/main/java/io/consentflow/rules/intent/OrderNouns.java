@@ -30,7 +30,29 @@ final class OrderNouns {
      */
     boolean orderWord(Hit hit, int token) {
         return ownOrEnglishOrder(hit, token) || annotation.classes(hit.language(), token) == 0
-                && Role.ORDER.in(any[token]) && message.folded[token].length() >= FOREIGN_ORDER_LENGTH;
+                && Role.ORDER.in(any[token]) && message.folded[token].length() >= FOREIGN_ORDER_LENGTH
+                && spokenOrder(token);
+    }
+
+    /**
+     * Whether a language that reads the token as an order noun reads some other word of the message as more than an
+     * order noun or a filler: a neighbour language written in the message. A lone foreign stem is another word: the Turkish
+     * "verdi" (gave) is no Italian green in "bana yazmaya kim izin verdi?", the Czech "adresáře" (address book) no
+     * Romanian address.
+     */
+    private boolean spokenOrder(int token) {
+        for (int language = 0; language < annotation.lexicons.languages.size(); language++) {
+            if (!Role.ORDER.in(annotation.classes(language, token))) {
+                continue;
+            }
+            for (int t = 0; t < message.size; t++) {
+                long classes = annotation.classes(language, t);
+                if (t != token && (classes & ~(Role.ORDER.bit() | Role.FILLER.bit())) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -61,6 +83,32 @@ final class OrderNouns {
         long own = annotation.classes(hit.language(), token);
         return Role.ORDER.in(own) || own == 0 && Role.ORDER.in(annotation.classes(ENGLISH, token));
     }
+
+    /**
+     * "meine Nummer und Adresse löschen", "امسح عنواني ورقمي", "ħassru l-indirizz u n-numru tiegħi": an address or
+     * card joined by "and" to the data the deletion names is deleted with it, not an order's.
+     */
+    boolean coordinatedWithData(Hit hit, int token) {
+        for (int t : hit.elements()) {
+            if (Math.abs(t - token) > COORDINATION_REACH
+                    || (annotation.classes(hit.language(), t) & annotation.lexicons.data) == 0) {
+                continue;
+            }
+            for (int c = Math.min(t, token) + 1; c <= Math.max(t, token); c++) {
+                if (AND.contains(message.folded[c]) && c < Math.max(t, token)
+                        || c == Math.max(t, token) && message.folded[c].startsWith("و")) { // Arabic "and" is a proclitic
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How far an order noun joined by "and" to the data a deletion names may stand from it. */
+    private static final int COORDINATION_REACH = 3;
+    /** "and" in the languages the recogniser reads (folded). */
+    private static final java.util.Set<String> AND = java.util.Set.of("and", "und", "og", "och", "en", "et", "e", "y",
+            "i", "a", "u", "es", "ja", "un", "ir", "si", "ve", "agus", "kai", "oraz", "и", "і", "та", "και");
 
     /** A neighbour language's order noun counts when long enough not to be another word's stem ("bijela", "sivoj"). */
     private static final int FOREIGN_ORDER_LENGTH = 5;

@@ -220,7 +220,8 @@ final class OrderObjects {
         for (int t = hit.start(); t <= to; t++) {
             boolean qualified = t > 0 && (Role.CONTACT.in(any[t - 1])
                     || (annotation.classes(hit.language(), t - 1) & annotation.lexicons.data) != 0);
-            if (nouns.orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())) {
+            if (nouns.orderWord(hit, t) && !hit.isElement(t) && !qualified && message.sameClause(t, hit.start())
+                    && !nouns.coordinatedWithData(hit, t)) {
                 return true;
             }
         }
