@@ -1,6 +1,7 @@
 package io.consentflow.gateway.adapters.web;
 
 import io.consentflow.gateway.config.CampaignApiProperties;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +28,12 @@ import reactor.core.publisher.Mono;
 @Component
 class CampaignBatchBodyLimit implements WebFilter {
 
+    /** The streamed batches' routes, as their controllers map them. */
+    static final String SEND_BATCH = "/api/v1/campaigns/{campaignId}/send-requests";
+    static final String DRY_RUN = "/api/v1/campaigns/{campaignId}/dry-run";
+    private static final List<PathPattern> BATCHES = List.of(PathPatternParser.defaultInstance.parse(SEND_BATCH),
+            PathPatternParser.defaultInstance.parse(DRY_RUN));
+
     private final long maxBytes;
 
     CampaignBatchBodyLimit(CampaignApiProperties properties) {
@@ -34,16 +43,14 @@ class CampaignBatchBodyLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.POST || !isBatch(request.getPath().value())) {
+        if (request.getMethod() != HttpMethod.POST || !isBatch(request)) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new Bounded(request, maxBytes)).build());
     }
 
-    /** {@code /api/v1/campaigns/{campaignId}/send-requests} and {@code .../dry-run}: the two streamed batches. */
-    static boolean isBatch(String path) {
-        return path.startsWith("/api/v1/campaigns/")
-                && (path.endsWith("/send-requests") || path.endsWith("/dry-run"));
+    private static boolean isBatch(ServerHttpRequest request) {
+        return BATCHES.stream().anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
     }
 
     private static final class Bounded extends ServerHttpRequestDecorator {

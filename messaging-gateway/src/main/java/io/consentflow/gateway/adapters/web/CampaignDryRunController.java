@@ -34,7 +34,7 @@ class CampaignDryRunController {
         this.maxBatch = properties.maxBatch();
     }
 
-    @PostMapping("/api/v1/campaigns/{campaignId}/dry-run")
+    @PostMapping(CampaignBatchBodyLimit.DRY_RUN)
     Mono<CampaignDryRun.Prediction> dryRun(@PathVariable String campaignId, @RequestBody Flux<SendRequestBody> items) {
         if (!CampaignSendController.CAMPAIGN_ID.matcher(campaignId).matches()) {
             throw new InvalidInputException("campaignId", "1-100 letters, digits, '.', '_', ':' or '-'");

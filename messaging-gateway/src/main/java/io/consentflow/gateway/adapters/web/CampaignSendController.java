@@ -71,7 +71,7 @@ class CampaignSendController {
         });
     }
 
-    @PostMapping("/api/v1/campaigns/{campaignId}/send-requests")
+    @PostMapping(CampaignBatchBodyLimit.SEND_BATCH)
     Mono<ResponseEntity<BatchAccepted>> sendBatch(@PathVariable String campaignId,
             @RequestBody Flux<SendRequestBody> items, Authentication caller) {
         String client = client(caller);
