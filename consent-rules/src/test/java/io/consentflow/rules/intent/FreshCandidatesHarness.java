@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * (2026.12-15 as committed, likewise; {@link RecogniserCandidates#ROUND_16}), or 2026.12-17's with {@code -Ptrain
  * -Dharness.fresh17=by,bz,ca,cb,cc,cd,ce -Dharness.committed15=<E>,<clarification rate>}
  * ({@link RecogniserCandidates#ROUND_17}), or 2026.12-18's with {@code -Ptrain -Dharness.fresh18=cf,cg,ch,ci,cj,ck,cl
- * -Dharness.committed17=<E>,<clarification rate>} ({@link Round18Candidates#ROUND_18}):
+ * -Dharness.committed17=<E>,<clarification rate>} ({@link Round18Candidates#ROUND_18}), or 2026.12-19's with
+ * {@code -Ptrain -Dharness.fresh19=cm,cn,co,cp,cq,cr,cs -Dharness.committed17=<E>,<clarification rate>}
+ * ({@link Round19Candidates#ROUND_19}):
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -41,7 +43,8 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named18 = System.getProperty("harness.fresh18", "");
+        String named19 = System.getProperty("harness.fresh19", "");
+        String named18 = System.getProperty("harness.fresh18", named19);
         String named17 = System.getProperty("harness.fresh17", named18);
         String named16 = System.getProperty("harness.fresh16", named17);
         String named15 = System.getProperty("harness.fresh15", named16);
@@ -50,7 +53,8 @@ class FreshCandidatesHarness {
         boolean round14 = named13.isBlank();
         boolean round15 = !named15.isBlank();
         boolean round16 = !named16.isBlank();
-        List<RecogniserCandidates> candidates = !named18.isBlank() ? Round18Candidates.ROUND_18
+        List<RecogniserCandidates> candidates = !named19.isBlank() ? Round19Candidates.ROUND_19
+                : !named18.isBlank() ? Round18Candidates.ROUND_18
                 : !named17.isBlank() ? RecogniserCandidates.ROUND_17
                 : round16 ? RecogniserCandidates.ROUND_16
                 : round15 ? RecogniserCandidates.ROUND_15 : round14 ? RecogniserCandidates.ROUND_14

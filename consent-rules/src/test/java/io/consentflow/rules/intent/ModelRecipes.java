@@ -9,46 +9,38 @@ import java.util.List;
  * records of every round since 2026.12-12 (the candidates, the rule that picked among them, the verbatim shipping
  * rule and what applying them gave) are in {@code consent-rules/ROUNDS.md}; the current round's rule is here too.
  *
- * <p><b>2026.12-18's round</b> (issue 21), written down and committed before any candidate's figure on the fresh
- * tables cf-cl (4,200 rows, all 28 languages once, seven further authors who never saw the code;
- * {@code DevelopmentTableTest.FRESH}, which no trainer or tuning harness reads). Development is a-ce (by-ce's
- * aggregates were read in -17's round; they are {@code HELD_BACK} now). 2026.12-17's round is in ROUNDS.md.
+ * <p><b>2026.12-19's round</b> (issue 21), written down and committed before any candidate's figure on the fresh
+ * tables cm-cs (4,200 rows, all 28 languages once, seven further authors who never saw the code;
+ * {@code DevelopmentTableTest.FRESH}, which no trainer or tuning harness reads). Development is a-cl (cf-cl's
+ * aggregates were read in -18's round; by-cl are {@code HELD_BACK} while the committed model never saw them).
+ * 2026.12-18's round is in ROUNDS.md.
  * <ol>
- *   <li>The rules: two guard fixes ({@code GuardsTest}), each found with {@code GuardedOptOutsHarness} on a-ce: a
- *       negation followed by a word of thanks is an answer ("non merci plus de messages", "Ei kiitos ..."), not a
- *       negation of the withdrawal after it; a negation in a clause a condition word of the finding's language leads
- *       is the condition's ("если не прекратите рассылку", "kui ... ei lõpe"), a threat, so the rules read UNCERTAIN
- *       and the model is heard. {@code IntentRules} split ({@code FindingJudge} judges one finding).</li>
- *   <li>The candidates ({@link Round18Candidates#ROUND_18}, at most six): 2026.12-17 as committed (main's rules,
- *       model and point, with the lead's figures), -17's model and point with -18's rules, and -12's recipe trained
- *       on a-ce with -18's rules and -17's point or the point {@code ClarificationsHarness} chose over the folds
- *       by-ce ({@link Round18Candidates#HARNESS_18}). Never the fresh tables or the sealed set.</li>
- *   <li>The rule: E on cf-cl pooled as before (misses / opt-outs + 2 x false stops / (NONE, YES and START rows)).
+ *   <li>The rules, on development only: 0de8622's (-18's guard fixes and the {@code FindingJudge} split), four more
+ *       guard causes found with {@code GuardedOptOutsHarness} on a-cl ({@code GuardsTest}) and words of withdrawal
+ *       the lexicons lacked ({@code WithdrawalWordsTest}); ROUNDS.md has the counts.</li>
+ *   <li>The candidates ({@link Round19Candidates#ROUND_19}, at most six): 2026.12-17 as committed (main's rules,
+ *       model and point, with the lead's figures), -17's model and point with -19's rules, and -12's recipe trained
+ *       on a-cl with -19's rules and -17's point or the point {@code ClarificationsHarness} chose over the folds
+ *       cf-cl ({@link Round19Candidates#HARNESS_19}). Never the fresh tables or the sealed set.</li>
+ *   <li>The rule: E on cm-cs pooled as before (misses / opt-outs + 2 x false stops / (NONE, YES and START rows)).
  *       Eligible: {@code OrdinaryRepliesTest}, the module's examples ({@link ModuleExamples}) and
  *       {@code DevelopmentTableTest}'s floors green on the tables its model was trained on, and clarifications on
- *       cf-cl not above max(3 %, 2026.12-17's rate on cf-cl as the lead scored it on arrival). 2026.12-17 as
+ *       cm-cs not above max(3 %, 2026.12-17's rate on cm-cs as the lead scored it on arrival). 2026.12-17 as
  *       committed is eligible (main's suite is green) with the lead's figures. The winner has the lowest E;
  *       candidates within 0.001 tie, and a tie goes to the lower E on the harness
- *       ({@link RecogniserCandidates#harnessError()}, the folds by-ce), then to the candidate listed first. The
- *       winner keeps its operating point; none is re-chosen on cf-cl. {@code FreshCandidatesHarness
- *       -Dharness.fresh18=cf,cg,ch,ci,cj,ck,cl -Dharness.committed17=<E>,<clarifications>} applies this.</li>
- *   <li>The shipping rule, verbatim (decided by the lead before any -18 figure existed): "2026.12-18 ships only if
- *       it is better than 2026.12-17 on the fresh tables cf-cl (lower E) and, on the sealed set read once, either
+ *       ({@link RecogniserCandidates#harnessError()}, the folds cf-cl), then to the candidate listed first. The
+ *       winner keeps its operating point; none is re-chosen on cm-cs. {@code FreshCandidatesHarness
+ *       -Dharness.fresh19=cm,cn,co,cp,cq,cr,cs -Dharness.committed17=<E>,<clarifications>} applies this.</li>
+ *   <li>The shipping rule, verbatim (decided by the lead before any -19 figure existed): "2026.12-19 ships only if
+ *       it is better than 2026.12-17 on the fresh tables cm-cs (lower E) and, on the sealed set read once, either
  *       (a) it meets issue 21's targets (pooled recall at least 0.99, every language at least 0.90, false stops at
  *       most 1 %, clarifications at most 3 %), or (b) it is no worse than 2026.12-17 on any of them (pooled recall
  *       not below 885 of 896, false stops not above 3 of 842, clarifications at most 3 %, every language at least
- *       0.90). If it ships, SealedEvaluationTest's bounds become what -18 reaches where that is at least as strict
+ *       0.90). If it ships, SealedEvaluationTest's bounds become what -19 reaches where that is at least as strict
  *       as the issue's target (per language: its lowest language, never below 0.90). Otherwise main keeps
  *       2026.12-17."</li>
  * </ol>
  * Should 2026.12-17 itself win, nothing changes and the sealed set is not read.
- *
- * <p><b>Applied</b> (05:56-05:59 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on cf-cl -12's recipe on a-ce
- * with -18's rules and -17's point won, E 0.0652 against -17's 0.0729 (recall 0.9552, 20 false stops of 1,960,
- * clarifications 0.41 %); sealed, read once after 12c615e: 884 of 896 (pooled 0.987), 2 false stops and 3
- * clarifications of 842, every language at least 0.938: not (a), and not (b) (884 below 885), so <b>2026.12-18
- * does not ship</b>; main keeps 2026.12-17's model (byte-identical), rules and version. -18's guard fixes and the
- * {@code IntentRules} split are in 0de8622 for a decision of their own.
  */
 final class ModelRecipes {
 
