@@ -201,7 +201,14 @@ class DevelopmentTableTest {
             "/development/withdrawal-development-br.tsv", "/development/withdrawal-development-bs.tsv",
             "/development/withdrawal-development-bt.tsv", "/development/withdrawal-development-bu.tsv",
             "/development/withdrawal-development-bv.tsv", "/development/withdrawal-development-bw.tsv",
-            "/development/withdrawal-development-bx.tsv");
+            "/development/withdrawal-development-bx.tsv", "/development/withdrawal-development-by.tsv",
+            "/development/withdrawal-development-bz.tsv", "/development/withdrawal-development-ca.tsv",
+            "/development/withdrawal-development-cb.tsv", "/development/withdrawal-development-cc.tsv",
+            "/development/withdrawal-development-cd.tsv", "/development/withdrawal-development-ce.tsv",
+            "/development/withdrawal-development-cf.tsv", "/development/withdrawal-development-cg.tsv",
+            "/development/withdrawal-development-ch.tsv", "/development/withdrawal-development-ci.tsv",
+            "/development/withdrawal-development-cj.tsv", "/development/withdrawal-development-ck.tsv",
+            "/development/withdrawal-development-cl.tsv");
 
     /**
      * Tables a model may learn from that the shipped model was not trained on. Tables ap-bc stayed here while
@@ -217,15 +224,9 @@ class DevelopmentTableTest {
      * on arrival by 2026.12-17 as committed, 65efdd1: E 0.0729, recall 0.9486, false stops 21 of 1,960,
      * clarifications 0.56 %, lowest language et 0.893), are development from 2026.12-19's round on, here while the
      * committed model never saw them (this test's floors hold on the tables the committed model learned from).
+     * 2026.12-19, its model trained on a-cl, ships them in {@link #TABLES}; none is held back.
      */
-    static final List<String> HELD_BACK = List.of("/development/withdrawal-development-by.tsv",
-            "/development/withdrawal-development-bz.tsv",
-            "/development/withdrawal-development-ca.tsv", "/development/withdrawal-development-cb.tsv",
-            "/development/withdrawal-development-cc.tsv", "/development/withdrawal-development-cd.tsv",
-            "/development/withdrawal-development-ce.tsv", "/development/withdrawal-development-cf.tsv",
-            "/development/withdrawal-development-cg.tsv", "/development/withdrawal-development-ch.tsv",
-            "/development/withdrawal-development-ci.tsv", "/development/withdrawal-development-cj.tsv",
-            "/development/withdrawal-development-ck.tsv", "/development/withdrawal-development-cl.tsv");
+    static final List<String> HELD_BACK = List.of();
 
     /**
      * Tables cm-cs (600 rows each, all 28 languages once, seven further authors who never saw the code): 2026.12-19's
