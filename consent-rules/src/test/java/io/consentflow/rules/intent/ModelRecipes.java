@@ -41,6 +41,12 @@ import java.util.List;
  *       2026.12-17."</li>
  * </ol>
  * Should 2026.12-17 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (08:10-08:13 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on cm-cs -12's recipe on a-cl
+ * with -19's rules and -17's point won, E 0.0535 against -17's 0.0626 (recall 0.9638, 17 false stops of 1,960,
+ * clarifications 0.51 %; tied with the harness's point, the tie to the lower harness E); sealed, read once after
+ * 83c1448: 886 of 896 (pooled 0.989), 3 false stops and 2 clarifications of 842, every language at least 0.938: not
+ * (a), but (b), so <b>2026.12-19 ships</b>.
  */
 final class ModelRecipes {
 

@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
+ * Recogniser 2026.12-19 (-18's and four more guard fixes, words of withdrawal the lexicons lacked, -12's recipe
+ * trained on tables a-cl, -17's point; chosen by the rule of {@code ModelRecipes} on the fresh tables cm-cs,
+ * committed before) meets three of them and not pooled recall: 0.989 (886 of 896), lowest languages el, mt and sl
+ * 0.938 (30 of 32 each; da, fi, ga, tr 0.969, the others 1.000), false stops 0.36 % (3 of 842), clarifications
+ * 0.24 % (2 of 842); read once, at 08:13 UTC on 2026-12-07. It shipped by the lead's rule (lower E than -17 on cm-cs
+ * and no worse than -17 on any target here); its bounds are what it reaches (pooled recall held there).
  * Recogniser 2026.12-17 (-16's consent fix, a STOP of the rules naming the messages vetoed only under 0.03, -12's
  * recipe trained on tables a-bx; chosen by the rule of {@code ModelRecipes} on the fresh tables by-ce, committed
  * before) meets three of them and not pooled recall: 0.988 (885 of 896), lowest languages el, mt and sl 0.938 (30 of
@@ -64,16 +70,16 @@ class SealedEvaluationTest {
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
     /**
-     * 2026.12-17 (as 2026.12-15) reaches 0.98772 (885 of 896), below the target 0.99: held where it is until the
-     * target is met.
+     * 2026.12-19 reaches 0.98884 (886 of 896; 2026.12-17 and -15 885), below the target 0.99: held where it is until
+     * the target is met.
      */
-    static final double FLOOR_POOLED_RECALL = 0.9877;
-    /** 2026.12-17's lowest languages, el, mt and sl, 30 of 32 each (0.9375), above the target 0.90. */
+    static final double FLOOR_POOLED_RECALL = 0.9888;
+    /** 2026.12-19's lowest languages, el, mt and sl, 30 of 32 each (0.9375), above the target 0.90. */
     static final double FLOOR_LANGUAGE_RECALL = 0.9375;
-    /** 2026.12-17 (as 2026.12-15): 3 of 842 (0.36 %), under the target 1 %: the bound is what is reached. */
+    /** 2026.12-19 (as 2026.12-17 and -15): 3 of 842 (0.36 %), under the target 1 %: the bound is what is reached. */
     static final double CEILING_FALSE_STOP_RATE = 0.0036;
-    /** 2026.12-17: 3 of 842 (0.36 %; 2026.12-15 6, 0.71 %). */
-    static final double CEILING_CLARIFICATION_RATE = 0.0036;
+    /** 2026.12-19: 2 of 842 (0.24 %; 2026.12-17 3, 0.36 %; 2026.12-15 6, 0.71 %). */
+    static final double CEILING_CLARIFICATION_RATE = 0.0024;
 
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
     private static final String PROVENANCE = "/sealed/PROVENANCE.md";
