@@ -83,7 +83,7 @@ class OptInBenchmark extends IntegrationTestSupport {
         try (OptInLoad load = new OptInLoad(port, CONCURRENCY)) {
             System.out.printf("warm-up: opt-ins %.0f /s%n", WARM_UP / load.round(WARM_UP).seconds());
             OptInFloor floor = floor(load.lastNumber());
-            floor.prepare();
+            floor.prepare(TestInfrastructure.get().kafkaBootstrapServers());
             floor.run(WARM_UP / 2, CONCURRENCY);
             OptInMeter floorMeter = new OptInMeter("floor");
             OptInMeter realMeter = new OptInMeter("opt-in");

@@ -10,16 +10,18 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.consentflow.consent.domain.OutboxEntry;
 import io.consentflow.schemas.AvroEventDeserializer;
-import io.consentflow.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.bson.Document;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
@@ -32,7 +34,8 @@ import reactor.core.publisher.Mono;
  * return the count), the wrapped data key into the key ring, the subject document with its outbox (a real one,
  * sealed fields and all, under a new id), the three events published and acknowledged ({@code OptInRequested},
  * the PENDING snapshot, the signed confirmation request), and the outbox cleared. Its own collections and topics,
- * shaped like the service's (same unique indexes, same partitions), so neither run reads the other's data.
+ * shaped like the service's (same unique indexes, same partitions), so neither run reads the other's data. Ids are
+ * new per instance, so a floor can run again on a store that keeps an earlier run's documents ({@code ./run-local.sh}).
  */
 final class OptInFloor {
 
@@ -46,6 +49,7 @@ final class OptInFloor {
     private final Document subjectTemplate;
     private final Document keyTemplate;
     private final List<OutboxEntry> events;
+    private final String idPrefix = "floor-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private long sequence;
 
     OptInFloor(MongoClient mongo, String database, String keyDatabase, KafkaTemplate<String, SpecificRecord> kafka,
@@ -59,18 +63,26 @@ final class OptInFloor {
         this.events = events;
     }
 
-    /** The floor's unique index (the wire server keeps only unique ones) and topics partitioned like the real ones. */
-    void prepare() throws Exception {
+    /**
+     * The floor's unique index (the wire server keeps only unique ones) and topics partitioned like the real ones on
+     * the broker at {@code bootstrapServers}; both kept when an earlier run made them.
+     */
+    void prepare(String bootstrapServers) throws Exception {
         Mono.from(subjects.createIndex(Indexes.ascending("contactKey"), new IndexOptions().unique(true).sparse(true)))
                 .block(Duration.ofSeconds(30));
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers()))) {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<String> real = events.stream().map(OutboxEntry::topic).distinct().toList();
             var described = admin.describeTopics(real).allTopicNames().get();
             List<NewTopic> floorTopics = new ArrayList<>();
             described.forEach((name, topic) ->
                     floorTopics.add(new NewTopic(PREFIX + name, topic.partitions().size(), (short) 1)));
-            admin.createTopics(floorTopics).all().get();
+            try {
+                admin.createTopics(floorTopics).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             awaitLeaders(admin, floorTopics.stream().map(NewTopic::name).toList());
         }
     }
@@ -94,15 +106,23 @@ final class OptInFloor {
         throw new IllegalStateException("the floor's topics got no leaders within 60 s");
     }
 
-    /** Runs {@code count} floor opt-ins, {@code concurrency} at a time; returns once every one is done. */
-    void run(int count, int concurrency) {
+    /**
+     * Runs {@code count} floor opt-ins, {@code concurrency} at a time; returns once every one is done, with each one's
+     * time from its first write to its outbox cleared, in µs.
+     */
+    long[] run(int count, int concurrency) {
         long first = sequence;
         sequence += count;
-        Flux.range(0, count).flatMap(i -> one(first + i), concurrency).blockLast(Duration.ofMinutes(10));
+        long[] micros = new long[count];
+        Flux.range(0, count).flatMap(i -> Mono.defer(() -> {
+            long started = System.nanoTime();
+            return one(first + i).doOnSuccess(done -> micros[i] = (System.nanoTime() - started) / 1_000);
+        }), concurrency).blockLast(Duration.ofMinutes(10));
+        return micros;
     }
 
     private Mono<Void> one(long n) {
-        String id = "floor-" + n;
+        String id = idPrefix + n;
         return increment("number-" + id).then(increment("address-" + id))
                 .then(Mono.from(keys.insertOne(new Document(keyTemplate).append("_id", id))))
                 .then(Mono.from(subjects.insertOne(new Document(subjectTemplate).append("_id", id)
