@@ -22,7 +22,8 @@ import java.util.List;
  *       model and point, with the lead's figures), -19's model and point with -20's rules, -12's recipe trained on
  *       a-cs with -20's rules and -17's point or the point {@code ClarificationsHarness} chose over the folds cm-cs
  *       ({@link Round20Candidates#HARNESS_20}), or the same with the rows of the newest tables (ap and later, the briefs heaviest in
- *       indirect complaints) weighing three times ({@link #NEWEST_THRICE}), level with -12's recipe on those folds. Never the fresh tables or the sealed set.</li>
+ *       indirect complaints) weighing three times ({@link #NEWEST_THRICE}), level with -12's recipe on those
+ *       folds. Never the fresh tables or the sealed set.</li>
  *   <li>The rule: E on ct-cy pooled as before (misses / opt-outs + 2 x false stops / (NONE, YES and START rows)).
  *       Eligible: {@code OrdinaryRepliesTest}, the module's examples ({@link ModuleExamples}) and
  *       {@code DevelopmentTableTest}'s floors green on the tables its model was trained on, and clarifications on
@@ -80,10 +81,10 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
-     * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}).
+     * The recipe the shipped model is trained by: 2026.12-20's winner, {@link #NEWEST_THRICE} (2026.12-15 to -19 were
+     * trained by {@link #RECENT_TWICE}, 2026.12-10 and 2026.12-11 by {@link #WIDE_ENSEMBLE}).
      */
-    static final TrainingRecipe STANDARD = RECENT_TWICE;
+    static final TrainingRecipe STANDARD = NEWEST_THRICE;
 
     private ModelRecipes() {
     }
