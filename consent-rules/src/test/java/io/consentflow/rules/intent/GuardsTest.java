@@ -54,11 +54,6 @@ class GuardsTest {
             // 2026.12-19: an address joined by "and" to the data a deletion names is deleted with it
             "Ich hab mein Kundenkonto schon gekündigt, jetzt bitte auch meine Nummer und Adresse löschen.|ERASE|false",
             "لو سمحت امسح عنواني ورقمي من عندكم|ERASE|false",
-            // 2026.12-20: the verb "طلبت" (I asked) is no order noun "طلب", so "I never asked you" stays a refusal
-            "أنا ما طلبت منكم هالرسائل أبدا|STOP|false",
-            "ما طلبت منكم شي، خلاص|STOP|false",
-            // 2026.12-20: "don't delete" reaches three words, not across "and" to the clause's end
-            "Ärge enam kirjutage mulle ja kustutage minu number|ERASE|false",
     })
     void aGuardDoesNotFireOnTheWithdrawalsOwnWords(String text, Intent rules, boolean guarded) {
         IntentRules.Decision decision = rulesOnly.rulesDecision(text);
@@ -83,9 +78,6 @@ class GuardsTest {
             "Bitte nicht einfach abmelden",
             "Please don't just unsubscribe me",
             "Neopovažujte se přestat posílat ty slevové kupóny",
-            // 2026.12-20: an order's noun forms and "don't remove me" within three words stay guards
-            "وقفوا الطلبية لو سمحت",
-            "Ärge mind palun nimekirjast eemaldage",
     })
     void aNegatedWithdrawalOrARefusedThingStaysGuarded(String text) {
         IntentRules.Decision decision = rulesOnly.rulesDecision(text);

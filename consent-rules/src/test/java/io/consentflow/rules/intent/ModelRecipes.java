@@ -43,6 +43,13 @@ import java.util.List;
  *       held at what is reached). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (08:54-09:01 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on ct-cy -12's recipe with the
+ * newest tables weighing three times ({@link #NEWEST_THRICE}), trained on a-cs, with -20's rules and -17's point won,
+ * E 0.0488 against -19's 0.0567 (recall 0.9686, 17 false stops of 1,960, clarifications 0.26 %); sealed, read once
+ * after 701c30e: 887 of 896 (pooled 0.98996), 4 false stops and 3 clarifications of 842, every language at least
+ * 0.938: not (a) (pooled recall under 0.99) and not (b) (4 false stops against -19's 3), so <b>2026.12-20 does not
+ * ship</b>; main keeps 2026.12-19 (model, rules, version). The rules' fixes wait in 36e287a, the model in 701c30e.
  */
 final class ModelRecipes {
 
@@ -81,10 +88,11 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model is trained by: 2026.12-20's winner, {@link #NEWEST_THRICE} (2026.12-15 to -19 were
-     * trained by {@link #RECENT_TWICE}, 2026.12-10 and 2026.12-11 by {@link #WIDE_ENSEMBLE}).
+     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
+     * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}). 2026.12-20's winner, {@link #NEWEST_THRICE}, did not
+     * ship (ROUNDS.md).
      */
-    static final TrainingRecipe STANDARD = NEWEST_THRICE;
+    static final TrainingRecipe STANDARD = RECENT_TWICE;
 
     private ModelRecipes() {
     }
