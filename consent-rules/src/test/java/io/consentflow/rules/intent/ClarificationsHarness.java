@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where 2026.12-14's clarifications come from, and its thresholds, on the development tables only (a-bc, never the
- * fresh tables {@link DevelopmentTableTest#FRESH}), run with {@code -Ptrain
+ * fresh tables {@link DevelopmentTables#FRESH}), run with {@code -Ptrain
  * -Dharness.clarify=aw,ax,ay,az,ba,bb,bc}: each named table is read by a model of {@link #RECIPE} trained on every
  * other development table, and each ordinary message (NONE, YES, START) the combination asks about is counted by
  * why: the rules' doubt (an UNCERTAIN of the rules the model did not lift to STOP), or the model's ask band where
@@ -43,13 +43,13 @@ class ClarificationsHarness {
         String named = System.getProperty("harness.clarify", "");
         Assumptions.assumeFalse(named.isBlank(), "no -Dharness.clarify=<table letters, the folds>");
         List<String> folds = Arrays.stream(named.split(",")).map(f -> "dev-" + f.strip()).toList();
-        List<DevelopmentTableTest.Row> rows = RecogniserCandidates.developmentRows(List.of());
-        List<String> tables = rows.stream().map(DevelopmentTableTest.Row::table).distinct().toList();
-        assertThat(tables).containsAll(folds).noneMatch(t -> DevelopmentTableTest.FRESH.stream()
+        List<DevelopmentTables.Row> rows = RecogniserCandidates.developmentRows(List.of());
+        List<String> tables = rows.stream().map(DevelopmentTables.Row::table).distinct().toList();
+        assertThat(tables).containsAll(folds).noneMatch(t -> DevelopmentTables.FRESH.stream()
                 .anyMatch(f -> f.endsWith("-" + t.replace("dev-", "") + ".tsv")));
         Lexicons lexicons = Lexicons.load();
         IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
-        Map<DevelopmentTableTest.Row, IntentRules.Decision> rules = new HashMap<>();
+        Map<DevelopmentTables.Row, IntentRules.Decision> rules = new HashMap<>();
         rows.forEach(row -> rules.put(row, rulesOnly.rulesDecision(row.message())));
         System.out.printf("Clarifications: %d development rows (%s to %s), folds %s, load %s%n", rows.size(),
                 tables.get(0), tables.get(tables.size() - 1), folds, OverridesTuningHarness.load());
@@ -60,17 +60,20 @@ class ClarificationsHarness {
         sources("the committed model (never saw the folds), -11's thresholds", committed, CombinationVariants.NINE);
         sources("the committed model (never saw the folds), -15's point", committed, RecogniserCandidates.POINT_15);
         sources("the committed model (never saw the folds), -17's point", committed, RecogniserCandidates.POINT_17);
-        List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, RECIPE, rules);
-        OptOutModel full = OptOutModelTrainer.train(rows, RECIPE).model();
-        System.out.printf("%s: folds and a-bc trained (%.0f s)%n", RECIPE.name(), (System.nanoTime() - start) / 1e9);
-        sources(RECIPE.name() + ", folds, -11's thresholds", scored, CombinationVariants.NINE);
-        sources(RECIPE.name() + ", folds, -13's harness point", scored, RecogniserCandidates.HARNESS_POINT);
-        sources(RECIPE.name() + ", folds, -14's point", scored, RecogniserCandidates.POINT_14);
-        sources(RECIPE.name() + ", folds, -15's point", scored, RecogniserCandidates.POINT_15);
-        sources(RECIPE.name() + ", folds, -17's point", scored, RecogniserCandidates.POINT_17);
-        OverridesTuningHarness.Point chosen = OverridesTuningHarness.choose(lexicons, grid(), RECIPE.name(), scored,
+        // 2026.12-20: -Dharness.recipe=newest reads the folds with the newest tables weighing three times
+        TrainingRecipe recipe = System.getProperty("harness.recipe", "").equals("newest") ? ModelRecipes.NEWEST_THRICE
+                : RECIPE;
+        List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, recipe, rules);
+        OptOutModel full = OptOutModelTrainer.train(rows, recipe).model();
+        System.out.printf("%s: folds and a-bc trained (%.0f s)%n", recipe.name(), (System.nanoTime() - start) / 1e9);
+        sources(recipe.name() + ", folds, -11's thresholds", scored, CombinationVariants.NINE);
+        sources(recipe.name() + ", folds, -13's harness point", scored, RecogniserCandidates.HARNESS_POINT);
+        sources(recipe.name() + ", folds, -14's point", scored, RecogniserCandidates.POINT_14);
+        sources(recipe.name() + ", folds, -15's point", scored, RecogniserCandidates.POINT_15);
+        sources(recipe.name() + ", folds, -17's point", scored, RecogniserCandidates.POINT_17);
+        OverridesTuningHarness.Point chosen = OverridesTuningHarness.choose(lexicons, grid(), recipe.name(), scored,
                 full, RecogniserCandidates.scored(rows, full, rulesOnly));
-        sources(RECIPE.name() + ", folds, the chosen point", scored, chosen.opinion());
+        sources(recipe.name() + ", folds, the chosen point", scored, chosen.opinion());
         System.out.printf("done (%.0f s), load %s%n", (System.nanoTime() - start) / 1e9, OverridesTuningHarness.load());
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * ({@link RecogniserCandidates#ROUND_17}), or 2026.12-18's with {@code -Ptrain -Dharness.fresh18=cf,cg,ch,ci,cj,ck,cl
  * -Dharness.committed17=<E>,<clarification rate>} ({@link Round18Candidates#ROUND_18}), or 2026.12-19's with
  * {@code -Ptrain -Dharness.fresh19=cm,cn,co,cp,cq,cr,cs -Dharness.committed17=<E>,<clarification rate>}
- * ({@link Round19Candidates#ROUND_19}):
+ * ({@link Round19Candidates#ROUND_19}), or 2026.12-20's with {@code -Ptrain -Dharness.fresh20=ct,cu,cv,cw,cx,cy
+ * -Dharness.committed19=<E>,<clarification rate>} ({@link Round20Candidates#ROUND_20}):
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -43,7 +44,8 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named19 = System.getProperty("harness.fresh19", "");
+        String named20 = System.getProperty("harness.fresh20", "");
+        String named19 = System.getProperty("harness.fresh19", named20);
         String named18 = System.getProperty("harness.fresh18", named19);
         String named17 = System.getProperty("harness.fresh17", named18);
         String named16 = System.getProperty("harness.fresh16", named17);
@@ -53,7 +55,8 @@ class FreshCandidatesHarness {
         boolean round14 = named13.isBlank();
         boolean round15 = !named15.isBlank();
         boolean round16 = !named16.isBlank();
-        List<RecogniserCandidates> candidates = !named19.isBlank() ? Round19Candidates.ROUND_19
+        List<RecogniserCandidates> candidates = !named20.isBlank() ? Round20Candidates.ROUND_20
+                : !named19.isBlank() ? Round19Candidates.ROUND_19
                 : !named18.isBlank() ? Round18Candidates.ROUND_18
                 : !named17.isBlank() ? RecogniserCandidates.ROUND_17
                 : round16 ? RecogniserCandidates.ROUND_16
@@ -62,30 +65,31 @@ class FreshCandidatesHarness {
         List<String> fresh = Arrays.stream(named.split(",")).map(String::strip).toList();
         if (round14) {
             assertThat(fresh.stream().map(f -> "/development/withdrawal-development-" + f + ".tsv").toList())
-                    .as("the fresh tables").isEqualTo(DevelopmentTableTest.FRESH);
+                    .as("the fresh tables").isEqualTo(DevelopmentTables.FRESH);
         }
         // 2026.12-15: 2026.12-11 as committed (main's rules too) is scored by the lead on main on arrival: "E,clar"
         // 2026.12-16: 2026.12-15 as committed, likewise ("-Dharness.committed15=E,clar")
-        String[] committed = System.getProperty(!named18.isBlank() ? "harness.committed17"
+        String[] committed = System.getProperty(!named20.isBlank() ? "harness.committed19"
+                : !named18.isBlank() ? "harness.committed17"
                 : round16 ? "harness.committed15" : "harness.committed11", "").split(",");
         String header;
         try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {
             header = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }
-        List<DevelopmentTableTest.Row> freshRows = new ArrayList<>();
+        List<DevelopmentTables.Row> freshRows = new ArrayList<>();
         for (String letters : fresh) {
             String table = "/development/withdrawal-development-" + letters + ".tsv";
             assertThat(header).as("the committed model never saw " + table).doesNotContain(table.substring(1) + " (");
-            List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(table);
+            List<DevelopmentTables.Row> rows = DevelopmentTables.read(table);
             assertThat(rows).as(table).isNotEmpty();
             freshRows.addAll(rows);
         }
-        List<DevelopmentTableTest.Row> training = RecogniserCandidates.developmentRows(fresh);
+        List<DevelopmentTables.Row> training = RecogniserCandidates.developmentRows(fresh);
         assertThat(training).as("no fresh row is trained on").noneMatch(row -> fresh.contains(row.table().replace(
                 "dev-", "")));
-        List<DevelopmentTableTest.Row> committedTables = new ArrayList<>();
-        for (String table : DevelopmentTableTest.TABLES) {
-            committedTables.addAll(DevelopmentTableTest.read(table));
+        List<DevelopmentTables.Row> committedTables = new ArrayList<>();
+        for (String table : DevelopmentTables.TABLES) {
+            committedTables.addAll(DevelopmentTables.read(table));
         }
         Lexicons lexicons = Lexicons.load();
         IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);

@@ -35,9 +35,9 @@ class FreshTablesHarness {
         for (String letters : fresh.split(",")) {
             String table = "/development/withdrawal-development-" + letters.strip() + ".tsv";
             assertThat(header).as("the committed model never saw " + table).doesNotContain(table.substring(1) + " (");
-            List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(table);
+            List<DevelopmentTables.Row> rows = DevelopmentTables.read(table);
             assertThat(rows).as(table).isNotEmpty();
-            for (DevelopmentTableTest.Row row : rows) {
+            for (DevelopmentTables.Row row : rows) {
                 IntentRules.Decision decision = recogniser.rulesDecision(row.message());
                 scored.add(new HeldOutTableHarness.Scored(row, decision.intent(), decision.evidence(),
                         model.probability(row.message()), true));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the rules' guards cost on the development tables (never the fresh ones, {@link DevelopmentTableTest#FRESH}),
+ * What the rules' guards cost on the development tables (never the fresh ones, {@link DevelopmentTables#FRESH}),
  * run with {@code -Ptrain -Dtest=GuardedOptOutsHarness -Dharness.guarded=counts} or {@code =rows}: opt-outs whose
  * word of withdrawal a guard
  * voided (a negation, an order as its object, a trap, a correction, another chat), so that the rules' NONE stands
@@ -28,7 +28,7 @@ class GuardedOptOutsHarness {
         Map<String, int[]> perTable = new TreeMap<>();
         List<String> rows = new ArrayList<>();
         int[] total = new int[2];
-        for (DevelopmentTableTest.Row row : RecogniserCandidates.developmentRows(List.of())) {
+        for (DevelopmentTables.Row row : RecogniserCandidates.developmentRows(List.of())) {
             IntentRules.Decision d = rulesOnly.rulesDecision(row.message());
             if (d.intent() != Intent.NONE || !d.evidence().guarded()) {
                 continue;

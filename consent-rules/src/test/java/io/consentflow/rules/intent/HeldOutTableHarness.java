@@ -41,9 +41,9 @@ class HeldOutTableHarness {
 
     @Test
     void judgesTheSecondOpinionOnTablesItNeverSaw() throws IOException {
-        Map<String, List<DevelopmentTableTest.Row>> tables = new LinkedHashMap<>();
-        for (String resource : DevelopmentTableTest.TABLES) {
-            List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(resource);
+        Map<String, List<DevelopmentTables.Row>> tables = new LinkedHashMap<>();
+        for (String resource : DevelopmentTables.TABLES) {
+            List<DevelopmentTables.Row> rows = DevelopmentTables.read(resource);
             if (!rows.isEmpty()) {
                 tables.put(rows.get(0).table(), rows);
             }
@@ -57,14 +57,14 @@ class HeldOutTableHarness {
             if (!fold.startsWith("dev-")) {
                 continue; // the lexicon author's own tables are always trained on, never left out
             }
-            List<DevelopmentTableTest.Row> training = new ArrayList<>();
+            List<DevelopmentTables.Row> training = new ArrayList<>();
             tables.forEach((table, rows) -> {
                 if (!table.equals(fold)) {
                     training.addAll(rows);
                 }
             });
             OptOutModel model = OptOutModelTrainer.train(training).model();
-            for (DevelopmentTableTest.Row row : tables.get(fold)) {
+            for (DevelopmentTables.Row row : tables.get(fold)) {
                 String older = olderRules.get(row.table().substring(4) + "\t" + row.message());
                 IntentRules.Decision decision = recogniser.rulesDecision(row.message());
                 Intent rules = older != null ? Intent.valueOf(older) : decision.intent();
@@ -207,7 +207,7 @@ class HeldOutTableHarness {
     }
 
     /** A row left out, the rules' reading of it, the probability of a model that never saw it. */
-    record Scored(DevelopmentTableTest.Row row, Intent rules, IntentRules.Evidence seen, double p,
+    record Scored(DevelopmentTables.Row row, Intent rules, IntentRules.Evidence seen, double p,
             boolean rulesNeverSawIt) {
 
         boolean optOut() {

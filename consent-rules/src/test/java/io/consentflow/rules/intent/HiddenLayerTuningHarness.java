@@ -44,13 +44,13 @@ class HiddenLayerTuningHarness {
         Set<String> left = Set.of(Arrays.stream(fresh.split(",")).map(l -> "dev-" + l.strip()).toArray(String[]::new));
         IntentRecogniser rulesOnly = new IntentRecogniser(Lexicons.load(), null, SecondOpinion.RULES_ONLY);
         TrainingRecipe base = ModelRecipes.WIDE_ENSEMBLE;
-        List<DevelopmentTableTest.Row> rows = new ArrayList<>();
-        for (String resource : DevelopmentTableTest.withHeldBack()) {
-            DevelopmentTableTest.read(resource).stream().filter(r -> !left.contains(r.table())).forEach(rows::add);
+        List<DevelopmentTables.Row> rows = new ArrayList<>();
+        for (String resource : DevelopmentTables.withHeldBack()) {
+            DevelopmentTables.read(resource).stream().filter(r -> !left.contains(r.table())).forEach(rows::add);
         }
         List<IntentRules.Decision> decisions = rows.stream().map(r -> rulesOnly.rulesDecision(r.message())).toList();
         List<int[]> features = rows.stream().map(r -> OptOutModel.features(r.message(), base.hashing())).toList();
-        List<String> folds = rows.stream().map(DevelopmentTableTest.Row::table).distinct()
+        List<String> folds = rows.stream().map(DevelopmentTables.Row::table).distinct()
                 .filter(t -> t.startsWith("dev-") && isFold(t)).toList();
         assertThat(folds).as("folds").isNotEmpty().noneMatch(left::contains);
         Map<String, List<HeldOutTableHarness.Scored>> scored = new java.util.TreeMap<>();
@@ -71,7 +71,7 @@ class HiddenLayerTuningHarness {
         report(folds, fresh, scored, linearOnly);
     }
 
-    private static void tuneFold(String fold, List<DevelopmentTableTest.Row> rows, List<IntentRules.Decision> decisions,
+    private static void tuneFold(String fold, List<DevelopmentTables.Row> rows, List<IntentRules.Decision> decisions,
             List<int[]> features, TrainingRecipe base, Map<String, List<HeldOutTableHarness.Scored>> into,
             List<HeldOutTableHarness.Scored> linearInto) {
         Map<String, List<HeldOutTableHarness.Scored>> scored = new LinkedHashMap<>();
@@ -140,7 +140,7 @@ class HiddenLayerTuningHarness {
         System.out.println("Tuned by the rule: " + chosen);
     }
 
-    private static void score(OptOutModel model, List<Integer> judged, List<DevelopmentTableTest.Row> rows,
+    private static void score(OptOutModel model, List<Integer> judged, List<DevelopmentTables.Row> rows,
             List<IntentRules.Decision> decisions, List<int[]> features, List<HeldOutTableHarness.Scored> into) {
         for (int i : judged) {
             into.add(new HeldOutTableHarness.Scored(rows.get(i), decisions.get(i).intent(),

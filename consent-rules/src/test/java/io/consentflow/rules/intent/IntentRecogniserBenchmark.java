@@ -31,8 +31,8 @@ class IntentRecogniserBenchmark {
         long retained = retainedHeapOfLexicons();
 
         List<String> messages = new ArrayList<>();
-        DevelopmentTableTest.read("/development/withdrawal-development.tsv").forEach(row -> messages.add(row.message()));
-        DevelopmentTableTest.read("/development/withdrawal-examples.tsv").forEach(row -> messages.add(row.message()));
+        DevelopmentTables.read("/development/withdrawal-development.tsv").forEach(row -> messages.add(row.message()));
+        DevelopmentTables.read("/development/withdrawal-examples.tsv").forEach(row -> messages.add(row.message()));
         assertThat(messages).isNotEmpty();
 
         IntentRecogniser recogniser = IntentRecogniser.standard();

@@ -32,9 +32,9 @@ class ModelCandidatesHarness {
     private static final double MAX_CLARIFICATIONS = 0.03;
     private static final double FALSE_STOP_WEIGHT = 2;
 
-    private final Map<String, List<DevelopmentTableTest.Row>> tables = new LinkedHashMap<>();
-    private final Map<DevelopmentTableTest.Row, IntentRules.Decision> rules = new HashMap<>();
-    private final Map<OptOutModel.Hashing, Map<DevelopmentTableTest.Row, int[]>> features = new HashMap<>();
+    private final Map<String, List<DevelopmentTables.Row>> tables = new LinkedHashMap<>();
+    private final Map<DevelopmentTables.Row, IntentRules.Decision> rules = new HashMap<>();
+    private final Map<OptOutModel.Hashing, Map<DevelopmentTables.Row, int[]>> features = new HashMap<>();
     private final Lexicons lexicons = Lexicons.load();
 
     @Test
@@ -44,16 +44,16 @@ class ModelCandidatesHarness {
         Set<String> freshTables = Set.of(java.util.Arrays.stream(fresh.split(","))
                 .map(letters -> "dev-" + letters.strip()).toArray(String[]::new));
         IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
-        for (String resource : DevelopmentTableTest.withHeldBack()) {
-            List<DevelopmentTableTest.Row> rows = DevelopmentTableTest.read(resource);
+        for (String resource : DevelopmentTables.withHeldBack()) {
+            List<DevelopmentTables.Row> rows = DevelopmentTables.read(resource);
             if (!rows.isEmpty()) {
                 tables.put(rows.get(0).table(), rows);
                 rows.forEach(row -> rules.put(row, rulesOnly.rulesDecision(row.message())));
             }
         }
         assertThat(tables.keySet()).as("the fresh tables are development tables").containsAll(freshTables);
-        List<DevelopmentTableTest.Row> training = new ArrayList<>();
-        List<DevelopmentTableTest.Row> judged = new ArrayList<>();
+        List<DevelopmentTables.Row> training = new ArrayList<>();
+        List<DevelopmentTables.Row> judged = new ArrayList<>();
         tables.forEach((table, rows) -> (freshTables.contains(table) ? judged : training).addAll(rows));
         System.out.printf("Model candidates: trained on %d rows, judged on %d rows of %s, combined as 2026.12-11%n",
                 training.size(), judged.size(), fresh);
@@ -109,7 +109,7 @@ class ModelCandidatesHarness {
             }
             return;
         }
-        List<DevelopmentTableTest.Row> all = new ArrayList<>(training);
+        List<DevelopmentTables.Row> all = new ArrayList<>(training);
         all.addAll(judged);
         chooseOperatingPoint(train(training, winner), onFresh.get(winner), folds, train(all, winner));
     }
@@ -189,20 +189,20 @@ class ModelCandidatesHarness {
     }
 
     /** For each lettered table of the training rows, a model trained on the others scores it. */
-    private List<HeldOutTableHarness.Scored> leaveOneTableOut(List<DevelopmentTableTest.Row> training,
+    private List<HeldOutTableHarness.Scored> leaveOneTableOut(List<DevelopmentTables.Row> training,
             TrainingRecipe recipe) {
-        List<String> folds = training.stream().map(DevelopmentTableTest.Row::table).distinct()
+        List<String> folds = training.stream().map(DevelopmentTables.Row::table).distinct()
                 .filter(table -> table.startsWith("dev-")).filter(HiddenLayerTuningHarness::isFold).toList();
         training.forEach(row -> featuresOf(row, recipe.hashing())); // filled first: the folds below only read them
         // folds in parallel (each alone deterministic), gathered in their order
         return folds.parallelStream().map(fold -> {
-            List<DevelopmentTableTest.Row> rest = training.stream().filter(row -> !row.table().equals(fold)).toList();
-            List<DevelopmentTableTest.Row> left = training.stream().filter(row -> row.table().equals(fold)).toList();
+            List<DevelopmentTables.Row> rest = training.stream().filter(row -> !row.table().equals(fold)).toList();
+            List<DevelopmentTables.Row> left = training.stream().filter(row -> row.table().equals(fold)).toList();
             return score(left, train(rest, recipe), recipe.hashing());
         }).flatMap(List::stream).toList();
     }
 
-    private OptOutModel train(List<DevelopmentTableTest.Row> rows, TrainingRecipe recipe) {
+    private OptOutModel train(List<DevelopmentTables.Row> rows, TrainingRecipe recipe) {
         List<int[]> x = new ArrayList<>(rows.size());
         boolean[] labels = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -216,10 +216,10 @@ class ModelCandidatesHarness {
         return OptOutModelTrainer.train(x, labels, weights, recipe).model();
     }
 
-    private List<HeldOutTableHarness.Scored> score(List<DevelopmentTableTest.Row> rows, OptOutModel model,
+    private List<HeldOutTableHarness.Scored> score(List<DevelopmentTables.Row> rows, OptOutModel model,
             OptOutModel.Hashing hashing) {
         List<HeldOutTableHarness.Scored> out = new ArrayList<>(rows.size());
-        for (DevelopmentTableTest.Row row : rows) {
+        for (DevelopmentTables.Row row : rows) {
             IntentRules.Decision decision = rules.get(row);
             out.add(new HeldOutTableHarness.Scored(row, decision.intent(), decision.evidence(),
                     model.probability(featuresOf(row, hashing)), true));
@@ -227,7 +227,7 @@ class ModelCandidatesHarness {
         return out;
     }
 
-    private int[] featuresOf(DevelopmentTableTest.Row row, OptOutModel.Hashing hashing) {
+    private int[] featuresOf(DevelopmentTables.Row row, OptOutModel.Hashing hashing) {
         return features.computeIfAbsent(hashing, h -> new HashMap<>())
                 .computeIfAbsent(row, r -> OptOutModel.features(r.message(), hashing));
     }

@@ -20,10 +20,10 @@ class OptOutModelTest {
 
     @Test
     void theCommittedModelIsWhatTheTrainerMakesOfTheDevelopmentTables() throws IOException {
-        List<DevelopmentTableTest.Row> rows = new ArrayList<>();
+        List<DevelopmentTables.Row> rows = new ArrayList<>();
         List<String> tables = new ArrayList<>();
-        for (String table : DevelopmentTableTest.TABLES) {
-            List<DevelopmentTableTest.Row> read = DevelopmentTableTest.read(table);
+        for (String table : DevelopmentTables.TABLES) {
+            List<DevelopmentTables.Row> read = DevelopmentTables.read(table);
             rows.addAll(read);
             tables.add(table.substring(1) + " (" + read.size() + " rows)");
         }
@@ -36,7 +36,7 @@ class OptOutModelTest {
 
         OptOutModel retrained = OptOutModelTrainer.train(rows).model();
         OptOutModel shipped = OptOutModel.standard();
-        for (DevelopmentTableTest.Row row : rows.subList(0, Math.min(rows.size(), 2000))) {
+        for (DevelopmentTables.Row row : rows.subList(0, Math.min(rows.size(), 2000))) {
             assertThat(shipped.probability(row.message())).as(row.message())
                     .isCloseTo(retrained.probability(row.message()), org.assertj.core.data.Offset.offset(1e-4));
         }

@@ -26,7 +26,7 @@ final class OptOutModelTrainer {
     private OptOutModelTrainer() {
     }
 
-    static boolean optOut(DevelopmentTableTest.Row row) {
+    static boolean optOut(DevelopmentTables.Row row) {
         return row.expected() == Intent.STOP || row.expected() == Intent.ERASE;
     }
 
@@ -35,7 +35,7 @@ final class OptOutModelTrainer {
      * or read a withdrawal or doubt ("no more stock?", "stop the delivery"), the rows a model most easily takes for
      * opt-outs.
      */
-    static boolean nearMiss(DevelopmentTableTest.Row row, IntentRules.Decision rules) {
+    static boolean nearMiss(DevelopmentTables.Row row, IntentRules.Decision rules) {
         return !optOut(row) && (rules.evidence().cue() || rules.intent() == Intent.STOP
                 || rules.intent() == Intent.ERASE || rules.intent() == Intent.UNCERTAIN);
     }
@@ -44,14 +44,24 @@ final class OptOutModelTrainer {
      * A row of the recent tables (ac and later, written from 2026.12-10 on to briefs about indirect complaints, slang
      * and complaints that are no withdrawal), which a recipe may weigh more ({@link TrainingRecipe#recentWeight}).
      */
-    static boolean recent(DevelopmentTableTest.Row row) {
+    static boolean recent(DevelopmentTables.Row row) {
         return row.table().matches("dev-[a-z]{2}") && row.table().compareTo("dev-ac") >= 0;
     }
 
     /** How much a row's error counts in learning by the recipe: near misses and recent rows as it weighs them. */
-    static float weight(DevelopmentTableTest.Row row, IntentRules.Decision rules, TrainingRecipe recipe) {
+    static float weight(DevelopmentTables.Row row, IntentRules.Decision rules, TrainingRecipe recipe) {
         double weight = recipe.nearMissWeight() != 1 && nearMiss(row, rules) ? recipe.nearMissWeight() : 1;
-        return (float) (recent(row) ? weight * recipe.recentWeight() : weight);
+        return (float) (newest(row) ? weight * recipe.newestWeight() : recent(row) ? weight * recipe.recentWeight()
+                : weight);
+    }
+
+    /**
+     * A row of the newest tables (ap and later, written from 2026.12-11 on to briefs asking for at least a third of
+     * indirect complaints with no word of withdrawal), which a recipe may weigh more still
+     * ({@link TrainingRecipe#newestWeight}).
+     */
+    static boolean newest(DevelopmentTables.Row row) {
+        return row.table().matches("dev-[a-z]{2}") && row.table().compareTo("dev-ap") >= 0;
     }
 
     private static final class Rules {
@@ -59,17 +69,17 @@ final class OptOutModelTrainer {
     }
 
     /** A model trained on the rows by the recipe that ships ({@link ModelRecipes#STANDARD}). */
-    static Trained train(List<DevelopmentTableTest.Row> rows) {
+    static Trained train(List<DevelopmentTables.Row> rows) {
         return train(rows, ModelRecipes.STANDARD);
     }
 
     /** A model trained on the rows by the recipe. */
-    static Trained train(List<DevelopmentTableTest.Row> rows, TrainingRecipe recipe) {
+    static Trained train(List<DevelopmentTables.Row> rows, TrainingRecipe recipe) {
         List<int[]> features = new ArrayList<>(rows.size());
         boolean[] labels = new boolean[rows.size()];
         float[] weights = new float[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            DevelopmentTableTest.Row row = rows.get(i);
+            DevelopmentTables.Row row = rows.get(i);
             features.add(OptOutModel.features(row.message(), recipe.hashing()));
             labels[i] = optOut(row);
             weights[i] = weight(row, recipe.nearMissWeight() == 1 ? null

@@ -24,7 +24,7 @@ class OptOutModelTraining {
 
     @Test
     void trainsOnEveryDevelopmentTableAndWritesTheModel() throws IOException {
-        List<DevelopmentTableTest.Row> rows = new ArrayList<>();
+        List<DevelopmentTables.Row> rows = new ArrayList<>();
         List<String> provenance = new ArrayList<>(List.of(
                 "OptOutModel weights: logistic regression over hashed character n-grams and words of the folded text,",
                 "as 16-bit integers, deflated, base64 (the line before them: bias, scale, bits, longest n-gram).",
@@ -32,8 +32,8 @@ class OptOutModelTraining {
                 ModelRecipes.STANDARD.describe() + ") with",
                 "  ./mvnw -o -q -pl consent-rules -am verify -Ptrain -Dcpd.skip",
                 "on the development tables of consent-rules/src/test/resources (never the sealed set):"));
-        for (String table : DevelopmentTableTest.TABLES) {
-            List<DevelopmentTableTest.Row> read = DevelopmentTableTest.read(table);
+        for (String table : DevelopmentTables.TABLES) {
+            List<DevelopmentTables.Row> read = DevelopmentTables.read(table);
             rows.addAll(read);
             provenance.add("  " + table.substring(1) + " (" + read.size() + " rows)");
         }

@@ -44,11 +44,11 @@ class OverridesTuningHarness {
         List<String> folds = Arrays.stream(named.split(",")).map(f -> "dev-" + f.strip()).toList();
         List<String> exclude = Arrays.stream(System.getProperty("harness.exclude", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        List<DevelopmentTableTest.Row> rows = RecogniserCandidates.developmentRows(exclude);
-        assertThat(rows.stream().map(DevelopmentTableTest.Row::table).distinct().toList()).containsAll(folds)
+        List<DevelopmentTables.Row> rows = RecogniserCandidates.developmentRows(exclude);
+        assertThat(rows.stream().map(DevelopmentTables.Row::table).distinct().toList()).containsAll(folds)
                 .noneMatch(t -> exclude.contains(t.replace("dev-", "")));
         IntentRecogniser rulesOnly = new IntentRecogniser(lexicons, null, SecondOpinion.RULES_ONLY);
-        Map<DevelopmentTableTest.Row, IntentRules.Decision> rules = new HashMap<>();
+        Map<DevelopmentTables.Row, IntentRules.Decision> rules = new HashMap<>();
         rows.forEach(row -> rules.put(row, rulesOnly.rulesDecision(row.message())));
         System.out.printf("Overrides tuning: %d development rows, folds %s, load %s%n", rows.size(), folds, load());
         long start = System.nanoTime();
@@ -61,8 +61,8 @@ class OverridesTuningHarness {
     }
 
     /** Each row of the folds, read by a model of {@code recipe} trained on every other row. */
-    static List<HeldOutTableHarness.Scored> leftOut(List<DevelopmentTableTest.Row> rows, List<String> folds,
-            TrainingRecipe recipe, Map<DevelopmentTableTest.Row, IntentRules.Decision> rules) {
+    static List<HeldOutTableHarness.Scored> leftOut(List<DevelopmentTables.Row> rows, List<String> folds,
+            TrainingRecipe recipe, Map<DevelopmentTables.Row, IntentRules.Decision> rules) {
         return folds.parallelStream().map(fold -> {
             OptOutModel model = OptOutModelTrainer.train(
                     rows.stream().filter(row -> !row.table().equals(fold)).toList(), recipe).model();

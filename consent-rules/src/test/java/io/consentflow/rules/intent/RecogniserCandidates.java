@@ -221,18 +221,18 @@ record RecogniserCandidates(String name, TrainingRecipe recipe, SecondOpinion op
     }
 
     /** Every development table a model may learn from (a-bc), but those named. */
-    static List<DevelopmentTableTest.Row> developmentRows(List<String> fresh) throws IOException {
-        List<DevelopmentTableTest.Row> rows = new ArrayList<>();
-        for (String resource : DevelopmentTableTest.withHeldBack()) {
+    static List<DevelopmentTables.Row> developmentRows(List<String> fresh) throws IOException {
+        List<DevelopmentTables.Row> rows = new ArrayList<>();
+        for (String resource : DevelopmentTables.withHeldBack()) {
             if (fresh.stream().noneMatch(letters -> resource.endsWith("-" + letters + ".tsv"))) {
-                rows.addAll(DevelopmentTableTest.read(resource));
+                rows.addAll(DevelopmentTables.read(resource));
             }
         }
         return rows;
     }
 
     /** Each row with the rules' reading and the model's probability. */
-    static List<HeldOutTableHarness.Scored> scored(List<DevelopmentTableTest.Row> rows, OptOutModel model,
+    static List<HeldOutTableHarness.Scored> scored(List<DevelopmentTables.Row> rows, OptOutModel model,
             IntentRecogniser rulesOnly) {
         return rows.parallelStream().map(row -> {
             IntentRules.Decision d = rulesOnly.rulesDecision(row.message());

@@ -16,9 +16,12 @@ package io.consentflow.rules.intent;
  *                for none
  * @param seeds   how many linear models, each visiting the rows in the order of its own seed (21, 22, ...), are
  *                averaged into one (bagging over shuffles); 1 for one
+ * @param newestWeight how much a row of the newest tables weighs ({@link OptOutModelTrainer#newest}: ap and later,
+ *                written to briefs asking for at least a third of indirect complaints with no word of withdrawal),
+ *                instead of {@code recentWeight} (2026.12-20)
  */
 record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
-        double nearMissWeight, Hidden hidden, double recentWeight, int seeds) {
+        double nearMissWeight, Hidden hidden, double recentWeight, int seeds, double newestWeight) {
 
     /**
      * A hidden layer's shape and schedule.
@@ -31,6 +34,12 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
      */
     record Hidden(int units, int epochs, double l2, boolean meanOfProbabilities) {
         static final Hidden NONE = new Hidden(0, 0, 0, false);
+    }
+
+    /** The newest tables weighing as the recent ones, as every recipe before 2026.12-20. */
+    TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
+            double nearMissWeight, Hidden hidden, double recentWeight, int seeds) {
+        this(name, hashing, learner, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds, recentWeight);
     }
 
     /** Every row weighing alike and no hidden layer, as every recipe before 2026.12-11. */
@@ -59,13 +68,14 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
     }
 
     TrainingRecipe with(Learner other) {
-        return new TrainingRecipe(name, hashing, other, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds);
+        return new TrainingRecipe(name, hashing, other, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds,
+                newestWeight);
     }
 
     /** The same recipe with another name and hidden layer (the tuning harness's variants). */
     TrainingRecipe with(String otherName, Hidden other) {
         return new TrainingRecipe(otherName, hashing, learner, epochs, rate, l2, nearMissWeight, other, recentWeight,
-                seeds);
+                seeds, newestWeight);
     }
 
     /** The recipe in one line, for the model's provenance header. */
@@ -76,6 +86,7 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
                         : "") + ", " + epochs + " epochs, rate " + rate + ", L2 " + l2
                 + (nearMissWeight != 1 ? ", near misses x" + nearMissWeight : "")
                 + (recentWeight != 1 ? ", tables ac and later x" + recentWeight : "")
+                + (newestWeight != recentWeight ? ", tables ap and later x" + newestWeight : "")
                 + (hidden.units() > 0 ? ", hidden layer " + hidden.units() + " units over 2^" + HiddenLayerTrainer.BITS
                         + ", " + hidden.epochs() + " epochs, L2 " + hidden.l2()
                         + (hidden.meanOfProbabilities() ? ", mean of probabilities" : "") : "");
