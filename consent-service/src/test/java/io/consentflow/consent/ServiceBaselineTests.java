@@ -1,14 +1,22 @@
 package io.consentflow.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentflow.consent.adapters.mongo.SubjectRepository;
 import io.consentflow.platform.security.Role;
 import io.consentflow.schemas.TopicSpec;
 import io.consentflow.schemas.Topics;
 import io.consentflow.testsupport.ServiceBaselineContract;
 import io.consentflow.testsupport.WithTestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -16,6 +24,27 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @AutoConfigureWebTestClient
 @WithTestInfrastructure
 class ServiceBaselineTests extends ServiceBaselineContract {
+
+    @Autowired
+    SubjectRepository subjects;
+    @Autowired
+    MeterRegistry meters;
+
+    /**
+     * The subjects' ciphertexts are encoded for the driver's own transport (config.MongoTransport): the repository's
+     * replies arrive on its I/O threads, and its commands are still timed by Spring Boot's metrics.
+     */
+    @Test
+    void theRepositorysRepliesArriveOnTheDriversOwnIoThreads() {
+        AtomicReference<String> replyThread = new AtomicReference<>();
+        subjects.knownContactKeys(List.of("no-such-contact-key"))
+                .doOnTerminate(() -> replyThread.set(Thread.currentThread().getName()))
+                .block(Duration.ofSeconds(30));
+
+        // on Spring Boot's Netty transport the reply would arrive on a Netty event loop (multiThreadIoEventLoopGroup)
+        assertThat(replyThread.get()).startsWith("mongo-io-");
+        assertThat(meters.find("mongodb.driver.commands").tag("collection", "subjects").timers()).isNotEmpty();
+    }
 
     @Override
     protected List<TopicSpec> createdTopics() {

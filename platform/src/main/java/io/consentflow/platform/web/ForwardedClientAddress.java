@@ -5,10 +5,12 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * The client's address behind the ingress. {@code X-Forwarded-For} is believed only when the connection comes from a
@@ -38,12 +40,58 @@ final class ForwardedClientAddress implements WebFilter, Ordered {
         InetSocketAddress socket = request.getRemoteAddress();
         InetAddress client = clientAddress(socket == null ? null : socket.getAddress(),
                 request.getHeaders().getValuesAsList(X_FORWARDED_FOR));
-        ServerHttpRequest.Builder rewritten = request.mutate()
-                .headers(headers -> FORWARDING_HEADERS.forEach(headers::remove));
-        if (client != null && (socket == null || !client.equals(socket.getAddress()))) {
-            rewritten.remoteAddress(new InetSocketAddress(client, 0));
+        InetSocketAddress rewritten = client != null && (socket == null || !client.equals(socket.getAddress()))
+                ? new InetSocketAddress(client, 0) : null;
+        if (removedInPlace(request)) {
+            return chain.filter(rewritten == null ? exchange
+                    : exchange.mutate().request(new FromClient(request, rewritten)).build());
         }
-        return chain.filter(exchange.mutate().request(rewritten.build()).build());
+        ServerHttpRequest.Builder copy = request.mutate()
+                .headers(headers -> FORWARDING_HEADERS.forEach(headers::remove));
+        if (rewritten != null) {
+            copy.remoteAddress(rewritten);
+        }
+        return chain.filter(exchange.mutate().request(copy.build()).build());
+    }
+
+    /**
+     * On Reactor Netty the request's headers are a view of Netty's own, which can be changed: the forwarding headers
+     * are removed there, sparing the copy of every header that {@code mutate()} made for each request behind the
+     * ingress. False (nothing removed, or the view turned out to be a copy) leaves it to the copying path.
+     */
+    private static boolean removedInPlace(ServerHttpRequest request) {
+        Object wrapped;
+        try {
+            wrapped = ServerHttpRequestDecorator.getNativeRequest(request);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false; // a request of another server, or a test's mock, with no native request to reach
+        }
+        if (!(wrapped instanceof HttpServerRequest netty)) {
+            return false;
+        }
+        FORWARDING_HEADERS.forEach(netty.requestHeaders()::remove);
+        for (String name : FORWARDING_HEADERS) {
+            if (request.getHeaders().containsHeader(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The request with the client's address in place of the proxy's; everything else is the request's own. */
+    private static final class FromClient extends ServerHttpRequestDecorator {
+
+        private final InetSocketAddress client;
+
+        FromClient(ServerHttpRequest request, InetSocketAddress client) {
+            super(request);
+            this.client = client;
+        }
+
+        @Override
+        public InetSocketAddress getRemoteAddress() {
+            return client;
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ class TracingSwitchTest {
             assertThat(context.getBean(TraceParents.class)).isSameAs(TraceParents.UNTRACED);
             assertThat(context).doesNotHaveBean(BatchListenerTracing.class);
             assertThat(context.getBean(Tracer.class)).as("no spans behind the observations").isSameAs(Tracer.NOOP);
+            assertThat(context.getBean(Propagator.class)).as("none from the incoming headers either")
+                    .isSameAs(Propagator.NOOP);
         });
     }
 
@@ -33,6 +35,7 @@ class TracingSwitchTest {
             assertThat(context.getBean(TraceParents.class)).isInstanceOf(ObservedTraceParents.class);
             assertThat(context).hasSingleBean(BatchListenerTracing.class);
             assertThat(context).doesNotHaveBean(Tracer.class); // Spring Boot's tracer, not the no-op one
+            assertThat(context.getBean(Propagator.class)).isSameAs(tracing.propagator);
         });
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
@@ -37,6 +39,10 @@ import tools.jackson.databind.ObjectReader;
  * (400, naming the body, echoing nothing); every other error (a body over the limit: 413, invalid fields, rate
  * limits) goes to the same advice as the controller's did. Requests that are not JSON or do not accept JSON are not
  * matched here: {@link OptInApi#request} answers them as before (415, 406).
+ *
+ * <p>The route has a handler mapping of its own, asked first: behind Spring's shared one (order -1) every opt-in was
+ * first looked up among the actuator's and the controllers' request mappings, twice the route's own matching.
+ * Security and every other web filter run before any handler mapping, as for every request.
  */
 @Configuration(proxyBeanMethods = false)
 class OptInRoute {
@@ -45,13 +51,17 @@ class OptInRoute {
     private static final byte[] ACCEPTED = "{\"status\":\"CONFIRMATION_REQUESTED\"}".getBytes(StandardCharsets.UTF_8);
 
     @Bean
-    RouterFunction<ServerResponse> optInRequests(OptInService optIns, ServerCodecConfigurer codecs) {
+    RouterFunctionMapping optInRequests(OptInService optIns, ServerCodecConfigurer codecs) {
         AbstractJacksonDecoder<?> json = jsonDecoder(codecs);
         Handler handler = new Handler(optIns, json.getMapper().readerFor(OptInRequest.class),
                 json.getMaxInMemorySize());
-        return RouterFunctions.route(RequestPredicates.POST(PATH)
+        RouterFunction<ServerResponse> route = RouterFunctions.route(RequestPredicates.POST(PATH)
                 .and(RequestPredicates.contentType(MediaType.APPLICATION_JSON))
                 .and(RequestPredicates.accept(MediaType.APPLICATION_JSON)), handler::request);
+        RouterFunctionMapping mapping = new RouterFunctionMapping(route);
+        mapping.setMessageReaders(codecs.getReaders());
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
     }
 
     /** The decoder the annotated controllers read JSON with: its mapper (Spring Boot's) and its body limit. */

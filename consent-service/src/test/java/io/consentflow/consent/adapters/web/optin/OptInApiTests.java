@@ -74,6 +74,9 @@ class OptInApiTests extends IntegrationTestSupport {
     @Test
     void withTracingOffRequestsStartNoSpanButKeepTheirMetrics() {
         assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isSameAs(io.micrometer.tracing.Tracer.NOOP);
+        // the server observation's receiver handler starts its span from the propagator, not the tracer
+        assertThat(context.getBean(io.micrometer.tracing.propagation.Propagator.class))
+                .isSameAs(io.micrometer.tracing.propagation.Propagator.NOOP);
         postOptIn(optInBody(randomNumber(), List.of("offers")), randomAddress()).expectStatus().isAccepted();
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains("http_server_requests_seconds_count{")

@@ -3,11 +3,16 @@ package io.consentflow.consent.adapters.web.optin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentflow.consent.IntegrationTestSupport;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.HandlerMapping;
 
 /**
  * The opt-in POST's functional route ({@link OptInRoute}) reads the body itself: what it cannot read is refused as the
@@ -15,6 +20,18 @@ import org.springframework.http.MediaType;
  * match (another content type, JSON not accepted) is still answered by the controller (415, 406).
  */
 class OptInRouteTests extends IntegrationTestSupport {
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The route's own mapping is asked first: the actuator's and the controllers' mappings come after it. */
+    @Test
+    void theOptInIsLookedUpBeforeAnyOtherHandlerMapping() {
+        List<HandlerMapping> mappings = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+        AnnotationAwareOrderComparator.sort(mappings);
+        assertThat(mappings.get(0)).isSameAs(context.getBean("optInRequests"));
+        assertThat(mappings).hasSizeGreaterThan(2);
+    }
 
     @Test
     void theJsonRequestIsAcceptedWithTheStatusAsJson() {
