@@ -30,6 +30,11 @@ import reactor.core.scheduler.Schedulers;
  * them. The newest checkpoint must be younger than the heartbeat allows, every head the witness holds must be in the
  * store unchanged (and every stored checkpoint old enough must have reached the witness), and every time-stamp must
  * verify over its checkpoint's digest. Checked after the chains verified; the first failure is reported.
+ * <p>
+ * The witness is read before the store's checkpoints ({@link #readWitness()}): a checkpoint is stored before it is
+ * delivered, so every head in that earlier read must be in the later read of the store, and one that is not was
+ * removed. Read after the store (as it was), a checkpoint written and delivered during the verification's stream
+ * showed as "removed" (a FAILED audit page while the suite appended; VerifyWhileAppendingTests).
  */
 @Service
 public class AnchorVerification {
@@ -50,12 +55,33 @@ public class AnchorVerification {
         this.clock = clock;
     }
 
-    /** The first anchoring failure of {@code checkpoints} (ascending, as verified), or empty. */
-    public Mono<Optional<Failure>> check(List<Checkpoint> checkpoints) {
+    /** What the witness held at one moment: its heads, or why it could not be read; no heads without a witness. */
+    public record WitnessRead(List<WitnessedCheckpoint> heads, String unreadable) {
+    }
+
+    /** Reads the witness; call it before reading the checkpoints that {@link #check} compares with it. */
+    public Mono<WitnessRead> readWitness() {
+        if (!witnesses.enabled()) {
+            return Mono.just(new WitnessRead(List.of(), null));
+        }
+        // the witness is asked over blocking HTTP: off the caller's thread
+        return Mono.fromCallable(() -> {
+            try {
+                return new WitnessRead(witnesses.heads(), null);
+            } catch (RuntimeException e) {
+                return new WitnessRead(List.of(), e.getClass().getSimpleName());
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The first anchoring failure of {@code checkpoints} (ascending, as verified, read after {@code witness}), or
+     * empty.
+     */
+    public Mono<Optional<Failure>> check(List<Checkpoint> checkpoints, WitnessRead witness) {
         Mono<Map<Long, String>> tokens = policy.timestamped() ? timestamps.all().defaultIfEmpty(Map.of())
                 : Mono.just(Map.of());
-        // the witness is asked over blocking HTTP: off the caller's thread
-        return tokens.publishOn(Schedulers.boundedElastic()).map(stamped -> firstFailure(checkpoints, stamped));
+        return tokens.map(stamped -> firstFailure(checkpoints, witness, stamped));
     }
 
     /** The tokens by checkpoint number, for a proof bundle. */
@@ -67,7 +93,8 @@ public class AnchorVerification {
         return allowedAge;
     }
 
-    private Optional<Failure> firstFailure(List<Checkpoint> checkpoints, Map<Long, String> tokens) {
+    private Optional<Failure> firstFailure(List<Checkpoint> checkpoints, WitnessRead witness,
+            Map<Long, String> tokens) {
         Instant now = clock.instant();
         if (checkpoints.isEmpty()) {
             return Optional.empty();
@@ -80,22 +107,20 @@ public class AnchorVerification {
                     + "instance writes checkpoints"));
         }
         if (witnesses.enabled()) {
-            Optional<Failure> witness = againstWitness(checkpoints, now);
-            if (witness.isPresent()) {
-                return witness;
+            Optional<Failure> mismatch = againstWitness(checkpoints, witness, now);
+            if (mismatch.isPresent()) {
+                return mismatch;
             }
         }
         return policy.timestamped() ? timestamps(checkpoints, now, tokens) : Optional.empty();
     }
 
-    private Optional<Failure> againstWitness(List<Checkpoint> checkpoints, Instant now) {
-        List<WitnessedCheckpoint> heads;
-        try {
-            heads = witnesses.heads();
-        } catch (RuntimeException e) {
+    private Optional<Failure> againstWitness(List<Checkpoint> checkpoints, WitnessRead witness, Instant now) {
+        if (witness.unreadable() != null) {
             return Optional.of(failure(Kind.WITNESS_MISMATCH, 0, "the witness cannot be read ("
-                    + e.getClass().getSimpleName() + "): the store cannot be compared with it"));
+                    + witness.unreadable() + "): the store cannot be compared with it"));
         }
+        List<WitnessedCheckpoint> heads = witness.heads();
         List<WitnessedCheckpoint> stored = checkpoints.stream()
                 .map(c -> CheckpointAnchoring.witnessed(c, null)).toList();
         for (Check check : CheckpointChecks.againstWitness(stored, heads, Long.MAX_VALUE)) {

@@ -1,5 +1,6 @@
 package io.consentflow.audit.app;
 
+import io.consentflow.audit.app.AnchorVerification.WitnessRead;
 import io.consentflow.audit.domain.ChainVerifier;
 import io.consentflow.audit.domain.VerificationKeys;
 import io.consentflow.audit.domain.VerificationResult;
@@ -52,13 +53,17 @@ public class VerificationService {
 
     /** Verifies only the named chains (a subject's proof), or all chains when {@code chains} is null. */
     public Mono<VerificationResult> verify(Set<String> chains) {
-        return checkpoints.ascending().collectList().flatMap(list -> {
+        // the witness first, then the checkpoints: what it holds was stored before (see AnchorVerification)
+        Mono<Optional<WitnessRead>> witness = anchors.map(a -> a.readWitness().map(Optional::of))
+                .orElseGet(() -> Mono.just(Optional.empty()));
+        return witness.flatMap(read -> checkpoints.ascending().collectList().flatMap(list -> {
             ChainVerifier verifier = ChainVerifier.start(list, keys, chain -> chains == null || chains.contains(chain));
             Mono<VerificationResult> chained = verifier.failed() ? Mono.just(verifier.finish())
                     : entries.stream(chains).takeWhile(verifier::accept).then(Mono.fromSupplier(verifier::finish));
-            return chained.flatMap(result -> !result.valid() || anchors.isEmpty() ? Mono.just(result)
-                    : anchors.get().check(list).map(failure -> failure.map(f -> new VerificationResult(false,
-                            result.entriesChecked(), result.chains(), result.latestCheckpoint(), f)).orElse(result)));
-        });
+            return chained.flatMap(result -> !result.valid() || read.isEmpty() ? Mono.just(result)
+                    : anchors.get().check(list, read.get()).map(failure -> failure.map(f -> new VerificationResult(
+                            false, result.entriesChecked(), result.chains(), result.latestCheckpoint(), f))
+                            .orElse(result)));
+        }));
     }
 }
