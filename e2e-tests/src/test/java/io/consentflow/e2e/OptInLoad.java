@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +24,8 @@ final class OptInLoad {
     /**
      * @param phones       the confirmed phones, in completion order
      * @param totalMillis  POST sent → CONFIRMED snapshot's record timestamp, per opt-in
-     * @param toPhoneMillis POST sent → the confirmation template seen in the phone's chat (polled every 50 ms)
+     * @param toPhoneMillis POST sent → the confirmation template accepted for the phone (the simulator's clock, the
+     *                      same machine's)
      * @param wallMillis   the whole phase, first POST to last CONFIRMED seen
      */
     record Result(List<Phone> phones, List<Long> totalMillis, List<Long> toPhoneMillis, long wallMillis,
@@ -57,6 +60,7 @@ final class OptInLoad {
         var postedAt = new java.util.concurrent.ConcurrentHashMap<Phone, Long>();
         var tapped = new java.util.concurrent.ConcurrentHashMap<Phone, Long>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        var deliveries = new PhoneDeliveries(suite);
         long start = System.currentTimeMillis();
         List<Future<?>> tasks = new java.util.ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
@@ -73,13 +77,15 @@ final class OptInLoad {
                 if (response.status() != 202) {
                     throw new IllegalStateException("opt-in answered " + response.status() + ": " + response.body());
                 }
-                String payload = awaitConfirmationPayload(phone);
-                toPhone.add(System.currentTimeMillis() - posted);
+                long delivered = awaitFirstDelivery(deliveries, phone);
+                toPhone.add(delivered - posted);
+                String payload = confirmationPayload(phone);
                 phone.tap(payload);
                 tapped.put(phone, System.currentTimeMillis());
                 long confirmedAt = awaitConfirmed(phone);
                 totals.add(confirmedAt - posted);
                 confirmed.add(phone);
+                return null;
             }));
         }
         int failures = 0;
@@ -93,6 +99,7 @@ final class OptInLoad {
         }
         long wall = System.currentTimeMillis() - start;
         pool.shutdown();
+        deliveries.close();
         OptInStages.print(topics, postedAt, tapped, PATIENCE);
         return new Result(List.copyOf(confirmed), List.copyOf(totals), List.copyOf(toPhone), wall, failures);
     }
@@ -104,7 +111,16 @@ final class OptInLoad {
                 "source", "WEB_FORM"), null);
     }
 
-    private static String awaitConfirmationPayload(Phone phone) {
+    private static long awaitFirstDelivery(PhoneDeliveries deliveries, Phone phone) throws Exception {
+        try {
+            return deliveries.first(phone).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no confirmation request reached the phone");
+        }
+    }
+
+    /** The confirmation's button payload, from the phone's chat once its first message arrived. */
+    private static String confirmationPayload(Phone phone) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode message : phone.outbound()) {
@@ -118,17 +134,12 @@ final class OptInLoad {
     }
 
     /** The CONFIRMED snapshot's record timestamp. */
-    private long awaitConfirmed(Phone phone) {
-        String contactKey = Contacts.contactKey(phone.e164());
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            TimedTopics.Position confirmed = topics.status(contactKey, ConsentStatus.CONFIRMED);
-            Long at = confirmed == null ? null : confirmed.timestamp();
-            if (at != null) {
-                return at;
-            }
-            ServiceProcess.sleep(10);
+    private long awaitConfirmed(Phone phone) throws Exception {
+        try {
+            return topics.whenStatus(Contacts.contactKey(phone.e164()), ConsentStatus.CONFIRMED)
+                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS).timestamp();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("consent-state never showed CONFIRMED");
         }
-        throw new IllegalStateException("consent-state never showed CONFIRMED");
     }
 }

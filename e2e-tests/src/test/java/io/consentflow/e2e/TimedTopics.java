@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +46,8 @@ final class TimedTopics implements AutoCloseable {
 
     /** contactKey + status → the first snapshot with that status. */
     private final Map<String, Position> firstStatus = new ConcurrentHashMap<>();
+    /** contactKey + status → completed with the first snapshot with that status, for those who wait for it. */
+    private final Map<String, CompletableFuture<Position>> statusWaiters = new ConcurrentHashMap<>();
     /** contactKey → the first inbound message that withdraws consent. */
     private final Map<String, Position> firstStop = new ConcurrentHashMap<>();
     /** contactKey → the first inbound message of any kind (a tapped button among them). */
@@ -86,8 +89,12 @@ final class TimedTopics implements AutoCloseable {
         } else if (value instanceof MessageFailed failed && failed.getRequestId() != null) {
             outcomes.putIfAbsent(failed.getRequestId(), new Outcome(failed, timestamp));
         } else if (value instanceof ConsentSnapshot snapshot) {
-            firstStatus.putIfAbsent(snapshot.getContactKey() + "/" + snapshot.getStatus(),
-                    new Position(timestamp, record.partition(), record.offset()));
+            String key = snapshot.getContactKey() + "/" + snapshot.getStatus();
+            firstStatus.putIfAbsent(key, new Position(timestamp, record.partition(), record.offset()));
+            CompletableFuture<Position> waiter = statusWaiters.get(key);
+            if (waiter != null) {
+                waiter.complete(firstStatus.get(key));
+            }
         } else if (value instanceof InboundMessage inbound) {
             Position at = new Position(timestamp, record.partition(), record.offset());
             firstInbound.putIfAbsent(inbound.getContactKey(), at);
@@ -104,6 +111,20 @@ final class TimedTopics implements AutoCloseable {
     /** The first consent-state snapshot of this contact with this status, or null. */
     Position status(String contactKey, ConsentStatus status) {
         return firstStatus.get(contactKey + "/" + status);
+    }
+
+    /**
+     * Completes with the first consent-state snapshot of this contact with this status, at once if it was seen
+     * already: many waiters block on it instead of each polling {@link #status}.
+     */
+    CompletableFuture<Position> whenStatus(String contactKey, ConsentStatus status) {
+        String key = contactKey + "/" + status;
+        CompletableFuture<Position> waiter = statusWaiters.computeIfAbsent(key, k -> new CompletableFuture<>());
+        Position seen = firstStatus.get(key); // recorded before the waiter was there: the recorder did not see it
+        if (seen != null) {
+            waiter.complete(seen);
+        }
+        return waiter;
     }
 
     /** The first whatsapp-inbound message of this contact, of any kind, or null. */
