@@ -73,27 +73,7 @@ final class FindingGuards {
                 return true;
             }
         }
-        return negatedAfter(hit) || stopRefused(hit);
-    }
-
-    /**
-     * "Nie przestawajcie wysyłać", "Ne nehajte pošiljati", "Älkää lopettako näitä": the finding's own negation right
-     * before a word of cessation of its language negates the cessation, "don't stop (sending)", which asks for more
-     * (2026.12-21); "nie wysyłajcie" (no word of cessation) and "Nie, przestańcie" (a clause apart) still withdraw.
-     */
-    private static final long CESSATION = Role.CEASE.bit() | Role.STOP.bit() | Role.STOP_BARE.bit();
-
-    private boolean stopRefused(Hit hit) {
-        for (int t : hit.elements()) {
-            int next = t + 1;
-            if (next < message.size && Role.NEGATE.in(annotation.classes(hit.language(), t))
-                    && message.sameClause(next, t) && !Role.NEGATE.in(annotation.classes(hit.language(), next))
-                    && (annotation.classes(hit.language(), next) & CESSATION) != 0
-                    && !politeNegation(t) && !impatient(t) && !inCondition(hit, t)) {
-                return true;
-            }
-        }
-        return false;
+        return negatedAfter(hit);
     }
 
     /**

@@ -46,6 +46,13 @@ import java.util.List;
  *       target not reached is held at what is reached). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (11:49-11:55 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on cz-de -12's recipe
+ * ({@link #RECENT_TWICE}) trained on a-cy with -21's rules and -17's point won, E 0.0489 against -19's 0.0534 (recall
+ * 0.9633, 12 false stops of 1,960, clarifications 0.15 %); sealed, read once after f3915229: 887 of 896 (pooled
+ * 0.98996), 5 false stops and 2 clarifications of 842, every language at least 0.938: not (a) (pooled recall under
+ * 0.99) and not (b) (5 false stops against -19's 3), so <b>2026.12-21 does not ship</b>; main keeps 2026.12-19 (model,
+ * rules, version). The rules' fixes wait in 0855e4c8, the model in f3915229.
  */
 final class ModelRecipes {
 
