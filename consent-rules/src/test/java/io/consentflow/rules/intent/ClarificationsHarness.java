@@ -60,10 +60,17 @@ class ClarificationsHarness {
         sources("the committed model (never saw the folds), -11's thresholds", committed, CombinationVariants.NINE);
         sources("the committed model (never saw the folds), -15's point", committed, RecogniserCandidates.POINT_15);
         sources("the committed model (never saw the folds), -17's point", committed, RecogniserCandidates.POINT_17);
-        // 2026.12-20: -Dharness.recipe=newest reads the folds with the newest tables weighing three times
-        TrainingRecipe recipe = System.getProperty("harness.recipe", "").equals("newest") ? ModelRecipes.NEWEST_THRICE
-                : RECIPE;
-        List<HeldOutTableHarness.Scored> scored = OverridesTuningHarness.leftOut(rows, folds, recipe, rules);
+        // 2026.12-20: -Dharness.recipe=newest reads the folds with the newest tables weighing three times; 2026.12-21:
+        // =near with near misses x2 too, =newest4 with the newest tables x4
+        TrainingRecipe recipe = switch (System.getProperty("harness.recipe", "")) {
+            case "newest" -> ModelRecipes.NEWEST_THRICE;
+            case "near" -> ModelRecipes.NEWEST_NEAR_MISSES;
+            case "newest4" -> ModelRecipes.NEWEST_FOUR;
+            default -> RECIPE;
+        };
+        // 2026.12-21: -Dharness.apart=true scores every fold with one model trained on the tables outside them all
+        List<HeldOutTableHarness.Scored> scored = Boolean.getBoolean("harness.apart") ? apart(rows, folds, recipe, rules)
+                : OverridesTuningHarness.leftOut(rows, folds, recipe, rules);
         OptOutModel full = OptOutModelTrainer.train(rows, recipe).model();
         System.out.printf("%s: folds and a-bc trained (%.0f s)%n", recipe.name(), (System.nanoTime() - start) / 1e9);
         sources(recipe.name() + ", folds, -11's thresholds", scored, CombinationVariants.NINE);
@@ -77,9 +84,19 @@ class ClarificationsHarness {
         System.out.printf("done (%.0f s), load %s%n", (System.nanoTime() - start) / 1e9, OverridesTuningHarness.load());
     }
 
+    /** Each row of the folds, read by one model of {@code recipe} trained on every row outside the folds. */
+    private static List<HeldOutTableHarness.Scored> apart(List<DevelopmentTables.Row> rows, List<String> folds,
+            TrainingRecipe recipe, Map<DevelopmentTables.Row, IntentRules.Decision> rules) {
+        OptOutModel model = OptOutModelTrainer.train(rows.stream().filter(row -> !folds.contains(row.table())).toList(),
+                recipe).model();
+        return rows.stream().filter(row -> folds.contains(row.table())).map(row -> new HeldOutTableHarness.Scored(row,
+                rules.get(row).intent(), rules.get(row).evidence(), model.probability(row.message()), true)).toList();
+    }
+
     /** Ordinary messages asked about, by why; and the rules' doubt by the model's probability, ordinary and opt-out. */
     private static void sources(String what, List<HeldOutTableHarness.Scored> scored, SecondOpinion opinion) {
         Map<String, Integer> asked = new TreeMap<>();
+        Map<String, Integer> stops = new TreeMap<>();
         int ordinary = 0;
         int[][] doubt = new int[2][BINS.length];
         for (HeldOutTableHarness.Scored r : scored) {
@@ -93,7 +110,15 @@ class ClarificationsHarness {
                 }
                 doubt[r.optOut() ? 1 : 0][bin]++;
             }
-            if (!r.ordinary() || opinion.combine(r.rules(), r.seen(), r.p()) != Intent.UNCERTAIN) {
+            Intent got = r.ordinary() ? opinion.combine(r.rules(), r.seen(), r.p()) : Intent.NONE;
+            if (got == Intent.STOP || got == Intent.ERASE) {
+                // 2026.12-21: the false stops by cause, aggregated
+                stops.merge(r.rules() == got ? "the rules' own " + got + ", not vetoed"
+                        : r.rules() == Intent.UNCERTAIN ? "the rules' doubt lifted by the model"
+                        : r.seen().cue() ? "the model's, a word of withdrawal or negation stands"
+                        : "the model's, no such word", 1, Integer::sum);
+            }
+            if (got != Intent.UNCERTAIN) {
                 continue;
             }
             String why = r.rules() == Intent.UNCERTAIN ? "the rules' doubt"
@@ -106,6 +131,7 @@ class ClarificationsHarness {
         System.out.printf("  %s: %s%n", what, ModelCandidatesHarness.line(RecogniserCandidates.score(scored, opinion)));
         asked.forEach((why, n) -> System.out.printf("    asked: %-60s %4d of %d ordinary (%.2f %%)%n", why, n, total,
                 100.0 * n / total));
+        stops.forEach((why, n) -> System.out.printf("    stopped: %-58s %4d of %d ordinary%n", why, n, total));
         System.out.printf("    the rules' UNCERTAIN by the model's probability (upper bounds %s):%n      ordinary %s%n"
                 + "      opt-outs %s%n", Arrays.toString(BINS), Arrays.toString(doubt[0]), Arrays.toString(doubt[1]));
     }

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
  * with {@code -Ptrain -Dharness.fresh16=br,bs,bt,bu,bv,bw,bx -Dharness.committed15=<E>,<clarification rate>}
  * (2026.12-15 as committed, likewise; {@link RecogniserCandidates#ROUND_16}), or 2026.12-17's with {@code -Ptrain
  * -Dharness.fresh17=by,bz,ca,cb,cc,cd,ce -Dharness.committed15=<E>,<clarification rate>}
- * ({@link RecogniserCandidates#ROUND_17}), or 2026.12-18's with {@code -Ptrain -Dharness.fresh18=cf,cg,ch,ci,cj,ck,cl
- * -Dharness.committed17=<E>,<clarification rate>} ({@link Round18Candidates#ROUND_18}), or 2026.12-19's with
- * {@code -Ptrain -Dharness.fresh19=cm,cn,co,cp,cq,cr,cs -Dharness.committed17=<E>,<clarification rate>}
- * ({@link Round19Candidates#ROUND_19}), or 2026.12-20's with {@code -Ptrain -Dharness.fresh20=ct,cu,cv,cw,cx,cy
- * -Dharness.committed19=<E>,<clarification rate>} ({@link Round20Candidates#ROUND_20}):
+ * ({@link RecogniserCandidates#ROUND_17}), or a round of {@link CandidateRounds#ROUNDS} (2026.12-18 on) with
+ * {@code -Ptrain -Dharness.fresh<round>=<letters> -D<its committed property>=<E>,<clarification rate>}, such as
+ * 2026.12-21's {@code -Dharness.fresh21=cz,da,db,dc,dd,de -Dharness.committed19=<E>,<clarification rate>}:
  * each of {@link RecogniserCandidates#ALL} (or {@link RecogniserCandidates#ROUND_14}; its model trained on every
  * development table a model may learn from, never the named fresh ones, or 2026.12-11's committed model) reads the
  * fresh tables; it prints aggregates only (per table, per language, pooled: recall, false stops, clarifications, E),
@@ -44,10 +42,8 @@ class FreshCandidatesHarness {
     @Test
     void picksTheWinnerOnTheFreshTablesByTheCommittedRule() throws IOException {
         String named13 = System.getProperty("harness.fresh13", "");
-        String named20 = System.getProperty("harness.fresh20", "");
-        String named19 = System.getProperty("harness.fresh19", named20);
-        String named18 = System.getProperty("harness.fresh18", named19);
-        String named17 = System.getProperty("harness.fresh17", named18);
+        CandidateRounds round = CandidateRounds.named();
+        String named17 = System.getProperty("harness.fresh17", round == null ? "" : round.fresh());
         String named16 = System.getProperty("harness.fresh16", named17);
         String named15 = System.getProperty("harness.fresh15", named16);
         String named = System.getProperty("harness.fresh14", named13.isBlank() ? named15 : named13);
@@ -55,9 +51,7 @@ class FreshCandidatesHarness {
         boolean round14 = named13.isBlank();
         boolean round15 = !named15.isBlank();
         boolean round16 = !named16.isBlank();
-        List<RecogniserCandidates> candidates = !named20.isBlank() ? Round20Candidates.ROUND_20
-                : !named19.isBlank() ? Round19Candidates.ROUND_19
-                : !named18.isBlank() ? Round18Candidates.ROUND_18
+        List<RecogniserCandidates> candidates = round != null ? round.candidates()
                 : !named17.isBlank() ? RecogniserCandidates.ROUND_17
                 : round16 ? RecogniserCandidates.ROUND_16
                 : round15 ? RecogniserCandidates.ROUND_15 : round14 ? RecogniserCandidates.ROUND_14
@@ -69,8 +63,7 @@ class FreshCandidatesHarness {
         }
         // 2026.12-15: 2026.12-11 as committed (main's rules too) is scored by the lead on main on arrival: "E,clar"
         // 2026.12-16: 2026.12-15 as committed, likewise ("-Dharness.committed15=E,clar")
-        String[] committed = System.getProperty(!named20.isBlank() ? "harness.committed19"
-                : !named18.isBlank() ? "harness.committed17"
+        String[] committed = System.getProperty(round != null ? round.committedProperty()
                 : round16 ? "harness.committed15" : "harness.committed11", "").split(",");
         String header;
         try (InputStream in = OptOutModel.class.getResourceAsStream("model/opt-out.model")) {

@@ -1,0 +1,109 @@
+package io.consentflow.rules.intent;
+
+import java.util.List;
+
+/**
+ * The table of recogniser rounds since 2026.12-18 (issue 21): per round, its candidates (each a whole recogniser, in
+ * the order the rule's last tie-break uses) and the point {@code ClarificationsHarness} chose for them, so a round adds
+ * rows, not a class (2026.12-21 folded Round18Candidates, Round19Candidates and Round20Candidates into it). The earlier
+ * rounds' candidates and the scoring they share are in {@link RecogniserCandidates}; each round's rule and shipping
+ * rule in consent-rules/ROUNDS.md (the current one also in {@link ModelRecipes}' javadoc). The first candidate of a
+ * round is the committed recogniser: its figures on the fresh tables are the lead's, scored on main on arrival.
+ * {@code FreshCandidatesHarness -Dharness.fresh<number>=<letters> -Dharness.committed<n>=<E>,<clarifications>} reads
+ * the round named.
+ *
+ * @param number             the round, 18 for 2026.12-18
+ * @param committedProperty  the property that carries the lead's figures for the committed recogniser
+ * @param candidates         the candidates; harness E is E on that round's {@code ClarificationsHarness} folds
+ */
+record CandidateRounds(int number, String committedProperty, List<RecogniserCandidates> candidates) {
+
+    /**
+     * 2026.12-18's point ({@code ClarificationsHarness -Dharness.clarify=by,...,ce}, 05:49-05:54 UTC, 2026-12-07, folds
+     * each scored by a model trained on the rest of a-ce): -17's point with a veto of 0.04 on the rules' ERASE; E
+     * 0.0767 on the folds, as -17's point.
+     */
+    static final SecondOpinion HARNESS_18 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0, ClarificationsHarness.VETO_NAMED);
+
+    /**
+     * 2026.12-19's point (folds cf-cl, 08:05-08:07 UTC): -17's point with a veto of 0.04 on the rules' ERASE and the
+     * named STOP vetoed as any (0.08); E 0.0539 on the folds, -17's point 0.0534.
+     */
+    static final SecondOpinion HARNESS_19 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
+
+    /**
+     * 2026.12-20's point (folds cm-cs, 08:47-08:52 UTC), for -12's recipe and {@link ModelRecipes#NEWEST_THRICE}
+     * alike: a STOP from 0.60 beside a word of withdrawal with an ask band from 0.50, no veto on the rules' ERASE,
+     * -17's named veto 0.03; E 0.0473 and 0.0478 on the folds, -17's point 0.0491 and 0.0486.
+     */
+    static final SecondOpinion HARNESS_20 = new SecondOpinion(0.60, 0.50, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.03);
+
+    /**
+     * 2026.12-21's point for the newest tables weighing more ({@code ClarificationsHarness -Dharness.clarify=ct,...,cy
+     * -Dharness.apart=true}, each fold read by one model trained on a-cs): a STOP and no ask band below 0.80 beside a
+     * word of withdrawal, a veto of 0.04 on the rules' ERASE and the named STOP vetoed as any (0.08); -17's point read
+     * the module's "Ich bekomme schon wieder Nachrichten von euch" STOP with their models trained on a-cy.
+     */
+    static final SecondOpinion HARNESS_21 = new SecondOpinion(0.80, 0.80, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
+
+    private static final SecondOpinion POINT_17 = RecogniserCandidates.POINT_17;
+
+    /** The rounds, oldest first. */
+    static final List<CandidateRounds> ROUNDS = List.of(
+            // 2026.12-18: all but the first with 0de8622's rules; models on a-ce; harness E on folds by-ce
+            new CandidateRounds(18, "harness.committed17", List.of(
+                    new RecogniserCandidates("2026.12-17 as committed", null, POINT_17, 0.0748),
+                    new RecogniserCandidates("-17's model and point, -18's rules", null, POINT_17, 0.0748),
+                    new RecogniserCandidates("-12's recipe on a-ce, -18's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0767),
+                    new RecogniserCandidates("-12's recipe on a-ce, -18's rules, the harness's point",
+                            ModelRecipes.RECENT_TWICE, HARNESS_18, 0.0767))),
+            // 2026.12-19: all but the first with -19's rules; models on a-cl; harness E on folds cf-cl
+            new CandidateRounds(19, "harness.committed17", List.of(
+                    new RecogniserCandidates("2026.12-17 as committed", null, POINT_17, 0.0729),
+                    new RecogniserCandidates("-17's model and point, -19's rules", null, POINT_17, 0.0686),
+                    new RecogniserCandidates("-12's recipe on a-cl, -19's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0534),
+                    new RecogniserCandidates("-12's recipe on a-cl, -19's rules, the harness's point",
+                            ModelRecipes.RECENT_TWICE, HARNESS_19, 0.0539))),
+            // 2026.12-20: all but the first with -20's rules (36e287a); models on a-cs; harness E on folds cm-cs
+            new CandidateRounds(20, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0535),
+                    new RecogniserCandidates("-19's model and point, -20's rules", null, POINT_17, 0.0535),
+                    new RecogniserCandidates("-12's recipe on a-cs, -20's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0491),
+                    new RecogniserCandidates("-12's recipe on a-cs, -20's rules, the harness's point",
+                            ModelRecipes.RECENT_TWICE, HARNESS_20, 0.0473),
+                    new RecogniserCandidates("tables ap+ x3 on a-cs, -20's rules, -17's point",
+                            ModelRecipes.NEWEST_THRICE, POINT_17, 0.0486),
+                    new RecogniserCandidates("tables ap+ x3 on a-cs, -20's rules, the harness's point",
+                            ModelRecipes.NEWEST_THRICE, HARNESS_20, 0.0478))),
+            // 2026.12-21: all but the first with -21's rules; models on a-cy; harness E on folds ct-cy, one model on a-cs
+            // (the first the lead's, main's rules; the last three with -21's fixes 1-2 only, ROUNDS.md)
+            new CandidateRounds(21, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0567),
+                    new RecogniserCandidates("-19's model and point, -21's rules", null, POINT_17, 0.0527),
+                    new RecogniserCandidates("-12's recipe on a-cy, -21's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0483),
+                    new RecogniserCandidates("tables ap+ x3 on a-cy, -21's rules, the harness's point",
+                            ModelRecipes.NEWEST_THRICE, HARNESS_21, 0.0521),
+                    new RecogniserCandidates("tables ap+ x4 on a-cy, -21's rules, the harness's point",
+                            ModelRecipes.NEWEST_FOUR, HARNESS_21, 0.0507),
+                    new RecogniserCandidates("ap+ x3, near misses x2 on a-cy, -21's rules, -17's point",
+                            ModelRecipes.NEWEST_NEAR_MISSES, POINT_17, 0.0495))));
+
+    /** The round whose {@code -Dharness.fresh<number>} is set, or null. */
+    static CandidateRounds named() {
+        return ROUNDS.stream().filter(r -> !System.getProperty("harness.fresh" + r.number(), "").isBlank())
+                .reduce((older, newer) -> newer).orElse(null);
+    }
+
+    /** Its fresh tables' letters, as named. */
+    String fresh() {
+        return System.getProperty("harness.fresh" + number);
+    }
+}
