@@ -2,7 +2,6 @@ package io.consentflow.localinfra;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -107,7 +106,7 @@ final class BsonDataTypes {
 
         static final KeyValues INSTANCE = new KeyValues(KeyValues::compareValues);
         /** Lists compare as values, not by their least element, so that distinct entries never compare equal. */
-        static final KeyValues MONGO_ORDER = new KeyValues(ValueComparator.ascWithoutListHandling());
+        static final KeyValues MONGO_ORDER = new KeyValues(MongoKeyOrder.INSTANCE);
 
         private final Comparator<Object> valueOrder;
 
