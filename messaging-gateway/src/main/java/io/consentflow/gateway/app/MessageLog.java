@@ -32,15 +32,8 @@ public interface MessageLog {
     record CallRecord(String requestId, boolean calling, long token) {
     }
 
-    /**
-     * A decided outcome to store; {@code claim} (null when not at hand) lets a SENT outcome carry what a status
-     * webhook needs of its request, so the webhook finds it without reading the claim.
-     */
-    record Decided(String requestId, SendOutcome outcome, RequestClaim claim) {
-
-        public Decided(String requestId, SendOutcome outcome) {
-            this(requestId, outcome, null);
-        }
+    /** A decided outcome to store. */
+    record Decided(String requestId, SendOutcome outcome) {
     }
 
     /** An open claim: where its request lies in send-requests and when it was claimed. */

@@ -193,7 +193,7 @@ public class SendPipeline {
      */
     private Mono<Void> record(List<SendAttempt.Done> chunk, Queue<CompletableFuture<?>> published) {
         List<MessageLog.Decided> decided = chunk.stream().filter(d -> d.outcome() != null && !d.alreadyStored())
-                .map(d -> new MessageLog.Decided(d.claim().requestId(), d.outcome(), d.claim())).toList();
+                .map(d -> new MessageLog.Decided(d.claim().requestId(), d.outcome())).toList();
         List<UnsettledRequests.Unsettled> unsettled = chunk.stream().filter(d -> d.unsettledSince() != null)
                 .map(d -> new UnsettledRequests.Unsettled(d.claim().requestId(), d.claim().partition(),
                         d.unsettledSince()))

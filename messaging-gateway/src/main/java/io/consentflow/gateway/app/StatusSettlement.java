@@ -76,7 +76,7 @@ public class StatusSettlement {
             return Mono.empty();
         }
         SendOutcome sent = new SendOutcome.Sent(Events.newEventId(), clock.instant(), status.wamid());
-        return log.outcomes(List.of(new MessageLog.Decided(status.requestId(), sent, state.claim())))
+        return log.outcomes(List.of(new MessageLog.Decided(status.requestId(), sent)))
                 .flatMap(stored -> stored.contains(status.requestId())
                         ? events.publish(OutcomeEvents.of(state.claim(), sent), status.requestId())
                         : Mono.<Void>empty());

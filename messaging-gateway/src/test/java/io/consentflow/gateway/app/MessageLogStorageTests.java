@@ -10,8 +10,6 @@ import io.consentflow.events.MessageStatusChanged;
 import io.consentflow.events.SendRequest;
 import io.consentflow.gateway.adapters.mongo.MongoMessageLog;
 import io.consentflow.gateway.adapters.web.WebhookTests;
-import io.consentflow.gateway.domain.Category;
-import io.consentflow.gateway.domain.RequestClaim;
 import io.consentflow.gateway.domain.SendOutcome;
 import io.consentflow.gateway.domain.WebhookSignature;
 import io.consentflow.gateway.support.Fixtures;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -56,8 +53,6 @@ class MessageLogStorageTests {
     WebTestClient web;
     @Autowired
     CallDecisions decisions;
-    @Autowired
-    DeliveryStatuses statuses;
 
     private static Document claim(String requestId, String subjectId) {
         return new Document("_id", requestId).append("subjectId", subjectId).append("contactKey", "key")
@@ -84,33 +79,6 @@ class MessageLogStorageTests {
         Document outcome = stored(MongoMessageLog.OUTCOMES, requestId).get("outcome", Document.class);
         assertThat(outcome.getString("eventId")).isEqualTo("ev-1");
         assertThat(stored(MongoMessageLog.OUTCOMES, requestId).getString("wamid")).isEqualTo("wamid.X1");
-    }
-
-    @Test
-    void aStatusFindsItsRequestInTheSentOutcomeAloneAndInTheClaimForOutcomesWithoutIt() {
-        // a status POST read the outcome by wamid, then the claim by requestId: the outcome now names its request
-        String requestId = "req-" + UUID.randomUUID();
-        String subject = UUID.randomUUID().toString();
-        String wamid = "wamid." + UUID.randomUUID();
-        var claim = new RequestClaim(requestId, subject, "key-" + requestId, Category.UTILITY, "offers",
-                "opt_in_confirmation", null, Instant.now(), 0, 1L);
-        log.outcomes(List.of(new MessageLog.Decided(requestId, new SendOutcome.Sent("ev-1", Instant.now(), wamid),
-                claim))).block(WAIT);
-        // no claim document at all: what the status needs must come from the outcome itself
-        assertThat(statuses.byWamids(List.of(wamid)).block(WAIT)).containsExactly(Map.entry(wamid,
-                new DeliveryStatuses.LoggedRequest(requestId, subject, "UTILITY", claim.contactKey(), false)));
-
-        // an outcome stored without them (an earlier version, or no claim at hand) still resolves through its claim
-        String older = "req-" + UUID.randomUUID();
-        String olderWamid = "wamid." + UUID.randomUUID();
-        mongo.getCollection(MongoMessageLog.COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim(older, subject))))
-                .block(WAIT);
-        log.outcomes(List.of(new MessageLog.Decided(older, new SendOutcome.Sent("ev-2", Instant.now(), olderWamid))))
-                .block(WAIT);
-        assertThat(stored(MongoMessageLog.OUTCOMES, older).containsKey("request")).isFalse();
-        assertThat(statuses.byWamids(List.of(olderWamid, wamid)).block(WAIT)).containsOnlyKeys(olderWamid, wamid)
-                .extractingByKey(olderWamid).isEqualTo(new DeliveryStatuses.LoggedRequest(older, subject,
-                        "MARKETING", "key", false));
     }
 
     @Test

@@ -27,12 +27,6 @@ final class LogDocuments {
     static final String OUTCOME = "outcome";
     static final String WAMID = "wamid";
     static final String STATUSES = "statuses";
-    /**
-     * In a SENT outcome: the request's subjectId, category and contactKey, copied from its claim, so a status webhook
-     * finds its request with one lookup by wamid instead of two (outcome, then claim): at web opt-in rates the second
-     * was one of the five database commands of every status POST. Outcomes stored without it resolve through the claim.
-     */
-    static final String REQUEST = "request";
     static final String PARTITION = "partition";
     static final String OFFSET = "offset";
     /** Set on a merged request whose call was recorded (message_calls) before its HTTP request left. */
@@ -72,24 +66,10 @@ final class LogDocuments {
         return outcome == null ? null : OutcomeDocuments.read(outcome, merged.getString(WAMID));
     }
 
-    /** The outcome document of a request whose claim is not at hand. */
+    /** The outcome document of a request: no claim field again, and a wamid only when Meta named one. */
     static Document outcome(String requestId, SendOutcome outcome) {
-        return outcome(requestId, outcome, null);
-    }
-
-    /**
-     * The outcome document of a request: a wamid only when Meta named one, and then (when the claim is at hand) the
-     * three claim fields a status webhook needs ({@link #REQUEST}); no other claim field again. Readers take the
-     * claim's own fields, never these.
-     */
-    static Document outcome(String requestId, SendOutcome outcome, RequestClaim claim) {
         Document doc = new Document("_id", requestId).append(OUTCOME, OutcomeDocuments.of(outcome));
-        if (!(outcome instanceof SendOutcome.Sent sent)) {
-            return doc;
-        }
-        doc.append(WAMID, sent.wamid());
-        return claim == null ? doc : doc.append(REQUEST, new Document("subjectId", claim.subjectId())
-                .append("category", claim.category().name()).append("contactKey", claim.contactKey()));
+        return outcome instanceof SendOutcome.Sent sent ? doc.append(WAMID, sent.wamid()) : doc;
     }
 
     /** The claim as readers see it: with the outcome, wamid and statuses of its outcome document, if any. */

@@ -42,8 +42,7 @@ class MongoDeliveryStatuses implements DeliveryStatuses {
 
     /**
      * The requests these wamids belong to (queries on the unique wamid indexes), for status webhooks. Unknown wamids
-     * are absent. A SENT outcome names its request's fields itself ({@link LogDocuments#REQUEST}); only outcomes stored
-     * without them (by earlier versions) cost a second lookup, of their claims.
+     * are absent.
      */
     @Override
     public Mono<Map<String, LoggedRequest>> byWamids(Collection<String> wamids) {
@@ -52,27 +51,13 @@ class MongoDeliveryStatuses implements DeliveryStatuses {
         }
         Document requestFields = new Document("subjectId", 1).append("category", 1).append("contactKey", 1);
         return outcomes().flatMapMany(c -> Flux.from(c.find(Filters.in(LogDocuments.WAMID, wamids))
-                        .projection(new Document(LogDocuments.WAMID, 1).append(LogDocuments.REQUEST, 1))))
-                .collectList()
-                .flatMap(docs -> {
-                    Map<String, LoggedRequest> found = new HashMap<>();
-                    Map<String, String> wamidById = new HashMap<>();
-                    for (Document doc : docs) {
-                        Document request = doc.get(LogDocuments.REQUEST, Document.class);
-                        if (request == null) {
-                            wamidById.put(doc.getString("_id"), doc.getString(LogDocuments.WAMID));
-                        } else {
-                            found.put(doc.getString(LogDocuments.WAMID), request(request.append("_id",
-                                    doc.getString("_id")), false));
-                        }
-                    }
-                    return claims().flatMapMany(c -> wamidById.isEmpty() ? Flux.empty()
-                                    : Flux.from(c.find(Filters.in("_id", wamidById.keySet())).projection(requestFields)))
-                            .doOnNext(claim -> found.put(wamidById.get(claim.getString("_id")), request(claim, false)))
-                            .then(Mono.fromSupplier(() -> found));
-                })
-                .flatMap(found -> found.size() == wamids.size() ? Mono.just(found)
-                        : inClaims(wamids, found, requestFields));
+                        .projection(new Document(LogDocuments.WAMID, 1))))
+                .collectMap(doc -> doc.getString("_id"), doc -> doc.getString(LogDocuments.WAMID))
+                .flatMap(wamidById -> claims().flatMapMany(c -> wamidById.isEmpty() ? Flux.empty()
+                                : Flux.from(c.find(Filters.in("_id", wamidById.keySet())).projection(requestFields)))
+                        .collectMap(doc -> wamidById.get(doc.getString("_id")), doc -> request(doc, false))
+                        .flatMap(found -> found.size() == wamids.size() ? Mono.just(found)
+                                : inClaims(wamids, found, requestFields)));
     }
 
     /** Requests of earlier versions, whose claims hold their wamid. */

@@ -130,8 +130,7 @@ public class MongoMessageLog implements MessageLog {
      */
     @Override
     public Mono<Set<String>> outcomes(List<Decided> outcomes) {
-        List<Document> docs = outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome(), o.claim()))
-                .toList();
+        List<Document> docs = outcomes.stream().map(o -> LogDocuments.outcome(o.requestId(), o.outcome())).toList();
         return Claims.insertAll(this::outcomesCollection, docs,
                 doc -> doc.get(LogDocuments.OUTCOME, Document.class).getString("eventId"))
                 .flatMap(stored -> open.closed(outcomes.stream().map(Decided::requestId).toList())
