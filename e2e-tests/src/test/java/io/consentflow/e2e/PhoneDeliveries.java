@@ -32,7 +32,7 @@ final class PhoneDeliveries implements AutoCloseable {
 
     /** Completes with the time (simulator's clock) the first message delivered to {@code phone} arrived. */
     CompletableFuture<Long> first(Phone phone) {
-        return firstDelivery.computeIfAbsent(phone.digits(), digits -> new CompletableFuture<>());
+        return first(phone.digits());
     }
 
     private void poll() {
