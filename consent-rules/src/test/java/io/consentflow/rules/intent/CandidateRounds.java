@@ -50,7 +50,29 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
     static final SecondOpinion HARNESS_21 = new SecondOpinion(0.80, 0.80, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
             SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
 
+    /**
+     * 2026.12-22's point for indirect opt-outs x2 ({@code ClarificationsHarness -Dharness.clarify=cz,...,de
+     * -Dharness.apart=true -Dharness.recipe=indirect}, each fold read by one model trained on a-cy, 14:29-14:38 UTC,
+     * load 21-23): a STOP and no ask band below 0.80 beside a word of withdrawal, vetoes 0.08; with that model
+     * trained on a-de -17's point reads the module's "Ich bekomme schon wieder Nachrichten von euch" STOP. E 0.0476 on
+     * the folds (2,028 of 2,100, 13 false stops), -17's point 0.0461 (2,031, 13).
+     */
+    static final SecondOpinion HARNESS_22 = new SecondOpinion(0.80, 0.80, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
+
     private static final SecondOpinion POINT_17 = RecogniserCandidates.POINT_17;
+
+    /**
+     * 2026.12-21's model as committed in f3915229 (-12's recipe trained on a-cy, which never saw df-dk) with -17's
+     * point and this round's rules (0855e4c8's and -22's fixes): the harness retrains it on the development tables but
+     * {@link #AFTER_21}, since the trainer is deterministic (on the folds cz-de the retrained model reads what f3915229's
+     * read there, E 0.0489, 2,023 opt-outs, 12 false stops).
+     */
+    static final RecogniserCandidates COMMITTED_21 = new RecogniserCandidates(
+            "2026.12-21's model (f3915229), -22's rules, -17's point", ModelRecipes.RECENT_TWICE, POINT_17, 0.0489);
+
+    /** The tables 2026.12-21's model never saw: cz-de (its fresh tables), as table names of {@code DevelopmentTables.Row}. */
+    static final List<String> AFTER_21 = List.of("dev-cz", "dev-da", "dev-db", "dev-dc", "dev-dd", "dev-de");
 
     /** The rounds, oldest first. */
     static final List<CandidateRounds> ROUNDS = List.of(
@@ -94,7 +116,20 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
                     new RecogniserCandidates("tables ap+ x4 on a-cy, -21's rules, the harness's point",
                             ModelRecipes.NEWEST_FOUR, HARNESS_21, 0.0507),
                     new RecogniserCandidates("ap+ x3, near misses x2 on a-cy, -21's rules, -17's point",
-                            ModelRecipes.NEWEST_NEAR_MISSES, POINT_17, 0.0495))));
+                            ModelRecipes.NEWEST_NEAR_MISSES, POINT_17, 0.0495))),
+            // 2026.12-22: all but the first with -22's rules; the last three's models on a-de; harness E on folds
+            // cz-de, one model trained on a-cy (-21's as committed is that model; -19's the lead's figure there)
+            new CandidateRounds(22, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0534),
+                    COMMITTED_21,
+                    new RecogniserCandidates("-12's recipe on a-de, -22's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0489),
+                    new RecogniserCandidates("pairs of words on a-de, -22's rules, -17's point",
+                            ModelRecipes.WORD_PAIRS, POINT_17, 0.0499),
+                    new RecogniserCandidates("indirect opt-outs x2 on a-de, -22's rules, -17's point",
+                            ModelRecipes.INDIRECT_TWICE, POINT_17, 0.0461),
+                    new RecogniserCandidates("indirect opt-outs x2 on a-de, -22's rules, the harness's point",
+                            ModelRecipes.INDIRECT_TWICE, HARNESS_22, 0.0476))));
 
     /** The round whose {@code -Dharness.fresh<number>} is set, or null. */
     static CandidateRounds named() {

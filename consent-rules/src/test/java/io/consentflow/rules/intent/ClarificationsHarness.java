@@ -66,6 +66,8 @@ class ClarificationsHarness {
             case "newest" -> ModelRecipes.NEWEST_THRICE;
             case "near" -> ModelRecipes.NEWEST_NEAR_MISSES;
             case "newest4" -> ModelRecipes.NEWEST_FOUR;
+            case "pairs" -> ModelRecipes.WORD_PAIRS; // 2026.12-22
+            case "indirect" -> ModelRecipes.INDIRECT_TWICE;
             default -> RECIPE;
         };
         // 2026.12-21: -Dharness.apart=true scores every fold with one model trained on the tables outside them all

@@ -89,13 +89,21 @@ class FreshCandidatesHarness {
         System.out.printf("Fresh candidates: trained on %d rows, judged on %d rows of %s, load %s%n",
                 training.size(), freshRows.size(), named, OverridesTuningHarness.load());
         Map<TrainingRecipe, OptOutModel> models = new ConcurrentHashMap<>();
-        candidates.stream().map(RecogniserCandidates::recipe).filter(r -> r != null).distinct().toList()
+        candidates.stream().filter(c -> c != CandidateRounds.COMMITTED_21).map(RecogniserCandidates::recipe)
+                .filter(r -> r != null).distinct().toList()
                 .parallelStream().forEach(recipe -> models.put(recipe, OptOutModelTrainer.train(training, recipe)
                         .model()));
+        // 2026.12-22: 2026.12-21's committed model, retrained on the tables it was trained on (a-cy)
+        List<DevelopmentTables.Row> training21 = training.stream()
+                .filter(row -> !CandidateRounds.AFTER_21.contains(row.table())).toList();
+        OptOutModel model21 = candidates.contains(CandidateRounds.COMMITTED_21)
+                ? OptOutModelTrainer.train(training21, CandidateRounds.COMMITTED_21.recipe()).model() : null;
         Map<RecogniserCandidates, Double> eligible = new LinkedHashMap<>();
         double maxClarifications = MAX_CLARIFICATIONS;
         for (RecogniserCandidates candidate : candidates) {
-            OptOutModel model = candidate.recipe() == null ? OptOutModel.standard() : models.get(candidate.recipe());
+            boolean as21 = candidate == CandidateRounds.COMMITTED_21;
+            OptOutModel model = as21 ? model21 : candidate.recipe() == null ? OptOutModel.standard()
+                    : models.get(candidate.recipe());
             List<HeldOutTableHarness.Scored> scored = RecogniserCandidates.scored(freshRows, model, rulesOnly);
             WithdrawalScore s = RecogniserCandidates.score(scored, candidate.opinion());
             boolean asCommitted = candidate == candidates.get(0);
@@ -112,8 +120,8 @@ class FreshCandidatesHarness {
                 System.out.printf("  clarifications allowed: %.4f%n", maxClarifications);
             }
             String blockers = RecogniserCandidates.blockers(new IntentRecogniser(lexicons, model, candidate.opinion()),
-                    RecogniserCandidates.scored(candidate.recipe() == null ? committedTables : training, model,
-                            rulesOnly), candidate.opinion());
+                    RecogniserCandidates.scored(candidate.recipe() == null ? committedTables : as21 ? training21
+                            : training, model, rulesOnly), candidate.opinion());
             boolean ok = blockers.equals("green") && s.clarificationRate() <= maxClarifications;
             System.out.printf("  %-50s %s  harness E %.4f  %s%n", candidate.name(), ModelCandidatesHarness.line(s),
                     candidate.harnessError(), ok ? "eligible" : "NOT eligible: " + blockers);

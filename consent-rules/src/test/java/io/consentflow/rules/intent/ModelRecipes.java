@@ -9,50 +9,45 @@ import java.util.List;
  * records of every round since 2026.12-12 (the candidates, the rule that picked among them, the verbatim shipping
  * rule and what applying them gave) are in {@code consent-rules/ROUNDS.md}; the current round's rule is here too.
  *
- * <p><b>2026.12-21's round</b> (issue 21), written down and committed before any candidate's figure on the fresh
- * tables cz-de (4,200 rows, all 28 languages once, six further authors who never saw the code;
- * {@code DevelopmentTables.FRESH}, which no trainer or tuning harness reads). Development is a-cy (cm-cy
- * {@code HELD_BACK} while the committed model, -19's, never saw them). 2026.12-20's round is in ROUNDS.md.
+ * <p><b>2026.12-22's round</b> (issue 21), written down and committed before any candidate's figure on the fresh
+ * tables df-dk (about 4,200 rows, all 28 languages once, six further authors who never saw the code;
+ * {@code DevelopmentTables.FRESH}, which no trainer or tuning harness reads). Development is a-de (cm-de
+ * {@code HELD_BACK} while the committed model, -19's, never saw them). 2026.12-21's round is in ROUNDS.md.
  * <ol>
- *   <li>The rules, on development only: -20's two guard fixes (36e287a), two guard causes found with
- *       {@code GuardedOptOutsHarness} on a-cy (the Portuguese address "morada" as a prefix, so the Slovene and
- *       Croatian "moram" is no order noun; French "solliciter" a verb of sending under another language's trap), and
- *       the largest cause of false stops on ct-cy, the rules' own STOP on "don't stop sending" (the finding's own
- *       negation before a word of cessation, {@code FindingGuards.stopRefused}). ROUNDS.md has the counts.</li>
- *   <li>The candidates ({@link CandidateRounds#ROUNDS}, round 21, at most six): 2026.12-19 as committed (main's
- *       rules, model and point, with the lead's figures), -19's model and point with -21's rules, and, each with
- *       -21's rules and trained on a-cy, -12's recipe with -17's point, the newest tables x3 ({@link #NEWEST_THRICE})
- *       and x4 ({@link #NEWEST_FOUR}) with the point {@code ClarificationsHarness} chose for them over the folds
- *       ct-cy ({@link CandidateRounds#HARNESS_21}: -17's point read the module's "Ich bekomme schon wieder Nachrichten
- *       von euch" STOP with their models trained on a-cy), and the newest tables x3 with near misses x2
- *       ({@link #NEWEST_NEAR_MISSES}) with -17's point. The two new recipes were chosen on the folds ct-cy (one
- *       model trained on a-cs, {@code -Dharness.apart=true}); never the fresh tables or the sealed set.</li>
- *   <li>The rule: E on cz-de pooled as before (misses / opt-outs + 2 x false stops / (NONE, YES and START rows)).
+ *   <li>The rules, on development only: -21's fixes (0855e4c8), a negation before the indicative "no paran de" (they
+ *       never stop writing) no guard ({@code FindingGuards.habitual}), and "not from you" after a withdrawal told of
+ *       someone else ("I unsubscribed from the gym, not from you") a message meant for no withdrawal here
+ *       ({@code [misdirected]} in it, hr, ro, ru, bg). ROUNDS.md has the counts.</li>
+ *   <li>The candidates ({@link CandidateRounds#ROUNDS}, round 22, at most six): 2026.12-19 as committed (main's
+ *       rules, model and point, with the lead's figures), 2026.12-21's model as committed in f3915229
+ *       ({@link CandidateRounds#COMMITTED_21}) with -17's point and -22's rules, and, each with -22's rules, trained on
+ *       a-de and with -17's point, -12's recipe ({@link #RECENT_TWICE}) and the two recipe ideas of this round, pairs
+ *       of words hashed ({@link #WORD_PAIRS}) and indirect opt-outs weighing twice ({@link #INDIRECT_TWICE}), both
+ *       judged on the folds cz-de (one model trained on a-cy, {@code ClarificationsHarness -Dharness.apart=true}),
+ *       and the latter also at the point that harness chose for it ({@link CandidateRounds#HARNESS_22}: -17's point
+ *       reads the module's "Ich bekomme schon wieder Nachrichten von euch" STOP with its model trained on a-de); never
+ *       the fresh tables or the sealed set.</li>
+ *   <li>The rule: E on df-dk pooled as before (misses / opt-outs + 2 x false stops / (NONE, YES and START rows)).
  *       Eligible: {@code OrdinaryRepliesTest}, the module's examples ({@link ModuleExamples}) and
  *       {@code DevelopmentTableTest}'s floors green on the tables its model was trained on, and clarifications on
- *       cz-de not above max(3 %, 2026.12-19's rate on cz-de as the lead scored it on arrival). 2026.12-19 as
+ *       df-dk not above max(3 %, 2026.12-19's rate on df-dk as the lead scored it on arrival). 2026.12-19 as
  *       committed is eligible (main's suite is green) with the lead's figures. The winner has the lowest E;
  *       candidates within 0.001 tie, and a tie goes to the lower E on the harness
- *       ({@link RecogniserCandidates#harnessError()}, the folds ct-cy), then to the candidate listed first. The
- *       winner keeps its operating point; none is re-chosen on cz-de. {@code FreshCandidatesHarness
- *       -Dharness.fresh21=cz,da,db,dc,dd,de -Dharness.committed19=<E>,<clarifications>} applies this.</li>
- *   <li>The shipping rule, verbatim (decided by the lead before any figure of this round existed): "2026.12-21
- *       ships only if it is better than 2026.12-19 on the fresh tables cz-de (lower E) and, on the sealed set read
- *       once, either (a) it meets issue 21's targets (pooled recall at least 0.99, every language at least 0.90,
- *       false stops at most 1 %, clarifications at most 3 %), or (b) it is no worse than 2026.12-19 on any of them
- *       (pooled recall not below 886 of 896, false stops not above 3 of 842, clarifications at most 3 %, every
- *       language at least 0.90). If it ships, SealedEvaluationTest's bounds become what -21 reaches where that is
- *       at least as strict as the issue's target (per language: its lowest language, never below 0.90; a recall
- *       target not reached is held at what is reached). Otherwise main keeps 2026.12-19."</li>
+ *       ({@link RecogniserCandidates#harnessError()}, the folds cz-de), then to the candidate listed first. The
+ *       winner keeps its operating point; none is re-chosen on df-dk. {@code FreshCandidatesHarness
+ *       -Dharness.fresh22=df,dg,dh,di,dj,dk -Dharness.committed19=<E>,<clarifications>} applies this.</li>
+ *   <li>The shipping rule, verbatim (decided by the lead before any figure of this round existed): "2026.12-22 ships
+ *       only if it is better than 2026.12-19 on the fresh tables df-dk (lower E) and, on the sealed set read once, it
+ *       meets each of issue 21's tolerances (every language at least 0.90, false stops at most 1 % (8 of 842),
+ *       clarifications at most 3 %) and its pooled recall is not below 2026.12-19's (886 of 896). Reason: the fresh
+ *       tables, written apart for each round and read once, are the honest measure of what a version hears; the
+ *       sealed set, read for seventeen versions, now guards against a version falling outside the issue's
+ *       tolerances, not against a difference of one or two messages. If it ships, SealedEvaluationTest's bounds
+ *       become what -22 reaches where that is at least as strict as the issue's target (per language: its lowest
+ *       language, never below 0.90; a recall target not reached is held at what is reached; false stops: the issue's
+ *       1 % if -22 exceeds 3 of 842). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
- *
- * <p><b>Applied</b> (11:49-11:55 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on cz-de -12's recipe
- * ({@link #RECENT_TWICE}) trained on a-cy with -21's rules and -17's point won, E 0.0489 against -19's 0.0534 (recall
- * 0.9633, 12 false stops of 1,960, clarifications 0.15 %); sealed, read once after f3915229: 887 of 896 (pooled
- * 0.98996), 5 false stops and 2 clarifications of 842, every language at least 0.938: not (a) (pooled recall under
- * 0.99) and not (b) (5 false stops against -19's 3), so <b>2026.12-21 does not ship</b>; main keeps 2026.12-19 (model,
- * rules, version). The rules' fixes wait in 0855e4c8, the model in f3915229.
  */
 final class ModelRecipes {
 
@@ -95,6 +90,21 @@ final class ModelRecipes {
     /** 2026.12-21's second recipe idea: the newest tables (ap and later, now a-cy's) weighing four times. */
     static final TrainingRecipe NEWEST_FOUR = new TrainingRecipe("+ tables ap and later x4", WIDE, Learner.ENSEMBLE,
             12, 0.5, 1e-6, 1, Hidden.NONE, RECENT, 1, 4);
+
+    /**
+     * 2026.12-22's first recipe idea, aimed at indirect opt-outs without stopping complaints about an order:
+     * {@link #RECENT_TWICE} with pairs of adjacent words hashed beside the character n-grams and words, so that "you
+     * again", "blocked you" or "my number" weigh apart from "my order" and "the parcel" (the same 2^20 weights).
+     */
+    static final TrainingRecipe WORD_PAIRS = new TrainingRecipe("+ pairs of words", new OptOutModel.Hashing(20, 6, true),
+            Learner.ENSEMBLE, 12, 0.5, 1e-6, 1, Hidden.NONE, RECENT, 1);
+
+    /**
+     * 2026.12-22's second recipe idea: {@link #RECENT_TWICE} with indirect opt-outs (the rules found no word of
+     * withdrawal or negation in them, {@link OptOutModelTrainer#indirect}) weighing twice more.
+     */
+    static final TrainingRecipe INDIRECT_TWICE = new TrainingRecipe("+ indirect opt-outs x2", WIDE, Learner.ENSEMBLE,
+            12, 0.5, 1e-6, 1, Hidden.NONE, RECENT, 1, RECENT, 2);
 
     /** The candidates, in the order the rule's last tie-break uses. */
     static final List<TrainingRecipe> CANDIDATES = List.of(WIDE_ENSEMBLE, RECENT_TWICE,

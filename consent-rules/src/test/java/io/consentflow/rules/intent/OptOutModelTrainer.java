@@ -48,9 +48,18 @@ final class OptOutModelTrainer {
         return row.table().matches("dev-[a-z]{2}") && row.table().compareTo("dev-ac") >= 0;
     }
 
-    /** How much a row's error counts in learning by the recipe: near misses and recent rows as it weighs them. */
+    /**
+     * An indirect opt-out (2026.12-22): an opt-out in which the rules found no word of withdrawal or negation and read
+     * nothing ("who gave you my number?", "third time today"), the kind only the model can hear.
+     */
+    static boolean indirect(DevelopmentTables.Row row, IntentRules.Decision rules) {
+        return optOut(row) && rules.intent() == Intent.NONE && !rules.evidence().cue();
+    }
+
+    /** How much a row's error counts in learning by the recipe: near misses, indirect and recent rows as it weighs them. */
     static float weight(DevelopmentTables.Row row, IntentRules.Decision rules, TrainingRecipe recipe) {
-        double weight = recipe.nearMissWeight() != 1 && nearMiss(row, rules) ? recipe.nearMissWeight() : 1;
+        double weight = recipe.nearMissWeight() != 1 && nearMiss(row, rules) ? recipe.nearMissWeight()
+                : recipe.indirectWeight() != 1 && indirect(row, rules) ? recipe.indirectWeight() : 1;
         return (float) (newest(row) ? weight * recipe.newestWeight() : recent(row) ? weight * recipe.recentWeight()
                 : weight);
     }
@@ -82,7 +91,7 @@ final class OptOutModelTrainer {
             DevelopmentTables.Row row = rows.get(i);
             features.add(OptOutModel.features(row.message(), recipe.hashing()));
             labels[i] = optOut(row);
-            weights[i] = weight(row, recipe.nearMissWeight() == 1 ? null
+            weights[i] = weight(row, recipe.nearMissWeight() == 1 && recipe.indirectWeight() == 1 ? null
                     : Rules.ONLY.rulesDecision(row.message()), recipe);
         }
         return train(features, labels, weights, recipe);

@@ -19,9 +19,19 @@ package io.consentflow.rules.intent;
  * @param newestWeight how much a row of the newest tables weighs ({@link OptOutModelTrainer#newest}: ap and later,
  *                written to briefs asking for at least a third of indirect complaints with no word of withdrawal),
  *                instead of {@code recentWeight} (2026.12-20)
+ * @param indirectWeight how much more an indirect opt-out weighs ({@link OptOutModelTrainer#indirect}: an opt-out in
+ *                which the rules found no word of withdrawal or negation, the kind only the model hears); 1 for none
+ *                (2026.12-22)
  */
 record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
-        double nearMissWeight, Hidden hidden, double recentWeight, int seeds, double newestWeight) {
+        double nearMissWeight, Hidden hidden, double recentWeight, int seeds, double newestWeight,
+        double indirectWeight) {
+
+    /** Indirect opt-outs weighing as any other row, as every recipe before 2026.12-22. */
+    TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner, int epochs, double rate, double l2,
+            double nearMissWeight, Hidden hidden, double recentWeight, int seeds, double newestWeight) {
+        this(name, hashing, learner, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds, newestWeight, 1);
+    }
 
     /**
      * A hidden layer's shape and schedule.
@@ -69,13 +79,13 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
 
     TrainingRecipe with(Learner other) {
         return new TrainingRecipe(name, hashing, other, epochs, rate, l2, nearMissWeight, hidden, recentWeight, seeds,
-                newestWeight);
+                newestWeight, indirectWeight);
     }
 
     /** The same recipe with another name and hidden layer (the tuning harness's variants). */
     TrainingRecipe with(String otherName, Hidden other) {
         return new TrainingRecipe(otherName, hashing, learner, epochs, rate, l2, nearMissWeight, other, recentWeight,
-                seeds, newestWeight);
+                seeds, newestWeight, indirectWeight);
     }
 
     /** The recipe in one line, for the model's provenance header. */
@@ -87,6 +97,7 @@ record TrainingRecipe(String name, OptOutModel.Hashing hashing, Learner learner,
                 + (nearMissWeight != 1 ? ", near misses x" + nearMissWeight : "")
                 + (recentWeight != 1 ? ", tables ac and later x" + recentWeight : "")
                 + (newestWeight != recentWeight ? ", tables ap and later x" + newestWeight : "")
+                + (indirectWeight != 1 ? ", indirect opt-outs x" + indirectWeight : "")
                 + (hidden.units() > 0 ? ", hidden layer " + hidden.units() + " units over 2^" + HiddenLayerTrainer.BITS
                         + ", " + hidden.epochs() + " epochs, L2 " + hidden.l2()
                         + (hidden.meanOfProbabilities() ? ", mean of probabilities" : "") : "");
