@@ -69,46 +69,11 @@ final class FindingGuards {
             // a word of the finding's own language is read as that language reads it: Romanian "mai" is "more"
             boolean foreign = Role.NEGATE.in(any[t]) && classes == 0 && t < hit.start()
                     && message.folded[t].length() > 2;
-            if ((own || foreign) && !politeNegation(t) && !answer(t) && !impatient(t) && !inCondition(hit, t)
-                    && !habitual(t)) {
+            if ((own || foreign) && !politeNegation(t) && !answer(t) && !impatient(t) && !inCondition(hit, t)) {
                 return true;
             }
         }
-        return negatedAfter(hit) || stopRefused(hit);
-    }
-
-    /**
-     * "Desde entonces no paran de escribirme", "não param de mandar": a negation before the indicative "they stop"
-     * (Spanish also "it stops") and "de" tells what the sender keeps doing, a complaint that asks for the stop, not a
-     * refusal of it (2026.12-22); the imperatives "no paren de", "não parem de" still refuse it.
-     */
-    private boolean habitual(int negation) {
-        if (negation + 2 >= message.size || !message.folded[negation + 2].equals("de")) {
-            return false;
-        }
-        String verb = message.folded[negation + 1];
-        return verb.equals("paran") || verb.equals("param") || verb.equals("para")
-                && message.folded[negation].equals("no");
-    }
-
-    /**
-     * "Nie przestawajcie wysyłać", "Ne nehajte pošiljati", "Älkää lopettako näitä": the finding's own negation right
-     * before a word of cessation of its language negates the cessation, "don't stop (sending)", which asks for more
-     * (2026.12-21); "nie wysyłajcie" (no word of cessation) and "Nie, przestańcie" (a clause apart) still withdraw.
-     */
-    private static final long CESSATION = Role.CEASE.bit() | Role.STOP.bit() | Role.STOP_BARE.bit();
-
-    private boolean stopRefused(Hit hit) {
-        for (int t : hit.elements()) {
-            int next = t + 1;
-            if (next < message.size && Role.NEGATE.in(annotation.classes(hit.language(), t))
-                    && message.sameClause(next, t) && !Role.NEGATE.in(annotation.classes(hit.language(), next))
-                    && (annotation.classes(hit.language(), next) & CESSATION) != 0
-                    && !politeNegation(t) && !impatient(t) && !inCondition(hit, t)) {
-                return true;
-            }
-        }
-        return false;
+        return negatedAfter(hit);
     }
 
     /**

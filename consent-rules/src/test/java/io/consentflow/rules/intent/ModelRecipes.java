@@ -48,6 +48,13 @@ import java.util.List;
  *       1 % if -22 exceeds 3 of 842). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (14:44-14:55 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on df-dk -12's recipe
+ * ({@link #RECENT_TWICE}) trained on a-de with -22's rules and -17's point won, E 0.0484 against -19's 0.0605 (recall
+ * 0.9638, 12 false stops of 1,960, clarifications 0.36 %; pairs of words 0.0485 tied and lost on harness E); sealed,
+ * read once after 38ecc508: 883 of 896 (pooled 0.98549), 5 false stops and 2 clarifications of 842, every language at
+ * least 0.938: pooled recall below -19's 886, so <b>2026.12-22 does not ship</b>; main keeps 2026.12-19 (model, rules,
+ * version). The rules' fixes are in da5fa91e, the model in 38ecc508.
  */
 final class ModelRecipes {
 
