@@ -160,7 +160,7 @@ class EndToEndBenchmark {
         } finally {
             report.setting("load average at end", loadAverage());
             System.out.println(report.table());
-            report.write(Suite.repositoryRoot().resolve("e2e-tests/target/bench.json"));
+            report.write(Suite.buildDirectory().resolve("bench.json"));
         }
         // not a timing verdict: the run is only invalid when the suite lost requests or never blocked a STOP
         assertThat(problems).as("problems of this run").isEmpty();

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * What a service JVM of the suite starts from: its packaged jar extracted once per build into
- * {@code e2e-tests/target/e2e-jars/<module>/} (Spring Boot's {@code -Djarmode=tools extract}, as run-local.sh does
+ * {@code target/e2e-jars/<module>/} of the module whose tests run (Spring Boot's {@code -Djarmode=tools extract}, as run-local.sh does
  * before its class-data training and the production image's Dockerfile does), i.e. the application jar beside
  * {@code lib/}. A start from it reads plain jars on
  * the class path instead of opening ~170 nested jars through Boot's launcher: about a quarter less CPU to ready, the
@@ -47,7 +47,7 @@ final class ServiceJars {
     }
 
     private static Path extractedOrPackaged(Path packaged) {
-        Path directory = Suite.repositoryRoot().resolve("e2e-tests/target/e2e-jars")
+        Path directory = Suite.buildDirectory().resolve("e2e-jars")
                 .resolve(packaged.getParent().getParent().getFileName());
         Path extracted = directory.resolve(packaged.getFileName());
         Path stamp = directory.resolve("stamp");

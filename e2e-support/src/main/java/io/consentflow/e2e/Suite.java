@@ -75,7 +75,7 @@ final class Suite {
         infrastructure = TestInfrastructure.get();
         kafkaBootstrapServers = kafka != null ? kafka : infrastructure.kafkaBootstrapServers();
         Path root = repositoryRoot();
-        logs = root.resolve("e2e-tests/target").resolve(logFolder);
+        logs = buildDirectory().resolve(logFolder);
         int simulatorPort = freePort();
         int gatewayPort = freePort();
         int retentionPort = freePort();
@@ -100,7 +100,7 @@ final class Suite {
         common.put("WHATSAPP_API_BASE_URL", "http://localhost:" + simulatorPort);
         common.put("WHATSAPP_WEBHOOK_URL", "http://localhost:" + gatewayPort + "/webhooks/whatsapp");
         tsa = LocalTimestampAuthority.start("127.0.0.1", 0, null);
-        Path anchoring = root.resolve("e2e-tests/target/e2e-anchoring-" + ProcessHandle.current().pid());
+        Path anchoring = buildDirectory().resolve("e2e-anchoring-" + ProcessHandle.current().pid());
         witness = anchoring.resolve("witness");
         tsaCertificate = anchoring.resolve("tsa-cert.pem");
         try {
@@ -320,7 +320,7 @@ final class Suite {
         environment.put("SERVER_PORT", Integer.toString(port));
         environment.putAll(changes);
         Path jar = root.resolve(of.name()).resolve("target").resolve(of.name() + "-" + version() + ".jar");
-        return new ServiceProcess(name, jar, port, environment, root.resolve("e2e-tests/target/e2e-logs"), jvm);
+        return new ServiceProcess(name, jar, port, environment, buildDirectory().resolve("e2e-logs"), jvm);
     }
 
     private static ServiceProcess process(Path root, Path logs, String module, int port, Map<String, String> common,
@@ -352,6 +352,17 @@ final class Suite {
             }
         }
         throw new IllegalStateException("run the journeys inside the ConsentFlow repository");
+    }
+
+    /**
+     * The build directory of the module whose tests run ({@code consentflow.build.directory}, set by its failsafe or
+     * surefire configuration; else {@code target} under the working directory, which Maven sets to the module): logs,
+     * extracted jars and anchoring files of e2e-tests and e2e-standalone stay apart, since Maven builds the two side by
+     * side.
+     */
+    static Path buildDirectory() {
+        String configured = System.getProperty("consentflow.build.directory");
+        return (configured != null ? Path.of(configured) : Path.of("target")).toAbsolutePath();
     }
 
     static int freePort() {

@@ -57,7 +57,7 @@ class ErasureScanIT {
         Files.writeString(policies, Files.readString(Suite.repositoryRoot()
                         .resolve("retention-service/src/main/resources/retention-policies.yml"))
                 .replace("lastDay: 2027-06-30", "lastDay: " + LocalDate.now(ZoneOffset.UTC).minusDays(2)));
-        Path logs = Suite.repositoryRoot().resolve("e2e-tests/target/e2e-logs-erasurescan");
+        Path logs = Suite.buildDirectory().resolve("e2e-logs-erasurescan");
         if (Files.isDirectory(logs)) {
             try (var old = Files.list(logs)) {
                 for (Path file : old.toList()) {
