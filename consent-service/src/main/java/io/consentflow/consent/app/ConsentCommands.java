@@ -53,9 +53,15 @@ public class ConsentCommands {
     /** Changes the subject with this number, creating it when {@code createIfMissing}; empty if none or a duplicate. */
     public <T> Mono<T> onContact(String contactKey, String e164, String locale, boolean createIfMissing,
             String eventId, Change<T> change) {
+        return onContact(SubjectsReadAhead.none(subjects), contactKey, e164, locale, createIfMissing, eventId, change);
+    }
+
+    /** {@link #onContact}, its first read of the subject the one read ahead with the poll's others, if any. */
+    <T> Mono<T> onContact(SubjectsReadAhead reads, String contactKey, String e164, String locale,
+            boolean createIfMissing, String eventId, Change<T> change) {
         Supplier<Subject> creator = createIfMissing
                 ? () -> Subject.create(UUID.randomUUID().toString(), contactKey, e164, locale, now()) : null;
-        return run(() -> subjects.byContactKey(contactKey), creator, eventId, change);
+        return run(() -> reads.byContactKey(contactKey), creator, eventId, change);
     }
 
     public <T> Mono<T> onSubjectId(String subjectId, String eventId, Change<T> change) {

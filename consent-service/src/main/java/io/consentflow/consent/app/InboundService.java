@@ -20,8 +20,13 @@ import io.consentflow.consent.domain.WhatsappInbound;
 import io.consentflow.rules.contact.ContactKeys;
 import io.consentflow.rules.contact.PhoneNumbers;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,8 @@ import reactor.core.publisher.Mono;
 public class InboundService {
 
     static final int MARKETING_STOPPED_AT_META = 131050;
+    /** As many senders' events applied at once as the opt-in path's batches keep in flight, give or take. */
+    static final int SENDERS_AT_ONCE = 16;
     private static final Logger log = LoggerFactory.getLogger(InboundService.class);
 
     private final ConsentCommands commands;
@@ -59,18 +66,49 @@ public class InboundService {
         this.subjects = subjects;
     }
 
-    /** Acts on the gateway's reading of the message; the text itself does not reach this service. */
-    /** One record of whatsapp-inbound: a chat message or a Meta marketing-preference change; others are ignored. */
-    /** A poll's events, deduplicated, applied in their order. */
+    /**
+     * A poll's events, deduplicated: the subjects of the senders who ask for something read together first, then each
+     * sender's events in their order, different senders' side by side (at most {@link #SENDERS_AT_ONCE}). One after
+     * the other, each reading its subject and key with two round trips before its write, the listener was where
+     * tapped confirmations queued at 200 opt-ins a second (docs/performance.md). A sender's events touch only that
+     * sender's subject. Any failure fails the poll, whose offsets are then not committed: its redelivery finds the
+     * events applied before the failure remembered in their subjects and applies the others.
+     */
     public Mono<Void> onWhatsappInbound(List<WhatsappInbound> events) {
-        return Flux.fromIterable(events).concatMap(this::onEvent).then();
+        Map<String, List<WhatsappInbound>> bySender = new LinkedHashMap<>();
+        Set<String> readAhead = new HashSet<>();
+        for (WhatsappInbound event : events) {
+            // one number however WhatsApp wrote it, so one subject's events never run side by side
+            Optional<String> e164 = PhoneNumbers.fromWhatsApp(from(event));
+            bySender.computeIfAbsent(e164.orElse(from(event)), s -> new ArrayList<>()).add(event);
+            if (e164.isPresent() && asksSomething(event)) {
+                readAhead.add(contactKeys.of(e164.get()));
+            }
+        }
+        return subjects.byContactKeys(readAhead).map(read -> new SubjectsReadAhead(subjects, read))
+                .flatMapMany(reads -> Flux.fromIterable(bySender.values()).flatMap(
+                        ofSender -> Flux.fromIterable(ofSender).concatMap(event -> onEvent(event, reads)),
+                        SENDERS_AT_ONCE))
+                .then();
     }
 
-    private Mono<?> onEvent(WhatsappInbound event) {
-        return event instanceof ChatMessage message ? onMessage(message) : onPreference((PreferenceChange) event);
+    private static String from(WhatsappInbound event) {
+        return event instanceof ChatMessage message ? message.from() : ((PreferenceChange) event).from();
     }
 
-    Mono<?> onMessage(ChatMessage message) {
+    /** Whether applying the event reads its sender's subject (ordinary chat and unknown preferences do not). */
+    private static boolean asksSomething(WhatsappInbound event) {
+        return event instanceof ChatMessage message
+                ? InboundIntent.of(message.reading(), message.buttonPayload()).kind() != InboundIntent.Kind.NONE
+                : ((PreferenceChange) event).value() != Preference.UNKNOWN;
+    }
+
+    private Mono<?> onEvent(WhatsappInbound event, SubjectsReadAhead reads) {
+        return event instanceof ChatMessage message ? onMessage(message, reads)
+                : onPreference((PreferenceChange) event, reads);
+    }
+
+    Mono<?> onMessage(ChatMessage message, SubjectsReadAhead reads) {
         InboundIntent intent = InboundIntent.of(message.reading(), message.buttonPayload());
         if (intent.kind() == InboundIntent.Kind.NONE) {
             return Mono.empty();
@@ -84,47 +122,48 @@ public class InboundService {
         String key = contactKeys.of(number);
         String eventId = message.eventId();
         return switch (intent.kind()) {
-            case STOP -> commands.onContact(key, number, null, false, eventId, (s, now) -> lifecycle.stop(s,
+            case STOP -> commands.onContact(reads, key, number, null, false, eventId, (s, now) -> lifecycle.stop(s,
                     StopTrigger.KEYWORD, StopScope.ALL, intent.language(), true, now));
             // only a known contact has data to erase; the request is stored before the withdrawal, so a crash between
             // the two leaves it in place for the redelivery
-            case ERASE -> subjects.byContactKey(key).filter(stored -> stored.subject().status() != SubjectStatus.ERASED)
+            case ERASE -> reads.byContactKey(key).filter(stored -> stored.subject().status() != SubjectStatus.ERASED)
                     .flatMap(known -> erasureRequests.record(new ChatErasureRequests.Pending(key,
                             message.receivedAt(), intent.language(), message.wamid())).thenReturn(known))
-                    .flatMap(known -> commands.onContact(key, number, null, false, eventId,
+                    .flatMap(known -> commands.onContact(reads, key, number, null, false, eventId,
                             (s, now) -> lifecycle.erasureRequested(s, intent.language(), now)));
             // one reply a day at most: a contact who keeps asking is not answered again and again
             case UNCERTAIN -> rateLimiter.acquireClarification(key).flatMap(allowed -> allowed
-                    ? commands.onContact(key, number, null, false, eventId,
+                    ? commands.onContact(reads, key, number, null, false, eventId,
                             (s, now) -> lifecycle.offerUnsubscribe(s, intent.language(), now))
                     : Mono.empty());
-            case STOP_PROMOTIONS -> commands.onContact(key, number, null, false, eventId, (s, now) ->
+            case STOP_PROMOTIONS -> commands.onContact(reads, key, number, null, false, eventId, (s, now) ->
                     lifecycle.stop(s, StopTrigger.STOP_PROMOTIONS_BUTTON, StopScope.MARKETING, null, true, now));
-            case CONFIRM -> commands.onContact(key, number, null, false, eventId, (s, now) -> intent.token() != null
+            case CONFIRM -> commands.onContact(reads, key, number, null, false, eventId, (s, now) ->
+                    intent.token() != null
                     ? lifecycle.confirm(s, intent.token(), ConfirmationMethod.QUICK_REPLY, now, message.wamid())
                     : s.pending() == null ? ConfirmResult.NOTHING_PENDING
                             : lifecycle.confirm(s, null, ConfirmationMethod.TEXT_REPLY, now, message.wamid()));
             // every START sends the consent text: a flood from one number is cut off here, with a metric and no reply
             case START -> rateLimiter.acquireStart(key).flatMap(allowed -> allowed
-                    ? commands.onContact(key, number, Texts.chatLanguage(intent.language()), true, eventId,
+                    ? commands.onContact(reads, key, number, Texts.chatLanguage(intent.language()), true, eventId,
                             (s, now) -> startInChat(s, Texts.chatLanguage(intent.language()), message.wamid(), now))
                     : ignoredStart(eventId));
             case NONE -> Mono.empty();
         };
     }
 
-    Mono<?> onPreference(PreferenceChange change) {
+    Mono<?> onPreference(PreferenceChange change, SubjectsReadAhead reads) {
         Optional<String> e164 = PhoneNumbers.fromWhatsApp(change.from());
         if (e164.isEmpty() || change.value() == Preference.UNKNOWN) {
             return Mono.empty();
         }
         String key = contactKeys.of(e164.get());
         if (change.value() == Preference.STOP) {
-            return commands.onContact(key, e164.get(), null, false, change.eventId(), (s, now) ->
+            return commands.onContact(reads, key, e164.get(), null, false, change.eventId(), (s, now) ->
                     lifecycle.stop(s, StopTrigger.META_USER_PREFERENCE, StopScope.MARKETING, null, true, now));
         }
         // resume always clears Meta's flag; the consent text it triggers counts against the same START limit
-        return rateLimiter.acquireStart(key).flatMap(allowed -> commands.onContact(key, e164.get(), "de", true,
+        return rateLimiter.acquireStart(key).flatMap(allowed -> commands.onContact(reads, key, e164.get(), "de", true,
                 change.eventId(), (s, now) -> {
                     lifecycle.clearMetaMarketingStop(s, now);
                     return allowed ? startInChat(s, s.locale() == null ? "de" : s.locale(), null, now)

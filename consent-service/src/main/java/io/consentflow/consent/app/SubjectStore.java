@@ -4,6 +4,7 @@ import io.consentflow.consent.domain.Subject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,9 @@ public interface SubjectStore {
     StoredSubject newSubject(Subject subject);
 
     Mono<StoredSubject> byContactKey(String contactKey);
+
+    /** The subjects with these contact keys, by contact key (two queries: the subjects and their data keys). */
+    Mono<Map<String, StoredSubject>> byContactKeys(Collection<String> contactKeys);
 
     Mono<StoredSubject> byId(String subjectId);
 

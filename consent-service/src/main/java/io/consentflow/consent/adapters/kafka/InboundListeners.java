@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 @Component
 class InboundListeners {
 
-    /** A poll applies its events one after the other; well inside max.poll.interval.ms (5 minutes). */
+    /** A poll applies one sender's events after the other, senders side by side; well inside max.poll.interval.ms. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final InboundService inbound;

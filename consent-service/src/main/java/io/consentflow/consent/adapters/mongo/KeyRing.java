@@ -33,6 +33,13 @@ public class KeyRing {
                 .map(doc -> new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped")));
     }
 
+    /** The wrapped keys of these subjects, by subject id, in one query; a subject without a key is absent. */
+    Mono<java.util.Map<String, MasterKeys.WrappedKey>> findAll(java.util.Collection<String> subjectIds) {
+        return subjectIds.isEmpty() ? Mono.just(java.util.Map.of())
+                : Flux.from(keys.find(Filters.in("_id", subjectIds))).collectMap(doc -> doc.getString("_id"),
+                        doc -> new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped")));
+    }
+
     /** Stores a subject's key unless it is there already (a retried write stores it once). */
     Mono<Void> storeIfAbsent(String subjectId, MasterKeys.WrappedKey wrapped) {
         return Mono.from(keys.insertOne(keyDocument(subjectId, wrapped))).then()

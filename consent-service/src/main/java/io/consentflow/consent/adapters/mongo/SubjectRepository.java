@@ -46,6 +46,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
     private final SubjectCrypto crypto;
     private final KeyRing keyRing;
     private final NewSubjects newSubjects;
+    private final SubjectsReadTogether readTogether;
 
     public SubjectRepository(MongoCollections collections, SubjectCrypto crypto, KeyRing keyRing) {
         this.collection = collections.named(COLLECTION);
@@ -53,6 +54,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
         this.keyRing = keyRing;
         this.documents = new SubjectDocuments(crypto);
         this.newSubjects = new NewSubjects(collection, documents, crypto, keyRing);
+        this.readTogether = new SubjectsReadTogether(collection, documents, crypto, keyRing);
     }
 
     @Override
@@ -88,6 +90,11 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
     @Override
     public Mono<StoredSubject> byTokenHash(String tokenHash) {
         return findOne(Filters.eq("tokenHash", tokenHash));
+    }
+
+    @Override
+    public Mono<Map<String, StoredSubject>> byContactKeys(Collection<String> contactKeys) {
+        return readTogether.byContactKeys(contactKeys);
     }
 
     /** Which of these numbers have a subject: one query, nothing decrypted. */
