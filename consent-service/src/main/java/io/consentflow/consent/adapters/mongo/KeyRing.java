@@ -5,7 +5,9 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,8 +36,8 @@ public class KeyRing {
     }
 
     /** The wrapped keys of these subjects, by subject id, in one query; a subject without a key is absent. */
-    Mono<java.util.Map<String, MasterKeys.WrappedKey>> findAll(java.util.Collection<String> subjectIds) {
-        return subjectIds.isEmpty() ? Mono.just(java.util.Map.of())
+    Mono<Map<String, MasterKeys.WrappedKey>> findAll(Collection<String> subjectIds) {
+        return subjectIds.isEmpty() ? Mono.just(Map.of())
                 : Flux.from(keys.find(Filters.in("_id", subjectIds))).collectMap(doc -> doc.getString("_id"),
                         doc -> new MasterKeys.WrappedKey(doc.getString("masterKeyId"), doc.getString("wrapped")));
     }

@@ -136,6 +136,23 @@ final class SubjectDocuments {
         return wrapped == null ? null : crypto.masterKeys().unwrapUnnamed(wrapped, doc.getString("_id"));
     }
 
+    /** Whether the document's data key is in the key ring: it holds none itself and is not erased (key shredded). */
+    boolean keyInRing(Document doc) {
+        return doc.getString("wrappedKey") == null && !SubjectStatus.ERASED.name().equals(doc.getString("status"));
+    }
+
+    /**
+     * The document's data key: its own if written before the key ring, else {@code ringKey} (the ring's entry for it,
+     * null if none) unwrapped when {@link #keyInRing}; null when the key is gone.
+     */
+    SecretKey dataKeyOf(Document doc, MasterKeys.WrappedKey ringKey) {
+        SecretKey legacy = legacyKeyOf(doc);
+        if (legacy != null) {
+            return legacy;
+        }
+        return ringKey != null && keyInRing(doc) ? crypto.unwrap(ringKey, doc.getString("_id")) : null;
+    }
+
     private static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
     }

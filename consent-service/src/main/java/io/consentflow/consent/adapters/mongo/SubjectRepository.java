@@ -54,7 +54,7 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
         this.keyRing = keyRing;
         this.documents = new SubjectDocuments(crypto);
         this.newSubjects = new NewSubjects(collection, documents, crypto, keyRing);
-        this.readTogether = new SubjectsReadTogether(collection, documents, crypto, keyRing);
+        this.readTogether = new SubjectsReadTogether(collection, documents, keyRing);
     }
 
     @Override
@@ -224,13 +224,9 @@ public class SubjectRepository implements SubjectStore, OutboxStore {
 
     /** The document's data key: from the key ring, or from a document written before the ring; empty when gone. */
     private Mono<javax.crypto.SecretKey> dataKeyOf(Document doc) {
-        javax.crypto.SecretKey legacy = documents.legacyKeyOf(doc);
-        if (legacy != null) {
-            return Mono.just(legacy);
-        }
-        String id = doc.getString("_id");
-        return SubjectStatus.ERASED.name().equals(doc.getString("status")) ? Mono.empty()
-                : keyRing.find(id).map(wrapped -> crypto.unwrap(wrapped, id));
+        return documents.keyInRing(doc)
+                ? keyRing.find(doc.getString("_id")).mapNotNull(wrapped -> documents.dataKeyOf(doc, wrapped))
+                : Mono.justOrEmpty(documents.dataKeyOf(doc, null));
     }
 
     /**
