@@ -123,7 +123,7 @@ public final class PeerStubs {
             }
             switch (behaviours.getOrDefault(peer + "/" + subjectId, Behaviour.OK)) {
                 case DOWN -> throw new IllegalStateException("peer down: the server drops the connection");
-                case SLOW -> pause(4_000);
+                case SLOW -> pause(12_000);
                 case DENIED -> {
                     respond(exchange, 403, "{\"title\":\"Forbidden\"}");
                     return;
