@@ -116,11 +116,11 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
-     * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}). 2026.12-20's winner, {@link #NEWEST_THRICE}, did not
-     * ship (ROUNDS.md).
+     * The recipe the shipped model is trained by: pairs of words, {@link #WORD_PAIRS}, 2026.12-23's winner on dl-dq;
+     * 2026.12-12's {@link #RECENT_TWICE} from 2026.12-15 to -19 (2026.12-10 and 2026.12-11 were trained by
+     * {@link #WIDE_ENSEMBLE}). 2026.12-20's winner, {@link #NEWEST_THRICE}, did not ship (ROUNDS.md).
      */
-    static final TrainingRecipe STANDARD = RECENT_TWICE;
+    static final TrainingRecipe STANDARD = WORD_PAIRS;
 
     private ModelRecipes() {
     }
