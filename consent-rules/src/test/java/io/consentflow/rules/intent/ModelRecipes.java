@@ -50,6 +50,13 @@ import java.util.List;
  *       reached; false stops: the issue's 1 % if -23 exceeds 3 of 842). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (17:46-17:55 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on dl-dq pairs of words
+ * ({@link #WORD_PAIRS}) trained on a-dk with -23's rules and -17's point won, E 0.0333 against -19's 0.0464 (recall
+ * 0.9729, 6 false stops of 1,960, clarifications 0.20 %); sealed, read once after 5169451e: 885 of 896 (pooled
+ * 0.98772), 1 false stop and 3 clarifications of 842, every language at least 0.938: pooled recall below -19's 886,
+ * so <b>2026.12-23 does not ship</b>; main keeps 2026.12-19 (model, rules, version). The rules' fixes are in
+ * 5ba6ce84, the model in 5169451e.
  */
 final class ModelRecipes {
 
@@ -116,11 +123,11 @@ final class ModelRecipes {
                     RECENT, SEEDS));
 
     /**
-     * The recipe the shipped model is trained by: pairs of words, {@link #WORD_PAIRS}, 2026.12-23's winner on dl-dq;
-     * 2026.12-12's {@link #RECENT_TWICE} from 2026.12-15 to -19 (2026.12-10 and 2026.12-11 were trained by
-     * {@link #WIDE_ENSEMBLE}). 2026.12-20's winner, {@link #NEWEST_THRICE}, did not ship (ROUNDS.md).
+     * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
+     * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}). The winners of 2026.12-20 ({@link #NEWEST_THRICE}) and
+     * 2026.12-23 ({@link #WORD_PAIRS}) did not ship (ROUNDS.md).
      */
-    static final TrainingRecipe STANDARD = WORD_PAIRS;
+    static final TrainingRecipe STANDARD = RECENT_TWICE;
 
     private ModelRecipes() {
     }
