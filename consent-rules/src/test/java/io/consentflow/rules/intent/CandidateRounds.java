@@ -60,6 +60,24 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
     static final SecondOpinion HARNESS_22 = new SecondOpinion(0.80, 0.80, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.08,
             SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
 
+    /**
+     * 2026.12-23's point for -12's recipe ({@code ClarificationsHarness -Dharness.clarify=df,...,dk
+     * -Dharness.apart=true}, each fold read by one model trained on a-de, 17:37-17:40 UTC, load 12-25): a STOP and no
+     * ask band below 0.80 beside a word of withdrawal, a veto of 0.04 (also on a STOP naming the messages) and 0.08 on
+     * the rules' ERASE; with the model trained on a-dk -17's point reads the module's "Ich bekomme schon wieder
+     * Nachrichten von euch" STOP. E 0.0518 on the folds (2,019 of 2,100, 13 false stops), -17's point 0.0470 (2,027, 12).
+     */
+    static final SecondOpinion HARNESS_23 = new SecondOpinion(0.80, 0.80, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50, 0.08,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.04);
+
+    /**
+     * 2026.12-23's point for pairs of words (the same harness with {@code -Dharness.recipe=pairs}, 17:40-17:43 UTC, load
+     * 6-18): -17's point with vetoes of 0.04 (an ask band beside a word of withdrawal read the module's example
+     * UNCERTAIN with the model trained on a-dk); E 0.0466 on the folds (2,030 of 2,100, 13 false stops), as -17's point.
+     */
+    static final SecondOpinion HARNESS_23_PAIRS = new SecondOpinion(0.70, 0.70, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50,
+            0.04, SecondOpinion.NEVER, 0.95, 0, 0, 0.04);
+
     private static final SecondOpinion POINT_17 = RecogniserCandidates.POINT_17;
 
     /**
@@ -73,6 +91,21 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
 
     /** The tables 2026.12-21's model never saw: cz-de (its fresh tables), as table names of {@code DevelopmentTables.Row}. */
     static final List<String> AFTER_21 = List.of("dev-cz", "dev-da", "dev-db", "dev-dc", "dev-dd", "dev-de");
+
+    /**
+     * 2026.12-22's model as committed in 38ecc508 (-12's recipe trained on a-de, which never saw dl-dq) with -17's
+     * point and this round's rules (da5fa91e's and -23's fixes), retrained on a-de by the deterministic trainer.
+     */
+    static final RecogniserCandidates COMMITTED_22 = new RecogniserCandidates(
+            "2026.12-22's model (38ecc508), -23's rules, -17's point", ModelRecipes.RECENT_TWICE, POINT_17, 0.0470);
+
+    /** The tables 2026.12-22's model never saw: df-dk (its fresh tables). */
+    static final List<String> AFTER_22 = List.of("dev-df", "dev-dg", "dev-dh", "dev-di", "dev-dj", "dev-dk");
+
+    /** The development tables a committed model candidate never saw, to leave out of its retraining; none for the rest. */
+    static List<String> unseenBy(RecogniserCandidates candidate) {
+        return candidate == COMMITTED_21 ? AFTER_21 : candidate == COMMITTED_22 ? AFTER_22 : List.of();
+    }
 
     /** The rounds, oldest first. */
     static final List<CandidateRounds> ROUNDS = List.of(
@@ -129,7 +162,20 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
                     new RecogniserCandidates("indirect opt-outs x2 on a-de, -22's rules, -17's point",
                             ModelRecipes.INDIRECT_TWICE, POINT_17, 0.0461),
                     new RecogniserCandidates("indirect opt-outs x2 on a-de, -22's rules, the harness's point",
-                            ModelRecipes.INDIRECT_TWICE, HARNESS_22, 0.0476))));
+                            ModelRecipes.INDIRECT_TWICE, HARNESS_22, 0.0476))),
+            // 2026.12-23: all but the first with -23's rules; the last ones' models on a-dk; harness E on folds df-dk,
+            // one model trained on a-de (-22's as committed is that model; -19's the lead's figure there)
+            new CandidateRounds(23, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0605),
+                    COMMITTED_22,
+                    new RecogniserCandidates("-12's recipe on a-dk, -23's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, 0.0470),
+                    new RecogniserCandidates("-12's recipe on a-dk, -23's rules, the harness's point",
+                            ModelRecipes.RECENT_TWICE, HARNESS_23, 0.0518),
+                    new RecogniserCandidates("pairs of words on a-dk, -23's rules, -17's point",
+                            ModelRecipes.WORD_PAIRS, POINT_17, 0.0466),
+                    new RecogniserCandidates("pairs of words on a-dk, -23's rules, the harness's point",
+                            ModelRecipes.WORD_PAIRS, HARNESS_23_PAIRS, 0.0466))));
 
     /** The round whose {@code -Dharness.fresh<number>} is set, or null. */
     static CandidateRounds named() {

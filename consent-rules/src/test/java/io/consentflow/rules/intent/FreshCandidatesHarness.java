@@ -89,19 +89,22 @@ class FreshCandidatesHarness {
         System.out.printf("Fresh candidates: trained on %d rows, judged on %d rows of %s, load %s%n",
                 training.size(), freshRows.size(), named, OverridesTuningHarness.load());
         Map<TrainingRecipe, OptOutModel> models = new ConcurrentHashMap<>();
-        candidates.stream().filter(c -> c != CandidateRounds.COMMITTED_21).map(RecogniserCandidates::recipe)
+        candidates.stream().filter(c -> CandidateRounds.unseenBy(c).isEmpty()).map(RecogniserCandidates::recipe)
                 .filter(r -> r != null).distinct().toList()
                 .parallelStream().forEach(recipe -> models.put(recipe, OptOutModelTrainer.train(training, recipe)
                         .model()));
-        // 2026.12-22: 2026.12-21's committed model, retrained on the tables it was trained on (a-cy)
-        List<DevelopmentTables.Row> training21 = training.stream()
-                .filter(row -> !CandidateRounds.AFTER_21.contains(row.table())).toList();
-        OptOutModel model21 = candidates.contains(CandidateRounds.COMMITTED_21)
-                ? OptOutModelTrainer.train(training21, CandidateRounds.COMMITTED_21.recipe()).model() : null;
+        // 2026.12-22: 2026.12-21's committed model, retrained on the tables it was trained on (a-cy); 2026.12-23:
+        // 2026.12-22's (a-de) likewise
+        RecogniserCandidates committedModel = candidates.stream()
+                .filter(c -> !CandidateRounds.unseenBy(c).isEmpty()).findFirst().orElse(null);
+        List<DevelopmentTables.Row> training21 = committedModel == null ? List.of() : training.stream()
+                .filter(row -> !CandidateRounds.unseenBy(committedModel).contains(row.table())).toList();
+        OptOutModel model21 = committedModel == null ? null
+                : OptOutModelTrainer.train(training21, committedModel.recipe()).model();
         Map<RecogniserCandidates, Double> eligible = new LinkedHashMap<>();
         double maxClarifications = MAX_CLARIFICATIONS;
         for (RecogniserCandidates candidate : candidates) {
-            boolean as21 = candidate == CandidateRounds.COMMITTED_21;
+            boolean as21 = candidate == committedModel;
             OptOutModel model = as21 ? model21 : candidate.recipe() == null ? OptOutModel.standard()
                     : models.get(candidate.recipe());
             List<HeldOutTableHarness.Scored> scored = RecogniserCandidates.scored(freshRows, model, rulesOnly);
