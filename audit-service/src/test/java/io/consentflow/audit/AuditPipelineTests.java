@@ -182,6 +182,29 @@ class AuditPipelineTests extends AuditIntegrationTest {
                         "consentflow_audit_send_failures_total{"));
     }
 
+    /**
+     * The dead-letter consumer long-polls: the broker answers its fetch on a dead letter's first byte and otherwise
+     * holds it for seconds, instead of the service's 64 KB or 250 ms (four fetches of every dead-letter partition a
+     * second without load); the dead letter published alone is still audited.
+     */
+    @Test
+    void theDeadLetterConsumerIsAnsweredOnTheFirstByteAndWaitsLongWithout(
+            @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners,
+            @org.springframework.beans.factory.annotation.Autowired
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        var consumer = listeners.getListenerContainer("audit-dead-letters").getContainerProperties()
+                .getKafkaConsumerProperties();
+        assertThat(consumer.getProperty("fetch.min.bytes")).isEqualTo("1");
+        assertThat(Integer.parseInt(consumer.getProperty("fetch.max.wait.ms"))).isGreaterThanOrEqualTo(5_000);
+
+        double deadLetters = meters.counter("consentflow.audit.dead_letters", "topic", "message-events-dlt")
+                .count();
+        kafka.publishRaw("message-events-dlt", UUID.randomUUID().toString(), utf8("alone"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> meters.counter(
+                "consentflow.audit.dead_letters", "topic", "message-events-dlt").count() > deadLetters);
+    }
+
     private void publish(List<String> eventIds, String topic, String key, SpecificRecord event) {
         eventIds.add(io.consentflow.schemas.Events.eventId(event));
         kafka.publish(topic, key, event);

@@ -59,7 +59,12 @@ final class ServiceProcess {
          * every STOP webhook that arrived meanwhile waited.
          */
         BENCH(List.of("-Xmx576m", "-Xmn288m", "-XX:MaxTenuringThreshold=2", "-XX:+UseParallelGC",
-                "-XX:ParallelGCThreads=2", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+                "-XX:ParallelGCThreads=2", "-XX:TieredStopAtLevel=1", "-Xss512k")),
+        /**
+         * BENCH's heap and collector with the full JIT (C1 then C2), the compiler production runs: its steady state
+         * after a warm-up long enough for the compiles ({@code -Dbench.warmUp}), beside BENCH's C1-only figures.
+         */
+        BENCH_FULL_JIT(BENCH.flags.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel")).toList());
 
         private final List<String> flags;
 

@@ -36,6 +36,8 @@ class AuditListeners {
             "(consent-events|consent-state|send-requests|message-events|whatsapp-inbound|retention-commands"
             + "|audit-staff-access)-dlt";
 
+    static final int DEAD_LETTERS_FETCH_MAX_WAIT_MILLIS = 5_000;
+
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final RecordTranslator translator;
@@ -59,8 +61,11 @@ class AuditListeners {
                 fresh -> translator.translateAll(fresh).flatMap(log::append)).block(TIMEOUT);
     }
 
+    // dead letters are rare: the broker answers this consumer's fetch on their first byte and holds it up to 5 s
+    // otherwise (the service's 64 KB or 250 ms made it fetch the ~40 dead-letter partitions four times a second)
     @KafkaListener(id = LISTENER_DEAD_LETTERS, groupId = GROUP + "-dead-letters", topicPattern = DEAD_LETTER_PATTERN,
-            containerFactory = AuditKafkaConfiguration.FACTORY)
+            containerFactory = AuditKafkaConfiguration.FACTORY, properties = {"fetch.min.bytes=1",
+                    "fetch.max.wait.ms=" + DEAD_LETTERS_FETCH_MAX_WAIT_MILLIS})
     void deadLetters(List<ConsumerRecord<byte[], byte[]>> records) {
         deadLetters.process(records, AuditListeners::position,
                 fresh -> log.append(fresh.stream().map(translator::translate).toList())).block(TIMEOUT);
