@@ -91,6 +91,8 @@ class EvidenceChainTests extends AuditIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Mono.from(entries.countDocuments(Filters.and(
                 Filters.eq("subjectId", unknown), Filters.eq("type", "StaffAccessRecorded")))).block() > 0);
         get("/api/v1/audit/subjects/" + unknown + "/evidence-chain", "DPO").expectStatus().isNotFound();
+        // nor a proof of consent (AuditPipelineTests read 200 for an unknown subject once, under load)
+        get("/api/v1/audit/subjects/" + unknown + "/proof", "DPO").expectStatus().isNotFound();
         get("/api/v1/audit/anchoring", "SUPPORT").expectStatus().isOk().expectBody()
                 .jsonPath("$.timestampAuthority").isEqualTo(true).jsonPath("$.witness").isEqualTo(true)
                 .jsonPath("$.latestTimestamped").isEqualTo(true);

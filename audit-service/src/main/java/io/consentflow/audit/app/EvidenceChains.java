@@ -55,10 +55,18 @@ public class EvidenceChains {
     public Mono<EvidenceChain> of(String subjectId) {
         return checkpointService.checkpointNow()
                 .then(entries.bySubject(subjectId).collectList())
-                .filter(list -> list.stream().anyMatch(entry -> !STAFF_READ.equals(entry.type())))
+                .filter(EvidenceChains::aboutTheSubject)
                 .flatMap(list -> Mono.zip(checkpoints.ascending().collectList(), anchors.tokens(),
                                 verification.verify(new TreeSet<>(list.stream().map(AuditEntry::chainId).toList())))
                         .flatMap(t -> assemble(subjectId, list, t.getT1(), t.getT2(), t.getT3())));
+    }
+
+    /**
+     * Whether a subject's entries hold anything but staff reading it: the read of an unknown subject is recorded
+     * (StaffAccessRecorded names the subject) before its entries are read, and may already be chained by then.
+     */
+    static boolean aboutTheSubject(List<AuditEntry> logged) {
+        return logged.stream().anyMatch(entry -> !STAFF_READ.equals(entry.type()));
     }
 
     private Mono<EvidenceChain> assemble(String subjectId, List<AuditEntry> logged, List<Checkpoint> all,

@@ -22,9 +22,9 @@ public class ProofService {
         this.clock = clock;
     }
 
-    /** Empty when the log holds nothing about the subject. */
+    /** Empty when the log holds nothing about the subject but staff reading it ({@link EvidenceChains#aboutTheSubject}). */
     public Mono<ProofReport> proof(String subjectId) {
-        return entries.bySubject(subjectId).collectList().filter(list -> !list.isEmpty())
+        return entries.bySubject(subjectId).collectList().filter(EvidenceChains::aboutTheSubject)
                 .flatMap(list -> verification.verify(new TreeSet<>(list.stream().map(AuditEntry::chainId).toList()))
                         .map(result -> ProofBuilder.build(subjectId, list, result, clock.instant())));
     }
