@@ -8,6 +8,8 @@ import io.consentflow.audit.adapters.mongo.MongoEntryStore;
 import io.consentflow.audit.app.CheckpointStore;
 import io.consentflow.audit.app.EntryStore;
 import io.consentflow.schemas.AvroEventSerializer;
+import io.consentflow.schemas.Events;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /** Real broker, real MongoDB wire protocol, real HTTP: events in, personal-data-free chained entries out. */
@@ -139,7 +143,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
 
     @Test
     void publishesThePublicKeyWithoutATokenAndListsSignedCheckpoints(
-            @org.springframework.beans.factory.annotation.Autowired io.consentflow.audit.app.CheckpointService checkpoints) {
+            @Autowired io.consentflow.audit.app.CheckpointService checkpoints) {
         String subjectId = UUID.randomUUID().toString();
         List<String> eventIds = new ArrayList<>();
         publish(eventIds, "consent-events", subjectId, TestEvents.stop(subjectId));
@@ -156,8 +160,8 @@ class AuditPipelineTests extends AuditIntegrationTest {
     /** The counters the dashboard and the alerts read (k8s/base/monitoring), as the log writes its entries. */
     @Test
     void countsWhatItRecordsByTypeDeadLettersAndSendFailuresByCode(
-            @org.springframework.beans.factory.annotation.Autowired
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            @Autowired
+            MeterRegistry meters) {
         double stops = meters.counter("consentflow.audit.recorded", "topic", "consent-events", "type", "StopReceived")
                 .count();
         double deadLetters = meters.counter("consentflow.audit.dead_letters", "topic", "message-events-dlt").count();
@@ -191,10 +195,10 @@ class AuditPipelineTests extends AuditIntegrationTest {
      */
     @Test
     void theDeadLetterConsumerIsAnsweredOnTheFirstByteAndWaitsLongWithout(
-            @org.springframework.beans.factory.annotation.Autowired
-            org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners,
-            @org.springframework.beans.factory.annotation.Autowired
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            @Autowired
+            KafkaListenerEndpointRegistry listeners,
+            @Autowired
+            MeterRegistry meters) {
         var consumer = listeners.getListenerContainer("audit-dead-letters").getContainerProperties()
                 .getKafkaConsumerProperties();
         assertThat(consumer.getProperty("fetch.min.bytes")).isEqualTo("1");
@@ -208,7 +212,7 @@ class AuditPipelineTests extends AuditIntegrationTest {
     }
 
     private void publish(List<String> eventIds, String topic, String key, SpecificRecord event) {
-        eventIds.add(io.consentflow.schemas.Events.eventId(event));
+        eventIds.add(Events.eventId(event));
         kafka.publish(topic, key, event);
     }
 
