@@ -6,7 +6,6 @@ import io.consentflow.gateway.app.CloudApi;
 import io.consentflow.gateway.config.GatewayProperties;
 import io.consentflow.gateway.config.ResilienceMeters;
 import io.consentflow.gateway.domain.CallPacer;
-import io.consentflow.gateway.domain.CloudApiOutcome;
 import io.consentflow.gateway.domain.OutboundMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,8 +13,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.handler.timeout.ReadTimeoutException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -52,7 +47,7 @@ public class CloudApiClient implements CloudApi {
     private final LeaveWindow leaving;
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final CloudApiAnswers answers;
     private final URI messagesUri;
     private final URI marketingMessagesUri;
 
@@ -60,7 +55,7 @@ public class CloudApiClient implements CloudApi {
         this.whatsapp = properties.whatsapp();
         this.send = properties.send();
         this.json = json;
-        this.clock = clock;
+        this.answers = new CloudApiAnswers(json, clock);
         var pool = ConnectionProvider.builder("cloud-api").maxConnections(Math.max(16, send.concurrency()))
                 .pendingAcquireMaxCount(-1).build();
         // both endpoints expanded once, by the factory WebClient builds from baseUrl, instead of parsing and
@@ -87,7 +82,7 @@ public class CloudApiClient implements CloudApi {
                 .slidingWindowSize(send.circuitBreaker().slidingWindowSize())
                 .minimumNumberOfCalls(Math.min(10, send.circuitBreaker().slidingWindowSize()))
                 .waitDurationInOpenState(send.circuitBreaker().waitInOpenState())
-                .recordException(CloudApiClient::countsAgainstMeta).build(), meters);
+                .recordException(CloudApiAnswers::countsAgainstMeta).build(), meters);
     }
 
     /** This instance's share of the number's rate changed (SendRateShares): waiting permits see it at once. */
@@ -186,12 +181,12 @@ public class CloudApiClient implements CloudApi {
 
     private Mono<CallResult> guarded(URI uri, byte[] body) {
         if (!breaker.tryAcquirePermission()) {
-            return Mono.just(notSent(CallNotPermittedException.class));
+            return Mono.just(CloudApiAnswers.notSent(CallNotPermittedException.class));
         }
         long started = breaker.getCurrentTimestamp();
         return web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY)
-                        .map(bytes -> interpret(response.statusCode().value(), bytes)))
+                        .map(bytes -> answers.interpret(response.statusCode().value(), bytes)))
                 .doOnNext(result -> {
                     long took = breaker.getCurrentTimestamp() - started;
                     if (retryNow(result) || result.httpStatus() >= 500) {
@@ -203,7 +198,7 @@ public class CloudApiClient implements CloudApi {
                 .doOnCancel(breaker::releasePermission)
                 .onErrorResume(error -> {
                     breaker.onError(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), error);
-                    return Mono.just(failed(error));
+                    return Mono.just(CloudApiAnswers.failed(error));
                 });
     }
 
@@ -216,66 +211,5 @@ public class CloudApiClient implements CloudApi {
         long low = Math.max(first - next, -jitter);
         long high = Math.min(max - next, jitter);
         return Duration.ofMillis(next + (high > low ? ThreadLocalRandom.current().nextLong(low, high + 1) : 0));
-    }
-
-    private CallResult interpret(int status, byte[] text) {
-        if (status >= 200 && status < 300) {
-            JsonNode id = (text.length == 0 ? json.missingNode() : json.readTree(text))
-                    .path("messages").path(0).path("id");
-            if (id.isString() && !id.asString().isBlank()) {
-                return CallResult.sent(id.asString());
-            }
-            // Meta said yes but named no message: it may or may not go out
-            return new CallResult(null, status, 0, "accepted without a message id", false, true, null);
-        }
-        int code = 0;
-        String title = null;
-        try {
-            JsonNode error = json.readTree(text).path("error");
-            code = error.path("code").asInt(0);
-            title = CallResult.redact(error.path("message").asString(null));
-        } catch (RuntimeException e) {
-            title = "unreadable error body";
-        }
-        if (code == CloudApiOutcome.DEFERRED) {
-            return new CallResult(null, status, code, title, true, false,
-                    clock.instant().plus(CloudApiOutcome.DEFER_FOR));
-        }
-        if (CloudApiOutcome.retryNow(status, code)) {
-            return new CallResult(null, status, code, title, true, false, null);
-        }
-        // a server error after the request arrived: Meta may have accepted the message before it failed
-        return new CallResult(null, status, code, title, false, CloudApiOutcome.mayHaveBeenAccepted(status), null);
-    }
-
-    /** Never left: the breaker refused it, or no connection was made (the reason is a type's name). */
-    private static CallResult notSent(Class<? extends Throwable> reason) {
-        return new CallResult(null, 0, CallResult.NOT_SENT, "not sent: " + reason.getSimpleName(), true, false, null);
-    }
-
-    /** No answer: a request that never left may be sent again; after it left (a timeout), Meta may have sent it. */
-    private static CallResult failed(Throwable error) {
-        if (neverLeft(error)) {
-            return notSent(error.getClass());
-        }
-        return new CallResult(null, 0, 0, "no answer: " + error.getClass().getSimpleName(), false, true, null);
-    }
-
-    private static boolean neverLeft(Throwable error) {
-        return error instanceof WebClientRequestException && hasCause(error, ConnectException.class);
-    }
-
-    private static boolean countsAgainstMeta(Throwable error) {
-        return (error instanceof RetryableAnswer answer && answer.result.httpStatus() >= 500)
-                || error instanceof WebClientRequestException || hasCause(error, ReadTimeoutException.class);
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
