@@ -37,6 +37,12 @@ final class ServiceJars {
     private ServiceJars() {
     }
 
+    /** A module's packaged jar in its build directory, of this build's version ({@code consentflow.version}). */
+    static Path packaged(String module) {
+        String version = System.getProperty("consentflow.version", "0.1.0-SNAPSHOT");
+        return Suite.repositoryRoot().resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+    }
+
     /** The jar to start for this packaged jar, extracted in the background on the first call of this JVM. */
     static CompletableFuture<Path> launchJar(Path packaged) {
         if ("packaged".equals(System.getProperty("e2e.jars")) || !Files.isRegularFile(packaged)) {
