@@ -153,8 +153,9 @@ class HeldOutTableHarness {
     /** The tables that arrived together and were first scored by the same recogniser. */
     private static String setOf(String table) {
         if (table.length() > "dev-a".length()) {
+            // the sets from ap on arrived one round at a time (CandidateRounds names each round's): one bucket here
             return table.compareTo("dev-ac") < 0 ? "set aa-ab" : table.compareTo("dev-ai") < 0 ? "set ac-ah"
-                    : "set ai-ao";
+                    : table.compareTo("dev-ap") < 0 ? "set ai-ao" : "sets ap-";
         }
         char letter = table.charAt(table.length() - 1);
         return letter < 'e' ? "set a-d" : letter < 'i' ? "set e-h" : letter < 'm' ? "set i-l" : letter < 'q' ? "set m-p"
