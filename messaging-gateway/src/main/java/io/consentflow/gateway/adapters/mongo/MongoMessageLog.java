@@ -43,11 +43,13 @@ public class MongoMessageLog implements MessageLog {
     private final MongoCollections mongo;
     private final Claims claims;
     private final OpenClaims open;
+    private final RecentSendsQuery recentSends;
 
     MongoMessageLog(MongoCollections mongo) {
         this.mongo = mongo;
         this.claims = new Claims(this::claimsCollection, this::withOutcomes);
         this.open = new OpenClaims(() -> Mono.just(mongo.named(OPEN)));
+        this.recentSends = new RecentSendsQuery(claimsCollection(), outcomesCollection(), LOOKUP_CHUNK);
     }
 
     private Mono<MongoCollection<Document>> callsCollection() {
@@ -106,8 +108,7 @@ public class MongoMessageLog implements MessageLog {
 
     /** These requests' claims merged with their outcome and call documents, a chunk of claims at a time. */
     private Flux<Document> merged(List<String> requestIds) {
-        return claimsCollection().flatMapMany(c -> Flux.fromIterable(chunks(requestIds))
-                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
+        return byIds(claimsCollection(), requestIds)
                 .buffer(LOOKUP_CHUNK).concatMap(this::withOutcomes).flatMapIterable(docs -> docs);
     }
 
@@ -159,29 +160,21 @@ public class MongoMessageLog implements MessageLog {
     }
 
     private Mono<Map<Object, Document>> callsOf(List<Object> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return callsCollection().flatMapMany(c -> Flux.fromIterable(chunks(ids))
-                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
-                .collectMap(doc -> doc.get("_id"));
+        return ids.isEmpty() ? Mono.just(Map.of()) : byIds(callsCollection(), ids).collectMap(doc -> doc.get("_id"));
     }
 
     private Mono<Map<Object, Document>> outcomesOf(List<Object> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return outcomesCollection().flatMapMany(c -> Flux.fromIterable(chunks(ids))
-                        .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
-                .collectMap(doc -> doc.get("_id"));
+        return ids.isEmpty() ? Mono.just(Map.of()) : byIds(outcomesCollection(), ids).collectMap(doc -> doc.get("_id"));
     }
 
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)));
+    /** The documents with these ids, one {@code $in} lookup per chunk of ids. */
+    private static Flux<Document> byIds(Mono<MongoCollection<Document>> collection, List<?> ids) {
+        List<List<?>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)));
         }
-        return chunks;
+        return collection.flatMapMany(c -> Flux.fromIterable(chunks)
+                .concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))));
     }
 
     /** CLAIMED, CALLING once the call was recorded, then the outcome's type (SENT, FAILED, AMBIGUOUS, BLOCKED). */
@@ -194,39 +187,10 @@ public class MongoMessageLog implements MessageLog {
         return LogDocuments.timeline(logged);
     }
 
-    /**
-     * The requests that were let through (not BLOCKED) since {@code pacingSince} in any category, and since
-     * {@code marketingSince} for MARKETING: what the frequency ledger and the recipient pacer were built from before
-     * a restart. Only contactKey, category and claimedAt are read; the BLOCKED ones are found in their outcomes, a
-     * chunk of claims at a time.
-     */
+    /** See {@link RecentSendsQuery}. */
     @Override
     public Flux<RecentSend> recentSends(Instant marketingSince, Instant pacingSince) {
-        var marketing = Filters.and(Filters.eq("category", "MARKETING"),
-                Filters.gte("claimedAt", Date.from(marketingSince)));
-        var filter = Filters.and(Filters.ne("outcome.type", OutcomeDocuments.BLOCKED), Filters.exists("contactKey"),
-                Filters.or(marketing, Filters.gte("claimedAt", Date.from(pacingSince))));
-        return claimsCollection().flatMapMany(c -> Flux.from(c.find(filter)
-                        .projection(new Document("contactKey", 1).append("category", 1).append("claimedAt", 1))))
-                .buffer(LOOKUP_CHUNK)
-                .concatMap(chunk -> blocked(chunk.stream().map(doc -> doc.get("_id")).toList())
-                        .flatMapIterable(blocked -> chunk.stream()
-                                .filter(doc -> !blocked.contains(doc.get("_id"))).toList()))
-                .map(doc -> new RecentSend(doc.getString("_id"), doc.getString("contactKey"),
-                        doc.getString("category"), doc.getDate("claimedAt").toInstant()));
-    }
-
-    /**
-     * The BLOCKED ones among these ids. The query names {@code _id} alone, so the wire server answers it from its
-     * {@code _id} index; a filter on the type beside it made every chunk a scan of all outcomes, and the rebuild
-     * quadratic in the log's size (5 minutes for 30,000 sends).
-     */
-    private Mono<Set<Object>> blocked(List<Object> ids) {
-        return outcomesCollection().flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))
-                        .projection(new Document("outcome.type", 1))))
-                .filter(doc -> OutcomeDocuments.BLOCKED.equals(doc.getEmbedded(List.of("outcome", "type"),
-                        String.class)))
-                .map(doc -> doc.get("_id")).collect(Collectors.toSet());
+        return recentSends.since(marketingSince, pacingSince);
     }
 
     /** The claims read from Kafka that have no outcome yet ({@link OpenClaims}): a short list. */
