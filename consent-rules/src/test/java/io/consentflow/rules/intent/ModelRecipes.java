@@ -48,6 +48,13 @@ import java.util.List;
  *       reached; false stops: the issue's 1 % if -24 exceeds 3 of 842). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (21:01-21:04 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on dr-dw 2026.12-23's model as
+ * committed in 5169451e ({@link #WORD_PAIRS} trained on a-dk) with -24's rules and -17's point won, E 0.0430 against
+ * -19's 0.0599 (recall 0.9733, 16 false stops of 1,960, clarifications 0.31 %); sealed, read once after ca246514: 885
+ * of 896 (pooled 0.98772), 1 false stop and 3 clarifications of 842, every language at least 0.938: pooled recall
+ * below -19's 886, so <b>2026.12-24 does not ship</b>; main keeps 2026.12-19 (model, rules, version). The rules'
+ * fixes are in ed432854, the version with -23's model in ca246514.
  */
 final class ModelRecipes {
 
@@ -116,7 +123,7 @@ final class ModelRecipes {
     /**
      * The recipe the shipped model is trained by: 2026.12-12's, {@link #RECENT_TWICE}, since 2026.12-15 (2026.12-10
      * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}). The winners of 2026.12-20 ({@link #NEWEST_THRICE}) and
-     * 2026.12-23 ({@link #WORD_PAIRS}) did not ship (ROUNDS.md).
+     * 2026.12-23 and 2026.12-24 ({@link #WORD_PAIRS}) did not ship (ROUNDS.md).
      */
     static final TrainingRecipe STANDARD = RECENT_TWICE;
 
