@@ -78,6 +78,25 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
     static final SecondOpinion HARNESS_23_PAIRS = new SecondOpinion(0.70, 0.70, 0.80, 0.04, 0.75, 0.50, 0.75, 0.50,
             0.04, SecondOpinion.NEVER, 0.95, 0, 0, 0.04);
 
+    /**
+     * 2026.12-24's point for pairs of words ({@code ClarificationsHarness -Dharness.clarify=dl,...,dq
+     * -Dharness.apart=true -Dharness.recipe=pairs}, each fold read by one model trained on a-dk, 20:18-20:21 UTC, load
+     * 4-27): -17's point with an ask band from 0.60 beside a word of withdrawal, vetoes of 0.08 (also on a STOP naming
+     * the messages) and 0.04 on the rules' ERASE; E 0.0318 on the folds with -24's rules (2,044 of 2,100, 5 false
+     * stops, 0.26 %), -17's point 0.0328 (2,044, 6). With the model trained on a-dk (-23's) it reads the module's "Ich
+     * bekomme schon wieder Nachrichten von euch" UNCERTAIN; with the model trained on a-dq NONE.
+     */
+    static final SecondOpinion HARNESS_24_PAIRS = new SecondOpinion(0.70, 0.60, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50,
+            0.04, SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
+
+    /**
+     * 2026.12-24's point for -12's recipe (the same harness without a recipe, 20:30-20:31 UTC, load 7-17): -17's point
+     * with vetoes of 0.08 (also on a STOP naming the messages) and 0.04 on the rules' ERASE; E 0.0337 on the folds
+     * (2,040 of 2,100, 5 false stops, 0.26 %), -17's point 0.0347 (2,040, 6).
+     */
+    static final SecondOpinion HARNESS_24 = new SecondOpinion(0.70, 0.70, 0.80, 0.08, 0.75, 0.50, 0.75, 0.50, 0.04,
+            SecondOpinion.NEVER, 0.95, 0, 0, 0.08);
+
     private static final SecondOpinion POINT_17 = RecogniserCandidates.POINT_17;
 
     /**
@@ -102,9 +121,22 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
     /** The tables 2026.12-22's model never saw: df-dk (its fresh tables). */
     static final List<String> AFTER_22 = List.of("dev-df", "dev-dg", "dev-dh", "dev-di", "dev-dj", "dev-dk");
 
+    /**
+     * 2026.12-23's model as committed in 5169451e (pairs of words trained on a-dk, which never saw dr-dw) with -17's
+     * point and this round's rules (5ba6ce84's and -24's fixes), retrained on a-dk by the deterministic trainer; on
+     * the folds dl-dq that model with -24's rules reads E 0.0328 (2,044 of 2,100, 6 false stops; with -23's rules
+     * 0.0333, as the lead's -23 round scored it).
+     */
+    static final RecogniserCandidates COMMITTED_23 = new RecogniserCandidates(
+            "2026.12-23's model (5169451e), -24's rules, -17's point", ModelRecipes.WORD_PAIRS, POINT_17, 0.0328);
+
+    /** The tables 2026.12-23's model never saw: dl-dq (its fresh tables). */
+    static final List<String> AFTER_23 = List.of("dev-dl", "dev-dm", "dev-dn", "dev-do", "dev-dp", "dev-dq");
+
     /** The development tables a committed model candidate never saw, to leave out of its retraining; none for the rest. */
     static List<String> unseenBy(RecogniserCandidates candidate) {
-        return candidate == COMMITTED_21 ? AFTER_21 : candidate == COMMITTED_22 ? AFTER_22 : List.of();
+        return candidate == COMMITTED_21 ? AFTER_21 : candidate == COMMITTED_22 ? AFTER_22
+                : candidate == COMMITTED_23 ? AFTER_23 : List.of();
     }
 
     /** The rounds, oldest first. */
@@ -175,7 +207,19 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
                     new RecogniserCandidates("pairs of words on a-dk, -23's rules, -17's point",
                             ModelRecipes.WORD_PAIRS, POINT_17, 0.0466),
                     new RecogniserCandidates("pairs of words on a-dk, -23's rules, the harness's point",
-                            ModelRecipes.WORD_PAIRS, HARNESS_23_PAIRS, 0.0466))));
+                            ModelRecipes.WORD_PAIRS, HARNESS_23_PAIRS, 0.0466))),
+            // 2026.12-24: all but the first with -24's rules; the last three's models on a-dq; harness E on folds
+            // dl-dq, one model trained on a-dk (-23's as committed is that model for pairs of words; -19's the lead's
+            // figure there)
+            new CandidateRounds(24, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0464),
+                    COMMITTED_23,
+                    new RecogniserCandidates("pairs of words on a-dq, -24's rules, -17's point",
+                            ModelRecipes.WORD_PAIRS, POINT_17, 0.0328),
+                    new RecogniserCandidates("pairs of words on a-dq, -24's rules, the harness's point",
+                            ModelRecipes.WORD_PAIRS, HARNESS_24_PAIRS, 0.0318),
+                    new RecogniserCandidates("-12's recipe on a-dq, -24's rules, the harness's point",
+                            ModelRecipes.RECENT_TWICE, HARNESS_24, 0.0337))));
 
     /** The round whose {@code -Dharness.fresh<number>} is set, or null. */
     static CandidateRounds named() {
