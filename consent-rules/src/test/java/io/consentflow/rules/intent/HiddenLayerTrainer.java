@@ -50,7 +50,7 @@ final class HiddenLayerTrainer {
             order[i] = i;
         }
         for (int epoch = 0; epoch < recipe.hidden().epochs(); epoch++) {
-            OptOutModelTrainer.shuffle(order, random);
+            AdaGradLearners.shuffle(order, random);
             for (int index : order) {
                 int[] x = features.get(index);
                 double value = OptOutModel.value(x.length);

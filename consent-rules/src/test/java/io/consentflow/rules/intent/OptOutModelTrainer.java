@@ -7,17 +7,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Random;
 import java.util.zip.DeflaterOutputStream;
 
 /**
  * Trains {@link OptOutModel}: logistic regression by stochastic gradient descent with per-weight (AdaGrad) steps and
  * L2 shrinkage of the weights a message touches, over the model's own hashed features. Deterministic: the rows are
- * shuffled by a fixed seed, one thread, so the same tables always give the same weights. An opt-out (STOP, ERASE) is
- * the positive class; every other row, UNCERTAIN included, the negative one. How it learns is a {@link TrainingRecipe}
- * ({@link ModelRecipes} holds the ones compared for 2026.12-10 and 2026.12-11); {@link #train(List)} uses the one
- * that ships. A recipe may weigh near misses more ({@link #nearMiss}) and add a {@link HiddenLayer}
- * ({@link HiddenLayerTrainer}).
+ * shuffled by a fixed seed, each learner on one thread ({@link AdaGradLearners}), so the same tables always give the
+ * same weights. An opt-out (STOP, ERASE) is the positive class; every other row, UNCERTAIN included, the negative
+ * one. How it learns is a {@link TrainingRecipe} ({@link ModelRecipes} holds the ones compared for 2026.12-10 and
+ * 2026.12-11); {@link #train(List)} uses the one that ships. A recipe may weigh near misses more ({@link #nearMiss})
+ * and add a {@link HiddenLayer} ({@link HiddenLayerTrainer}).
  */
 final class OptOutModelTrainer {
 
@@ -117,86 +116,13 @@ final class OptOutModelTrainer {
         for (int s = 0; s < recipe.seeds(); s++) {
             Trained one;
             if (recipe.learner() == TrainingRecipe.Learner.ENSEMBLE) {
-                one = ensemble(features, labels, weights, recipe, ratios, SEED + s);
+                one = AdaGradLearners.ensemble(features, labels, weights, recipe, ratios, SEED + s);
             } else {
-                one = sgd(features, labels, weights, recipe, ratios, SEED + s);
+                one = AdaGradLearners.sgd(features, labels, weights, recipe, ratios, SEED + s);
             }
             bagged = bagged == null ? one : Trained.mean(bagged, one, s, recipe.hashing());
         }
         return bagged;
-    }
-
-    /**
-     * The mean of the plain learner and the Naive Bayes-weighted one, each learned on its own thread: they share
-     * nothing but the rows they read, so the model is the same to the bit, learned in about half the wall time on two
-     * cores (2026.12-24: {@code OptOutModelTest} retrains the committed model on every run of the suite).
-     */
-    private static Trained ensemble(List<int[]> features, boolean[] labels, float[] weights, TrainingRecipe recipe,
-            float[] ratios, long seed) {
-        Trained[] plain = new Trained[1];
-        Thread thread = new Thread(() -> plain[0] = sgd(features, labels, weights, recipe, null, seed), "plain-sgd");
-        thread.start();
-        Trained weighted = sgd(features, labels, weights, recipe, ratios, seed);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the plain learner learned", e);
-        }
-        return Trained.mean(plain[0], weighted, 1, recipe.hashing());
-    }
-
-    /**
-     * AdaGrad SGD; with {@code ratios} (NBSVM), each feature's value is scaled by its Naive Bayes log-count ratio
-     * while learning, and the ratio is folded into its weight afterwards, so the model scores as any other.
-     */
-    private static Trained sgd(List<int[]> features, boolean[] labels, float[] rowWeights, TrainingRecipe recipe,
-            float[] ratios, long seed) {
-        int size = recipe.hashing().size();
-        float[] w = new float[size];
-        float[] squares = new float[size];
-        double bias = 0;
-        double biasSquares = 0;
-        int[] order = new int[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        double rate = recipe.rate();
-        double l2 = recipe.l2();
-        for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            shuffle(order, random);
-            for (int index : order) {
-                int[] x = features.get(index);
-                double value = OptOutModel.value(x.length);
-                double score = bias;
-                for (int f : x) {
-                    score += w[f] * (ratios == null ? value : value * ratios[f]);
-                }
-                double error = (1 / (1 + Math.exp(-score)) - (labels[index] ? 1 : 0)) * rowWeights[index];
-                for (int f : x) {
-                    double gradient = error * (ratios == null ? value : value * ratios[f]) + l2 * w[f];
-                    squares[f] += (float) (gradient * gradient);
-                    w[f] -= (float) (rate * gradient / Math.sqrt(squares[f] + 1e-8));
-                }
-                biasSquares += error * error;
-                bias -= rate * error / Math.sqrt(biasSquares + 1e-8);
-            }
-        }
-        for (int f = 0; ratios != null && f < size; f++) {
-            w[f] *= ratios[f];
-        }
-        return new Trained(w, (float) bias, recipe.hashing(), null);
-    }
-
-    /** Fisher-Yates with the caller's seeded random, so that the same rows are always visited in the same order. */
-    static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /**
