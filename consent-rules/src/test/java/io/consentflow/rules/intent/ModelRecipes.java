@@ -120,7 +120,7 @@ final class ModelRecipes {
      * and 2026.12-11 were trained by {@link #WIDE_ENSEMBLE}). The winners of 2026.12-20 ({@link #NEWEST_THRICE}) and
      * 2026.12-23 and 2026.12-24 ({@link #WORD_PAIRS}) did not ship (ROUNDS.md).
      */
-    static final TrainingRecipe STANDARD = RECENT_TWICE;
+    static final TrainingRecipe STANDARD = WORD_PAIRS;
 
     private ModelRecipes() {
     }
