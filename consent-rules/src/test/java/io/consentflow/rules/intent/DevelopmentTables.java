@@ -202,7 +202,8 @@ final class DevelopmentTables {
      * 2026.12-24 (-23's model with -24's rules) did not ship, so they stay here. Tables dr-dw, 2026.12-24's fresh
      * tables (scored on arrival by 2026.12-19 as committed, bfba773e: E 0.0599, recall 0.9605, false stops 20 of
      * 1,960, clarifications 0.41 %; -24 did not ship), are development from 2026.12-25's round on, here while the
-     * committed model never saw them.
+     * committed model never saw them. 2026.12-25 (-23's model, trained on a-dk, with -24's rules) ships cm-dk in
+     * {@link #TABLES}; dl-dw stay here, since its model never saw them.
      */
     static final List<String> HELD_BACK = lettered("dl dm dn do dp dq dr ds dt du dv dw");
 

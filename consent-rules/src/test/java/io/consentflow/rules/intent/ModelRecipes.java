@@ -50,6 +50,12 @@ import java.util.List;
  *       of 842). Otherwise main keeps 2026.12-19."</li>
  * </ol>
  * Should 2026.12-19 itself win, nothing changes and the sealed set is not read.
+ *
+ * <p><b>Applied</b> (21:43-21:45 UTC, 2026-12-07; the figures in {@code ROUNDS.md}): on dx-ec 2026.12-24 as judged
+ * ({@link #WORD_PAIRS} trained on a-dk, 5169451e, -24's rules, -17's point) won, E 0.0387 against -19's 0.0485
+ * (2,053 against 2,041 of 2,100 opt-outs, 16 against 20 false stops of 1,960); the models on a-dw were not eligible
+ * (the module's example read STOP). Sealed, read once after 193e1309: 885 of 896, 1 false stop and 3 clarifications
+ * of 842, every language at least 0.938: <b>2026.12-25 ships</b>.
  */
 final class ModelRecipes {
 
