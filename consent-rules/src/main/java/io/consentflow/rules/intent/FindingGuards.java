@@ -43,6 +43,12 @@ final class FindingGuards {
             "vihdoin", "lopuks", "beidzot", "pagaliau", "nihayet", "наконец", "нарешті", "накрая",
             "τελικα", "επιτελους", "koncno", "konacno", "napokon");
 
+    /** "Only" (folded): "not only ... but also" adds to a finding and refuses nothing (2026.12-23, {@link #notOnly}). */
+    private static final Set<String> ONLY = Set.of("only", "nur", "seulement", "solo", "solamente", "somente",
+            "apenas", "soltanto", "tikai", "tik", "tiktai", "tylko", "jen", "jenom", "len", "iba", "samo", "только",
+            "тільки", "лише", "само", "sadece", "yalnizca", "ainult", "vain", "pelkastaan", "bara", "kun", "alleen",
+            "csak", "numai", "doar", "biss", "μονο", "فقط", "amhain");
+
     private final Annotation annotation;
     private final Message message;
     private final long[] any;
@@ -69,11 +75,46 @@ final class FindingGuards {
             // a word of the finding's own language is read as that language reads it: Romanian "mai" is "more"
             boolean foreign = Role.NEGATE.in(any[t]) && classes == 0 && t < hit.start()
                     && message.folded[t].length() > 2;
-            if ((own || foreign) && !politeNegation(t) && !answer(t) && !impatient(t) && !inCondition(hit, t)) {
+            if ((own || foreign) && !politeNegation(t) && !answer(t) && !impatient(t) && !inCondition(hit, t)
+                    && !habitual(t) && !notOnly(t)) {
                 return true;
             }
         }
-        return negatedAfter(hit);
+        return negatedAfter(hit) || stopRefused(hit);
+    }
+
+    /**
+     * "Desde entonces no paran de escribirme", "não param de mandar": a negation before the indicative "they stop"
+     * (Spanish also "it stops") and "de" tells what the sender keeps doing, a complaint that asks for the stop, not a
+     * refusal of it (2026.12-22); the imperatives "no paren de", "não parem de" still refuse it.
+     */
+    private boolean habitual(int negation) {
+        if (negation + 2 >= message.size || !message.folded[negation + 2].equals("de")) {
+            return false;
+        }
+        String verb = message.folded[negation + 1];
+        return verb.equals("paran") || verb.equals("param") || verb.equals("para")
+                && message.folded[negation].equals("no");
+    }
+
+    /**
+     * "Nie przestawajcie wysyłać", "Ne nehajte pošiljati", "Älkää lopettako näitä": the finding's own negation right
+     * before a word of cessation of its language negates the cessation, "don't stop (sending)", which asks for more
+     * (2026.12-21); "nie wysyłajcie" (no word of cessation) and "Nie, przestańcie" (a clause apart) still withdraw.
+     */
+    private static final long CESSATION = Role.CEASE.bit() | Role.STOP.bit() | Role.STOP_BARE.bit();
+
+    private boolean stopRefused(Hit hit) {
+        for (int t : hit.elements()) {
+            int next = t + 1;
+            if (next < message.size && Role.NEGATE.in(annotation.classes(hit.language(), t))
+                    && message.sameClause(next, t) && !Role.NEGATE.in(annotation.classes(hit.language(), next))
+                    && (annotation.classes(hit.language(), next) & CESSATION) != 0
+                    && !politeNegation(t) && !impatient(t) && !inCondition(hit, t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -121,6 +162,11 @@ final class FindingGuards {
         return false;
     }
 
+    /** "Ne tikai numuru, bet arī adresi": a negation right before "only" adds to what follows; it refuses nothing. */
+    private boolean notOnly(int negation) {
+        return negation + 1 < message.size && ONLY.contains(message.folded[negation + 1]);
+    }
+
     /** "Non merci, plus de messages": a negation followed by thanks answers an offer; it negates nothing after it. */
     private boolean answer(int negation) {
         return negation + 1 < message.size && THANKS.contains(message.folded[negation + 1]);
@@ -155,7 +201,7 @@ final class FindingGuards {
             }
             boolean own = Role.NEGATE.in(annotation.classes(hit.language(), t));
             boolean foreign = Role.NEGATE.in(any[t]) && message.folded[t].length() > 2; // "Afmeld mig ikke" read as Dutch
-            if (message.sameClause(t, hit.start()) && (own || foreign)) {
+            if (message.sameClause(t, hit.start()) && (own || foreign) && !notOnly(t)) {
                 return true;
             }
         }
@@ -169,7 +215,6 @@ final class FindingGuards {
         }
         return folded.startsWith("ne") || folded.startsWith("не");
     }
-
 
     /**
      * "Aitab, kui saadate sõnumi", "Dovolj je, če mi račun pošljete": a bare "enough" followed by a clause led by

@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class IntentRecogniser {
 
     /** The version of lexicons and rules; bump it whenever either changes, since decisions are stored with it. */
-    public static final String VERSION = "2026.12-19";
+    public static final String VERSION = "2026.12-25";
 
     /** consent-service's one-tap unsubscribe button, offered when a message was unclear: its tap is a STOP. */
     public static final String UNSUBSCRIBE_PAYLOAD = "UNSUBSCRIBE";

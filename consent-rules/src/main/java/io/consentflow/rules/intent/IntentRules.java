@@ -122,8 +122,36 @@ final class IntentRules {
             all |= classes;
         }
         return new Evidence(guardedFinding, (all & annotation.lexicons.cues) != 0,
-                (all & annotation.lexicons.assent) != 0, message.size, (all & annotation.lexicons.contrary) != 0,
-                decisive != null && namesMessages(decisive));
+                (all & annotation.lexicons.assent) != 0 && ownAssent(), message.size,
+                (all & annotation.lexicons.contrary) != 0, decisive != null && namesMessages(decisive));
+    }
+
+    /**
+     * Whether a word of consent, confirming or receiving belongs to the message's own language (of the languages that
+     * know most of its words): another language's "yes" is an ordinary word of a longer message (Romanian "și" read
+     * as "si", Latvian "šīm" as "sim", Swedish "igen", Danish "da"), and the consent-word rule kept such complaints
+     * from a STOP (2026.12-24). A reply of {@value SecondOpinion#SHORT} words or fewer names no language reliably, so
+     * any language's word counts there, as before.
+     */
+    private boolean ownAssent() {
+        if (message.size <= SecondOpinion.SHORT) {
+            return true;
+        }
+        int languages = annotation.lexicons.languages.size();
+        int most = 1;
+        for (int language = 0; language < languages; language++) {
+            most = Math.max(most, judge.coverage(language));
+        }
+        for (int language = 0; language < languages; language++) {
+            if (judge.coverage(language) == most) {
+                for (int t = 0; t < message.size; t++) {
+                    if ((annotation.classes(language, t) & annotation.lexicons.assent) != 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a word for the messages ("Nachrichten", "offers") is one of the finding's own words. */

@@ -133,10 +133,23 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
     /** The tables 2026.12-23's model never saw: dl-dq (its fresh tables). */
     static final List<String> AFTER_23 = List.of("dev-dl", "dev-dm", "dev-dn", "dev-do", "dev-dp", "dev-dq");
 
+    /**
+     * 2026.12-24 as it was judged: -23's model as committed in 5169451e (retrained on a-dk by the deterministic
+     * trainer, so byte-identical), -24's rules, -17's point; harness E is its E on dr-dw (-24's fresh tables, which it
+     * never saw), as round 24 read it.
+     */
+    static final RecogniserCandidates COMMITTED_24 = new RecogniserCandidates(
+            "2026.12-24 as judged: -23's model (5169451e), -24's rules, -17's point", ModelRecipes.WORD_PAIRS, POINT_17,
+            0.0430);
+
+    /** The tables 2026.12-23's model, and so 2026.12-24 as judged, never saw: dl-dw. */
+    static final List<String> AFTER_24 = List.of("dev-dl", "dev-dm", "dev-dn", "dev-do", "dev-dp", "dev-dq", "dev-dr",
+            "dev-ds", "dev-dt", "dev-du", "dev-dv", "dev-dw");
+
     /** The development tables a committed model candidate never saw, to leave out of its retraining; none for the rest. */
     static List<String> unseenBy(RecogniserCandidates candidate) {
         return candidate == COMMITTED_21 ? AFTER_21 : candidate == COMMITTED_22 ? AFTER_22
-                : candidate == COMMITTED_23 ? AFTER_23 : List.of();
+                : candidate == COMMITTED_23 ? AFTER_23 : candidate == COMMITTED_24 ? AFTER_24 : List.of();
     }
 
     /** The rounds, oldest first. */
@@ -219,7 +232,16 @@ record CandidateRounds(int number, String committedProperty, List<RecogniserCand
                     new RecogniserCandidates("pairs of words on a-dq, -24's rules, the harness's point",
                             ModelRecipes.WORD_PAIRS, HARNESS_24_PAIRS, 0.0318),
                     new RecogniserCandidates("-12's recipe on a-dq, -24's rules, the harness's point",
-                            ModelRecipes.RECENT_TWICE, HARNESS_24, 0.0337))));
+                            ModelRecipes.RECENT_TWICE, HARNESS_24, 0.0337))),
+            // 2026.12-25: all but the first with -24's rules (ed432854); the last two's models on a-dw; harness E: round
+            // 24's reading of dr-dw (-19's the lead's); NaN where none was read (a tie then goes to the others)
+            new CandidateRounds(25, "harness.committed19", List.of(
+                    new RecogniserCandidates("2026.12-19 as committed", null, POINT_17, 0.0599),
+                    COMMITTED_24,
+                    new RecogniserCandidates("pairs of words on a-dw, -24's rules, -17's point",
+                            ModelRecipes.WORD_PAIRS, POINT_17, 0.0455),
+                    new RecogniserCandidates("-12's recipe on a-dw, -24's rules, -17's point",
+                            ModelRecipes.RECENT_TWICE, POINT_17, Double.NaN))));
 
     /** The round whose {@code -Dharness.fresh<number>} is set, or null. */
     static CandidateRounds named() {

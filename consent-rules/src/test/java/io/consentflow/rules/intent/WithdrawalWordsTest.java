@@ -32,10 +32,29 @@ class WithdrawalWordsTest {
             "Uveljavljam pravico do pozabe.|ERASE",
             "Jag utnyttjar min rätt att bli bortglömd|ERASE",
             "Ασκώ το δικαίωμα στη λήθη|ERASE",
+            // 2026.12-21: soliciting is a verb of sending, so "no longer solicit me" withdraws
+            "Merci de ne plus me solliciter|STOP",
+            // 2026.12-23: Slovene "give (me) peace already" and cancelling notifications, the Finnish bulletin list,
+            // the Bulgarian personal number (ЕГН) and records as data
+            "Dajte že mir s tem|STOP",
+            "Odpovedujem prejemanje obvestil|STOP",
+            "Odpovejte mi obvestila, hvala|STOP",
+            "En halua olla teidän tiedotelistalla|STOP",
+            "Изтрийте ЕГН-то ми, моля|ERASE",
+            "Изтрийте записите си за мен|ERASE",
+            // 2026.12-24: the Bulgarian nouns of stopping, and "стоп" before the messages, as in every language
+            "Прекратяване на абонамента за съобщения|STOP",
+            "Моля за спиране на рекламите|STOP",
+            "Стоп с промоциите|STOP",
             // the same verbs with an order as their object
+            "Моля за спиране на поръчката|NONE",
+            "Стоп на автобуса до магазина|NONE",
+            "Odpovedujem naročilo za kavč|NONE",
+            "Obvestilo o dostavi še ni prišlo|NONE",
             "Anulez comanda de ieri|NONE",
             "Želim otkazati narudžbu|NONE",
             "Coupez la taille à 42 svp|NONE",
+            "Je vais vous solliciter pour un échange de taille|NONE",
     })
     void readsTheWordsOfItsLanguage(String text, Intent intent) {
         assertThat(rulesOnly.rulesDecision(text).intent()).as(text).isEqualTo(intent);

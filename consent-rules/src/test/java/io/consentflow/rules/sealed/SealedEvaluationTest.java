@@ -26,6 +26,16 @@ import org.junit.jupiter.api.Test;
  * an ordinary message counts towards the clarification rate.
  *
  * <p>The targets are pooled recall 0.99, every language 0.90, false stops at most 1 %, clarifications at most 3 %.
+ * Recogniser 2026.12-25 (2026.12-24 as judged: -23's model, pairs of words trained on tables a-dk, 5169451e; -24's
+ * rules; -17's point; chosen by the rule of {@code ModelRecipes} on the fresh tables dx-ec, committed before) meets
+ * three of them and not pooled recall: 0.988 (885 of 896), lowest languages el and mt 0.938 (30 of 32 each; bg, en,
+ * fi, ga, sk, sl, tr 0.969, the others 1.000), false stops 0.12 % (1 of 842), clarifications 0.36 % (3 of 842); read
+ * once, at 21:45 UTC on 2026-12-07 (the same figures as -24's read, 21:04 UTC, and -23's). It shipped by the lead's
+ * rule of d4ce2825 (lower E than -19 on dx-ec, 0.0387 against 0.0485, no worse there on any target by more than one
+ * message; sealed every tolerance of the issue met and pooled recall at least 883 of 896, -19's 886 less one binomial
+ * standard error). Its bounds, by that rule: pooled recall what -25 reaches (885, never below 883), the others what
+ * it reaches where at least as strict as the target (false stops 1 of 842, clarifications 3 of 842, every language
+ * 0.9375).
  * Recogniser 2026.12-19 (-18's and four more guard fixes, words of withdrawal the lexicons lacked, -12's recipe
  * trained on tables a-cl, -17's point; chosen by the rule of {@code ModelRecipes} on the fresh tables cm-cs,
  * committed before) meets three of them and not pooled recall: 0.989 (886 of 896), lowest languages el, mt and sl
@@ -70,16 +80,16 @@ class SealedEvaluationTest {
     static final double TARGET_CLARIFICATION_RATE = 0.03;
 
     /**
-     * 2026.12-19 reaches 0.98884 (886 of 896; 2026.12-17 and -15 885), below the target 0.99: held where it is until
-     * the target is met.
+     * 2026.12-25 reaches 0.98772 (885 of 896; 2026.12-19 886), below the target 0.99: held where it is until the
+     * target is met, never below 883 of 896 (0.98549) by d4ce2825's rule.
      */
-    static final double FLOOR_POOLED_RECALL = 0.9888;
-    /** 2026.12-19's lowest languages, el, mt and sl, 30 of 32 each (0.9375), above the target 0.90. */
+    static final double FLOOR_POOLED_RECALL = 0.9877;
+    /** 2026.12-25's lowest languages, el and mt, 30 of 32 each (0.9375; -19 el, mt, sl), above the target 0.90. */
     static final double FLOOR_LANGUAGE_RECALL = 0.9375;
-    /** 2026.12-19 (as 2026.12-17 and -15): 3 of 842 (0.36 %), under the target 1 %: the bound is what is reached. */
-    static final double CEILING_FALSE_STOP_RATE = 0.0036;
-    /** 2026.12-19: 2 of 842 (0.24 %; 2026.12-17 3, 0.36 %; 2026.12-15 6, 0.71 %). */
-    static final double CEILING_CLARIFICATION_RATE = 0.0024;
+    /** 2026.12-25: 1 of 842 (0.12 %; -19 3, 0.36 %), under the target 1 %: the bound is what is reached. */
+    static final double CEILING_FALSE_STOP_RATE = 0.0012;
+    /** 2026.12-25: 3 of 842 (0.36 %; 2026.12-19 2, 0.24 %; 2026.12-17 3; 2026.12-15 6, 0.71 %). */
+    static final double CEILING_CLARIFICATION_RATE = 0.0036;
 
     private static final String CORPUS = "/sealed/withdrawal-sealed.tsv";
     private static final String PROVENANCE = "/sealed/PROVENANCE.md";
