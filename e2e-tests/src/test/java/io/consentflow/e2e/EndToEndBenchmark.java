@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +90,9 @@ class EndToEndBenchmark {
                 var sends = new SendLoad(suite.infrastructure.kafkaBootstrapServers());
                 var audit = new AuditMeter(suite);
                 var view = new ViewOffsets(suite.gateway.baseUrl());
-                var gate = new GateWatch(suite.gateway.baseUrl())) {
+                var gate = new GateWatch(suite.gateway.baseUrl());
+                var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        suite.infrastructure.kafkaBootstrapServers()))) {
             if (OPT_IN_WARM_UP > 0) {
                 progress("suite ready; opt-ins to warm up");
                 OptInLoad.Result warmUp = new OptInLoad(suite, topics).run(OPT_IN_WARM_UP, 16,
@@ -130,11 +134,13 @@ class EndToEndBenchmark {
             double idle = idleCpu.reportIdle(report);
             long auditFrom = System.currentTimeMillis();
             var burstCpu = new PhaseCpu();
+            var burstLog = LogBytes.read(admin);
             var burst = SendPhase.measure(topics, sends, sends.burst(audience, BURST), DRAIN);
             // the phase's CPU includes audit-service appending its records: it ends once audit caught up
             audit.awaitCaughtUp(DRAIN.dividedBy(2));
             burstCpu.report(report, "burst", BURST, BURST - burst.missing(), System.currentTimeMillis() - auditFrom,
                     idle);
+            LogBytes.read(admin).reportSince(burstLog, report, "burst", BURST - burst.missing());
             report.setting("burst", BURST + " requests (80% MARKETING offers, 20% UTILITY support) over "
                     + AUDIENCE + " consented numbers, published at once, after a " + WARM_UP + "-request warm-up");
             burst.report(report, "burst", "published at once");
@@ -144,6 +150,7 @@ class EndToEndBenchmark {
             var steadyRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
             long steadyStart = System.currentTimeMillis();
             var steadyCpu = new PhaseCpu();
+            var steadyLog = LogBytes.read(admin);
             var steadyIds = CompletableFuture.supplyAsync(
                     () -> sends.steady(audience, STEADY_PER_SECOND, steadyRunning::get));
             ServiceProcess.sleep(5_000); // the STOPs land in the established load, not in its ramp
@@ -158,6 +165,7 @@ class EndToEndBenchmark {
             long backlog = audit.awaitCaughtUp(DRAIN.dividedBy(2));
             steadyCpu.report(report, "steady", steady.size(), steady.size() - steadyResult.missing(),
                     System.currentTimeMillis() - steadyStart, idle);
+            LogBytes.read(admin).reportSince(steadyLog, report, "steady", steady.size() - steadyResult.missing());
             report.setting("steady", steady.size() + " requests in " + steadyMillis + " ms = "
                     + Bench.perSecond(steady.size(), steadyMillis) + "/s offered, paced; " + stopping.size()
                     + " STOPs, one every " + STOP_INTERVAL.toMillis() + " ms, from other consented numbers");

@@ -1,6 +1,7 @@
 package io.consentflow.e2e;
 
 import io.consentflow.testsupport.ProcessCpu;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,7 @@ final class PhaseCpu {
             report.figure("idle_cpu_ms_per_second " + entry.getKey(), Math.round(perSecond * 10) / 10.0, "ms",
                     "CPU time of this process per second of a " + wall / 1_000 + " s window without load");
         }
+        reportCompilers(report, "idle", cpu.millisByProcess());
         report.figure("idle_cpu_ms_per_second_suite", Math.round(suite * 10) / 10.0, "ms",
                 "the suite's processes together (as in *_cpu_ms_per_send_suite), per second without load");
         return suite;
@@ -74,11 +76,26 @@ final class PhaseCpu {
                 "the same without what the suite spends per second without load over the phase's " + wallMillis / 1_000
                         + " s: what each send itself costs (at 1,000 /s the idle share adds idle_cpu_ms_per_second_suite"
                         + " / 1,000 per send)");
+        reportCompilers(report, prefix, cpu.millisByProcess());
         int cores = Runtime.getRuntime().availableProcessors();
         report.figure(prefix + "_cpu_busy", Math.round(100 * total / (wallMillis * (double) cores)), "%",
                 "CPU used by all processes of the suite / (phase wall time x " + cores + " cores)");
         report.figure(prefix + "_suite_share_of_machine", Math.round(100 * suite / (wallMillis * (double) cores)), "%",
                 "the suite's CPU (as in " + prefix + "_cpu_ms_per_send_suite) / (phase wall time x " + cores
                         + " cores): target <= 50 % at 1,000 sends/s");
+    }
+
+    /**
+     * Per process, the share of its CPU in the window that its JIT compiler threads spent: with the full JIT
+     * ({@code -Dbench.serviceJvm=BENCH_FULL_JIT}) a window is steady state only once C2 is done (under ~5 %),
+     * otherwise its CPU per send measures the compiling.
+     */
+    private void reportCompilers(BenchReport report, String prefix, Map<String, Double> processMillis) {
+        cpu.compilerMillisByProcess().forEach((process, compilerMillis) -> {
+            double total = processMillis.getOrDefault(process, 0.0);
+            report.figure(prefix + "_jit_share " + process, total <= 0 ? 0 : Math.round(1_000 * compilerMillis
+                    / total) / 10.0, "%", "CPU of this process's C1/C2 compiler threads / its CPU in the window ("
+                    + Math.round(compilerMillis) + " ms)");
+        });
     }
 }
