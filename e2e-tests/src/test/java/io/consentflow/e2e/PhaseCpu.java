@@ -27,7 +27,8 @@ final class PhaseCpu {
     double reportIdle(BenchReport report) {
         long wall = System.currentTimeMillis() - startMillis;
         double suite = 0;
-        for (var entry : cpu.millisByProcess().entrySet()) {
+        Map<String, Double> millis = cpu.millisByProcess();
+        for (var entry : millis.entrySet()) {
             double perSecond = entry.getValue() * 1_000 / wall;
             if (!NOT_THE_SUITE.contains(entry.getKey())) {
                 suite += perSecond;
@@ -35,7 +36,7 @@ final class PhaseCpu {
             report.figure("idle_cpu_ms_per_second " + entry.getKey(), Math.round(perSecond * 10) / 10.0, "ms",
                     "CPU time of this process per second of a " + wall / 1_000 + " s window without load");
         }
-        reportCompilers(report, "idle", cpu.millisByProcess());
+        reportCompilers(report, "idle", millis);
         report.figure("idle_cpu_ms_per_second_suite", Math.round(suite * 10) / 10.0, "ms",
                 "the suite's processes together (as in *_cpu_ms_per_send_suite), per second without load");
         return suite;
@@ -54,7 +55,8 @@ final class PhaseCpu {
         double total = 0;
         double suite = 0;
         settled = Math.max(1, settled); // a phase that settled nothing (a broken run) still prints, per 1
-        for (var entry : cpu.millisByProcess().entrySet()) {
+        Map<String, Double> millis = cpu.millisByProcess();
+        for (var entry : millis.entrySet()) {
             total += entry.getValue();
             if (!NOT_THE_SUITE.contains(entry.getKey())) {
                 suite += entry.getValue();
@@ -76,7 +78,7 @@ final class PhaseCpu {
                 "the same without what the suite spends per second without load over the phase's " + wallMillis / 1_000
                         + " s: what each send itself costs (at 1,000 /s the idle share adds idle_cpu_ms_per_second_suite"
                         + " / 1,000 per send)");
-        reportCompilers(report, prefix, cpu.millisByProcess());
+        reportCompilers(report, prefix, millis);
         int cores = Runtime.getRuntime().availableProcessors();
         report.figure(prefix + "_cpu_busy", Math.round(100 * total / (wallMillis * (double) cores)), "%",
                 "CPU used by all processes of the suite / (phase wall time x " + cores + " cores)");
